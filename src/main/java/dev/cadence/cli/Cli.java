@@ -1,0 +1,52 @@
+package dev.cadence.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** Wires the picocli command line used by both {@code Main} and the tests. */
+public final class Cli {
+  private Cli() {}
+
+  public static CommandLine create() {
+    CommandLine cli = new CommandLine(new CadenceCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(Cli::handle);
+    cli.setParameterExceptionHandler(Cli::handleUsage);
+    return cli;
+  }
+
+  /** Creates the command line writing to the given streams (for tests and embedding). */
+  public static CommandLine create(PrintWriter out, PrintWriter err) {
+    CommandLine cli = create();
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli;
+  }
+
+  /** Any exception a command lets escape: one line on stderr, the trace only with --verbose. */
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    err.println(cmd.getColorScheme().errorText("error: " + message.lines().findFirst().orElse("")));
+    if (parsed != null && parsed.expandedArgs().stream().anyMatch(a -> a.equals("--verbose") || a.equals("-v"))) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return e instanceof CadenceException ce ? ce.exitCode() : ExitCodes.RUNTIME;
+  }
+
+  private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(cmd.getColorScheme().errorText("error: " + e.getMessage()));
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+      err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    }
+    if (Arrays.asList(args).contains("--verbose")) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+}

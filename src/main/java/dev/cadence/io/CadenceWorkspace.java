@@ -1,0 +1,152 @@
+package dev.cadence.io;
+
+import dev.cadence.io.template.TemplateChecks;
+import dev.cadence.io.template.TemplateFolder;
+import dev.cadence.io.yaml.CadenceBinder;
+import dev.cadence.io.yaml.SafeYamlReader;
+import dev.cadence.io.yaml.YamlDocument;
+import dev.cadence.model.Channel;
+import dev.cadence.model.Pos;
+import dev.cadence.model.Step;
+import dev.cadence.validate.BoundCadence;
+import dev.cadence.validate.CadenceValidator;
+import dev.cadence.validate.Code;
+import dev.cadence.validate.Diagnostic;
+import dev.cadence.validate.FileResult;
+import dev.cadence.validate.Findings;
+import dev.cadence.validate.ProjectChecks;
+import dev.cadence.validate.ValidationResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Validates cadence files on disk: reads, binds and checks each, then checks them together. */
+public final class CadenceWorkspace {
+  /** The result, and the paths given that name nothing (reported apart: a usage error). */
+  public record Outcome(ValidationResult result, List<String> missingPaths) {}
+
+  private record Loaded(String file, Findings findings, Optional<BoundCadence> cadence) {}
+
+  private CadenceWorkspace() {}
+
+  public static Outcome validate(List<Path> paths, boolean strict) {
+    List<String> missing = new ArrayList<>();
+    Set<Path> files = new LinkedHashSet<>();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        missing.add(p.toString());
+      } else if (Files.isDirectory(p)) {
+        files.addAll(cadenceFilesUnder(p));
+      } else {
+        files.add(p);
+      }
+    }
+    List<Loaded> loaded = files.stream().map(CadenceWorkspace::load).toList();
+    Map<String, FileResult> results = new LinkedHashMap<>();
+    Map<String, List<Diagnostic>> extra = new LinkedHashMap<>();
+    List<ProjectChecks.Entry> entries = new ArrayList<>();
+    for (Loaded l : loaded) {
+      l.cadence().ifPresent(c -> entries.add(new ProjectChecks.Entry(l.file(), c.cadence())));
+    }
+    for (Diagnostic d : ProjectChecks.check(entries)) {
+      extra.computeIfAbsent(d.file(), k -> new ArrayList<>()).add(d);
+    }
+    for (Loaded l : loaded) {
+      List<Diagnostic> all = new ArrayList<>(l.findings().list());
+      all.addAll(extra.getOrDefault(l.file(), List.of()));
+      Optional<String> id = l.cadence().map(c -> c.cadence().id()).filter(s -> !s.isEmpty());
+      results.put(l.file(), new FileResult(l.file(), id, all));
+    }
+    for (var template : referencedTemplates(files, loaded).entrySet()) {
+      String label = template.getKey().toString();
+      if (!results.containsKey(label)) {
+        Findings f = new Findings(label);
+        TemplateChecks.check(template.getKey(), template.getValue(), f);
+        results.put(label, new FileResult(label, Optional.empty(), f.list()));
+      }
+    }
+    return new Outcome(new ValidationResult(List.copyOf(results.values()), strict), missing);
+  }
+
+  /** Every *.yaml / *.yml file under {@code dir}, sorted, skipping hidden folders. */
+  static List<Path> cadenceFilesUnder(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> {
+            String name = p.getFileName().toString();
+            return name.endsWith(".yaml") || name.endsWith(".yml");
+          })
+          .filter(p -> !hidden(dir.relativize(p)))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Loaded load(Path file) {
+    String label = file.toString();
+    Findings findings = new Findings(label);
+    byte[] bytes;
+    try {
+      long size = Files.size(file);
+      if (size > SafeYamlReader.MAX_BYTES) {
+        findings.error(Code.FILE_TOO_LARGE, Pos.NONE,
+            "file is " + size + " bytes, more than the " + SafeYamlReader.MAX_BYTES + " a cadence may have; split it into several cadences");
+        return new Loaded(label, findings, Optional.empty());
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      findings.error(Code.IO_ERROR, Pos.NONE, "file disappeared while reading: " + label);
+      return new Loaded(label, findings, Optional.empty());
+    } catch (IOException e) {
+      findings.error(Code.IO_ERROR, Pos.NONE, "cannot read file: " + e.getMessage());
+      return new Loaded(label, findings, Optional.empty());
+    }
+    YamlDocument doc = new SafeYamlReader().read(bytes);
+    doc.problems().forEach(p -> findings.error(p.code(), p.pos(), p.message()));
+    Optional<BoundCadence> bound = doc.root().flatMap(root -> CadenceBinder.bind(root, findings));
+    Path dir = file.toAbsolutePath().getParent();
+    bound.ifPresent(b -> CadenceValidator.check(b, new TemplateFolder(dir), findings));
+    return new Loaded(label, findings, bound);
+  }
+
+  /** Template files that exist and are referenced by the cadences, with whether they need a subject. */
+  private static Map<Path, Boolean> referencedTemplates(Set<Path> files, List<Loaded> loaded) {
+    Map<Path, Boolean> templates = new LinkedHashMap<>();
+    List<Path> fileList = List.copyOf(files);
+    for (int i = 0; i < loaded.size(); i++) {
+      Path dir = fileList.get(i).getParent() == null ? Path.of("") : fileList.get(i).getParent();
+      TemplateFolder folder = new TemplateFolder(dir);
+      for (Step step : loaded.get(i).cadence().map(b -> b.cadence().steps()).orElse(List.of())) {
+        boolean email = step.channel() == Channel.EMAIL;
+        if (!email && step.channel() != Channel.SOCIAL) {
+          continue;
+        }
+        Stream.concat(step.template().stream(), step.variants().values().stream())
+            .filter(folder::hasTemplate)
+            .forEach(t -> templates.merge(folder.templatePath(t), email, Boolean::logicalOr));
+      }
+    }
+    return templates;
+  }
+}

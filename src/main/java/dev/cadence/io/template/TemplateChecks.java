@@ -1,0 +1,98 @@
+package dev.cadence.io.template;
+
+import dev.cadence.io.yaml.SafeYamlReader;
+import dev.cadence.io.yaml.YNode;
+import dev.cadence.io.yaml.YamlDocument;
+import dev.cadence.model.Pos;
+import dev.cadence.validate.Code;
+import dev.cadence.validate.Findings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a message template: YAML front matter between {@code ---} lines with a {@code subject:}
+ * (emails need one), then a body whose {@code {{placeholders}}} are well-formed Mustache names.
+ */
+public final class TemplateChecks {
+  private static final Pattern TAG = Pattern.compile("\\{\\{(\\{?)\\s*([#^/!&]?)\\s*([^{}]*?)\\s*}?}}");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
+  private TemplateChecks() {}
+
+  public static void check(Path file, boolean needsSubject, Findings findings) {
+    String text;
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+    } catch (IOException e) {
+      findings.error(Code.IO_ERROR, Pos.NONE, "cannot read template: " + e.getMessage());
+      return;
+    }
+    int bodyLine = 1;
+    if (text.startsWith("---\n")) {
+      int end = text.indexOf("\n---", 3);
+      if (end < 0) {
+        findings.error(Code.BAD_TEMPLATE, new Pos(1, 1), "front matter is not closed; end it with a line `---`");
+        return;
+      }
+      String front = text.substring(4, end + 1);
+      bodyLine = (int) front.chars().filter(c -> c == '\n').count() + 3;
+      frontMatter(front, needsSubject, findings);
+      int bodyStart = text.indexOf('\n', end + 1);
+      text = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
+    } else if (needsSubject) {
+      findings.error(Code.BAD_TEMPLATE, new Pos(1, 1),
+          "an email template starts with front matter: a line `---`, `subject: ...`, and a line `---`");
+    }
+    placeholders(text, bodyLine, findings);
+  }
+
+  private static void frontMatter(String front, boolean needsSubject, Findings findings) {
+    YamlDocument doc = new SafeYamlReader().read(front.getBytes(StandardCharsets.UTF_8));
+    doc.problems().forEach(p -> findings.error(Code.BAD_TEMPLATE, shift(p.pos()), "front matter: " + p.message()));
+    if (doc.root().isEmpty()) {
+      return;
+    }
+    if (!(doc.root().get() instanceof YNode.YMap map)) {
+      findings.error(Code.BAD_TEMPLATE, new Pos(2, 1), "front matter must be `key: value` lines, e.g. `subject: Hello`");
+      return;
+    }
+    var subject = map.entry("subject");
+    boolean blank = subject.isEmpty() || subject.get().value() instanceof YNode.YScalar s && (s.isNull() || s.text().isBlank());
+    if (needsSubject && blank) {
+      findings.error(Code.BAD_TEMPLATE, new Pos(2, 1), "email template has no `subject:` in its front matter; add e.g. `subject: Hello {{first_name}}`");
+    }
+    subject.filter(e -> e.value() instanceof YNode.YScalar).ifPresent(e ->
+        placeholders(((YNode.YScalar) e.value()).text(), e.value().pos().line() + 1, findings));
+  }
+
+  private static Pos shift(Pos p) {
+    return p.isKnown() ? new Pos(p.line() + 1, p.column()) : new Pos(1, 1);
+  }
+
+  private static void placeholders(String text, int firstLine, Findings findings) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      Matcher m = TAG.matcher(line);
+      int checkedUpTo = 0;
+      while (m.find()) {
+        String name = m.group(3);
+        if (!m.group(2).equals("!") && !NAME.matcher(name).matches()) {
+          findings.error(Code.BAD_TEMPLATE, new Pos(firstLine + i, m.start() + 1),
+              "placeholder `" + m.group() + "` is not a field name; write e.g. {{first_name}}");
+        }
+        checkedUpTo = m.end();
+      }
+      int open = line.indexOf("{{", checkedUpTo);
+      if (open >= 0) {
+        findings.error(Code.BAD_TEMPLATE, new Pos(firstLine + i, open + 1),
+            "placeholder opened with {{ is not closed with }} on the same line");
+      }
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package dev.cadence.io.yaml;
+
+import dev.cadence.io.yaml.YNode.Entry;
+import dev.cadence.io.yaml.YNode.YMap;
+import dev.cadence.model.Cadence;
+import dev.cadence.model.Channel;
+import dev.cadence.model.Durations;
+import dev.cadence.model.ExitState;
+import dev.cadence.model.Guard;
+import dev.cadence.model.Pos;
+import dev.cadence.model.SalesModel;
+import dev.cadence.model.SourceMap;
+import dev.cadence.model.Step;
+import dev.cadence.model.StepRef;
+import dev.cadence.model.Timing;
+import dev.cadence.model.Transition;
+import dev.cadence.validate.BoundCadence;
+import dev.cadence.validate.Code;
+import dev.cadence.validate.DidYouMean;
+import dev.cadence.validate.Findings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Binds a located YAML tree to the cadence model, reporting every problem of shape and value. */
+public final class CadenceBinder {
+  public static final List<String> CADENCE_KEYS =
+      List.of("cadence", "name", "description", "model", "schedule", "exit_on", "exits", "statuses", "steps");
+  public static final List<String> EXIT_KEYS = List.of("status", "require", "description");
+  public static final List<String> STEP_KEYS =
+      List.of(
+          "id", "name", "description", "channel", "day", "wait", "template", "variants", "script",
+          "status", "on", "next", "requires", "checklist", "team", "owner", "after", "reminder");
+  public static final List<String> TARGET_KEYS = List.of("exit", "handoff", "fork");
+
+  public static final Pattern CADENCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+  private final NodeReader read;
+  private final Findings findings;
+  private final Set<String> stepsWithoutChannel = new HashSet<>();
+
+  private CadenceBinder(Findings findings) {
+    this.findings = findings;
+    this.read = new NodeReader(findings);
+  }
+
+  /** Binds {@code root}; returns empty only when the root is not a mapping at all. */
+  public static Optional<BoundCadence> bind(YNode root, Findings findings) {
+    return new CadenceBinder(findings).cadence(root);
+  }
+
+  private Optional<BoundCadence> cadence(YNode root) {
+    Optional<YMap> top = read.mapping(root, "a cadence file", CADENCE_KEYS);
+    if (top.isEmpty()) {
+      return Optional.empty();
+    }
+    YMap map = top.get();
+    Map<String, Pos> keys = new HashMap<>();
+    map.entries().forEach(e -> keys.put(e.key().text(), e.value().pos()));
+
+    String id = required(map, "cadence", "the cadence file", "add `cadence: my-cadence-id` at the top")
+        .flatMap(n -> id(n, "cadence id", CADENCE_ID))
+        .orElse("");
+    Optional<String> name = map.entry("name").flatMap(e -> read.text(e.value(), "name"));
+    Optional<String> description = map.entry("description").flatMap(e -> read.text(e.value(), "description"));
+    Optional<SalesModel> model = map.entry("model").flatMap(e -> salesModel(e.value()));
+    var schedule = map.entry("schedule").map(e -> ScheduleBinder.bind(e.value(), read)).orElse(dev.cadence.model.Schedule.DEFAULT);
+    List<String> exitOn = map.entry("exit_on").map(e -> read.texts(e.value(), "exit_on")).orElse(List.of());
+    Map<String, ExitState> exits = map.entry("exits").map(e -> exits(e.value())).orElse(Map.of());
+    List<String> statuses = map.entry("statuses").map(e -> read.texts(e.value(), "statuses")).orElse(List.of());
+    List<Step> steps =
+        required(map, "steps", "the cadence file", "add a `steps:` list with at least one step")
+            .map(this::steps)
+            .orElse(List.of());
+    Cadence cadence =
+        new Cadence(id, name, description, model, schedule, exitOn, exits, statuses, steps, new SourceMap(root.pos(), keys));
+    return Optional.of(new BoundCadence(cadence, stepsWithoutChannel));
+  }
+
+  private Optional<YNode> required(YMap map, String key, String where, String fix) {
+    Optional<YNode> value = map.entry(key).map(Entry::value);
+    if (value.isEmpty()) {
+      findings.error(Code.MISSING_FIELD, map.pos(), where + " has no `" + key + "`; " + fix);
+    }
+    return value;
+  }
+
+  private Optional<String> id(YNode node, String what, Pattern pattern) {
+    return read.text(node, what)
+        .filter(
+            text -> {
+              if (pattern.matcher(text).matches()) {
+                return true;
+              }
+              findings.error(
+                  Code.BAD_ID,
+                  node.pos(),
+                  what + " `" + text + "` must match " + pattern.pattern() + " (lower-case letters, digits"
+                      + (pattern == CADENCE_ID ? " and -" : ", - and _") + "); e.g. `"
+                      + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+", "") + "`");
+              return false;
+            });
+  }
+
+  private Optional<SalesModel> salesModel(YNode node) {
+    return read.text(node, "model")
+        .flatMap(
+            t -> {
+              for (SalesModel m : SalesModel.values()) {
+                if (m.name().equalsIgnoreCase(t)) {
+                  return Optional.of(m);
+                }
+              }
+              findings.error(
+                  Code.BAD_MODEL,
+                  node.pos(),
+                  "model `" + t + "` is not known" + DidYouMean.hint(t, List.of("transactional", "relational")));
+              return Optional.empty();
+            });
+  }
+
+  private Map<String, ExitState> exits(YNode node) {
+    Map<String, ExitState> exits = new LinkedHashMap<>();
+    if (!(node instanceof YMap map)) {
+      read.wrongType(node, "exits", "a mapping of exit name to its definition");
+      return exits;
+    }
+    for (Entry e : map.entries()) {
+      Optional<String> name = id(e.key(), "exit name", NAME);
+      if (name.isEmpty()) {
+        continue;
+      }
+      Map<String, Pos> keys = new HashMap<>();
+      Optional<String> status = Optional.empty();
+      Guard guard = Guard.NONE;
+      boolean empty = e.value() instanceof YNode.YScalar s && s.isNull();
+      if (!empty) {
+        Optional<YMap> body = read.mapping(e.value(), "exit `" + name.get() + "`", EXIT_KEYS);
+        if (body.isPresent()) {
+          for (Entry k : body.get().entries()) {
+            keys.put(k.key().text(), k.value().pos());
+          }
+          status = body.get().entry("status").flatMap(s -> read.text(s.value(), "status"));
+          guard = body.get().entry("require").map(r -> guard(r.value(), keys)).orElse(Guard.NONE);
+          body.get().entry("description").ifPresent(d -> read.text(d.value(), "description"));
+        }
+      }
+      exits.put(name.get(), new ExitState(name.get(), status, guard, new SourceMap(e.key().pos(), keys)));
+    }
+    return exits;
+  }
+
+  private Guard guard(YNode node, Map<String, Pos> keys) {
+    Map<Channel, Integer> counts = new EnumMap<>(Channel.class);
+    if (!(node instanceof YMap map)) {
+      read.wrongType(node, "require", "a mapping of channel to count, e.g. { email: 2, call: 1 }");
+      return Guard.NONE;
+    }
+    for (Entry e : map.entries()) {
+      String channelName = e.key().text();
+      Optional<Channel> channel = Channel.fromYaml(channelName);
+      if (channel.isEmpty()) {
+        findings.error(
+            Code.UNKNOWN_CHANNEL,
+            e.key().pos(),
+            "require names unknown channel `" + channelName + "`" + DidYouMean.hint(channelName, Channel.yamlNames()));
+        continue;
+      }
+      read.integer(e.value(), "require." + channelName, Code.BAD_COUNT, "write e.g. `" + channelName + ": 2`")
+          .ifPresent(
+              n -> {
+                if (n < 0) {
+                  findings.error(Code.BAD_COUNT, e.value().pos(), "require." + channelName + " must be 0 or more, not " + n);
+                } else {
+                  counts.put(channel.get(), n);
+                  keys.put("require." + channelName, e.key().pos());
+                }
+              });
+    }
+    return new Guard(counts);
+  }
+
+  private List<Step> steps(YNode node) {
+    if (!(node instanceof YNode.YSeq seq)) {
+      read.wrongType(node, "steps", "a list of steps (each line starting with `- id: ...`)");
+      return List.of();
+    }
+    if (seq.items().isEmpty()) {
+      findings.error(Code.MISSING_FIELD, node.pos(), "steps is empty; a cadence needs at least one step");
+    }
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      new StepBinder(read, stepsWithoutChannel).bind(seq.items().get(i), i + 1).ifPresent(steps::add);
+    }
+    return steps;
+  }
+
+  /** Reads a transition target: a step id, {exit: X}, {handoff: Y} or {fork: [a, b]}. */
+  static Optional<Transition> target(YNode node, String what, NodeReader read) {
+    if (node instanceof YNode.YScalar s && !s.isNull()) {
+      return Optional.of(new Transition.GoTo(new StepRef(s.text(), s.pos())));
+    }
+    Optional<YMap> map = read.mapping(node, what, TARGET_KEYS);
+    if (map.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Entry> entries = map.get().entries().stream().filter(e -> TARGET_KEYS.contains(e.key().text())).toList();
+    if (entries.size() != 1) {
+      if (entries.size() > 1) {
+        read.findings().error(Code.CONFLICTING_KEYS, node.pos(), what + " must have exactly one of exit, handoff, fork");
+      } else if (map.get().entries().isEmpty()) {
+        read.findings().error(Code.MISSING_FIELD, node.pos(), what + " is empty; write a step id, {exit: NAME}, {handoff: CADENCE} or {fork: [a, b]}");
+      }
+      return Optional.empty();
+    }
+    Entry e = entries.get(0);
+    YNode value = e.value();
+    return switch (e.key().text()) {
+      case "exit" -> read.text(value, what + " exit").map(x -> new Transition.Exit(x, value.pos()));
+      case "handoff" -> read.text(value, what + " handoff").map(x -> new Transition.Handoff(x, value.pos()));
+      default -> {
+        List<StepRef> refs = read.list(value, what + " fork", n -> read.text(n, "a fork step").map(t -> new StepRef(t, n.pos())));
+        if (refs.size() < 2 && value instanceof YNode.YSeq) {
+          read.findings().warning(Code.BAD_JOIN, value.pos(), what + " forks fewer than two steps; use a plain step id instead");
+        }
+        yield refs.isEmpty() ? Optional.empty() : Optional.of(new Transition.Fork(refs, value.pos()));
+      }
+    };
+  }
+
+  static Optional<Duration> duration(YNode node, String what, NodeReader read) {
+    return read.parsed(node, what, Code.BAD_DURATION, Durations::parse);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.cadence.io.yaml;
+
+import dev.cadence.io.yaml.YNode.YMap;
+import dev.cadence.io.yaml.YNode.YScalar;
+import dev.cadence.io.yaml.YNode.YSeq;
+import dev.cadence.model.Pos;
+import dev.cadence.validate.Code;
+import dev.cadence.validate.DidYouMean;
+import dev.cadence.validate.Findings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Typed reads of located YAML nodes that report a diagnostic, never throw, on the wrong shape. */
+final class NodeReader {
+  private final Findings findings;
+
+  NodeReader(Findings findings) {
+    this.findings = findings;
+  }
+
+  Findings findings() {
+    return findings;
+  }
+
+  /** The node as a mapping whose keys are all known, reporting unknown keys with a suggestion. */
+  Optional<YMap> mapping(YNode node, String what, List<String> knownKeys) {
+    if (!(node instanceof YMap map)) {
+      wrongType(node, what, "a mapping (key: value lines)");
+      return Optional.empty();
+    }
+    for (YNode.Entry e : map.entries()) {
+      String key = e.key().text();
+      if (!knownKeys.contains(key)) {
+        findings.error(
+            Code.UNKNOWN_KEY,
+            e.key().pos(),
+            "unknown key `" + key + "` in " + what + DidYouMean.hint(key, knownKeys));
+      }
+    }
+    return Optional.of(map);
+  }
+
+  Optional<String> text(YNode node, String what) {
+    if (node instanceof YScalar s && !s.isNull()) {
+      return Optional.of(s.text());
+    }
+    wrongType(node, what, "text");
+    return Optional.empty();
+  }
+
+  /** A plain integer; anything else is reported with {@code code}. */
+  Optional<Integer> integer(YNode node, String what, Code code, String fix) {
+    if (node instanceof YScalar s && s.plain() && s.text().matches("-?\\d{1,9}")) {
+      return Optional.of(Integer.parseInt(s.text()));
+    }
+    String shown = node instanceof YScalar s ? "`" + s.text() + "`" : node.kind();
+    findings.error(code, node.pos(), what + " must be a whole number, not " + shown + "; " + fix);
+    return Optional.empty();
+  }
+
+  /** A list of items read by {@code item}; duplicates reported as warnings. */
+  <T> List<T> list(YNode node, String what, Function<YNode, Optional<T>> item) {
+    if (!(node instanceof YSeq seq)) {
+      wrongType(node, what, "a list, e.g. [a, b]");
+      return List.of();
+    }
+    List<T> out = new ArrayList<>();
+    Map<T, Pos> seen = new HashMap<>();
+    for (YNode n : seq.items()) {
+      Optional<T> value = item.apply(n);
+      if (value.isEmpty()) {
+        continue;
+      }
+      Pos earlier = seen.putIfAbsent(value.get(), n.pos());
+      if (earlier != null) {
+        findings.warning(
+            Code.DUPLICATE_ITEM,
+            n.pos(),
+            what + " lists `" + label(n) + "` twice (first at line " + earlier.line() + "); remove one");
+        continue;
+      }
+      out.add(value.get());
+    }
+    return out;
+  }
+
+  List<String> texts(YNode node, String what) {
+    return list(node, what, n -> text(n, "an item of " + what));
+  }
+
+  /** Parses a text value with {@code parser}; its IllegalArgumentException becomes a diagnostic. */
+  <T> Optional<T> parsed(YNode node, String what, Code code, Function<String, T> parser) {
+    return text(node, what)
+        .flatMap(
+            t -> {
+              try {
+                return Optional.of(parser.apply(t));
+              } catch (RuntimeException e) {
+                findings.error(code, node.pos(), what + ": " + e.getMessage());
+                return Optional.empty();
+              }
+            });
+  }
+
+  void wrongType(YNode node, String what, String expected) {
+    findings.error(Code.BAD_TYPE, node.pos(), what + " must be " + expected + ", not " + node.kind());
+  }
+
+  private static String label(YNode n) {
+    return n instanceof YScalar s ? s.text() : n.kind();
+  }
+}

@@ -1,0 +1,255 @@
+package dev.cadence.io.yaml;
+
+import dev.cadence.model.Pos;
+import dev.cadence.validate.Code;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads untrusted bytes into a {@link YNode} tree, safely: strict UTF-8, bounded size, aliases,
+ * nesting and expanded node count, no object construction (only SnakeYAML's composer runs, the
+ * layer under Jackson YAML), duplicate keys reported. Every node keeps its line and column.
+ */
+public final class SafeYamlReader {
+  /** Far above any real cadence (the largest sample is a few KB), far below harm. */
+  public static final int MAX_BYTES = 1 << 20;
+
+  static final int MAX_ALIASES = 50;
+  static final int MAX_DEPTH = 64;
+  static final int MAX_NODES = 100_000;
+
+  public YamlDocument read(byte[] bytes) {
+    List<YamlProblem> problems = new ArrayList<>();
+    Optional<YNode> root = Optional.empty();
+    try {
+      String text = decode(bytes);
+      root = compose(text, problems);
+    } catch (Unreadable e) {
+      problems.add(e.problem);
+    }
+    return new YamlDocument(root, problems);
+  }
+
+  private static String decode(byte[] bytes) throws Unreadable {
+    if (bytes.length > MAX_BYTES) {
+      throw unreadable(
+          Code.FILE_TOO_LARGE,
+          Pos.NONE,
+          "file is " + bytes.length + " bytes, more than the " + MAX_BYTES + " a cadence may have; split it into several cadences");
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw unreadable(
+            Code.BINARY_FILE, posOfByte(bytes, i), "file is binary (NUL byte); a cadence is a YAML text file");
+      }
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    var result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int offset = in.position();
+      throw unreadable(
+          Code.BAD_ENCODING,
+          posOfByte(bytes, offset),
+          String.format("byte 0x%02X at offset %d is not valid UTF-8; save the file as UTF-8", bytes[offset] & 0xff, offset));
+    }
+    decoder.flush(out);
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /** Line and column (in characters) of a byte offset, decoding the valid prefix. */
+  private static Pos posOfByte(byte[] bytes, int offset) {
+    String prefix;
+    try {
+      prefix =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(bytes, 0, offset))
+              .toString();
+    } catch (CharacterCodingException e) {
+      prefix = "";
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < prefix.length(); i++) {
+      if (prefix.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Pos(line, prefix.codePointCount(lineStart, prefix.length()) + 1);
+  }
+
+  private static Optional<YNode> compose(String text, List<YamlProblem> problems) throws Unreadable {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(MAX_BYTES);
+    options.setAllowRecursiveKeys(false);
+    options.setMergeOnCompose(false);
+    Yaml yaml = new Yaml(options);
+    Node first = null;
+    try {
+      Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
+      if (documents.hasNext()) {
+        first = documents.next();
+      }
+      if (documents.hasNext()) {
+        Node second = documents.next();
+        problems.add(
+            new YamlProblem(
+                Code.MULTIPLE_DOCUMENTS,
+                pos(second.getStartMark()),
+                "a second YAML document starts here; put each cadence in a file of its own"));
+      }
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      Code code = what != null && what.toLowerCase().contains("limit") ? Code.YAML_LIMIT : Code.YAML_SYNTAX;
+      throw unreadable(code, mark == null ? Pos.NONE : pos(mark), oneLine(syntaxMessage(e, what)));
+    } catch (YAMLException e) {
+      throw unreadable(Code.YAML_LIMIT, Pos.NONE, oneLine(limitMessage(e.getMessage())));
+    }
+    if (first == null || isNullScalar(first)) {
+      throw unreadable(Code.EMPTY_FILE, new Pos(1, 1), "file is empty; a cadence needs at least `cadence:` and `steps:`");
+    }
+    return Optional.of(new Converter(problems).convert(first, 1));
+  }
+
+  private static String syntaxMessage(MarkedYAMLException e, String problem) {
+    String context = e.getContext();
+    String base = "YAML syntax: " + (problem == null ? "not well-formed" : problem);
+    return context == null ? base : base + " (" + context + ")";
+  }
+
+  private static String limitMessage(String message) {
+    String m = message == null ? "limit exceeded" : message;
+    return "YAML exceeds a safe limit (" + m + "); cadences need no aliases this deep or this many";
+  }
+
+  private static boolean isNullScalar(Node node) {
+    return node instanceof ScalarNode s && Tag.NULL.equals(s.getTag());
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+
+  static Pos pos(Mark mark) {
+    return new Pos(mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static Unreadable unreadable(Code code, Pos pos, String message) {
+    return new Unreadable(new YamlProblem(code, pos, message));
+  }
+
+  /** Converts SnakeYAML nodes, bounding the expansion of aliases and reporting duplicate keys. */
+  private static final class Converter {
+    private final List<YamlProblem> problems;
+    private int budget = MAX_NODES;
+
+    Converter(List<YamlProblem> problems) {
+      this.problems = problems;
+    }
+
+    YNode convert(Node node, int depth) throws Unreadable {
+      if (--budget < 0 || depth > MAX_DEPTH) {
+        throw unreadable(
+            Code.YAML_LIMIT,
+            pos(node.getStartMark()),
+            "YAML expands to more than " + MAX_NODES + " nodes or " + MAX_DEPTH + " levels (alias bomb?); cadences are small plain data");
+      }
+      checkTag(node);
+      Pos at = pos(node.getStartMark());
+      if (node instanceof MappingNode map) {
+        List<YNode.Entry> entries = new ArrayList<>();
+        Map<String, Pos> seen = new HashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+          YNode key = convert(tuple.getKeyNode(), depth + 1);
+          YNode value = convert(tuple.getValueNode(), depth + 1);
+          if (!(key instanceof YNode.YScalar scalar) || scalar.isNull()) {
+            problems.add(new YamlProblem(Code.BAD_TYPE, key.pos(), "a key must be plain text, not " + key.kind()));
+            continue;
+          }
+          Pos earlier = seen.putIfAbsent(scalar.text(), scalar.pos());
+          if (earlier != null) {
+            problems.add(
+                new YamlProblem(
+                    Code.DUPLICATE_KEY,
+                    scalar.pos(),
+                    "duplicate key `" + scalar.text() + "` (first at line " + earlier.line() + "); remove one of them"));
+            continue;
+          }
+          entries.add(new YNode.Entry(scalar, value));
+        }
+        return new YNode.YMap(entries, at);
+      }
+      if (node instanceof SequenceNode seq) {
+        List<YNode> items = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+          items.add(convert(item, depth + 1));
+        }
+        return new YNode.YSeq(items, at);
+      }
+      ScalarNode scalar = (ScalarNode) node;
+      return new YNode.YScalar(scalar.getValue(), scalar.isPlain(), at);
+    }
+
+    private void checkTag(Node node) {
+      Tag tag = node.getTag();
+      if (tag != null && !isStandard(tag)) {
+        problems.add(
+            new YamlProblem(
+                Code.YAML_TAG,
+                pos(node.getStartMark()),
+                "tag `" + tag.getValue() + "` is not allowed; cadences are plain data, remove the tag"));
+      }
+    }
+
+    private static boolean isStandard(Tag tag) {
+      return tag.equals(Tag.MAP) || tag.equals(Tag.SEQ) || tag.equals(Tag.STR) || tag.equals(Tag.INT)
+          || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL) || tag.equals(Tag.NULL) || tag.equals(Tag.TIMESTAMP)
+          || tag.equals(Tag.MERGE) || tag.equals(Tag.BINARY) || tag.equals(Tag.SET) || tag.equals(Tag.OMAP)
+          || tag.equals(Tag.PAIRS) || tag.equals(Tag.YAML) || tag.equals(Tag.COMMENT);
+    }
+  }
+
+  private static final class Unreadable extends Exception {
+    final transient YamlProblem problem;
+
+    Unreadable(YamlProblem problem) {
+      super(problem.message(), null, false, false);
+      this.problem = problem;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.cadence.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The steps of a cadence as a graph: which step can follow which, and which transitions end it.
+ *
+ * <p>The implicit successor of a step (no matching {@code on}, no {@code next}) is the following
+ * step in the file that is not a join, or {@link Transition.Done} after the last. A step named in a
+ * join's {@code after} list has no implicit successor: its branch waits for the join. Joins are
+ * entered only when all their {@code after} steps are completed, never by a transition.
+ */
+public final class CadenceGraph {
+  /** An edge: from a step, via an outcome ("next" for the default), to a step or an end. */
+  public record Edge(Step from, String via, Optional<Step> to, Transition transition) {}
+
+  private final Cadence cadence;
+  private final Map<String, Step> byId = new LinkedHashMap<>();
+  private final Map<String, List<Step>> joinsWaitingOn = new HashMap<>();
+
+  public CadenceGraph(Cadence cadence) {
+    this.cadence = cadence;
+    for (Step step : cadence.steps()) {
+      byId.putIfAbsent(step.id(), step);
+      for (StepRef ref : step.after()) {
+        joinsWaitingOn.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(step);
+      }
+    }
+  }
+
+  public Cadence cadence() {
+    return cadence;
+  }
+
+  public Optional<Step> step(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** The step every enrollment starts at. */
+  public Optional<Step> start() {
+    return cadence.steps().stream().findFirst();
+  }
+
+  /** The joins that wait (among others) for {@code step}. */
+  public List<Step> joinsWaitingOn(Step step) {
+    return joinsWaitingOn.getOrDefault(step.id(), List.of());
+  }
+
+  /** What follows {@code step} when no {@code on} outcome applies; empty when its branch waits. */
+  public Optional<Transition> successor(Step step) {
+    if (step.next().isPresent()) {
+      return step.next();
+    }
+    if (joinsWaitingOn.containsKey(step.id())) {
+      return Optional.empty();
+    }
+    List<Step> steps = cadence.steps();
+    for (int i = steps.indexOf(step) + 1; i < steps.size(); i++) {
+      if (!steps.get(i).isJoin()) {
+        return Optional.of(new Transition.GoTo(new StepRef(steps.get(i).id(), Pos.NONE)));
+      }
+    }
+    return Optional.of(new Transition.Done(Pos.NONE));
+  }
+
+  /** Every edge out of {@code step}: its outcomes, its successor, and the joins it feeds. */
+  public List<Edge> edges(Step step) {
+    List<Edge> edges = new ArrayList<>();
+    step.on().forEach((outcome, target) -> addEdges(edges, step, outcome, target));
+    successor(step).ifPresent(target -> addEdges(edges, step, "next", target));
+    for (Step join : joinsWaitingOn(step)) {
+      edges.add(new Edge(step, "join", Optional.of(join), new Transition.GoTo(new StepRef(join.id(), Pos.NONE))));
+    }
+    return edges;
+  }
+
+  private void addEdges(List<Edge> edges, Step from, String via, Transition target) {
+    if (target instanceof Transition.GoTo g) {
+      edges.add(new Edge(from, via, step(g.step().id()), target));
+    } else if (target instanceof Transition.Fork f) {
+      f.steps().forEach(ref -> edges.add(new Edge(from, via, step(ref.id()), target)));
+    } else {
+      edges.add(new Edge(from, via, Optional.empty(), target));
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.cadence.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** How a step touches the lead, with the touch event it logs and the responses it can produce. */
+public enum Channel {
+  EMAIL("sent", Set.of("opened", "clicked", "replied", "bounced", "unsubscribed")),
+  CALL("called", Set.of("connected", "no_answer", "voicemail", "wrong_number")),
+  SOCIAL("sent", Set.of("accepted", "replied")),
+  TASK("done", Set.of()),
+  APPROVAL("requested", Set.of("approved", "rejected")),
+  MEETING("done", Set.of());
+
+  private final String touchEvent;
+  private final Set<String> responses;
+
+  Channel(String touchEvent, Set<String> responses) {
+    this.touchEvent = touchEvent;
+    this.responses = responses;
+  }
+
+  /** The name used in cadence files and logs ("email", "call", ...). */
+  public String yamlName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public String touchEvent() {
+    return touchEvent;
+  }
+
+  /** Response events specific to this channel (see {@link Outcomes#GENERAL} for the others). */
+  public Set<String> responses() {
+    return responses;
+  }
+
+  /** True if a step on this channel can end with {@code outcome}. */
+  public boolean canProduce(String outcome) {
+    return responses.contains(outcome) || Outcomes.GENERAL.contains(outcome);
+  }
+
+  public static Optional<Channel> fromYaml(String name) {
+    return Arrays.stream(values()).filter(c -> c.yamlName().equals(name)).findFirst();
+  }
+
+  public static List<String> yamlNames() {
+    return Arrays.stream(values()).map(Channel::yamlName).toList();
+  }
+}

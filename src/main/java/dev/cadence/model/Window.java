@@ -1,0 +1,33 @@
+package dev.cadence.model;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+
+/** The local hours in which touches fall due, e.g. 09:00-17:00 (start inclusive, end exclusive). */
+public record Window(LocalTime start, LocalTime end) {
+  public static final Window OFFICE_HOURS = new Window(LocalTime.of(9, 0), LocalTime.of(17, 0));
+
+  public Window {
+    if (!start.isBefore(end)) {
+      throw new IllegalArgumentException(
+          "window must start before it ends (" + start + "-" + end + "); write e.g. \"09:00-17:00\"");
+    }
+  }
+
+  /** Parses {@code HH:MM-HH:MM}; {@code 24:00} is accepted as the end of the day. */
+  public static Window parse(String text) {
+    String[] parts = text.trim().split("\\s*-\\s*");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException(
+          "window `" + text + "` is not HH:MM-HH:MM; write e.g. \"09:00-17:00\"");
+    }
+    try {
+      LocalTime start = LocalTime.parse(parts[0]);
+      LocalTime end = "24:00".equals(parts[1]) ? LocalTime.MAX : LocalTime.parse(parts[1]);
+      return new Window(start, end);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "window `" + text + "` is not HH:MM-HH:MM with valid times; write e.g. \"09:00-17:00\"");
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package dev.cadence.validate;
+
+import dev.cadence.model.Cadence;
+import dev.cadence.model.CadenceGraph;
+import dev.cadence.model.CadenceGraph.Edge;
+import dev.cadence.model.Step;
+import dev.cadence.model.Timing;
+import dev.cadence.model.Transition;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks of the cadence as a graph: reachability, ends, loops without waits, unused exits. */
+final class FlowChecks {
+  private final Cadence cadence;
+  private final CadenceGraph graph;
+  private final Findings findings;
+
+  FlowChecks(CadenceGraph graph, Findings findings) {
+    this.cadence = graph.cadence();
+    this.graph = graph;
+    this.findings = findings;
+  }
+
+  void run() {
+    Set<Step> reachable = reachable();
+    for (Step step : cadence.steps()) {
+      if (!reachable.contains(step)) {
+        findings.warning(Code.UNREACHABLE_STEP, step.where().at("id"),
+            "step `" + step.id() + "` cannot be reached from the first step `" + graph.start().map(Step::id).orElse("")
+                + "`; point an outcome or `next` at it, or remove it");
+      }
+    }
+    noExit(reachable);
+    loopsWithoutWait();
+    unusedExits();
+  }
+
+  private Set<Step> reachable() {
+    Set<Step> seen = new LinkedHashSet<>();
+    Deque<Step> todo = new ArrayDeque<>();
+    graph.start().ifPresent(todo::add);
+    while (!todo.isEmpty()) {
+      Step step = todo.poll();
+      if (seen.add(step)) {
+        graph.edges(step).forEach(e -> e.to().ifPresent(todo::add));
+      }
+    }
+    return seen;
+  }
+
+  /** Steps that cannot reach an exit, a handoff or the end: they would hold a lead forever. */
+  private void noExit(Set<Step> reachable) {
+    Set<Step> canEnd = new HashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Step step : cadence.steps()) {
+        if (!canEnd.contains(step) && graph.edges(step).stream().anyMatch(e -> e.to().isEmpty() ? isEnd(e) : canEnd.contains(e.to().get()))) {
+          canEnd.add(step);
+          changed = true;
+        }
+      }
+    }
+    for (Step step : cadence.steps()) {
+      if (reachable.contains(step) && !canEnd.contains(step)) {
+        findings.error(Code.NO_EXIT, step.where().at("id"),
+            "from step `" + step.id() + "` no exit, handoff or end can be reached (it only leads to "
+                + String.join(", ", successors(step)) + "); add an outcome or `next` that leaves");
+      }
+    }
+  }
+
+  private static boolean isEnd(Edge e) {
+    Transition t = e.transition();
+    return t instanceof Transition.Exit || t instanceof Transition.Handoff || t instanceof Transition.Done;
+  }
+
+  private List<String> successors(Step step) {
+    Set<String> ids = new LinkedHashSet<>();
+    Deque<Step> todo = new ArrayDeque<>(List.of(step));
+    Set<Step> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      Step s = todo.poll();
+      if (seen.add(s)) {
+        graph.edges(s).forEach(e -> e.to().ifPresent(t -> {
+          ids.add(t.id());
+          todo.add(t);
+        }));
+      }
+    }
+    return ids.isEmpty() ? List.of("nothing") : List.copyOf(ids);
+  }
+
+  /** Strongly connected components (Tarjan); a cycle in which no step has a positive wait is an error. */
+  private void loopsWithoutWait() {
+    for (List<Step> component : new Tarjan(graph).components()) {
+      boolean isCycle = component.size() > 1
+          || graph.edges(component.get(0)).stream().anyMatch(e -> e.to().filter(component.get(0)::equals).isPresent());
+      if (!isCycle) {
+        continue;
+      }
+      boolean waits = component.stream().anyMatch(s -> s.timing() instanceof Timing.Wait w && !w.delay().isZero());
+      if (!waits) {
+        List<Step> inFileOrder = cadence.steps().stream().filter(component::contains).toList();
+        List<String> ids = new ArrayList<>(inFileOrder.stream().map(Step::id).toList());
+        ids.add(ids.get(0));
+        findings.error(Code.LOOP_WITHOUT_WAIT, inFileOrder.get(0).where().at("id"),
+            "loop " + String.join(" -> ", ids) + " has no wait, so it could repeat at once; give one of its steps `wait:` (e.g. `wait: 2d`)");
+      }
+    }
+  }
+
+  private void unusedExits() {
+    Set<String> used = new HashSet<>();
+    for (Step step : cadence.steps()) {
+      graph.edges(step).forEach(e -> {
+        if (e.transition() instanceof Transition.Exit x) {
+          used.add(x.exit());
+        }
+      });
+    }
+    cadence.exits().values().stream().filter(e -> !used.contains(e.name())).forEach(e -> findings.warning(
+        Code.UNUSED_EXIT, e.where().self(), "exit `" + e.name() + "` is declared but no transition leads to it; use it or remove it"));
+  }
+
+  /** Tarjan's algorithm over the step graph, iterative enough for cadences of any realistic size. */
+  private static final class Tarjan {
+    private final CadenceGraph graph;
+    private final Map<Step, Integer> index = new HashMap<>();
+    private final Map<Step, Integer> low = new HashMap<>();
+    private final Deque<Step> stack = new ArrayDeque<>();
+    private final Set<Step> onStack = new HashSet<>();
+    private final List<List<Step>> components = new ArrayList<>();
+    private int counter;
+
+    Tarjan(CadenceGraph graph) {
+      this.graph = graph;
+    }
+
+    List<List<Step>> components() {
+      for (Step s : graph.cadence().steps()) {
+        if (!index.containsKey(s)) {
+          visit(s);
+        }
+      }
+      return components;
+    }
+
+    private void visit(Step v) {
+      index.put(v, counter);
+      low.put(v, counter++);
+      stack.push(v);
+      onStack.add(v);
+      for (Edge e : graph.edges(v)) {
+        if (e.to().isEmpty()) {
+          continue;
+        }
+        Step w = e.to().get();
+        if (!index.containsKey(w)) {
+          visit(w);
+          low.put(v, Math.min(low.get(v), low.get(w)));
+        } else if (onStack.contains(w)) {
+          low.put(v, Math.min(low.get(v), index.get(w)));
+        }
+      }
+      if (low.get(v).equals(index.get(v))) {
+        List<Step> component = new ArrayList<>();
+        Step w;
+        do {
+          w = stack.pop();
+          onStack.remove(w);
+          component.add(w);
+        } while (w != v);
+        components.add(component);
+      }
+    }
+  }
+}

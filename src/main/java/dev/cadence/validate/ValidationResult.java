@@ -1,0 +1,31 @@
+package dev.cadence.validate;
+
+import java.util.List;
+
+/**
+ * Everything {@code validate} found, per file in path order.
+ *
+ * @param strict whether warnings fail the run
+ */
+public record ValidationResult(List<FileResult> files, boolean strict) {
+  public ValidationResult {
+    files = List.copyOf(files);
+  }
+
+  public long count(Severity severity) {
+    return files.stream().mapToLong(f -> f.count(severity)).sum();
+  }
+
+  /** True when nothing fails: no errors, and no warnings under {@code --strict}. */
+  public boolean valid() {
+    return count(Severity.ERROR) == 0 && !(strict && count(Severity.WARNING) > 0);
+  }
+
+  public boolean passes(FileResult file) {
+    return file.count(Severity.ERROR) == 0 && !(strict && file.count(Severity.WARNING) > 0);
+  }
+
+  public boolean hasIoErrors() {
+    return files.stream().flatMap(f -> f.diagnostics().stream()).anyMatch(d -> d.code() == Code.IO_ERROR);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.cadence.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+
+/** Runs the real command line in-process with captured stdout and stderr. */
+public final class CliHarness {
+  /** What a run printed and returned; {@link #toString()} shows all of it for assertion messages. */
+  public record CliResult(String[] args, int exitCode, String out, String err) {
+    @Override
+    public String toString() {
+      return "cadence " + String.join(" ", args) + "\nexit: " + exitCode + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+    }
+  }
+
+  private CliHarness() {}
+
+  public static CliResult run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new CliResult(Arrays.copyOf(args, args.length), code, normalise(out.toString()), normalise(err.toString()));
+  }
+
+  private static String normalise(String s) {
+    return s.replace("\r\n", "\n");
+  }
+}
