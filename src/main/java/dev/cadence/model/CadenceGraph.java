@@ -2,6 +2,7 @@ package dev.cadence.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,13 @@ public final class CadenceGraph {
   private final Cadence cadence;
   private final Map<String, Step> byId = new LinkedHashMap<>();
   private final Map<String, List<Step>> joinsWaitingOn = new HashMap<>();
+  // By identity: record equals/hashCode bootstrap method handles, a start-up cost for a linter.
+  private final Map<Step, Integer> index = new IdentityHashMap<>();
 
   public CadenceGraph(Cadence cadence) {
     this.cadence = cadence;
     for (Step step : cadence.steps()) {
+      index.put(step, index.size());
       byId.putIfAbsent(step.id(), step);
       for (StepRef ref : step.after()) {
         joinsWaitingOn.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(step);
@@ -60,7 +64,7 @@ public final class CadenceGraph {
       return Optional.empty();
     }
     List<Step> steps = cadence.steps();
-    for (int i = steps.indexOf(step) + 1; i < steps.size(); i++) {
+    for (int i = index.get(step) + 1; i < steps.size(); i++) {
       if (!steps.get(i).isJoin()) {
         return Optional.of(new Transition.GoTo(new StepRef(steps.get(i).id(), Pos.NONE)));
       }

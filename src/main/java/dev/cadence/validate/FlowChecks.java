@@ -9,8 +9,8 @@ import dev.cadence.model.Transition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ final class FlowChecks {
   }
 
   private Set<Step> reachable() {
-    Set<Step> seen = new LinkedHashSet<>();
+    Set<Step> seen = identitySet();
     Deque<Step> todo = new ArrayDeque<>();
     graph.start().ifPresent(todo::add);
     while (!todo.isEmpty()) {
@@ -57,7 +57,7 @@ final class FlowChecks {
 
   /** Steps that cannot reach an exit, a handoff or the end: they would hold a lead forever. */
   private void noExit(Set<Step> reachable) {
-    Set<Step> canEnd = new HashSet<>();
+    Set<Step> canEnd = identitySet();
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -85,7 +85,7 @@ final class FlowChecks {
   private List<String> successors(Step step) {
     Set<String> ids = new LinkedHashSet<>();
     Deque<Step> todo = new ArrayDeque<>(List.of(step));
-    Set<Step> seen = new HashSet<>();
+    Set<Step> seen = identitySet();
     while (!todo.isEmpty()) {
       Step s = todo.poll();
       if (seen.add(s)) {
@@ -101,14 +101,17 @@ final class FlowChecks {
   /** Strongly connected components (Tarjan); a cycle in which no step has a positive wait is an error. */
   private void loopsWithoutWait() {
     for (List<Step> component : new Tarjan(graph).components()) {
+      Step first = component.get(0);
       boolean isCycle = component.size() > 1
-          || graph.edges(component.get(0)).stream().anyMatch(e -> e.to().filter(component.get(0)::equals).isPresent());
+          || graph.edges(first).stream().anyMatch(e -> e.to().isPresent() && e.to().get() == first);
       if (!isCycle) {
         continue;
       }
       boolean waits = component.stream().anyMatch(s -> s.timing() instanceof Timing.Wait w && !w.delay().isZero());
       if (!waits) {
-        List<Step> inFileOrder = cadence.steps().stream().filter(component::contains).toList();
+        Set<Step> members = identitySet();
+        members.addAll(component);
+        List<Step> inFileOrder = cadence.steps().stream().filter(members::contains).toList();
         List<String> ids = new ArrayList<>(inFileOrder.stream().map(Step::id).toList());
         ids.add(ids.get(0));
         findings.error(Code.LOOP_WITHOUT_WAIT, inFileOrder.get(0).where().at("id"),
@@ -118,7 +121,7 @@ final class FlowChecks {
   }
 
   private void unusedExits() {
-    Set<String> used = new HashSet<>();
+    Set<String> used = new java.util.HashSet<>();
     for (Step step : cadence.steps()) {
       graph.edges(step).forEach(e -> {
         if (e.transition() instanceof Transition.Exit x) {
@@ -130,13 +133,18 @@ final class FlowChecks {
         Code.UNUSED_EXIT, e.where().self(), "exit `" + e.name() + "` is declared but no transition leads to it; use it or remove it"));
   }
 
+  /** Steps are compared by identity: record equals/hashCode would cost start-up time, and ids may repeat. */
+  static Set<Step> identitySet() {
+    return Collections.newSetFromMap(new IdentityHashMap<>());
+  }
+
   /** Tarjan's algorithm over the step graph, iterative enough for cadences of any realistic size. */
   private static final class Tarjan {
     private final CadenceGraph graph;
-    private final Map<Step, Integer> index = new HashMap<>();
-    private final Map<Step, Integer> low = new HashMap<>();
+    private final Map<Step, Integer> index = new IdentityHashMap<>();
+    private final Map<Step, Integer> low = new IdentityHashMap<>();
     private final Deque<Step> stack = new ArrayDeque<>();
-    private final Set<Step> onStack = new HashSet<>();
+    private final Set<Step> onStack = identitySet();
     private final List<List<Step>> components = new ArrayList<>();
     private int counter;
 

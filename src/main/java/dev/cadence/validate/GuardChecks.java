@@ -9,6 +9,7 @@ import dev.cadence.model.Transition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,8 +71,8 @@ final class GuardChecks {
 
   /** The fewest touches of one channel on any path to each step, and the path that achieves it. */
   private final class Fewest {
-    final Map<Step, Integer> count = new HashMap<>();
-    final Map<Step, Step> previous = new HashMap<>();
+    final Map<Step, Integer> count = new IdentityHashMap<>();
+    final Map<Step, Step> previous = new IdentityHashMap<>();
 
     Fewest(Channel channel) {
       graph.start().ifPresent(s -> count.put(s, weight(s, channel)));

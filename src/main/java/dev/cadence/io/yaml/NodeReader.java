@@ -69,13 +69,13 @@ final class NodeReader {
       return List.of();
     }
     List<T> out = new ArrayList<>();
-    Map<T, Pos> seen = new HashMap<>();
+    Map<String, Pos> seen = new HashMap<>(); // keyed by the text as written: cheap, and what users see
     for (YNode n : seq.items()) {
       Optional<T> value = item.apply(n);
       if (value.isEmpty()) {
         continue;
       }
-      Pos earlier = seen.putIfAbsent(value.get(), n.pos());
+      Pos earlier = seen.putIfAbsent(label(n), n.pos());
       if (earlier != null) {
         findings.warning(
             Code.DUPLICATE_ITEM,

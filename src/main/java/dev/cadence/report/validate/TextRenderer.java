@@ -31,9 +31,10 @@ final class TextRenderer implements ValidationRenderer {
     if (!quiet) {
       long errors = result.count(Severity.ERROR);
       long warnings = result.count(Severity.WARNING);
-      String summary = String.format("%d file%s checked: %d error%s, %d warning%s%s",
-          result.files().size(), plural(result.files().size()), errors, plural(errors), warnings, plural(warnings),
-          result.strict() && warnings > 0 ? " (warnings fail under --strict)" : "");
+      int files = result.files().size();
+      // Concatenation, not String.format: the formatter loads locale data, a cost at every start.
+      String summary = files + " file" + plural(files) + " checked: " + errors + " error" + plural(errors) + ", "
+          + warnings + " warning" + plural(warnings) + (result.strict() && warnings > 0 ? " (warnings fail under --strict)" : "");
       out.println(paint(result.valid() ? GREEN : RED, summary));
     }
     out.flush();
