@@ -98,7 +98,11 @@ public final class CadenceWorkspace {
   private record Checked(List<Loaded> loaded, Map<String, FileResult> results) {}
 
   private static Checked check(Set<Path> files) {
-    List<Loaded> loaded = files.stream().map(CadenceWorkspace::load).toList();
+    // Files are independent until the cross-file checks: use both cores for large trees, and
+    // spare a small run the cost of starting the pool.
+    List<Loaded> loaded = files.size() > 16
+        ? files.parallelStream().map(CadenceWorkspace::load).toList()
+        : files.stream().map(CadenceWorkspace::load).toList();
     Map<String, FileResult> results = new LinkedHashMap<>();
     Map<String, List<Diagnostic>> extra = new LinkedHashMap<>();
     List<ProjectChecks.Entry> entries = new ArrayList<>();
