@@ -2,7 +2,6 @@ package dev.cadence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion.VersionFlag;
@@ -16,9 +15,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
-/** The cadence JSON Schema as shipped, and YAML files read the way editors and CI read them (Jackson YAML). */
+/**
+ * The cadence JSON Schema as shipped, and YAML files read into JSON the way an editor's YAML
+ * language server reads them before it applies the schema.
+ *
+ * <p>Not with Jackson YAML's {@code YAMLMapper.readTree}: it leaves an alias ({@code on: *outcomes})
+ * as the string {@code "outcomes"} instead of the anchored mapping, so the samples that share
+ * outcome maps through anchors would wrongly fail. SnakeYAML (the parser under Jackson YAML and
+ * under our own reader) expands aliases; it is given the YAML 1.2 core schema's rules for plain
+ * scalars, so {@code on:} stays a key (YAML 1.1 would make it {@code true}), {@code yes} stays text
+ * and a date such as 2026-12-25 stays a string that the schema checks with a pattern.
+ */
 public final class SchemaSupport {
   /** The classpath resource that {@code cadence schema} prints. */
   public static final String RESOURCE = "/dev/cadence/cadence.schema.json";
@@ -27,7 +44,6 @@ public final class SchemaSupport {
   public static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(VersionFlag.V202012);
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final YAMLMapper YAML = new YAMLMapper();
   private static JsonNode schemaNode;
   private static JsonSchema schema;
 
@@ -63,12 +79,34 @@ public final class SchemaSupport {
     }
   }
 
-  /** A YAML file as Jackson YAML reads it: dates like 2026-12-25 stay strings, numbers become numbers. */
+  /** A YAML file as a JSON tree: aliases expanded, plain scalars typed by the YAML 1.2 core schema. */
   public static JsonNode yaml(Path file) {
     try {
-      return YAML.readTree(file.toFile());
+      return yamlText(Files.readString(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  public static JsonNode yamlText(String text) {
+    LoaderOptions options = new LoaderOptions();
+    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
+        new CoreSchemaResolver());
+    return JSON.valueToTree(yaml.load(text));
+  }
+
+  /** YAML 1.2 core schema: true/false, decimal numbers, null; no yes/no/on/off, no timestamps, no sexagesimals. */
+  private static final class CoreSchemaResolver extends Resolver {
+    @Override
+    protected void addImplicitResolvers() {
+      addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
+      addImplicitResolver(Tag.INT, Pattern.compile("^[-+]?[0-9]+$"), "-+0123456789");
+      addImplicitResolver(Tag.FLOAT,
+          Pattern.compile("^(?:[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
+          "-+0123456789.");
+      addImplicitResolver(Tag.MERGE, MERGE, "<");
+      addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+      addImplicitResolver(Tag.NULL, EMPTY, null);
     }
   }
 

@@ -144,11 +144,23 @@ class SchemaTest {
   }
 
   @Test
-  void yamlDatesReachTheSchemaAsStrings() {
-    // Jackson YAML does not resolve YAML 1.1 timestamps, so unquoted holidays are checked by pattern.
-    JsonNode holidays = SchemaSupport.yaml(VALID.resolve("every-key.yaml")).path("schedule").path("holidays");
-    assertThat(holidays.size()).isPositive();
-    holidays.forEach(h -> assertThat(h.isTextual()).as(h.toString()).isTrue());
+  void yamlIsReadAsAnEditorReadsIt() {
+    JsonNode tree = SchemaSupport.yamlText("""
+        holidays: [2026-12-25]
+        shared: &outcomes { connected: next-step }
+        steps:
+          - on: *outcomes
+            day: 3
+            status: yes
+            ok: true
+        """);
+    // Unquoted dates stay strings (checked by the date pattern), not timestamps.
+    assertThat(tree.at("/holidays/0").isTextual()).as(tree.toString()).isTrue();
+    // An alias is the anchored mapping, and `on` stays a key (YAML 1.1 would read it as true).
+    assertThat(tree.at("/steps/0/on/connected").asText()).as(tree.toString()).isEqualTo("next-step");
+    assertThat(tree.at("/steps/0/day").isInt()).as(tree.toString()).isTrue();
+    assertThat(tree.at("/steps/0/status").isTextual()).as(tree.toString()).isTrue();
+    assertThat(tree.at("/steps/0/ok").isBoolean()).as(tree.toString()).isTrue();
   }
 
   private static Set<String> names(JsonNode properties) {
