@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cadence.cli.CliHarness;
+import dev.cadence.engine.DefaultPath;
+import dev.cadence.engine.Engine;
+import dev.cadence.model.Cadence;
+import dev.cadence.model.Lead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -69,6 +76,20 @@ class SamplesTest {
       }
     }
     assertThat(cadenceFiles).as(r.toString()).isEqualTo(sampleFiles());
+  }
+
+  @Test
+  void everySamplePlaysThroughItsDefaultPathToAnEnd() throws IOException {
+    // The engine refuses a guarded exit taken too early and stops at a step that never completes;
+    // validate checks the graph, this checks that a lead who never answers really gets through.
+    Lead lead = new Lead("L1", Map.of("id", "L1", "region", "EMEA-FR"), Optional.of(ZoneId.of("Europe/Paris")), false, 2);
+    for (String file : sampleFiles()) {
+      Cadence cadence = TestCadences.parse(Files.readString(SAMPLES.resolve(file), StandardCharsets.UTF_8));
+      DefaultPath.Plan plan = DefaultPath.plan(new Engine(cadence), lead, Instant.parse("2026-03-02T07:30:00Z"), 100);
+      assertThat(plan.stop()).as(file + " default path: " + plan.touches()).isEmpty();
+      assertThat(plan.end().ending()).as(file).isPresent();
+      assertThat(plan.touches()).as(file).isNotEmpty();
+    }
   }
 
   @Test
