@@ -89,7 +89,7 @@ public final class CadenceBinder {
 
   private Optional<YNode> required(YMap map, String key, String where, String fix) {
     Optional<YNode> value = map.entry(key).map(Entry::value);
-    if (value.isEmpty()) {
+    if (value.isEmpty() && !NodeReader.misspelled(map, key, CADENCE_KEYS)) {
       findings.error(Code.MISSING_FIELD, map.pos(), where + " has no `" + key + "`; " + fix);
     }
     return value;
