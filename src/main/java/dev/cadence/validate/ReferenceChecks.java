@@ -65,8 +65,8 @@ final class ReferenceChecks {
   }
 
   private void exitOn() {
-    Pos at = cadence.where().at("exit_on");
     for (String event : cadence.exitOn()) {
+      Pos at = cadence.where().keys().getOrDefault("exit_on." + event, cadence.where().at("exit_on"));
       if (!Outcomes.isKnown(event)) {
         findings.error(Code.UNKNOWN_OUTCOME, at, "exit_on names unknown event `" + event + "`" + DidYouMean.hint(event, Outcomes.all()));
       }

@@ -67,6 +67,12 @@ public final class CadenceBinder {
     YMap map = top.get();
     Map<String, Pos> keys = new HashMap<>();
     map.entries().forEach(e -> keys.put(e.key().text(), e.value().pos()));
+    // Each event of exit_on keeps its own position ("exit_on.EVENT") so that a typo is shown where it is.
+    map.entry("exit_on").filter(e -> e.value() instanceof YNode.YSeq).ifPresent(e -> ((YNode.YSeq) e.value()).items().forEach(item -> {
+      if (item instanceof YNode.YScalar s) {
+        keys.putIfAbsent("exit_on." + s.text(), s.pos());
+      }
+    }));
 
     String id = required(map, "cadence", "the cadence file", "add `cadence: my-cadence-id` at the top")
         .flatMap(n -> id(n, "cadence id", CADENCE_ID))
