@@ -159,15 +159,24 @@ final class ReferenceChecks {
           "step `" + step.id() + "` has `variants` but no default `template` for the other regions; add `template:`");
     }
     step.template().filter(t -> written && !library.hasTemplate(t)).ifPresent(t -> findings.error(
-        Code.UNKNOWN_TEMPLATE, step.where().at("template"), "template `" + t + "` not found; create templates/" + t + ".md beside the cadence"));
+        Code.UNKNOWN_TEMPLATE, step.where().at("template"), "template `" + t + "` not found; " + howToAdd("templates", t)));
     step.variants().forEach((region, t) -> {
       if (!library.hasTemplate(t)) {
         findings.error(Code.UNKNOWN_TEMPLATE, step.where().at("variants." + region),
-            "template `" + t + "` (variant for " + region + ") not found; create templates/" + t + ".md beside the cadence");
+            "template `" + t + "` (variant for " + region + ") not found; " + howToAdd("templates", t));
       }
     });
     step.script().filter(s -> channel == Channel.CALL && !library.hasScript(s)).ifPresent(s -> findings.error(
-        Code.UNKNOWN_SCRIPT, step.where().at("script"), "call script `" + s + "` not found; create scripts/" + s + ".md beside the cadence"));
+        Code.UNKNOWN_SCRIPT, step.where().at("script"), "call script `" + s + "` not found; " + howToAdd("scripts", s)));
+  }
+
+  /** A name is looked up as FOLDER/NAME.md: a name written as a path or with .md needs trimming, not a new file. */
+  private static String howToAdd(String folder, String name) {
+    String bare = name.replaceFirst("^.*[/\\\\]", "").replaceFirst("\\.md$", "");
+    if (!bare.isEmpty() && !bare.equals(name)) {
+      return "write the bare name `" + bare + "`: it is looked up as " + folder + "/" + bare + ".md beside the cadence";
+    }
+    return "create " + folder + "/" + name + ".md beside the cadence";
   }
 
   private void status(String status, Pos pos) {

@@ -113,7 +113,8 @@ public final class CadenceBinder {
                   node.pos(),
                   what + " `" + text + "` must match " + pattern.pattern() + " (lower-case letters, digits"
                       + (pattern == CADENCE_ID ? " and -" : ", - and _") + "); e.g. `"
-                      + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+", "") + "`");
+                      + text.toLowerCase(Locale.ROOT).replaceAll(pattern == CADENCE_ID ? "[^a-z0-9-]+" : "[^a-z0-9_-]+", "-")
+                          .replaceAll("^-+|-+$", "") + "`");
               return false;
             });
   }
