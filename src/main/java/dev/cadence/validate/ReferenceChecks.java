@@ -141,7 +141,8 @@ final class ReferenceChecks {
     }
     Channel channel = step.channel();
     boolean written = channel == Channel.EMAIL || channel == Channel.SOCIAL;
-    if (channel == Channel.EMAIL && step.template().isEmpty()) {
+    // With variants but no template, the variants check below says it more precisely.
+    if (channel == Channel.EMAIL && step.template().isEmpty() && step.variants().isEmpty()) {
       findings.error(Code.MISSING_FIELD, step.where().self(),
           "email step `" + step.id() + "` has no `template`; add e.g. `template: " + step.id() + "` (templates/" + step.id() + ".md)");
     }
