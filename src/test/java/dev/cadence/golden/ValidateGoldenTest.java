@@ -79,8 +79,7 @@ class ValidateGoldenTest {
     args.addAll(options);
     args.add("--format");
     args.add(format);
-    // Forward slashes whatever the OS, so that the expectations hold on Windows too.
-    args.add(dir.toString().replace('\\', '/'));
+    args.add(dir.toString());
     return CliHarness.run(args.toArray(String[]::new));
   }
 
