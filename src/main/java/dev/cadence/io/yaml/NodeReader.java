@@ -44,6 +44,16 @@ final class NodeReader {
     return Optional.of(map);
   }
 
+  /**
+   * True if {@code map} has an unknown key that {@link #mapping} suggested {@code key} for: a
+   * required key written with a typo is then reported once, as that unknown key, not also missing.
+   */
+  static boolean misspelled(YMap map, String key, List<String> knownKeys) {
+    return map.entries().stream()
+        .map(e -> e.key().text())
+        .anyMatch(k -> !knownKeys.contains(k) && DidYouMean.closest(k, knownKeys).filter(key::equals).isPresent());
+  }
+
   Optional<String> text(YNode node, String what) {
     if (node instanceof YScalar s && !s.isNull()) {
       return Optional.of(s.text());
