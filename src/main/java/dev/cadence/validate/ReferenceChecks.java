@@ -155,6 +155,10 @@ final class ReferenceChecks {
       findings.warning(Code.MISPLACED_KEY, step.where().at("script"),
           "`script` is for call steps; a " + channel.yamlName() + " step" + (written ? " uses `template`" : " does not use it"));
     }
+    if (!written && !step.variants().isEmpty()) {
+      findings.warning(Code.MISPLACED_KEY, step.where().at("variants"),
+          "a " + channel.yamlName() + " step sends no message, so `variants` is unused; remove it");
+    }
     if (!step.variants().isEmpty() && step.template().isEmpty() && written) {
       findings.error(Code.MISSING_FIELD, step.where().at("variants"),
           "step `" + step.id() + "` has `variants` but no default `template` for the other regions; add `template:`");
@@ -162,7 +166,7 @@ final class ReferenceChecks {
     step.template().filter(t -> written && !library.hasTemplate(t)).ifPresent(t -> findings.error(
         Code.UNKNOWN_TEMPLATE, step.where().at("template"), "template `" + t + "` not found; " + howToAdd("templates", t)));
     step.variants().forEach((region, t) -> {
-      if (!library.hasTemplate(t)) {
+      if (written && !library.hasTemplate(t)) {
         findings.error(Code.UNKNOWN_TEMPLATE, step.where().at("variants." + region),
             "template `" + t + "` (variant for " + region + ") not found; " + howToAdd("templates", t));
       }

@@ -28,7 +28,7 @@ class ValidateFileTooLargeTest {
     assertThat(text.exitCode()).as(text.toString()).isEqualTo(1);
     assertThat(text.err()).as(text.toString()).isEmpty();
     assertThat(text.out()).as(text.toString()).isEqualTo(
-        file + ": error[file-too-large]: file is 1048577 bytes, more than the 1048576 a cadence may have;"
+        file + ":1:1: error[file-too-large]: file is 1048577 bytes, more than the 1048576 a cadence may have;"
             + " split it into several cadences\n"
             + "1 file checked: 1 error, 0 warnings\n");
 

@@ -87,6 +87,7 @@ public final class TemplateChecks {
       Matcher m = TAG.matcher(line);
       int checkedUpTo = 0;
       while (m.find()) {
+        unclosed(line, checkedUpTo, m.start(), firstLine + i, offset, findings);
         String name = m.group(3);
         if (!m.group(2).equals("!") && !NAME.matcher(name).matches()) {
           findings.error(Code.BAD_TEMPLATE, new Pos(firstLine + i, offset + m.start() + 1),
@@ -94,11 +95,16 @@ public final class TemplateChecks {
         }
         checkedUpTo = m.end();
       }
-      int open = line.indexOf("{{", checkedUpTo);
-      if (open >= 0) {
-        findings.error(Code.BAD_TEMPLATE, new Pos(firstLine + i, offset + open + 1),
-            "placeholder opened with {{ is not closed with }} on the same line");
-      }
+      unclosed(line, checkedUpTo, line.length(), firstLine + i, offset, findings);
+    }
+  }
+
+  /** A {@code {{} between two well-formed tags (or after the last) that no {@code }}} closes. */
+  private static void unclosed(String line, int from, int to, int lineNo, int offset, Findings findings) {
+    int open = line.substring(0, to).indexOf("{{", from);
+    if (open >= 0) {
+      findings.error(Code.BAD_TEMPLATE, new Pos(lineNo, offset + open + 1),
+          "placeholder opened with {{ is not closed with }} on the same line");
     }
   }
 }

@@ -67,7 +67,14 @@ final class NodeReader {
     if (node instanceof YScalar s && s.plain() && s.text().matches("-?\\d{1,9}")) {
       return Optional.of(Integer.parseInt(s.text()));
     }
-    String shown = node instanceof YScalar s ? "`" + s.text() + "`" : node.kind();
+    String shown;
+    if (node instanceof YScalar s && !s.plain() && s.text().trim().matches("-?\\d{1,9}")) {
+      shown = "the quoted text \"" + s.text() + "\" (remove the quotes)";
+    } else if (node instanceof YScalar s && s.text().matches("-?\\d{10,}")) {
+      shown = "`" + s.text() + "`, which is too large";
+    } else {
+      shown = node instanceof YScalar s ? "`" + s.text() + "`" : node.kind();
+    }
     findings.error(code, node.pos(), what + " must be a whole number, not " + shown + "; " + fix);
     return Optional.empty();
   }
