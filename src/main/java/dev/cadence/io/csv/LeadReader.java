@@ -4,6 +4,7 @@ import dev.cadence.model.Lead;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -30,6 +31,10 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class LeadReader implements AutoCloseable {
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+  /** Only to recover the fields of a record that {@link #FORMAT} refused, for the rejects CSV. */
+  private static final CSVFormat LENIENT = FORMAT.builder().setTrailingData(true).setLenientEof(true).get();
+  /** How much of a refused record is kept for the rejects CSV. */
+  private static final int MAX_RAW_CHARS = 1 << 16;
   /** Quoting errors after which the file is taken for something else than a comma-separated list. */
   static final int MAX_QUOTING_ERRORS = 100;
 
@@ -170,6 +175,7 @@ public final class LeadReader implements AutoCloseable {
     long resume = unclosed ? start + 1 : Math.max(start, errorLine) + 1;
     long startByte = segment.reader.byteStartOf(start);
     segment.closeQuietly();
+    List<String> fields = rawFields(startByte, start, resume - start);
     segment = Segment.open(path, startByte, start, resume - start);
     previousEnd = resume - 1;
     String reason = unclosed
@@ -177,7 +183,38 @@ public final class LeadReader implements AutoCloseable {
             + " doubled: \"\"); reading went on at line " + resume
         : "text after a closing quote on line " + errorLine + " (quote the whole field, and double a quote"
             + " inside it: \"\")";
-    return new RejectedRow(start, reason, List.of());
+    return new RejectedRow(start, reason, fields);
+  }
+
+  /**
+   * The refused record's fields as a lenient parse sees them (text after a closing quote kept, an
+   * unclosed quote running to the end of its lines), so the rejects CSV still shows the row's data.
+   */
+  private List<String> rawFields(long startByte, long startLine, long lineCount) {
+    StringBuilder text = new StringBuilder();
+    try (InputStream in = Files.newInputStream(path)) {
+      in.skipNBytes(startByte);
+      StrictUtf8Reader reader = new StrictUtf8Reader(new BufferedInputStream(in), startLine, startByte);
+      long lines = 0;
+      int previous = -1;
+      int c;
+      while (lines < lineCount && text.length() < MAX_RAW_CHARS && (c = reader.read()) >= 0) {
+        if (c == '\r' || (c == '\n' && previous != '\r')) {
+          lines++;
+        }
+        text.append((char) c);
+        previous = c;
+      }
+    } catch (IOException e) {
+      throw new LeadFileException(LeadFileException.Kind.IO, path + ": cannot read: " + e.getMessage(), e);
+    }
+    String record = text.toString().replaceAll("[\r\n]+$", "");
+    try (CSVParser parser = LENIENT.parse(new StringReader(record))) {
+      List<CSVRecord> records = parser.getRecords();
+      return records.isEmpty() ? List.of() : List.of(records.get(0).values());
+    } catch (IOException | UncheckedIOException e) {
+      return List.of(record);
+    }
   }
 
   private static LeadFileException csvOrIo(Path path, UncheckedIOException e, String what) {

@@ -101,16 +101,20 @@ final class LeadRowChecker {
     leads.accept(new Lead(leadId, fields, Optional.ofNullable(zone), dnc, line));
   }
 
+  /** "invalid UTF-8: 0xE9 at line 10, byte offset 690, 0xE9 at byte offset 692 (...)". */
   private static String encodingProblem(List<StrictUtf8Reader.BadBytes> bad) {
     StringBuilder sb = new StringBuilder("invalid UTF-8: ");
+    long lastLine = -1;
     for (int i = 0; i < Math.min(bad.size(), MAX_BAD_LISTED); i++) {
       StrictUtf8Reader.BadBytes b = bad.get(i);
-      sb.append(i == 0 ? "" : ", ")
-          .append(b.hex())
-          .append(" at line ")
-          .append(b.line())
-          .append(", byte offset ")
-          .append(b.byteOffset());
+      sb.append(i == 0 ? "" : ", ").append(b.hex());
+      if (b.line() != lastLine) {
+        sb.append(" at line ").append(b.line()).append(", byte offset ");
+      } else {
+        sb.append(" at byte offset ");
+      }
+      sb.append(b.byteOffset());
+      lastLine = b.line();
     }
     if (bad.size() > MAX_BAD_LISTED) {
       sb.append(" and ").append(bad.size() - MAX_BAD_LISTED).append(" more");

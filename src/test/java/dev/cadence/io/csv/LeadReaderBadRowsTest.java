@@ -189,6 +189,7 @@ class LeadReaderBadRowsTest {
       assertThat(row.line()).isEqualTo(3);
       assertThat(row.reason()).startsWith("unclosed quote: a quoted field that starts on this line never ends")
           .endsWith("reading went on at line 4");
+      assertThat(row.fields()).as("kept for the rejects CSV").containsExactly("B", "Beta Corp");
     });
   }
 
@@ -198,6 +199,7 @@ class LeadReaderBadRowsTest {
     assertThat(r.leads()).extracting(Lead::id, Lead::line).containsExactly(tuple("A", 2L), tuple("C", 4L));
     assertThat(r.rejects()).extracting(RejectedRow::line, RejectedRow::reason).containsExactly(tuple(3L,
         "text after a closing quote on line 3 (quote the whole field, and double a quote inside it: \"\")"));
+    assertThat(r.rejects().get(0).fields()).containsExactly("B", "Beta Corp", "b@x.io");
   }
 
   @Test

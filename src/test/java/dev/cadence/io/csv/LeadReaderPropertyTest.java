@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever mix of good and bad rows a file has, every data row is either loaded or rejected, in place. */
-class LeadReaderProperties {
+class LeadReaderPropertyTest {
   enum Kind { GOOD, MISSING_ID, DUPLICATE_ID, BAD_EMAIL, BAD_ZONE, BAD_FLAG, SHORT, LONG, BAD_UTF8, STRAY_QUOTE }
 
   /** One generated row: its kind, a free-text note (commas, quotes, line breaks), blank lines before it. */
@@ -101,7 +101,7 @@ class LeadReaderProperties {
       assertThat(r.leads()).extracting(Lead::id).as(r.toString()).isEqualTo(goodIds);
       assertThat(r.leads()).extracting(Lead::line).isEqualTo(goodLines);
       assertThat(r.leads()).extracting(l -> visible(l.fields().get("notes")))
-          .isEqualTo(goodNotes.stream().map(LeadReaderProperties::visible).toList());
+          .isEqualTo(goodNotes.stream().map(LeadReaderPropertyTest::visible).toList());
       assertThat(r.rejects()).extracting(RejectedRow::line).as(r.toString()).isEqualTo(badLines);
     } finally {
       Files.delete(file);
