@@ -19,6 +19,7 @@ final class LeadRowChecker {
   private static final int MAX_BAD_LISTED = 3;
 
   private final LeadColumns columns;
+  private final String[] fieldNames;
   private final int id;
   private final int email;
   private final int timezone;
@@ -29,6 +30,7 @@ final class LeadRowChecker {
 
   LeadRowChecker(LeadColumns columns) {
     this.columns = columns;
+    this.fieldNames = columns.fields().toArray(String[]::new);
     this.id = columns.indexOf("id");
     this.email = columns.indexOf("email");
     this.timezone = columns.indexOf("timezone");
@@ -50,25 +52,24 @@ final class LeadRowChecker {
       rejects.accept(new RejectedRow(line, String.join("; ", problems), List.of(values)));
       return;
     }
-    String leadId = values[id].strip();
+    String leadId = strip(values[id]);
+    // One lookup on the common path: claim the id now, mark it rejected below if the row is.
+    Long first = leadId.isEmpty() ? null : seen.putIfAbsent(leadId, line);
     if (leadId.isEmpty()) {
       problems.add("missing id");
-    } else {
-      Long first = seen.get(leadId);
-      if (first != null) {
-        problems.add("duplicate id `" + leadId + "` (first on line " + Math.abs(first)
-            + (first < 0 ? ", itself rejected)" : ")"));
-      }
+    } else if (first != null) {
+      problems.add("duplicate id `" + leadId + "` (first on line " + Math.abs(first)
+          + (first < 0 ? ", itself rejected)" : ")"));
     }
     if (email >= 0) {
-      String value = values[email].strip();
+      String value = strip(values[email]);
       if (!value.isEmpty()) {
         EmailCheck.problem(value).ifPresent(p -> problems.add("malformed email `" + value + "`: " + p));
       }
     }
     ZoneId zone = null;
     if (timezone >= 0) {
-      String value = values[timezone].strip();
+      String value = strip(values[timezone]);
       if (!value.isEmpty()) {
         ZoneLookup.Resolved resolved = zones.resolve(value);
         zone = resolved.zone();
@@ -79,7 +80,7 @@ final class LeadRowChecker {
     }
     boolean dnc = false;
     if (doNotContact >= 0) {
-      String value = values[doNotContact].strip();
+      String value = strip(values[doNotContact]);
       Optional<Boolean> parsed = parseFlag(value);
       if (parsed.isPresent()) {
         dnc = parsed.get();
@@ -87,18 +88,20 @@ final class LeadRowChecker {
         problems.add("bad do_not_contact `" + value + "`: expected true/false, yes/no, 1/0 or empty");
       }
     }
-    if (!leadId.isEmpty()) {
-      seen.putIfAbsent(leadId, problems.isEmpty() ? line : -line);
-    }
     if (!problems.isEmpty()) {
+      if (!leadId.isEmpty() && first == null) {
+        seen.put(leadId, -line);
+      }
       rejects.accept(new RejectedRow(line, String.join("; ", problems), List.of(values)));
       return;
     }
-    Map<String, String> fields = new HashMap<>(width * 2);
+    // Built immutable at once: Lead's Map.copyOf then keeps it as is instead of copying a HashMap.
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, String>[] entries = new Map.Entry[width];
     for (int i = 0; i < width; i++) {
-      fields.put(columns.fields().get(i), values[i].strip());
+      entries[i] = Map.entry(fieldNames[i], strip(values[i]));
     }
-    leads.accept(new Lead(leadId, fields, Optional.ofNullable(zone), dnc, line));
+    leads.accept(new Lead(leadId, Map.ofEntries(entries), Optional.ofNullable(zone), dnc, line));
   }
 
   /** "invalid UTF-8: 0xE9 at line 10, byte offset 690, 0xE9 at byte offset 692 (...)". */
@@ -120,6 +123,20 @@ final class LeadRowChecker {
       sb.append(" and ").append(bad.size() - MAX_BAD_LISTED).append(" more");
     }
     return sb.append(" (save the file as UTF-8; was it exported as Latin-1 or Windows-1252?)").toString();
+  }
+
+  /** {@link String#strip()} with a fast path for the usual value that has nothing to strip. */
+  static String strip(String value) {
+    int n = value.length();
+    if (n == 0) {
+      return value;
+    }
+    char first = value.charAt(0);
+    char last = value.charAt(n - 1);
+    if (first > ' ' && first < 0x7F && last > ' ' && last < 0x7F) {
+      return value;
+    }
+    return value.strip();
   }
 
   /** true/false, yes/no, 1/0 (any case) or empty for false; empty Optional for anything else. */

@@ -31,17 +31,20 @@ final class StrictUtf8Reader extends Reader {
   /** A physical line read so far: its number, the offset of its first byte, whether it had no content. */
   record LineInfo(long line, long byteStart, boolean empty) {}
 
+  /** Decoded text is handed out in chunks of at least this many chars (whole lines). */
+  private static final int CHUNK = 1 << 13;
+
   private final InputStream in;
-  private final byte[] buf = new byte[1 << 16];
+  private byte[] buf = new byte[1 << 16];
   private int bufPos;
   private int bufLen;
   private boolean eof;
+  /** Absolute offset of {@code buf[bufPos]} in the file. */
   private long bytePos;
   private long nextLine;
-  private byte[] lineBytes = new byte[512];
-  /** Bytes of the last line read by {@link #readLineBytes}, terminator included. */
-  private int lineLength;
-  private char[] chars = new char[512];
+  /** Length of the terminator of the line {@link #findLineEnd} found (0, 1 or 2 bytes). */
+  private int terminatorLength;
+  private char[] chars = new char[CHUNK * 2];
   private int charPos;
   private int charLen;
   private boolean utf16Bom;
@@ -75,9 +78,12 @@ final class StrictUtf8Reader extends Reader {
   /** Skips {@code count} physical lines without decoding them (used to restart after a bad record). */
   void skipLines(long count) throws IOException {
     for (long i = 0; i < count; i++) {
-      if (readLineBytes() < 0) {
+      int end = findLineEnd();
+      if (end < 0) {
         return;
       }
+      bytePos += end - bufPos;
+      bufPos = end;
       nextLine++;
     }
   }
@@ -126,10 +132,8 @@ final class StrictUtf8Reader extends Reader {
     if (len == 0) {
       return 0;
     }
-    while (charPos == charLen) {
-      if (!decodeNextLine()) {
-        return -1;
-      }
+    if (charPos == charLen && !refill()) {
+      return -1;
     }
     int n = Math.min(len, charLen - charPos);
     System.arraycopy(chars, charPos, cbuf, off, n);
@@ -138,132 +142,140 @@ final class StrictUtf8Reader extends Reader {
   }
 
   @Override
+  public int read() throws IOException {
+    if (charPos == charLen && !refill()) {
+      return -1;
+    }
+    return chars[charPos++];
+  }
+
+  @Override
   public void close() throws IOException {
     in.close();
   }
 
   private void skipBom() throws IOException {
-    fill(3);
-    int avail = bufLen - bufPos;
-    if (avail >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+    while (bufLen < 3 && !eof) {
+      readMore();
+    }
+    if (bufLen >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
       bufPos = 3;
       bytePos = 3;
-    } else if (avail >= 2
+    } else if (bufLen >= 2
         && (((buf[0] & 0xFF) == 0xFF && (buf[1] & 0xFF) == 0xFE)
             || ((buf[0] & 0xFF) == 0xFE && (buf[1] & 0xFF) == 0xFF))) {
       utf16Bom = true;
     }
   }
 
-  /** Tries to have at least {@code n} unread bytes in the buffer; false at end of input. */
-  private boolean fill(int n) throws IOException {
-    if (bufLen - bufPos >= n) {
-      return true;
-    }
+  /** Moves the unread bytes to the front (growing the buffer when one line fills it) and reads more. */
+  private void readMore() throws IOException {
     if (bufPos > 0) {
       System.arraycopy(buf, bufPos, buf, 0, bufLen - bufPos);
       bufLen -= bufPos;
       bufPos = 0;
     }
-    while (!eof && bufLen < n) {
-      int r = in.read(buf, bufLen, buf.length - bufLen);
-      if (r < 0) {
-        eof = true;
-      } else {
-        bufLen += r;
-      }
+    if (bufLen == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
     }
-    return bufLen - bufPos >= n;
+    int r = in.read(buf, bufLen, buf.length - bufLen);
+    if (r < 0) {
+      eof = true;
+    } else {
+      bufLen += r;
+    }
   }
 
   /**
-   * Reads one physical line, terminator included, into {@link #lineBytes}.
+   * Finds the end of the line starting at {@link #bufPos}, reading more input as needed, so that the
+   * whole line sits in the buffer.
    *
-   * @return the length of its content without the terminator, or -1 at end of input
+   * @return the index just past its terminator (sets {@link #terminatorLength}), or -1 at end of input
    */
-  private int readLineBytes() throws IOException {
-    int len = 0;
+  private int findLineEnd() throws IOException {
+    int i = bufPos;
     while (true) {
-      if (bufPos == bufLen && !fill(1)) {
-        return len == 0 ? -1 : finish(len, len);
-      }
-      byte b = buf[bufPos++];
-      len = append(len, b);
-      if (b == '\n') {
-        return finish(len, len - 1);
-      }
-      if (b == '\r') {
-        if (fill(1) && buf[bufPos] == '\n') {
-          bufPos++;
-          len = append(len, (byte) '\n');
-          return finish(len, len - 2);
+      while (i < bufLen) {
+        byte b = buf[i];
+        if (b == '\n') {
+          terminatorLength = 1;
+          return i + 1;
         }
-        return finish(len, len - 1);
+        if (b == '\r') {
+          if (i + 1 < bufLen || eof) {
+            terminatorLength = i + 1 < bufLen && buf[i + 1] == '\n' ? 2 : 1;
+            return i + terminatorLength;
+          }
+          break; // a CR at the buffer's end: is an LF next?
+        }
+        i++;
       }
+      if (eof) {
+        if (bufPos == bufLen) {
+          return -1;
+        }
+        terminatorLength = 0;
+        return bufLen;
+      }
+      int scanned = i - bufPos;
+      readMore();
+      i = bufPos + scanned;
     }
   }
 
-  private int append(int len, byte b) {
-    if (len == lineBytes.length) {
-      lineBytes = Arrays.copyOf(lineBytes, len * 2);
+  /** Decodes whole lines until a chunk's worth of chars is ready; false at end of input. */
+  private boolean refill() throws IOException {
+    charPos = 0;
+    charLen = 0;
+    while (charLen < CHUNK && decodeLine()) {
+      // one more line
     }
-    lineBytes[len] = b;
-    return len + 1;
+    return charLen > 0;
   }
 
-  private int finish(int total, int content) {
-    lineLength = total;
-    bytePos += total;
-    return content;
-  }
-
-  private boolean decodeNextLine() throws IOException {
-    long start = bytePos;
-    int content = readLineBytes();
-    if (content < 0) {
+  /** Decodes the next physical line onto the end of {@link #chars}; false at end of input. */
+  private boolean decodeLine() throws IOException {
+    int end = findLineEnd();
+    if (end < 0) {
       return false;
     }
+    int start = bufPos;
+    int total = end - start;
     long line = nextLine++;
-    lines.addLast(new LineInfo(line, start, content == 0));
-    int total = lineLength;
-    if (chars.length < total) {
-      chars = new char[Math.max(total, chars.length * 2)];
+    long lineByte = bytePos;
+    lines.addLast(new LineInfo(line, lineByte, total == terminatorLength));
+    if (chars.length - charLen < total) {
+      // UTF-8 never yields more chars than bytes, and a malformed sequence becomes one U+FFFD.
+      chars = Arrays.copyOf(chars, Math.max(charLen + total, chars.length * 2));
     }
-    charPos = 0;
-    boolean ascii = true;
-    for (int i = 0; i < total; i++) {
-      if (lineBytes[i] < 0) {
-        ascii = false;
-        break;
-      }
+    bufPos = end;
+    bytePos += total;
+    int i = start;
+    while (i < end && buf[i] >= 0) {
+      chars[charLen + i - start] = (char) buf[i];
+      i++;
     }
-    if (ascii) {
-      for (int i = 0; i < total; i++) {
-        chars[i] = (char) lineBytes[i];
-      }
-      charLen = total;
+    if (i == end) {
+      charLen += total;
       return true;
     }
-    // UTF-8 never yields more chars than bytes, and a malformed sequence becomes one U+FFFD.
-    ByteBuffer src = ByteBuffer.wrap(lineBytes, 0, total);
-    CharBuffer dst = CharBuffer.wrap(chars);
+    ByteBuffer src = ByteBuffer.wrap(buf, start, total);
+    CharBuffer dst = CharBuffer.wrap(chars, charLen, chars.length - charLen);
     decoder.reset();
     while (true) {
       CoderResult result = decoder.decode(src, dst, true);
-      if (result.isError()) {
-        int at = src.position();
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < result.length(); i++) {
-          hex.append(hex.length() == 0 ? "0x" : " 0x")
-              .append(String.format("%02X", lineBytes[at + i] & 0xFF));
-        }
-        bad.addLast(new BadBytes(line, start + at, hex.toString()));
-        dst.put('\uFFFD');
-        src.position(at + result.length());
-      } else {
+      if (!result.isError()) {
         decoder.flush(dst);
         break;
       }
+      int at = src.position();
+      StringBuilder hex = new StringBuilder();
+      for (int k = 0; k < result.length(); k++) {
+        hex.append(k == 0 ? "0x" : " 0x").append(String.format("%02X", buf[at + k] & 0xFF));
+      }
+      bad.addLast(new BadBytes(line, lineByte + (at - start), hex.toString()));
+      dst.put('\uFFFD');
+      src.position(at + result.length());
     }
     charLen = dst.position();
     return true;
