@@ -1,7 +1,6 @@
 package dev.cadence.io.csv;
 
 import dev.cadence.model.Lead;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -194,7 +193,7 @@ public final class LeadReader implements AutoCloseable {
     StringBuilder text = new StringBuilder();
     try (InputStream in = Files.newInputStream(path)) {
       in.skipNBytes(startByte);
-      StrictUtf8Reader reader = new StrictUtf8Reader(new BufferedInputStream(in), startLine, startByte);
+      StrictUtf8Reader reader = new StrictUtf8Reader(in, startLine, startByte);
       long lines = 0;
       int previous = -1;
       int c;
@@ -251,7 +250,7 @@ public final class LeadReader implements AutoCloseable {
       try {
         in = Files.newInputStream(path);
         in.skipNBytes(startByte);
-        StrictUtf8Reader reader = new StrictUtf8Reader(new BufferedInputStream(in, 1 << 16), startLine, startByte);
+        StrictUtf8Reader reader = new StrictUtf8Reader(in, startLine, startByte);
         reader.skipLines(skip);
         return new Segment(reader, FORMAT.parse(reader), startLine + skip - 1);
       } catch (NoSuchFileException e) {
