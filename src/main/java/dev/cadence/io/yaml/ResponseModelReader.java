@@ -36,8 +36,11 @@ public final class ResponseModelReader {
 
   /** The model when the file has no problem, and every problem found. */
   public record Read(Optional<ResponseModel> model, List<Problem> problems) {
+    /** Problems in file order. */
     public Read {
-      problems = List.copyOf(problems);
+      problems = problems.stream()
+          .sorted(java.util.Comparator.comparingInt((Problem p) -> p.pos().line()).thenComparingInt(p -> p.pos().column()))
+          .toList();
     }
   }
 
@@ -246,7 +249,7 @@ public final class ResponseModelReader {
     if (!channel.get().canProduce(event)) {
       List<String> possible = new ArrayList<>(channel.get().responses());
       possible.addAll(Outcomes.GENERAL);
-      return Optional.of("a " + channelName + " touch has no event `" + event + "`" + DidYouMean.hint(event, possible));
+      return Optional.of((channelName.matches("[aeiou].*") ? "an " : "a ") + channelName + " touch has no event `" + event + "`" + DidYouMean.hint(event, possible));
     }
     return Optional.empty();
   }
