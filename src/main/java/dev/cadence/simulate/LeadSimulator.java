@@ -30,9 +30,6 @@ import java.util.function.Consumer;
  * the simulation enrolls the lead there. Thread-safe: all state of a lead lives in one call.
  */
 public final class LeadSimulator {
-  /** Most handoffs one lead may go through (a cycle of handoffs would otherwise never end). */
-  static final int MAX_HANDOFFS = 20;
-
   private final Map<String, Engine> engines = new LinkedHashMap<>();
   private final Engine entry;
   private final Responder responder;
@@ -104,7 +101,6 @@ public final class LeadSimulator {
     private int generation;
     private long seq;
     private int touches;
-    private int handoffs;
     private boolean capped;
 
     Run(Lead lead, Consumer<OutcomeEvent> log, SimulationStats stats) {
@@ -244,8 +240,9 @@ public final class LeadSimulator {
       }
       Ending ending = e.ending().get();
       stats.ended(engine.cadence().id(), step.id(), ending);
-      if (ending.kind() == Ending.Kind.HANDOFF && engines.containsKey(ending.name()) && handoffs < MAX_HANDOFFS) {
-        handoffs++;
+      // Cadences that hand off to each other in a cycle stop at the touch limit: every handoff
+      // follows a touch, so a cycle cannot go on without touching.
+      if (ending.kind() == Ending.Kind.HANDOFF && engines.containsKey(ending.name())) {
         enroll(engines.get(ending.name()), ending.at());
       }
     }

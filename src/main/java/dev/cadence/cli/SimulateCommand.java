@@ -1,0 +1,216 @@
+package dev.cadence.cli;
+
+import dev.cadence.io.CadenceWorkspace;
+import dev.cadence.io.csv.LeadFileException;
+import dev.cadence.io.csv.LeadMapping;
+import dev.cadence.io.csv.LeadReadSummary;
+import dev.cadence.io.csv.LeadReader;
+import dev.cadence.io.csv.RejectedRow;
+import dev.cadence.io.csv.RejectsWriter;
+import dev.cadence.io.log.AtomicOutput;
+import dev.cadence.io.log.LogEncoder;
+import dev.cadence.io.log.OutcomeLog;
+import dev.cadence.report.simulate.SimulationReport;
+import dev.cadence.report.simulate.SummaryFormat;
+import dev.cadence.simulate.LeadSimulator;
+import dev.cadence.simulate.Simulation;
+import dev.cadence.simulate.SimulationStats;
+import dev.cadence.simulate.Start;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cadence simulate CADENCE... --leads LEADS.csv --out LOG.csv}: the demo environment. Plays
+ * every lead through the engine against a response model and writes the outcome log.
+ */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Play every lead through the cadence (the first one given; the others are handoff targets) against a"
+          + " response model, and write the outcome log (CSV) that `analyze` reads.",
+      "Same seed, same inputs: the same log, byte for byte."
+    })
+final class SimulateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @ParentCommand CadenceCommand parent;
+
+  @Mixin OutputOptions output;
+
+  @Mixin NowOption now;
+
+  @Parameters(arity = "1..*", paramLabel = "CADENCE",
+      description = "Cadence files: leads are enrolled in the first; a handoff to another enrolls them there.")
+  List<Path> cadences;
+
+  @Option(names = "--leads", required = true, paramLabel = "LEADS.csv", description = "The lead list (CSV with a header row).")
+  Path leads;
+
+  @Option(names = "--out", required = true, paramLabel = "LOG.csv",
+      description = "The outcome log to write (replaced; written in full or not at all).")
+  Path out;
+
+  @Option(names = "--model", paramLabel = "MODEL.yaml",
+      description = "The response model (default: the built-in one, see samples/response-model.yaml).")
+  Path model;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--start", paramLabel = "DATE",
+      description = "Enroll every lead at the start of this day (YYYY-MM-DD) in its own zone (default: now, see --now).")
+  LocalDate start;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "Summary format: text, json (default: text).")
+  SummaryFormat format;
+
+  @Option(names = "--map", paramLabel = "field=Column",
+      description = "Read a lead field from a column with another name, e.g. --map email=E-mail (repeatable).")
+  List<String> map = new ArrayList<>();
+
+  @Option(names = "--rejects", paramLabel = "FILE", description = "Write the rejected lead rows here, with their line and reason.")
+  Path rejects;
+
+  @Option(names = "--strict", description = "A rejected lead row fails the run (exit 1, no log written).")
+  boolean strict;
+
+  @Option(names = "--max-touches", defaultValue = "200", paramLabel = "N",
+      description = "Stop a lead after N touches, for cadences that loop (default: ${DEFAULT-VALUE}).")
+  int maxTouches;
+
+  @Option(names = "--threads", defaultValue = "2", hidden = true, description = "Worker threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  static final int CHUNK = 2_000;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    checkArguments();
+    SimulationInputs.Model responses = SimulationInputs.model(model);
+    if (!responses.problems().isEmpty()) {
+      responses.problems().forEach(err::println);
+      err.println(error("the response model " + model + " has " + responses.problems().size() + " problem"
+          + (responses.problems().size() == 1 ? "" : "s") + "; nothing simulated"));
+      err.flush();
+      return ExitCodes.FINDINGS;
+    }
+    CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(cadences);
+    int refused = SimulationInputs.refuseInvalid(prepared, err, spec.commandLine().getColorScheme());
+    if (refused != ExitCodes.OK) {
+      return refused;
+    }
+    Start startAt = start != null ? new Start.OnDate(start)
+        : new Start.At(now.resolve(parent.clock()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // the log is to the second
+    LeadSimulator simulator = new LeadSimulator(prepared.cadences(), responses.model(), seed, startAt, maxTouches);
+    try {
+      Run run = simulate(simulator, err);
+      if (strict && run.read().rejected() > 0) {
+        err.println(error(run.read().rejected() + " lead row" + (run.read().rejected() == 1 ? " was" : "s were")
+            + " rejected (--strict); " + out + " not written"));
+        err.flush();
+        return ExitCodes.FINDINGS;
+      }
+      SimulationReport report = new SimulationReport(prepared.cadences(), run.stats(), seed,
+          model == null ? "default" : model.toString(), start != null ? start.toString() : startAt.in(java.time.ZoneOffset.UTC).toString(),
+          out.toString(), run.read().rejected());
+      if (!output.quiet) {
+        format.render(report, spec.commandLine().getOut());
+      }
+      return ExitCodes.OK;
+    } catch (LeadFileException e) {
+      throw new CadenceException(e.exitCode(), e.getMessage(), e);
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      throw new CadenceException(ExitCodes.RUNTIME, "cannot write " + out + ": " + SimulationInputs.reason(cause), e);
+    }
+  }
+
+  private record Run(SimulationStats stats, LeadReadSummary read) {}
+
+  /** Streams the leads through the simulator into the log; commits the log (and rejects) on success. */
+  private Run simulate(LeadSimulator simulator, PrintWriter err) throws IOException {
+    Progress progress = Progress.forTerminal(leads, err);
+    try (LeadReader reader = LeadReader.open(leads, LeadMapping.parse(map));
+        AtomicOutput log = AtomicOutput.open(out);
+        RejectsWriter rejected = rejects == null ? null : RejectsWriter.open(rejects, reader.header());
+        Simulation simulation = new Simulation(simulator, LogEncoder::new, log::write, Math.max(1, threads), CHUNK,
+            progress::leadsDone)) {
+      log.write((OutcomeLog.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+      LeadReadSummary read = reader.forEach(simulation, row -> reject(row, rejected, err));
+      SimulationStats stats = simulation.finish();
+      progress.done();
+      if (!(strict && read.rejected() > 0)) {
+        log.commit();
+        if (rejected != null) {
+          rejected.commit();
+        }
+      }
+      return new Run(stats, read);
+    } finally {
+      progress.done();
+      err.flush();
+    }
+  }
+
+  private void reject(RejectedRow row, RejectsWriter writer, PrintWriter err) {
+    err.println(leads + ":" + row.line() + ": rejected: " + row.reason());
+    if (writer != null) {
+      writer.write(row);
+    }
+  }
+
+  /** Usage errors first, all before any work: missing inputs, an output that would overwrite one. */
+  private void checkArguments() {
+    for (Path c : cadences) {
+      if (!Files.isRegularFile(c)) {
+        throw new CadenceException(ExitCodes.USAGE, (Files.isDirectory(c) ? "not a cadence file (a folder): " : "no such file: ") + c);
+      }
+    }
+    if (model != null && !Files.isRegularFile(model)) {
+      throw new CadenceException(ExitCodes.USAGE, "no such response model: " + model);
+    }
+    if (!Files.exists(leads)) {
+      throw new CadenceException(ExitCodes.USAGE, "no such lead list: " + leads);
+    }
+    if (maxTouches < 1) {
+      throw new CadenceException(ExitCodes.USAGE, "--max-touches must be at least 1, not " + maxTouches);
+    }
+    for (Path target : rejects == null ? List.of(out) : List.of(out, rejects)) {
+      Path dir = target.toAbsolutePath().getParent();
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new CadenceException(ExitCodes.USAGE, "no such folder for " + target + ": " + dir);
+      }
+      List<Path> inputs = new ArrayList<>(cadences);
+      inputs.add(leads);
+      if (model != null) {
+        inputs.add(model);
+      }
+      for (Path input : inputs) {
+        if (SimulationInputs.sameFile(target, input)) {
+          throw new CadenceException(ExitCodes.USAGE, target + " is an input of this run; write the log elsewhere");
+        }
+      }
+    }
+  }
+
+  private String error(String message) {
+    return spec.commandLine().getColorScheme().errorText("error: " + message).toString();
+  }
+}
