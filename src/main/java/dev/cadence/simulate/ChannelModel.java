@@ -1,5 +1,6 @@
 package dev.cadence.simulate;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ public record ChannelModel(Map<String, Double> events, Map<String, Double> outco
   public static final ChannelModel SILENT = new ChannelModel(Map.of(), Map.of(), Map.of());
 
   public ChannelModel {
+    // Outcomes keep the file's order: it decides which share of a draw each one gets.
     events = Map.copyOf(events);
     outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));
     delays = Map.copyOf(delays);
@@ -23,6 +25,11 @@ public record ChannelModel(Map<String, Double> events, Map<String, Double> outco
 
   public double p(String event) {
     return events.getOrDefault(event, 0.0);
+  }
+
+  /** The outcomes' names, in the file's order. */
+  public List<String> outcomeNames() {
+    return List.copyOf(outcomes.keySet());
   }
 
   public Delay delay(String event) {

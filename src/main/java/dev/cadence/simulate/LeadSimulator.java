@@ -114,8 +114,13 @@ public final class LeadSimulator {
     void play() {
       stats.lead();
       enroll(entry, start.in(entry.zoneOf(lead)));
+      Enrollment planned = null;
+      Due due = null;
       while (true) {
-        Due due = capped || !e.isActive() ? null : first(engine.due(e));
+        if (e != planned) { // the engine returns the same state for a response it ignores
+          planned = e;
+          due = capped || !e.isActive() ? null : first(engine.due(e));
+        }
         Later next = later.peek();
         // A response at the same instant as a due touch comes first: the rep sees it before acting.
         if (next != null && (due == null || !next.at().isAfter(due.at()))) {
@@ -125,6 +130,7 @@ public final class LeadSimulator {
           break;
         } else if (touches >= maxTouches) {
           capped = true;
+          planned = null;
         } else {
           touch(due);
         }
@@ -158,7 +164,7 @@ public final class LeadSimulator {
       Channel channel = step.channel();
       String template = channel == Channel.EMAIL || channel == Channel.SOCIAL ? step.templateFor(region).orElse("") : "";
       emit(at, step, template, channel.touchEvent());
-      SimulationStats.StepCounts counts = stats.step(engine.cadence().id(), step.id());
+      SimulationStats.StepCounts counts = stats.step(engine.cadence().id(), step);
       counts.touches++;
       int gap = previous.map(p -> (int) (utcDay(at) - utcDay(p))).orElse(-1);
       var context = new Responder.TouchContext(channel, region, template, e.touches().size(), gap);
@@ -187,7 +193,7 @@ public final class LeadSimulator {
         log.accept(new OutcomeEvent(l.at(), l.zone(), lead.id(), l.cadence(), l.step().id(), l.step().channel(),
             l.template(), region, event));
         stats.event();
-        stats.step(l.cadence(), l.step().id()).events.merge(event, 1L, Long::sum);
+        stats.step(l.cadence(), l.step()).event(event);
       }
       if (l.generation() != generation || !e.isActive()) {
         return; // the response came after its enrollment ended: logged, but it changes nothing

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Draws the responses to one touch from a {@link ResponseModel}. Pure: the same model, touch and
@@ -41,10 +42,23 @@ public final class Responder {
     }
   }
 
+  static final List<String> EMAIL_EVENTS = List.of("bounced", "opened", "clicked", "replied", "unsubscribed");
+  static final List<String> SOCIAL_EVENTS = List.of("accepted", "replied");
   static final List<String> CALL_EVENTS = List.of("connected", "voicemail", "no_answer", "wrong_number");
   static final List<String> APPROVAL_EVENTS = List.of("approved", "rejected");
+  private static final int BOUNCED = 0;
+  private static final int OPENED = 1;
+  private static final int CLICKED = 2;
+  private static final int REPLIED = 3;
+  private static final int UNSUBSCRIBED = 4;
+  /** Contexts repeat (a few regions, templates, positions, gaps): their probabilities are computed once. */
+  private static final int MAX_CACHED = 10_000;
+
+  /** The probabilities of one touch context, multipliers applied, in the order of the channel's event list. */
+  private record Odds(double[] events, double[] outcomes, List<String> outcomeNames) {}
 
   private final ResponseModel model;
+  private final Map<TouchContext, Odds> cache = new ConcurrentHashMap<>();
 
   public Responder(ResponseModel model) {
     this.model = model;
@@ -57,62 +71,59 @@ public final class Responder {
   /** The events of one touch, in the order they happen (ties: the order drawn). */
   public List<Drawn> draw(TouchContext touch, SplittableRandom random) {
     ChannelModel m = model.channel(touch.channel());
-    Factors[] factors = factors(touch);
     List<Drawn> out = new ArrayList<>(4);
     switch (touch.channel()) {
-      case EMAIL -> email(m, factors, random, out);
-      case SOCIAL -> social(m, factors, random, out);
-      case CALL -> exclusive(Channel.CALL, CALL_EVENTS, m, factors, random, out, "connected");
-      case APPROVAL -> exclusive(Channel.APPROVAL, APPROVAL_EVENTS, m, factors, random, out, null);
+      case EMAIL -> email(m, odds(touch), random, out);
+      case SOCIAL -> social(m, odds(touch), random, out);
+      case CALL -> exclusive(CALL_EVENTS, m, odds(touch), random, out, "connected");
+      case APPROVAL -> exclusive(APPROVAL_EVENTS, m, odds(touch), random, out, null);
       default -> {
         // tasks and meetings have no responses in the model: they complete when done
       }
     }
-    out.sort(java.util.Comparator.comparing(Drawn::after)); // stable: ties keep the order drawn
+    if (out.size() > 1) {
+      out.sort(java.util.Comparator.comparing(Drawn::after)); // stable: ties keep the order drawn
+    }
     return out;
   }
 
-  private void email(ChannelModel m, Factors[] f, SplittableRandom r, List<Drawn> out) {
-    if (hit(m, f, Channel.EMAIL, "bounced", r)) {
+  private void email(ChannelModel m, Odds p, SplittableRandom r, List<Drawn> out) {
+    if (hit(p.events()[BOUNCED], r)) {
       out.add(new Drawn("bounced", m.delay("bounced").draw(r)));
       return;
     }
-    if (!hit(m, f, Channel.EMAIL, "opened", r)) {
+    if (!hit(p.events()[OPENED], r)) {
       return;
     }
     Duration opened = m.delay("opened").draw(r);
     out.add(new Drawn("opened", opened));
-    if (hit(m, f, Channel.EMAIL, "clicked", r)) {
+    if (hit(p.events()[CLICKED], r)) {
       out.add(new Drawn("clicked", opened.plus(m.delay("clicked").draw(r))));
     }
-    if (hit(m, f, Channel.EMAIL, "replied", r)) {
+    if (hit(p.events()[REPLIED], r)) {
       Duration replied = opened.plus(m.delay("replied").draw(r));
       out.add(new Drawn("replied", replied));
-      outcome(Channel.EMAIL, m, f, r, out, replied);
-    } else if (hit(m, f, Channel.EMAIL, "unsubscribed", r)) {
+      outcome(m, p, r, out, replied);
+    } else if (hit(p.events()[UNSUBSCRIBED], r)) {
       out.add(new Drawn("unsubscribed", opened.plus(m.delay("unsubscribed").draw(r))));
     }
   }
 
-  private void social(ChannelModel m, Factors[] f, SplittableRandom r, List<Drawn> out) {
-    if (hit(m, f, Channel.SOCIAL, "accepted", r)) {
+  private void social(ChannelModel m, Odds p, SplittableRandom r, List<Drawn> out) {
+    if (hit(p.events()[0], r)) {
       out.add(new Drawn("accepted", m.delay("accepted").draw(r)));
     }
-    if (hit(m, f, Channel.SOCIAL, "replied", r)) {
+    if (hit(p.events()[1], r)) {
       Duration replied = m.delay("replied").draw(r);
       out.add(new Drawn("replied", replied));
-      outcome(Channel.SOCIAL, m, f, r, out, replied);
+      outcome(m, p, r, out, replied);
     }
   }
 
   /** One of {@code events} or none; {@code responded} (if drawn) is followed by an outcome. */
-  private void exclusive(Channel channel, List<String> events, ChannelModel m, Factors[] f, SplittableRandom r,
-      List<Drawn> out, String responded) {
-    double[] p = new double[events.size()];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = probability(m.p(events.get(i)), f, channel, events.get(i));
-    }
-    int i = pick(p, r.nextDouble());
+  private void exclusive(List<String> events, ChannelModel m, Odds p, SplittableRandom r, List<Drawn> out,
+      String responded) {
+    int i = pick(p.events(), r.nextDouble());
     if (i < 0) {
       return;
     }
@@ -120,23 +131,17 @@ public final class Responder {
     Duration at = m.delay(event).draw(r);
     out.add(new Drawn(event, at));
     if (event.equals(responded)) {
-      outcome(channel, m, f, r, out, at);
+      outcome(m, p, r, out, at);
     }
   }
 
-  private void outcome(Channel channel, ChannelModel m, Factors[] f, SplittableRandom r, List<Drawn> out, Duration at) {
-    if (m.outcomes().isEmpty()) {
+  private void outcome(ChannelModel m, Odds p, SplittableRandom r, List<Drawn> out, Duration at) {
+    if (p.outcomes().length == 0) {
       return;
     }
-    List<String> names = List.copyOf(m.outcomes().keySet());
-    double[] p = new double[names.size()];
-    int i = 0;
-    for (Map.Entry<String, Double> e : m.outcomes().entrySet()) {
-      p[i++] = probability(e.getValue(), f, channel, e.getKey());
-    }
-    int k = pick(p, r.nextDouble());
+    int k = pick(p.outcomes(), r.nextDouble());
     if (k >= 0) {
-      out.add(new Drawn(names.get(k), at));
+      out.add(new Drawn(p.outcomeNames().get(k), at));
     }
   }
 
@@ -157,9 +162,48 @@ public final class Responder {
     return -1;
   }
 
-  private static boolean hit(ChannelModel m, Factors[] f, Channel channel, String event, SplittableRandom r) {
-    // A draw even for p = 0 or 1: whether an event is drawn never depends on the value of a probability.
-    return r.nextDouble() < probability(m.p(event), f, channel, event);
+  /** A draw even for p = 0 or 1: whether an event is drawn never depends on the value of a probability. */
+  private static boolean hit(double p, SplittableRandom r) {
+    return r.nextDouble() < p;
+  }
+
+  private Odds odds(TouchContext t) {
+    Odds cached = cache.get(t);
+    if (cached == null) {
+      cached = compute(t);
+      if (cache.size() < MAX_CACHED) {
+        cache.put(t, cached);
+      }
+    }
+    return cached;
+  }
+
+  private Odds compute(TouchContext t) {
+    Multipliers mult = model.multipliers();
+    Factors[] f = {
+      mult.region().getOrDefault(t.region(), Factors.NONE),
+      mult.template().getOrDefault(t.template(), Factors.NONE),
+      mult.position().at(t.position()),
+      t.gapDays() < 0 ? Factors.NONE : mult.gap().at(t.gapDays())
+    };
+    ChannelModel m = model.channel(t.channel());
+    List<String> events = switch (t.channel()) {
+      case EMAIL -> EMAIL_EVENTS;
+      case SOCIAL -> SOCIAL_EVENTS;
+      case CALL -> CALL_EVENTS;
+      case APPROVAL -> APPROVAL_EVENTS;
+      default -> List.of();
+    };
+    double[] p = new double[events.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = probability(m.p(events.get(i)), f, t.channel(), events.get(i));
+    }
+    List<String> names = m.outcomeNames();
+    double[] o = new double[names.size()];
+    for (int i = 0; i < o.length; i++) {
+      o[i] = probability(m.outcomes().get(names.get(i)), f, t.channel(), names.get(i));
+    }
+    return new Odds(p, o, names);
   }
 
   private static double probability(double base, Factors[] f, Channel channel, String event) {
@@ -168,15 +212,5 @@ public final class Responder {
       p *= x.of(channel, event);
     }
     return Math.min(1.0, p);
-  }
-
-  private Factors[] factors(TouchContext t) {
-    Multipliers mult = model.multipliers();
-    return new Factors[] {
-      mult.region().getOrDefault(t.region(), Factors.NONE),
-      mult.template().getOrDefault(t.template(), Factors.NONE),
-      mult.position().at(t.position()),
-      t.gapDays() < 0 ? Factors.NONE : mult.gap().at(t.gapDays())
-    };
   }
 }

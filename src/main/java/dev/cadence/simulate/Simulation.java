@@ -20,14 +20,14 @@ import java.util.function.Supplier;
  * does not depend on the number of threads (each lead has its own random stream).
  */
 public final class Simulation implements Consumer<Lead>, AutoCloseable {
-  /** Turns a chunk's events into the bytes of its log lines. */
+  /** Turns a chunk's events into the bytes of its log lines (on a worker), then writes them out. */
   public interface ChunkEncoder extends Consumer<OutcomeEvent> {
-    byte[] bytes();
+    void writeTo(Output out) throws IOException;
   }
 
   /** Where encoded chunks go, in input order. */
   public interface Output {
-    void write(byte[] chunk) throws IOException;
+    void write(byte[] bytes, int offset, int length) throws IOException;
   }
 
   /** Told the number of leads done after each chunk (for a progress bar). */
@@ -35,7 +35,7 @@ public final class Simulation implements Consumer<Lead>, AutoCloseable {
     void leadsDone(long leads);
   }
 
-  private record Done(byte[] bytes, SimulationStats stats, int leads) {}
+  private record Done(ChunkEncoder encoded, SimulationStats stats, int leads) {}
 
   private final LeadSimulator simulator;
   private final Supplier<ChunkEncoder> encoders;
@@ -107,7 +107,7 @@ public final class Simulation implements Consumer<Lead>, AutoCloseable {
     for (Lead lead : leads) {
       simulator.run(lead, encoder, stats);
     }
-    return new Done(encoder.bytes(), stats, leads.size());
+    return new Done(encoder, stats, leads.size());
   }
 
   private void writeOldest() throws IOException {
@@ -127,7 +127,7 @@ public final class Simulation implements Consumer<Lead>, AutoCloseable {
       }
       throw new IllegalStateException(cause);
     }
-    output.write(done.bytes());
+    done.encoded().writeTo(output);
     total.add(done.stats());
     leadsDone += done.leads();
     progress.leadsDone(leadsDone);

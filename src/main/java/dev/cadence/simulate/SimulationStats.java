@@ -21,7 +21,8 @@ public final class SimulationStats {
     long touches;
     long responded;
     long exits;
-    final Map<String, Long> events = new TreeMap<>();
+    /** By event; a long[1] counter so that counting an event allocates nothing. */
+    final Map<String, long[]> events = new java.util.HashMap<>();
 
     public long touches() {
       return touches;
@@ -39,14 +40,20 @@ public final class SimulationStats {
 
     /** Response events logged for this step, by event. */
     public Map<String, Long> events() {
-      return java.util.Collections.unmodifiableMap(events);
+      Map<String, Long> sorted = new TreeMap<>();
+      events.forEach((k, v) -> sorted.put(k, v[0]));
+      return sorted;
+    }
+
+    void event(String event) {
+      events.computeIfAbsent(event, k -> new long[1])[0]++;
     }
 
     void add(StepCounts o) {
       touches += o.touches;
       responded += o.responded;
       exits += o.exits;
-      o.events.forEach((k, v) -> events.merge(k, v, Long::sum));
+      o.events.forEach((k, v) -> events.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
     }
   }
 
@@ -59,8 +66,20 @@ public final class SimulationStats {
   private long capped;
   private long waiting;
 
+  /** By step object: the hot path looks a step up by identity, without hashing its ids. */
+  private final Map<dev.cadence.model.Step, StepCounts> byStep = new java.util.IdentityHashMap<>();
+
   StepCounts step(String cadence, String step) {
     return steps.computeIfAbsent(cadence, c -> new LinkedHashMap<>()).computeIfAbsent(step, s -> new StepCounts());
+  }
+
+  StepCounts step(String cadence, dev.cadence.model.Step step) {
+    StepCounts c = byStep.get(step);
+    if (c == null) {
+      c = step(cadence, step.id());
+      byStep.put(step, c);
+    }
+    return c;
   }
 
   void lead() {

@@ -49,11 +49,9 @@ class SimulationTest {
       }
 
       @Override
-      public byte[] bytes() {
-        return new byte[0];
-      }
+      public void writeTo(Simulation.Output out) {}
     };
-    try (Simulation s = new Simulation(simulator, () -> failing, b -> { }, 2, 3, n -> { })) {
+    try (Simulation s = new Simulation(simulator, () -> failing, (b, o, n) -> { }, 2, 3, n -> { })) {
       leads(10, "X").forEach(s);
       org.assertj.core.api.Assertions.assertThatThrownBy(s::finish).hasMessage("boom");
     }

@@ -4,9 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file written under a temporary name in its target's folder and moved into place only by
@@ -27,17 +30,27 @@ public final class AtomicOutput implements AutoCloseable {
   /** Creates the temporary file beside {@code target}; the folder must exist. */
   public static AtomicOutput open(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      return new AtomicOutput(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
-    } catch (IOException e) {
-      Files.deleteIfExists(temp);
-      throw e;
+    for (int attempt = 0; ; attempt++) {
+      // Not Files.createTempFile: its files are private (0600); a log gets the permissions of any
+      // new file (the umask), like the file a shell redirection would create.
+      Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+      try {
+        OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new AtomicOutput(target, temp, new BufferedOutputStream(out, 1 << 16));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt > 10) {
+          throw e;
+        }
+      }
     }
   }
 
   public void write(byte[] bytes) throws IOException {
     out.write(bytes);
+  }
+
+  public void write(byte[] bytes, int offset, int length) throws IOException {
+    out.write(bytes, offset, length);
   }
 
   /** Flushes and moves the file into place, replacing what was there. */
