@@ -30,6 +30,9 @@ import java.util.Set;
  * is recorded ({@link #complete}), so an approval blocks its branch until someone answers.
  */
 public final class Engine {
+  /** Earliest first; steps due at the same instant in id order, so that the order is stable. */
+  private static final Comparator<Due> DUE_ORDER = Comparator.comparing(Due::at).thenComparing(d -> d.step().id());
+
   private final Cadence cadence;
   private final CadenceGraph graph;
   private final Map<ZoneId, Calendar> calendars = new java.util.concurrent.ConcurrentHashMap<>();
@@ -74,7 +77,9 @@ public final class Engine {
         due.add(new Due(step, p.visit(), at));
       }
     }
-    due.sort(Comparator.comparing(Due::at).thenComparing(d -> d.step().id()));
+    if (due.size() > 1) {
+      due.sort(DUE_ORDER);
+    }
     return due;
   }
 
@@ -104,7 +109,8 @@ public final class Engine {
       return Result.refused(e, "step `" + stepId + "` is not pending for lead " + e.leadId());
     }
     Step step = step(stepId);
-    List<String> missing = step.requires().stream().filter(f -> fields.getOrDefault(f, "").isBlank()).toList();
+    List<String> missing = step.requires().isEmpty() ? List.of()
+        : step.requires().stream().filter(f -> fields.getOrDefault(f, "").isBlank()).toList();
     if (!missing.isEmpty()) {
       return Result.refused(e, "step `" + stepId + "` requires " + String.join(", ", missing) + " to be recorded");
     }
@@ -184,9 +190,15 @@ public final class Engine {
   }
 
   private void reach(Enrollment e, List<Pending> pending, String stepId, String from, Instant at) {
-    if (graph.step(stepId).isPresent() && pending.stream().noneMatch(p -> p.step().equals(stepId))) {
-      pending.add(new Pending(stepId, e.visits(stepId) + 1, at, from, null));
+    if (graph.step(stepId).isEmpty()) {
+      return;
     }
+    for (Pending p : pending) { // a loop, not a stream: this runs for every touch of a simulation
+      if (p.step().equals(stepId)) {
+        return;
+      }
+    }
+    pending.add(new Pending(stepId, e.visits(stepId) + 1, at, from, null));
   }
 
   /** Why {@code exit} may not be taken yet, counted over the touches actually performed. */
@@ -213,7 +225,12 @@ public final class Engine {
   }
 
   private static Optional<Pending> pending(Enrollment e, String stepId) {
-    return e.pending().stream().filter(p -> p.step().equals(stepId)).findFirst();
+    for (Pending p : e.pending()) {
+      if (p.step().equals(stepId)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<Pending> replace(List<Pending> list, Pending old, Pending now) {
