@@ -209,4 +209,14 @@ class SimulateCommandTest {
     // Enrolled on Wednesday at 10:15 in Paris: the day-1 email goes at once.
     assertThat(Files.readAllLines(dir.resolve("log.csv")).get(1)).startsWith("2026-03-04T10:15:30+01:00,L-0001,");
   }
+
+  @Test
+  void theSampleOutcomeLogIsWhatTheDocumentedCommandWrites() throws IOException {
+    // docs/response-model.md: regenerate samples/outcome-log.csv with this command after a change
+    // to the engine, the simulation or the default model.
+    Path out = dir.resolve("outcome-log.csv");
+    var r = CliHarness.run("simulate", OUTBOUND, "--leads", LEADS, "--start", "2026-03-02", "--seed", "1", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(Files.readString(out)).isEqualTo(Files.readString(Path.of("samples/outcome-log.csv")));
+  }
 }
