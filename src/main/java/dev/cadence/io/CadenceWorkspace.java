@@ -171,7 +171,8 @@ public final class CadenceWorkspace {
       findings.error(Code.IO_ERROR, Pos.NONE, "file disappeared while reading: " + label);
       return new Loaded(label, findings, Optional.empty());
     } catch (IOException e) {
-      findings.error(Code.IO_ERROR, Pos.NONE, "cannot read file: " + e.getMessage());
+      findings.error(Code.IO_ERROR, Pos.NONE, "cannot read file: " + (e instanceof java.nio.file.AccessDeniedException
+          ? "permission denied" : e.getMessage()) + "; check the file's permissions");
       return new Loaded(label, findings, Optional.empty());
     }
     YamlDocument doc = new SafeYamlReader().read(bytes);

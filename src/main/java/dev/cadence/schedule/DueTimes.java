@@ -34,7 +34,7 @@ public final class DueTimes {
     if (timing instanceof Timing.OnDay d) {
       candidate = calendar.opening(enrolledOn.plusDays(d.day() - 1L));
     } else if (timing instanceof Timing.Wait w) {
-      candidate = previousTouch.orElse(reachedAt).plus(w.delay());
+      candidate = after(previousTouch.orElse(reachedAt), w.delay(), calendar.zone());
     } else {
       candidate = reachedAt;
     }
@@ -43,6 +43,15 @@ public final class DueTimes {
       due = later(due, previousTouch.get().plus(schedule.minGap()));
     }
     return calendar.nextOpen(due);
+  }
+
+  /**
+   * Whole days of a wait are calendar days in the lead's zone (a weekly 09:00 review stays at 09:00
+   * across a DST change); hours and minutes are elapsed time.
+   */
+  static Instant after(Instant from, java.time.Duration wait, java.time.ZoneId zone) {
+    long days = wait.toDays();
+    return from.atZone(zone).plusDays(days).toInstant().plus(wait.minusDays(days));
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -94,4 +94,20 @@ class DueTimesTest {
         ZonedDateTime.of(2027, 3, 28, 0, 0, 0, 0, PARIS).toInstant(), Optional.empty());
     assertThat(due.atZone(PARIS).toLocalDateTime()).isEqualTo(java.time.LocalDateTime.of(2027, 3, 28, 3, 30));
   }
+
+  @Test
+  void aWeeklyWaitKeepsTheLocalTimeAcrossADstChange() {
+    // Monday 2027-03-22 09:00 CET; one week later is Monday 03-29 09:00 CEST (not 10:00).
+    Instant previous = paris("2027-03-22T09:00");
+    assertThat(due(new Timing.Wait(Duration.ofDays(7)), LocalDate.of(2027, 3, 1), previous, Optional.of(previous)))
+        .isEqualTo(paris("2027-03-29T09:00"));
+  }
+
+  @Test
+  void hoursOfAWaitAreElapsedTime() {
+    Instant previous = paris("2027-03-26T10:00");
+    // Friday 10:00 + 1d2h = Saturday 12:00 -> not a business day -> Monday 09:00.
+    assertThat(due(new Timing.Wait(Duration.ofHours(26)), LocalDate.of(2027, 3, 1), previous, Optional.of(previous)))
+        .isEqualTo(paris("2027-03-29T09:00"));
+  }
 }
