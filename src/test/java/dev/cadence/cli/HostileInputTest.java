@@ -52,7 +52,9 @@ class HostileInputTest {
   void yamlSyntaxError() throws Exception {
     Path file = write("syntax.yaml", "cadence: x\nsteps: [\n  {id: a, channel: call\n");
     JsonNode d = assertReported(file, 1, "yaml-syntax");
-    assertThat(d.get("line").intValue()).isEqualTo(4);
+    // Reported where the unclosed brace opens, not at the end of the file where it was noticed.
+    assertThat(d.get("line").intValue()).isEqualTo(3);
+    assertThat(d.get("column").intValue()).isEqualTo(3);
     Path quote = write("quote.yaml", "cadence: \"unclosed\nsteps: []\n");
     assertReported(quote, 1, "yaml-syntax");
   }
@@ -256,7 +258,8 @@ class HostileInputTest {
         found = d;
       }
       assertThat(d.get("message").textValue()).as(r.toString()).doesNotContainPattern("\\R");
-      assertThat(d.get("line").intValue()).as(r.toString()).isNotNegative();
+      assertThat(d.get("line").intValue()).as("1-based\n%s", r).isPositive();
+      assertThat(d.get("column").intValue()).as("1-based\n%s", r).isPositive();
     }
     assertThat(found).as("a %s diagnostic in\n%s", code, r).isNotNull();
     assertCompanionChecked(files, r);
@@ -265,7 +268,7 @@ class HostileInputTest {
     assertThat(text.exitCode()).as(text.toString()).isEqualTo(exit);
     assertThat(text.err()).as(text.toString()).isEmpty();
     assertThat(text.out()).as(text.toString())
-        .contains(file + (found.get("line").intValue() > 0 ? ":" + found.get("line").intValue() : "") + ":")
+        .contains(file + ":" + found.get("line").intValue() + ":" + found.get("column").intValue() + ": error[" + code + "]: ")
         .contains("2 files checked");
     return found;
   }
