@@ -28,6 +28,14 @@ class GithubRendererTest {
   }
 
   @Test
+  void underStrictWarningsAreAnnotatedAsErrorsBecauseTheyFailTheRun() {
+    String out = SampleResults.render(ValidateFormat.GITHUB, SampleResults.warningsOnly(true));
+    assertThat(out.lines().toList()).as(out).isNotEmpty().allMatch(l -> l.startsWith("::error "));
+    String lenient = SampleResults.render(ValidateFormat.GITHUB, SampleResults.warningsOnly(false));
+    assertThat(lenient.lines().toList()).as(lenient).allMatch(l -> l.startsWith("::warning "));
+  }
+
+  @Test
   void everyLineParsesBackToItsDiagnostic() {
     ValidationResult result = SampleResults.mixed(false);
     List<Diagnostic> expected = result.files().stream().flatMap(f -> f.diagnostics().stream()).toList();
