@@ -19,6 +19,17 @@ import picocli.CommandLine.Command;
 final class CadenceCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  private final java.time.Clock clock;
+
+  CadenceCommand(java.time.Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Where "now" comes from: injected, so that tests and --now control time. */
+  java.time.Clock clock() {
+    return clock;
+  }
+
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand; try `cadence validate cadences/`");

@@ -1,6 +1,7 @@
 package dev.cadence.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -9,7 +10,12 @@ public final class Cli {
   private Cli() {}
 
   public static CommandLine create() {
-    CommandLine cli = new CommandLine(new CadenceCommand());
+    return create(Clock.systemUTC());
+  }
+
+  /** The command line with the clock that "now" comes from (unless --now overrides it). */
+  public static CommandLine create(Clock clock) {
+    CommandLine cli = new CommandLine(new CadenceCommand(clock));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(Cli::handle);
     cli.setParameterExceptionHandler(Cli::handleUsage);

@@ -5,6 +5,7 @@ import dev.cadence.io.template.TemplateFolder;
 import dev.cadence.io.yaml.CadenceBinder;
 import dev.cadence.io.yaml.SafeYamlReader;
 import dev.cadence.io.yaml.YamlDocument;
+import dev.cadence.model.Cadence;
 import dev.cadence.model.Channel;
 import dev.cadence.model.Pos;
 import dev.cadence.model.Step;
@@ -51,7 +52,57 @@ public final class CadenceWorkspace {
         files.add(p);
       }
     }
-    List<Loaded> loaded = files.stream().map(CadenceWorkspace::load).toList();
+    return new Outcome(new ValidationResult(List.copyOf(check(files).results().values()), strict), missing);
+  }
+
+  /**
+   * Cadences ready to run ({@code plan}, {@code simulate}): the given files, validated together with
+   * the cadence files beside them so that handoffs resolve; only the given files' findings count.
+   */
+  public record Prepared(List<Cadence> cadences, ValidationResult result) {}
+
+  /** Loads {@code files} for running; a missing file is an error of the caller's (checked first). */
+  public static Prepared prepare(List<Path> files) {
+    Set<Path> all = new LinkedHashSet<>(files);
+    for (Path f : files) {
+      Path dir = f.toAbsolutePath().getParent();
+      try (Stream<Path> siblings = Files.list(dir)) {
+        siblings.filter(CadenceWorkspace::isCadenceFile).map(s -> relativeLike(f, s)).sorted().forEach(all::add);
+      } catch (IOException e) {
+        // The given file itself will report the I/O problem.
+      }
+    }
+    Checked checked = check(all);
+    List<FileResult> given = new ArrayList<>();
+    List<Cadence> cadences = new ArrayList<>();
+    for (Path f : files) {
+      FileResult r = checked.results().get(f.toString());
+      given.add(r);
+      checked.loaded().stream().filter(l -> l.file().equals(f.toString())).findFirst()
+          .flatMap(Loaded::cadence).ifPresent(b -> cadences.add(b.cadence()));
+    }
+    for (FileResult r : checked.results().values()) {
+      if (r.cadence().isEmpty() && !given.contains(r) && !r.diagnostics().isEmpty()) {
+        given.add(r); // a template referenced by the given files
+      }
+    }
+    return new Prepared(cadences, new ValidationResult(given, false));
+  }
+
+  /** A sibling path spelled like the given one (relative stays relative), so labels match. */
+  private static Path relativeLike(Path given, Path sibling) {
+    Path parent = given.getParent();
+    return parent == null ? sibling.getFileName() : parent.resolve(sibling.getFileName());
+  }
+
+  private record Checked(List<Loaded> loaded, Map<String, FileResult> results) {}
+
+  private static Checked check(Set<Path> files) {
+    // Files are independent until the cross-file checks: use both cores for large trees, and
+    // spare a small run the cost of starting the pool.
+    List<Loaded> loaded = files.size() > 16
+        ? files.parallelStream().map(CadenceWorkspace::load).toList()
+        : files.stream().map(CadenceWorkspace::load).toList();
     Map<String, FileResult> results = new LinkedHashMap<>();
     Map<String, List<Diagnostic>> extra = new LinkedHashMap<>();
     List<ProjectChecks.Entry> entries = new ArrayList<>();
@@ -75,23 +126,24 @@ public final class CadenceWorkspace {
         results.put(label, new FileResult(label, Optional.empty(), f.list()));
       }
     }
-    return new Outcome(new ValidationResult(List.copyOf(results.values()), strict), missing);
+    return new Checked(loaded, results);
   }
 
   /** Every *.yaml / *.yml file under {@code dir}, sorted, skipping hidden folders. */
   static List<Path> cadenceFilesUnder(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> {
-            String name = p.getFileName().toString();
-            return name.endsWith(".yaml") || name.endsWith(".yml");
-          })
+      return walk.filter(CadenceWorkspace::isCadenceFile)
           .filter(p -> !hidden(dir.relativize(p)))
           .sorted()
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean isCadenceFile(Path p) {
+    String name = p.getFileName().toString();
+    return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
   }
 
   private static boolean hidden(Path relative) {
@@ -119,7 +171,8 @@ public final class CadenceWorkspace {
       findings.error(Code.IO_ERROR, Pos.NONE, "file disappeared while reading: " + label);
       return new Loaded(label, findings, Optional.empty());
     } catch (IOException e) {
-      findings.error(Code.IO_ERROR, Pos.NONE, "cannot read file: " + e.getMessage());
+      findings.error(Code.IO_ERROR, Pos.NONE, "cannot read file: " + (e instanceof java.nio.file.AccessDeniedException
+          ? "permission denied" : e.getMessage()) + "; check the file's permissions");
       return new Loaded(label, findings, Optional.empty());
     }
     YamlDocument doc = new SafeYamlReader().read(bytes);

@@ -32,6 +32,9 @@ public final class CadenceGraph {
       index.put(step, index.size());
       byId.putIfAbsent(step.id(), step);
       for (StepRef ref : step.after()) {
+        if (ref.id().equals(step.id())) {
+          continue; // a join on itself is an error of its own (bad-join); it must not also cut the flow
+        }
         joinsWaitingOn.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(step);
       }
     }
@@ -63,20 +66,34 @@ public final class CadenceGraph {
     if (joinsWaitingOn.containsKey(step.id())) {
       return Optional.empty();
     }
+    return Optional.of(
+        following(step).<Transition>map(s -> new Transition.GoTo(new StepRef(s.id(), Pos.NONE))).orElse(new Transition.Done(Pos.NONE)));
+  }
+
+  /** The next step in the file that is not a join, if any. */
+  private Optional<Step> following(Step step) {
     List<Step> steps = cadence.steps();
     for (int i = index.get(step) + 1; i < steps.size(); i++) {
       if (!steps.get(i).isJoin()) {
-        return Optional.of(new Transition.GoTo(new StepRef(steps.get(i).id(), Pos.NONE)));
+        return Optional.of(steps.get(i));
       }
     }
-    return Optional.of(new Transition.Done(Pos.NONE));
+    return Optional.empty();
   }
 
   /** Every edge out of {@code step}: its outcomes, its successor, and the joins it feeds. */
   public List<Edge> edges(Step step) {
     List<Edge> edges = new ArrayList<>();
     step.on().forEach((outcome, target) -> addEdges(edges, step, outcome, target));
-    successor(step).ifPresent(target -> addEdges(edges, step, "next", target));
+    successor(step).ifPresent(target -> {
+      if (step.next().isEmpty() && target instanceof Transition.GoTo) {
+        // The implicit successor is the following step by position: looked up by id, a duplicated
+        // id would lead back to the first step of that id and show a loop that is not there.
+        edges.add(new Edge(step, "next", following(step), target));
+      } else {
+        addEdges(edges, step, "next", target);
+      }
+    });
     for (Step join : joinsWaitingOn(step)) {
       edges.add(new Edge(step, "join", Optional.of(join), new Transition.GoTo(new StepRef(join.id(), Pos.NONE))));
     }

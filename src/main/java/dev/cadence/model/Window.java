@@ -14,20 +14,27 @@ public record Window(LocalTime start, LocalTime end) {
     }
   }
 
-  /** Parses {@code HH:MM-HH:MM}; {@code 24:00} is accepted as the end of the day. */
+  /**
+   * Parses {@code HH:MM-HH:MM}; {@code 24:00} is accepted as the end of the day. Messages start
+   * with the text itself: callers prefix what it is ("window: ...").
+   */
   public static Window parse(String text) {
     String[] parts = text.trim().split("\\s*-\\s*");
     if (parts.length != 2) {
       throw new IllegalArgumentException(
-          "window `" + text + "` is not HH:MM-HH:MM; write e.g. \"09:00-17:00\"");
+          "`" + text + "` is not HH:MM-HH:MM; write e.g. \"09:00-17:00\"");
     }
     try {
       LocalTime start = LocalTime.parse(parts[0]);
       LocalTime end = "24:00".equals(parts[1]) ? LocalTime.MAX : LocalTime.parse(parts[1]);
+      if (!start.isBefore(end)) {
+        throw new IllegalArgumentException(
+            "`" + text + "` must start before it ends (a window cannot span midnight); write e.g. \"09:00-17:00\"");
+      }
       return new Window(start, end);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "window `" + text + "` is not HH:MM-HH:MM with valid times; write e.g. \"09:00-17:00\"");
+          "`" + text + "` is not HH:MM-HH:MM with valid times; write e.g. \"09:00-17:00\"");
     }
   }
 }

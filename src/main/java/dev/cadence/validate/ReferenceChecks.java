@@ -65,8 +65,8 @@ final class ReferenceChecks {
   }
 
   private void exitOn() {
-    Pos at = cadence.where().at("exit_on");
     for (String event : cadence.exitOn()) {
+      Pos at = cadence.where().keys().getOrDefault("exit_on." + event, cadence.where().at("exit_on"));
       if (!Outcomes.isKnown(event)) {
         findings.error(Code.UNKNOWN_OUTCOME, at, "exit_on names unknown event `" + event + "`" + DidYouMean.hint(event, Outcomes.all()));
       }
@@ -141,7 +141,8 @@ final class ReferenceChecks {
     }
     Channel channel = step.channel();
     boolean written = channel == Channel.EMAIL || channel == Channel.SOCIAL;
-    if (channel == Channel.EMAIL && step.template().isEmpty()) {
+    // With variants but no template, the variants check below says it more precisely.
+    if (channel == Channel.EMAIL && step.template().isEmpty() && step.variants().isEmpty()) {
       findings.error(Code.MISSING_FIELD, step.where().self(),
           "email step `" + step.id() + "` has no `template`; add e.g. `template: " + step.id() + "` (templates/" + step.id() + ".md)");
     }
@@ -154,20 +155,33 @@ final class ReferenceChecks {
       findings.warning(Code.MISPLACED_KEY, step.where().at("script"),
           "`script` is for call steps; a " + channel.yamlName() + " step" + (written ? " uses `template`" : " does not use it"));
     }
+    if (!written && !step.variants().isEmpty()) {
+      findings.warning(Code.MISPLACED_KEY, step.where().at("variants"),
+          "a " + channel.yamlName() + " step sends no message, so `variants` is unused; remove it");
+    }
     if (!step.variants().isEmpty() && step.template().isEmpty() && written) {
       findings.error(Code.MISSING_FIELD, step.where().at("variants"),
           "step `" + step.id() + "` has `variants` but no default `template` for the other regions; add `template:`");
     }
     step.template().filter(t -> written && !library.hasTemplate(t)).ifPresent(t -> findings.error(
-        Code.UNKNOWN_TEMPLATE, step.where().at("template"), "template `" + t + "` not found; create templates/" + t + ".md beside the cadence"));
+        Code.UNKNOWN_TEMPLATE, step.where().at("template"), "template `" + t + "` not found; " + howToAdd("templates", t)));
     step.variants().forEach((region, t) -> {
-      if (!library.hasTemplate(t)) {
+      if (written && !library.hasTemplate(t)) {
         findings.error(Code.UNKNOWN_TEMPLATE, step.where().at("variants." + region),
-            "template `" + t + "` (variant for " + region + ") not found; create templates/" + t + ".md beside the cadence");
+            "template `" + t + "` (variant for " + region + ") not found; " + howToAdd("templates", t));
       }
     });
     step.script().filter(s -> channel == Channel.CALL && !library.hasScript(s)).ifPresent(s -> findings.error(
-        Code.UNKNOWN_SCRIPT, step.where().at("script"), "call script `" + s + "` not found; create scripts/" + s + ".md beside the cadence"));
+        Code.UNKNOWN_SCRIPT, step.where().at("script"), "call script `" + s + "` not found; " + howToAdd("scripts", s)));
+  }
+
+  /** A name is looked up as FOLDER/NAME.md: a name written as a path or with .md needs trimming, not a new file. */
+  private static String howToAdd(String folder, String name) {
+    String bare = name.replaceFirst("^.*[/\\\\]", "").replaceFirst("\\.md$", "");
+    if (!bare.isEmpty() && !bare.equals(name)) {
+      return "write the bare name `" + bare + "`: it is looked up as " + folder + "/" + bare + ".md beside the cadence";
+    }
+    return "create " + folder + "/" + name + ".md beside the cadence";
   }
 
   private void status(String status, Pos pos) {

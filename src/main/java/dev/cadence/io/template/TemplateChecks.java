@@ -48,7 +48,7 @@ public final class TemplateChecks {
       findings.error(Code.BAD_TEMPLATE, new Pos(1, 1),
           "an email template starts with front matter: a line `---`, `subject: ...`, and a line `---`");
     }
-    placeholders(text, bodyLine, findings);
+    placeholders(text, bodyLine, 0, findings);
   }
 
   private static void frontMatter(String front, boolean needsSubject, Findings findings) {
@@ -66,33 +66,45 @@ public final class TemplateChecks {
     if (needsSubject && blank) {
       findings.error(Code.BAD_TEMPLATE, new Pos(2, 1), "email template has no `subject:` in its front matter; add e.g. `subject: Hello {{first_name}}`");
     }
-    subject.filter(e -> e.value() instanceof YNode.YScalar).ifPresent(e ->
-        placeholders(((YNode.YScalar) e.value()).text(), e.value().pos().line() + 1, findings));
+    subject.filter(e -> e.value() instanceof YNode.YScalar).ifPresent(e -> {
+      YNode.YScalar value = (YNode.YScalar) e.value();
+      // Columns count from the start of the line, not of the value (plus the opening quote, if any).
+      int indent = value.pos().column() - 1 + (value.plain() ? 0 : 1);
+      placeholders(value.text(), value.pos().line() + 1, indent, findings);
+    });
   }
 
   private static Pos shift(Pos p) {
     return p.isKnown() ? new Pos(p.line() + 1, p.column()) : new Pos(1, 1);
   }
 
-  private static void placeholders(String text, int firstLine, Findings findings) {
+  /** Checks every {{tag}}; {@code indent} is the column offset of the text's first line. */
+  private static void placeholders(String text, int firstLine, int indent, Findings findings) {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
+      int offset = i == 0 ? indent : 0;
       Matcher m = TAG.matcher(line);
       int checkedUpTo = 0;
       while (m.find()) {
+        unclosed(line, checkedUpTo, m.start(), firstLine + i, offset, findings);
         String name = m.group(3);
         if (!m.group(2).equals("!") && !NAME.matcher(name).matches()) {
-          findings.error(Code.BAD_TEMPLATE, new Pos(firstLine + i, m.start() + 1),
+          findings.error(Code.BAD_TEMPLATE, new Pos(firstLine + i, offset + m.start() + 1),
               "placeholder `" + m.group() + "` is not a field name; write e.g. {{first_name}}");
         }
         checkedUpTo = m.end();
       }
-      int open = line.indexOf("{{", checkedUpTo);
-      if (open >= 0) {
-        findings.error(Code.BAD_TEMPLATE, new Pos(firstLine + i, open + 1),
-            "placeholder opened with {{ is not closed with }} on the same line");
-      }
+      unclosed(line, checkedUpTo, line.length(), firstLine + i, offset, findings);
+    }
+  }
+
+  /** A {@code {{} between two well-formed tags (or after the last) that no {@code }}} closes. */
+  private static void unclosed(String line, int from, int to, int lineNo, int offset, Findings findings) {
+    int open = line.substring(0, to).indexOf("{{", from);
+    if (open >= 0) {
+      findings.error(Code.BAD_TEMPLATE, new Pos(lineNo, offset + open + 1),
+          "placeholder opened with {{ is not closed with }} on the same line");
     }
   }
 }

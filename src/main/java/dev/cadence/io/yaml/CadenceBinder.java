@@ -67,6 +67,12 @@ public final class CadenceBinder {
     YMap map = top.get();
     Map<String, Pos> keys = new HashMap<>();
     map.entries().forEach(e -> keys.put(e.key().text(), e.value().pos()));
+    // Each event of exit_on keeps its own position ("exit_on.EVENT") so that a typo is shown where it is.
+    map.entry("exit_on").filter(e -> e.value() instanceof YNode.YSeq).ifPresent(e -> ((YNode.YSeq) e.value()).items().forEach(item -> {
+      if (item instanceof YNode.YScalar s) {
+        keys.putIfAbsent("exit_on." + s.text(), s.pos());
+      }
+    }));
 
     String id = required(map, "cadence", "the cadence file", "add `cadence: my-cadence-id` at the top")
         .flatMap(n -> id(n, "cadence id", CADENCE_ID))
@@ -89,7 +95,7 @@ public final class CadenceBinder {
 
   private Optional<YNode> required(YMap map, String key, String where, String fix) {
     Optional<YNode> value = map.entry(key).map(Entry::value);
-    if (value.isEmpty()) {
+    if (value.isEmpty() && !NodeReader.misspelled(map, key, CADENCE_KEYS)) {
       findings.error(Code.MISSING_FIELD, map.pos(), where + " has no `" + key + "`; " + fix);
     }
     return value;
@@ -107,7 +113,8 @@ public final class CadenceBinder {
                   node.pos(),
                   what + " `" + text + "` must match " + pattern.pattern() + " (lower-case letters, digits"
                       + (pattern == CADENCE_ID ? " and -" : ", - and _") + "); e.g. `"
-                      + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+", "") + "`");
+                      + text.toLowerCase(Locale.ROOT).replaceAll(pattern == CADENCE_ID ? "[^a-z0-9-]+" : "[^a-z0-9_-]+", "-")
+                          .replaceAll("^-+|-+$", "") + "`");
               return false;
             });
   }

@@ -44,6 +44,16 @@ final class NodeReader {
     return Optional.of(map);
   }
 
+  /**
+   * True if {@code map} has an unknown key that {@link #mapping} suggested {@code key} for: a
+   * required key written with a typo is then reported once, as that unknown key, not also missing.
+   */
+  static boolean misspelled(YMap map, String key, List<String> knownKeys) {
+    return map.entries().stream()
+        .map(e -> e.key().text())
+        .anyMatch(k -> !knownKeys.contains(k) && DidYouMean.closest(k, knownKeys).filter(key::equals).isPresent());
+  }
+
   Optional<String> text(YNode node, String what) {
     if (node instanceof YScalar s && !s.isNull()) {
       return Optional.of(s.text());
@@ -57,7 +67,14 @@ final class NodeReader {
     if (node instanceof YScalar s && s.plain() && s.text().matches("-?\\d{1,9}")) {
       return Optional.of(Integer.parseInt(s.text()));
     }
-    String shown = node instanceof YScalar s ? "`" + s.text() + "`" : node.kind();
+    String shown;
+    if (node instanceof YScalar s && !s.plain() && s.text().trim().matches("-?\\d{1,9}")) {
+      shown = "the quoted text \"" + s.text() + "\" (remove the quotes)";
+    } else if (node instanceof YScalar s && s.text().matches("-?\\d{10,}")) {
+      shown = "`" + s.text() + "`, which is too large";
+    } else {
+      shown = node instanceof YScalar s ? "`" + s.text() + "`" : node.kind();
+    }
     findings.error(code, node.pos(), what + " must be a whole number, not " + shown + "; " + fix);
     return Optional.empty();
   }

@@ -40,12 +40,19 @@ public final class SafeYamlReader {
   static final int MAX_ALIASES = 50;
   static final int MAX_DEPTH = 64;
   static final int MAX_NODES = 100_000;
+  /**
+   * SnakeYAML scans a run of characters without white space by peeking ahead, and each 1 KB it peeks
+   * copies its whole look-ahead buffer: a 1 MB word or comment on one line costs seconds and
+   * hundreds of MB. No cadence needs lines this long; checking first keeps the cost linear.
+   */
+  static final int MAX_LINE = 65_536;
 
   public YamlDocument read(byte[] bytes) {
     List<YamlProblem> problems = new ArrayList<>();
     Optional<YNode> root = Optional.empty();
     try {
       String text = decode(bytes);
+      checkLineLengths(text);
       root = compose(text, problems);
     } catch (Unreadable e) {
       problems.add(e.problem);
@@ -87,6 +94,29 @@ public final class SafeYamlReader {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
+  private static void checkLineLengths(String text) throws Unreadable {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '\n';
+      if (c != '\n' && c != '\r') {
+        continue;
+      }
+      if (i - start > MAX_LINE) {
+        throw unreadable(
+            Code.YAML_LIMIT,
+            new Pos(line, MAX_LINE + 1),
+            "line " + line + " is " + (i - start) + " characters long, more than the " + MAX_LINE
+                + " a cadence line may have; break long text over several lines");
+      }
+      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        i++;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+
   /** Line and column (in characters) of a byte offset, decoding the valid prefix. */
   private static Pos posOfByte(byte[] bytes, int offset) {
     String prefix;
@@ -118,34 +148,73 @@ public final class SafeYamlReader {
     options.setCodePointLimit(MAX_BYTES);
     options.setAllowRecursiveKeys(false);
     options.setMergeOnCompose(false);
+    // Global tags (!!python/object...) are let through the composer, which only builds nodes and
+    // never constructs objects, so that the converter reports them as yaml-tag with their position.
+    options.setTagInspector(tag -> true);
     Node first = null;
+    LastEventParser parser = new LastEventParser(new ParserImpl(new StreamReader(text), options));
     try {
       // The composer alone (no Yaml facade): it builds nodes and never constructs objects, and
       // skipping the facade's constructor and representer saves start-up time.
-      Composer documents = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
+      Composer documents = new Composer(parser, new Resolver(), options);
       if (documents.checkNode()) {
         first = documents.getNode();
       }
       if (documents.checkNode()) {
-        Node second = documents.getNode();
+        // Point at the `---` that opens the second document (the event the composer reads next).
+        Pos second = pos(parser.peekEvent().getStartMark());
+        documents.getNode();
         problems.add(
             new YamlProblem(
                 Code.MULTIPLE_DOCUMENTS,
-                pos(second.getStartMark()),
+                second,
                 "a second YAML document starts here; put each cadence in a file of its own"));
       }
     } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-      Code code = what != null && what.toLowerCase().contains("limit") ? Code.YAML_LIMIT : Code.YAML_SYNTAX;
-      throw unreadable(code, mark == null ? Pos.NONE : pos(mark), oneLine(syntaxMessage(e, what)));
+      throw syntaxError(e);
     } catch (YAMLException e) {
-      throw unreadable(Code.YAML_LIMIT, Pos.NONE, oneLine(limitMessage(e.getMessage())));
+      // Alias and nesting limits are thrown without a mark: the event just read is what broke them.
+      Pos at = parser.last() == null ? Pos.NONE : pos(parser.last().getStartMark());
+      throw unreadable(Code.YAML_LIMIT, at, oneLine(limitMessage(e.getMessage())));
     }
     if (first == null || isNullScalar(first)) {
       throw unreadable(Code.EMPTY_FILE, new Pos(1, 1), "file is empty; a cadence needs at least `cadence:` and `steps:`");
     }
-    return Optional.of(new Converter(problems).convert(first, 1));
+    YNode root = new Converter(problems).convert(first, 1);
+    // A tagged value meant something else to its author: binding it anyway would only add
+    // confusing follow-up errors, so a file with tags stops at the tag errors.
+    if (problems.stream().anyMatch(p -> p.code() == Code.YAML_TAG)) {
+      return Optional.empty();
+    }
+    return Optional.of(root);
+  }
+
+  private static Unreadable syntaxError(MarkedYAMLException e) {
+    String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+    Code code = what != null && what.toLowerCase().contains("limit") ? Code.YAML_LIMIT : Code.YAML_SYNTAX;
+    String context = e.getContext();
+    if (code == Code.YAML_SYNTAX && what != null && (what.contains("end of stream") || what.contains("<stream end>")) && context != null && e.getContextMark() != null) {
+      // An unclosed quote or bracket: the end of the file is where it was noticed, not where to fix it.
+      String construct = context.replaceFirst("^while (scanning|parsing) (a |an )?", "");
+      return unreadable(code, pos(e.getContextMark()),
+          "YAML syntax: the file ends before the " + construct + " that starts here is closed; close it");
+    }
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    return unreadable(code, mark == null ? Pos.NONE : pos(mark), oneLine(syntaxMessage(e, what) + hint(what)));
+  }
+
+  /** The usual cause of SnakeYAML's most common complaints, in the user's terms. */
+  private static String hint(String problem) {
+    if (problem == null) {
+      return "";
+    }
+    if (problem.contains("mapping values are not allowed")) {
+      return "; put a value that contains `: ` in quotes, or check the indentation";
+    }
+    if (problem.contains("expected <block end>")) {
+      return "; check the indentation of this line against the lines above";
+    }
+    return "";
   }
 
   private static String syntaxMessage(MarkedYAMLException e, String problem) {
@@ -156,7 +225,7 @@ public final class SafeYamlReader {
 
   private static String limitMessage(String message) {
     String m = message == null ? "limit exceeded" : message;
-    return "YAML exceeds a safe limit (" + m + "); cadences need no aliases this deep or this many";
+    return "YAML exceeds a safe limit (" + m + "); cadences are small plain data: use fewer aliases (*name) and less nesting";
   }
 
   private static boolean isNullScalar(Node node) {
@@ -234,8 +303,14 @@ public final class SafeYamlReader {
             new YamlProblem(
                 Code.YAML_TAG,
                 pos(node.getStartMark()),
-                "tag `" + tag.getValue() + "` is not allowed; cadences are plain data, remove the tag"));
+                "tag `" + shorthand(tag) + "` is not allowed; cadences are plain data, remove the tag"));
       }
+    }
+
+    /** The tag as written: {@code !!python/object} rather than {@code tag:yaml.org,2002:python/object}. */
+    private static String shorthand(Tag tag) {
+      String value = tag.getValue();
+      return value.startsWith(Tag.PREFIX) ? "!!" + value.substring(Tag.PREFIX.length()) : value;
     }
 
     private static boolean isStandard(Tag tag) {

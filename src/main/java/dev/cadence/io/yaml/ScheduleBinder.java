@@ -84,7 +84,8 @@ final class ScheduleBinder {
     List<DayOfWeek> days = read.list(node, "business_days", item -> day(item, read));
     if (days.isEmpty()) {
       if (node instanceof YNode.YSeq) {
-        read.findings().error(Code.BAD_BUSINESS_DAY, node.pos(), "business_days is empty; no touch could ever fall due");
+        read.findings().error(Code.BAD_BUSINESS_DAY, node.pos(),
+            "business_days is empty, so no touch could ever fall due; list at least one day, e.g. [MON, TUE, WED, THU, FRI]");
       }
       return Schedule.DEFAULT.businessDays();
     }
@@ -116,8 +117,11 @@ final class ScheduleBinder {
               try {
                 return Optional.of(LocalDate.parse(t));
               } catch (DateTimeParseException e) {
-                read.findings().error(
-                    Code.BAD_DATE, item.pos(), "`" + t + "` is not a date; write YYYY-MM-DD, e.g. 2026-12-25");
+                // 2026-02-30 has the right shape: saying "write YYYY-MM-DD" would not help.
+                String fix = t.matches("\\d{4}-\\d{2}-\\d{2}")
+                    ? "` is not a day of the calendar; check the month and the day"
+                    : "` is not a date; write YYYY-MM-DD, e.g. 2026-12-25";
+                read.findings().error(Code.BAD_DATE, item.pos(), "`" + t + fix);
                 return Optional.empty();
               }
             });

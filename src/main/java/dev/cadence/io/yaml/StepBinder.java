@@ -38,7 +38,7 @@ final class StepBinder {
     map.entries().forEach(e -> keys.put(e.key().text(), e.value().pos()));
 
     Optional<YNode> idNode = map.entry("id").map(Entry::value);
-    if (idNode.isEmpty()) {
+    if (idNode.isEmpty() && !NodeReader.misspelled(map, "id", CadenceBinder.STEP_KEYS)) {
       read.findings().error(Code.MISSING_FIELD, map.pos(), "step " + index + " has no `id`; add e.g. `id: intro-email`");
     }
     Optional<String> id = idNode.flatMap(n -> read.text(n, "step id")).filter(t -> validId(t, idNode.get().pos()));
@@ -129,6 +129,9 @@ final class StepBinder {
   private Optional<Channel> channel(YMap map, String label) {
     Optional<YNode> node = value(map, "channel");
     if (node.isEmpty()) {
+      if (NodeReader.misspelled(map, "channel", CadenceBinder.STEP_KEYS)) {
+        return Optional.empty();
+      }
       read.findings().error(
           Code.MISSING_FIELD, map.pos(), label + " has no `channel`; add one of " + String.join(", ", Channel.yamlNames()));
       return Optional.empty();

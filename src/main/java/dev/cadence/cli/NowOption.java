@@ -1,0 +1,30 @@
+package dev.cadence.cli;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Option;
+
+/** {@code --now ISO-8601}: overrides the clock for commands that depend on the current time. */
+final class NowOption {
+  @Option(names = "--now", paramLabel = "ISO-8601",
+      description = "Use this instant as now, e.g. 2026-12-01T09:00:00+01:00 (default: the system clock).")
+  String now;
+
+  Instant resolve(Clock clock) {
+    if (now == null) {
+      return clock.instant();
+    }
+    try {
+      return OffsetDateTime.parse(now).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return Instant.parse(now);
+      } catch (DateTimeParseException again) {
+        throw new CadenceException(ExitCodes.USAGE,
+            "--now `" + now + "` is not an ISO-8601 instant; write e.g. 2026-12-01T09:00:00+01:00 or 2026-12-01T08:00:00Z");
+      }
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package dev.cadence.engine;
+
+import dev.cadence.model.Cadence;
+import dev.cadence.model.CadenceGraph;
+import dev.cadence.model.Channel;
+import dev.cadence.model.ExitState;
+import dev.cadence.model.Lead;
+import dev.cadence.model.Step;
+import dev.cadence.model.StepRef;
+import dev.cadence.model.Transition;
+import dev.cadence.schedule.Calendar;
+import dev.cadence.schedule.DueTimes;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The cadence state machine: given an enrollment and an event, the next enrollment. Deterministic
+ * and pure: time is always an argument. {@code plan}, {@code simulate} and {@code run} share it.
+ *
+ * <p>Emails and social touches complete when performed (their responses may redirect the flow
+ * later, see {@link #respond}); calls, tasks, meetings and approvals complete when their outcome
+ * is recorded ({@link #complete}), so an approval blocks its branch until someone answers.
+ */
+public final class Engine {
+  private final Cadence cadence;
+  private final CadenceGraph graph;
+  private final Map<ZoneId, Calendar> calendars = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public Engine(Cadence cadence) {
+    this.cadence = cadence;
+    this.graph = new CadenceGraph(cadence);
+  }
+
+  public Cadence cadence() {
+    return cadence;
+  }
+
+  /** The zone a lead's touches are scheduled in: the cadence's, else the lead's, else the fallback. */
+  public ZoneId zoneOf(Lead lead) {
+    return cadence.schedule().zone().or(lead::zone).orElse(cadence.schedule().fallbackZone());
+  }
+
+  public Enrollment enroll(Lead lead, Instant at) {
+    ZoneId zone = zoneOf(lead);
+    var start = new Enrollment(lead.id(), cadence.id(), zone, at, at.atZone(zone).toLocalDate(),
+        List.of(), Set.of(), List.of(), Optional.empty());
+    if (lead.doNotContact()) {
+      return end(start, new Ending(Ending.Kind.SUPPRESSED, "do_not_contact", Optional.empty(), at));
+    }
+    return graph.start()
+        .map(first -> with(start, List.of(new Pending(first.id(), 1, at, "", null)), start.touches(), start.completed()))
+        .orElseGet(() -> end(start, new Ending(Ending.Kind.COMPLETED, "", Optional.empty(), at)));
+  }
+
+  /** The pending steps that are not yet performed, with when each falls due, earliest first. */
+  public List<Due> due(Enrollment e) {
+    if (!e.isActive()) {
+      return List.of();
+    }
+    Calendar calendar = calendars.computeIfAbsent(e.zone(), z -> new Calendar(cadence.schedule(), z));
+    List<Due> due = new ArrayList<>();
+    for (Pending p : e.pending()) {
+      if (!p.isAwaitingOutcome()) {
+        Step step = step(p.step());
+        Instant at = DueTimes.due(step.timing(), cadence.schedule(), calendar, e.enrolledOn(), p.reachedAt(), e.lastTouch());
+        due.add(new Due(step, p.visit(), at));
+      }
+    }
+    due.sort(Comparator.comparing(Due::at).thenComparing(d -> d.step().id()));
+    return due;
+  }
+
+  /** Performs a pending step at {@code at}: the email is sent, the call made, the approval requested. */
+  public Enrollment perform(Enrollment e, String stepId, Instant at) {
+    Pending p = pending(e, stepId).filter(x -> !x.isAwaitingOutcome())
+        .orElseThrow(() -> new IllegalStateException("step `" + stepId + "` is not due for " + e.leadId()));
+    Step step = step(stepId);
+    List<Touch> touches = new ArrayList<>(e.touches());
+    touches.add(new Touch(stepId, p.visit(), step.channel(), at));
+    List<Pending> pending = replace(e.pending(), p, p.performed(at));
+    Enrollment performed = with(e, pending, touches, e.completed());
+    if (completesWhenPerformed(step.channel())) {
+      return apply(performed, step, graph.successor(step), at).state();
+    }
+    return performed;
+  }
+
+  /**
+   * Records the outcome of a performed call, task, meeting or approval (empty: simply done) and
+   * follows its transition. Refused, with the state unchanged, when a required field is missing,
+   * the outcome is impossible for the channel, or the exit it leads to has an unmet guard.
+   */
+  public Result complete(Enrollment e, String stepId, Optional<String> outcome, Map<String, String> fields, Instant at) {
+    Optional<Pending> p = pending(e, stepId);
+    if (!e.isActive() || p.isEmpty()) {
+      return Result.refused(e, "step `" + stepId + "` is not pending for lead " + e.leadId());
+    }
+    Step step = step(stepId);
+    List<String> missing = step.requires().stream().filter(f -> fields.getOrDefault(f, "").isBlank()).toList();
+    if (!missing.isEmpty()) {
+      return Result.refused(e, "step `" + stepId + "` requires " + String.join(", ", missing) + " to be recorded");
+    }
+    if (outcome.isPresent() && !step.channel().canProduce(outcome.get())) {
+      return Result.refused(e, "a " + step.channel().yamlName() + " step cannot have outcome `" + outcome.get() + "`");
+    }
+    Enrollment performed = p.get().isAwaitingOutcome() ? e : perform(e, stepId, at);
+    if (completesWhenPerformed(step.channel())) {
+      return outcome.isPresent() ? respond(performed, stepId, outcome.get(), at) : Result.ok(performed);
+    }
+    if (outcome.isPresent() && cadence.exitOn().contains(outcome.get())) {
+      return Result.ok(end(performed, new Ending(Ending.Kind.EVENT, outcome.get(), Optional.empty(), at)));
+    }
+    Optional<Transition> target = outcome.map(o -> step.on().get(o)).or(() -> graph.successor(step));
+    Result result = apply(performed, step, target, at);
+    return result.isRefused() ? Result.refused(e, result.refusal().get().reason()) : result;
+  }
+
+  /**
+   * A response to a step already performed (an email opened or replied to): an exit_on event ends
+   * the enrollment; an {@code on} transition redirects the flow, replacing what the step's default
+   * successor had started and not yet performed.
+   */
+  public Result respond(Enrollment e, String stepId, String event, Instant at) {
+    if (!e.isActive()) {
+      return Result.ok(e);
+    }
+    if (cadence.exitOn().contains(event)) {
+      return Result.ok(end(e, new Ending(Ending.Kind.EVENT, event, Optional.empty(), at)));
+    }
+    Optional<Step> step = graph.step(stepId);
+    if (step.isEmpty() || !step.get().on().containsKey(event) || e.visits(stepId) == 0) {
+      return Result.ok(e);
+    }
+    List<Pending> kept = e.pending().stream()
+        .filter(p -> !(p.activatedBy().equals(stepId) && !p.isAwaitingOutcome())).toList();
+    Enrollment redirected = with(e, kept, e.touches(), e.completed());
+    return apply(redirected, step.get(), Optional.of(step.get().on().get(event)), at);
+  }
+
+  private Result apply(Enrollment e, Step from, Optional<Transition> target, Instant at) {
+    List<Pending> pending = new ArrayList<>(e.pending());
+    pending.removeIf(p -> p.step().equals(from.id()));
+    Set<String> completed = new HashSet<>(e.completed());
+    completed.add(from.id());
+    if (target.isPresent()) {
+      Transition t = target.get();
+      if (t instanceof Transition.Exit x) {
+        ExitState exit = cadence.exits().get(x.exit());
+        Optional<String> unmet = unmetGuard(e, exit);
+        if (unmet.isPresent()) {
+          return Result.refused(e, unmet.get());
+        }
+        return Result.ok(end(e, new Ending(Ending.Kind.EXIT, x.exit(), exit == null ? Optional.empty() : exit.status(), at)));
+      }
+      if (t instanceof Transition.Handoff h) {
+        return Result.ok(end(e, new Ending(Ending.Kind.HANDOFF, h.cadence(), Optional.empty(), at)));
+      }
+      List<StepRef> next = t instanceof Transition.GoTo g ? List.of(g.step())
+          : t instanceof Transition.Fork f ? f.steps() : List.of();
+      for (StepRef ref : next) {
+        reach(e, pending, ref.id(), from.id(), at);
+      }
+    }
+    for (Step join : graph.joinsWaitingOn(from)) {
+      boolean ready = join.after().stream().allMatch(r -> completed.contains(r.id()));
+      boolean alreadyReached = pending.stream().anyMatch(p -> p.step().equals(join.id())) || completed.contains(join.id());
+      if (ready && !alreadyReached) {
+        reach(e, pending, join.id(), from.id(), at);
+      }
+    }
+    Enrollment next = with(e, pending, e.touches(), completed);
+    if (pending.isEmpty()) {
+      return Result.ok(end(next, new Ending(Ending.Kind.COMPLETED, "", Optional.empty(), at)));
+    }
+    return Result.ok(next);
+  }
+
+  private void reach(Enrollment e, List<Pending> pending, String stepId, String from, Instant at) {
+    if (graph.step(stepId).isPresent() && pending.stream().noneMatch(p -> p.step().equals(stepId))) {
+      pending.add(new Pending(stepId, e.visits(stepId) + 1, at, from, null));
+    }
+  }
+
+  /** Why {@code exit} may not be taken yet, counted over the touches actually performed. */
+  private static Optional<String> unmetGuard(Enrollment e, ExitState exit) {
+    if (exit == null) {
+      return Optional.empty();
+    }
+    for (var required : exit.require().minimumTouches().entrySet()) {
+      long done = e.touchCount(required.getKey());
+      if (done < required.getValue()) {
+        return Optional.of("exit `" + exit.name() + "` requires " + required.getValue() + " " + required.getKey().yamlName()
+            + " touch(es); only " + done + " performed");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean completesWhenPerformed(Channel channel) {
+    return channel == Channel.EMAIL || channel == Channel.SOCIAL;
+  }
+
+  private Step step(String id) {
+    return graph.step(id).orElseThrow(() -> new IllegalArgumentException("no step `" + id + "` in " + cadence.id()));
+  }
+
+  private static Optional<Pending> pending(Enrollment e, String stepId) {
+    return e.pending().stream().filter(p -> p.step().equals(stepId)).findFirst();
+  }
+
+  private static List<Pending> replace(List<Pending> list, Pending old, Pending now) {
+    List<Pending> out = new ArrayList<>(list);
+    out.set(out.indexOf(old), now);
+    return out;
+  }
+
+  private static Enrollment with(Enrollment e, List<Pending> pending, List<Touch> touches, Set<String> completed) {
+    return new Enrollment(e.leadId(), e.cadence(), e.zone(), e.enrolledAt(), e.enrolledOn(), touches, completed, pending, e.ending());
+  }
+
+  private static Enrollment end(Enrollment e, Ending ending) {
+    return new Enrollment(e.leadId(), e.cadence(), e.zone(), e.enrolledAt(), e.enrolledOn(), e.touches(), e.completed(),
+        List.of(), Optional.of(ending));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.cadence.engine;
+
+import dev.cadence.model.Channel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The state of one lead in one cadence: what was performed, what is pending, whether it ended.
+ * Immutable: the engine returns a new state for every event.
+ *
+ * @param zone the zone its touches are scheduled in (the lead's, the cadence's or the fallback)
+ * @param enrolledOn the enrollment day in that zone (day 1)
+ * @param touches every step performed, in order
+ * @param completed ids of the steps completed (for joins), with repeats after loops
+ * @param pending steps reached and not yet completed
+ */
+public record Enrollment(
+    String leadId,
+    String cadence,
+    ZoneId zone,
+    Instant enrolledAt,
+    LocalDate enrolledOn,
+    List<Touch> touches,
+    Set<String> completed,
+    List<Pending> pending,
+    Optional<Ending> ending) {
+
+  public Enrollment {
+    touches = List.copyOf(touches);
+    completed = Set.copyOf(completed);
+    pending = List.copyOf(pending);
+  }
+
+  public boolean isActive() {
+    return ending.isEmpty();
+  }
+
+  public Optional<Instant> lastTouch() {
+    return touches.isEmpty() ? Optional.empty() : Optional.of(touches.get(touches.size() - 1).at());
+  }
+
+  public long touchCount(Channel channel) {
+    return touches.stream().filter(t -> t.channel() == channel).count();
+  }
+
+  /** How many times {@code step} was performed. */
+  public int visits(String step) {
+    int n = 0;
+    for (Touch t : touches) {
+      if (t.step().equals(step)) {
+        n++;
+      }
+    }
+    return n;
+  }
+}
