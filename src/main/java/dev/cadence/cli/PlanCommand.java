@@ -2,6 +2,8 @@ package dev.cadence.cli;
 
 import dev.cadence.engine.DefaultPath;
 import dev.cadence.engine.Engine;
+import dev.cadence.engine.InOrderBatches;
+import dev.cadence.model.Lead;
 import dev.cadence.io.CadenceWorkspace;
 import dev.cadence.model.Cadence;
 import dev.cadence.report.plan.PlanFormat;
@@ -32,6 +34,9 @@ final class PlanCommand implements Callable<Integer> {
   /** A cadence that loops on its default path stops being planned after this many touches. */
   static final int MAX_TOUCHES = 200;
 
+  /** Leads planned in parallel at a time; the output keeps the lead list's order. */
+  static final int BATCH = 2048;
+
   @Spec CommandSpec spec;
   @ParentCommand CadenceCommand parent;
   @Mixin OutputOptions output;
@@ -52,6 +57,9 @@ final class PlanCommand implements Callable<Integer> {
       description = "Text layout: a table per lead (default) or a day-by-day agenda.")
   String by;
 
+  /** A plan and its text, computed together on a worker thread. */
+  private record Rendered(DefaultPath.Plan plan, String text) {}
+
   @Override
   public Integer call() {
     if (!by.equals("lead") && !by.equals("day")) {
@@ -63,11 +71,13 @@ final class PlanCommand implements Callable<Integer> {
     Engine engine = new Engine(cadence);
     PrintWriter out = spec.commandLine().getOut();
     LeadOptions.Outcome read;
-    try (PlanWriter writer = format.writer(out, by.equals("day"), nowInstant)) {
-      read = leads.read(spec, lead -> {
-        Instant enrolledAt = startDay == null ? nowInstant : startDay.atStartOfDay(engine.zoneOf(lead)).toInstant();
-        writer.write(DefaultPath.plan(engine, lead, enrolledAt, MAX_TOUCHES));
-      });
+    try (PlanWriter writer = format.writer(out, by.equals("day"), nowInstant);
+        var planner = new InOrderBatches<Lead, Rendered>(BATCH, lead -> {
+          Instant enrolledAt = startDay == null ? nowInstant : startDay.atStartOfDay(engine.zoneOf(lead)).toInstant();
+          DefaultPath.Plan plan = DefaultPath.plan(engine, lead, enrolledAt, MAX_TOUCHES);
+          return new Rendered(plan, writer.render(plan));
+        }, r -> writer.write(r.plan(), r.text()))) {
+      read = leads.read(spec, planner);
     }
     return read.exitCode(output.quiet);
   }

@@ -28,7 +28,12 @@ final class AgendaPlanWriter implements PlanWriter {
   }
 
   @Override
-  public void write(Plan plan) {
+  public String render(Plan plan) {
+    return null;
+  }
+
+  @Override
+  public void write(Plan plan, String rendered) {
     for (Due d : plan.touches()) {
       ZonedDateTime local = d.at().atZone(plan.end().zone());
       days.computeIfAbsent(local.toLocalDate(), k -> new ArrayList<>())
