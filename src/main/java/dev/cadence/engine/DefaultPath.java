@@ -41,7 +41,10 @@ public final class DefaultPath {
       Due next = due.get(0);
       touches.add(next);
       e = engine.perform(e, next.step().id(), next.at());
-      boolean awaiting = e.pending().stream().anyMatch(p -> p.step().equals(next.step().id()) && p.isAwaitingOutcome());
+      boolean awaiting = false;
+      for (Pending p : e.pending()) {
+        awaiting |= p.isAwaitingOutcome() && p.step().equals(next.step().id());
+      }
       if (awaiting) {
         Result r = engine.complete(e, next.step().id(), Optional.empty(), requiredFieldsAsGiven(next), next.at());
         if (r.isRefused()) {
@@ -55,6 +58,9 @@ public final class DefaultPath {
 
   /** On the default path, fields that a step requires are assumed recorded by the rep. */
   private static Map<String, String> requiredFieldsAsGiven(Due due) {
+    if (due.step().requires().isEmpty()) {
+      return Map.of();
+    }
     Map<String, String> fields = new java.util.HashMap<>();
     due.step().requires().forEach(f -> fields.put(f, "(recorded)"));
     return fields;

@@ -15,11 +15,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The cadence state machine: given an enrollment and an event, the next enrollment. Deterministic
@@ -30,11 +28,10 @@ import java.util.Set;
  * is recorded ({@link #complete}), so an approval blocks its branch until someone answers.
  */
 public final class Engine {
-  /** Earliest first; steps due at the same instant in id order, so that the order is stable. */
-  private static final Comparator<Due> DUE_ORDER = Comparator.comparing(Due::at).thenComparing(d -> d.step().id());
-
   private final Cadence cadence;
   private final CadenceGraph graph;
+  private static final Comparator<Due> EARLIEST_FIRST = Comparator.comparing(Due::at).thenComparing(d -> d.step().id());
+
   private final Map<ZoneId, Calendar> calendars = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Engine(Cadence cadence) {
@@ -54,7 +51,7 @@ public final class Engine {
   public Enrollment enroll(Lead lead, Instant at) {
     ZoneId zone = zoneOf(lead);
     var start = new Enrollment(lead.id(), cadence.id(), zone, at, at.atZone(zone).toLocalDate(),
-        List.of(), Set.of(), List.of(), Optional.empty());
+        List.of(), List.of(), List.of(), Optional.empty());
     if (lead.doNotContact()) {
       return end(start, new Ending(Ending.Kind.SUPPRESSED, "do_not_contact", Optional.empty(), at));
     }
@@ -69,7 +66,7 @@ public final class Engine {
       return List.of();
     }
     Calendar calendar = calendars.computeIfAbsent(e.zone(), z -> new Calendar(cadence.schedule(), z));
-    List<Due> due = new ArrayList<>();
+    List<Due> due = new ArrayList<>(e.pending().size());
     for (Pending p : e.pending()) {
       if (!p.isAwaitingOutcome()) {
         Step step = step(p.step());
@@ -78,7 +75,7 @@ public final class Engine {
       }
     }
     if (due.size() > 1) {
-      due.sort(DUE_ORDER);
+      due.sort(EARLIEST_FIRST);
     }
     return due;
   }
@@ -109,8 +106,12 @@ public final class Engine {
       return Result.refused(e, "step `" + stepId + "` is not pending for lead " + e.leadId());
     }
     Step step = step(stepId);
-    List<String> missing = step.requires().isEmpty() ? List.of()
-        : step.requires().stream().filter(f -> fields.getOrDefault(f, "").isBlank()).toList();
+    List<String> missing = new ArrayList<>(0);
+    for (String field : step.requires()) {
+      if (fields.getOrDefault(field, "").isBlank()) {
+        missing.add(field);
+      }
+    }
     if (!missing.isEmpty()) {
       return Result.refused(e, "step `" + stepId + "` requires " + String.join(", ", missing) + " to be recorded");
     }
@@ -154,7 +155,8 @@ public final class Engine {
   private Result apply(Enrollment e, Step from, Optional<Transition> target, Instant at) {
     List<Pending> pending = new ArrayList<>(e.pending());
     pending.removeIf(p -> p.step().equals(from.id()));
-    Set<String> completed = new HashSet<>(e.completed());
+    List<String> completed = new ArrayList<>(e.completed().size() + 1);
+    completed.addAll(e.completed());
     completed.add(from.id());
     if (target.isPresent()) {
       Transition t = target.get();
@@ -177,7 +179,7 @@ public final class Engine {
     }
     for (Step join : graph.joinsWaitingOn(from)) {
       boolean ready = join.after().stream().allMatch(r -> completed.contains(r.id()));
-      boolean alreadyReached = pending.stream().anyMatch(p -> p.step().equals(join.id())) || completed.contains(join.id());
+      boolean alreadyReached = indexOf(pending, join.id()) >= 0 || completed.contains(join.id());
       if (ready && !alreadyReached) {
         reach(e, pending, join.id(), from.id(), at);
       }
@@ -190,15 +192,9 @@ public final class Engine {
   }
 
   private void reach(Enrollment e, List<Pending> pending, String stepId, String from, Instant at) {
-    if (graph.step(stepId).isEmpty()) {
-      return;
+    if (graph.step(stepId).isPresent() && indexOf(pending, stepId) < 0) {
+      pending.add(new Pending(stepId, e.visits(stepId) + 1, at, from, null));
     }
-    for (Pending p : pending) { // a loop, not a stream: this runs for every touch of a simulation
-      if (p.step().equals(stepId)) {
-        return;
-      }
-    }
-    pending.add(new Pending(stepId, e.visits(stepId) + 1, at, from, null));
   }
 
   /** Why {@code exit} may not be taken yet, counted over the touches actually performed. */
@@ -225,12 +221,18 @@ public final class Engine {
   }
 
   private static Optional<Pending> pending(Enrollment e, String stepId) {
-    for (Pending p : e.pending()) {
-      if (p.step().equals(stepId)) {
-        return Optional.of(p);
+    int i = indexOf(e.pending(), stepId);
+    return i < 0 ? Optional.empty() : Optional.of(e.pending().get(i));
+  }
+
+  /** A plain loop: the engine runs millions of times in plan and simulate, where streams cost. */
+  private static int indexOf(List<Pending> pending, String stepId) {
+    for (int i = 0; i < pending.size(); i++) {
+      if (pending.get(i).step().equals(stepId)) {
+        return i;
       }
     }
-    return Optional.empty();
+    return -1;
   }
 
   private static List<Pending> replace(List<Pending> list, Pending old, Pending now) {
@@ -239,7 +241,7 @@ public final class Engine {
     return out;
   }
 
-  private static Enrollment with(Enrollment e, List<Pending> pending, List<Touch> touches, Set<String> completed) {
+  private static Enrollment with(Enrollment e, List<Pending> pending, List<Touch> touches, List<String> completed) {
     return new Enrollment(e.leadId(), e.cadence(), e.zone(), e.enrolledAt(), e.enrolledOn(), touches, completed, pending, e.ending());
   }
 

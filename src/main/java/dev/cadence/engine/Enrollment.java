@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The state of one lead in one cadence: what was performed, what is pending, whether it ended.
@@ -25,13 +24,13 @@ public record Enrollment(
     Instant enrolledAt,
     LocalDate enrolledOn,
     List<Touch> touches,
-    Set<String> completed,
+    List<String> completed,
     List<Pending> pending,
     Optional<Ending> ending) {
 
   public Enrollment {
     touches = List.copyOf(touches);
-    completed = Set.copyOf(completed);
+    completed = List.copyOf(completed);
     pending = List.copyOf(pending);
   }
 

@@ -25,6 +25,8 @@ public final class CadenceGraph {
   private final Map<String, List<Step>> joinsWaitingOn = new HashMap<>();
   // By identity: record equals/hashCode bootstrap method handles, a start-up cost for a linter.
   private final Map<Step, Integer> index = new IdentityHashMap<>();
+  // The implicit successor of each step, computed once: the engine asks for it at every step.
+  private final Map<Step, Optional<Transition>> implicit = new IdentityHashMap<>();
 
   public CadenceGraph(Cadence cadence) {
     this.cadence = cadence;
@@ -37,6 +39,10 @@ public final class CadenceGraph {
         }
         joinsWaitingOn.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(step);
       }
+    }
+    // Filled once here and only read afterwards, so the graph is safe to share between threads.
+    for (Step step : cadence.steps()) {
+      implicit.put(step, implicitSuccessor(step));
     }
   }
 
@@ -63,6 +69,11 @@ public final class CadenceGraph {
     if (step.next().isPresent()) {
       return step.next();
     }
+    Optional<Transition> known = implicit.get(step);
+    return known != null ? known : implicitSuccessor(step);
+  }
+
+  private Optional<Transition> implicitSuccessor(Step step) {
     if (joinsWaitingOn.containsKey(step.id())) {
       return Optional.empty();
     }

@@ -16,15 +16,17 @@ public enum Channel {
 
   private final String touchEvent;
   private final Set<String> responses;
+  private final String yamlName;
 
   Channel(String touchEvent, Set<String> responses) {
     this.touchEvent = touchEvent;
     this.responses = responses;
+    this.yamlName = name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The name used in cadence files and logs ("email", "call", ...). */
   public String yamlName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return yamlName;
   }
 
   public String touchEvent() {

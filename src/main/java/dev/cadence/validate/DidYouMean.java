@@ -13,7 +13,8 @@ public final class DidYouMean {
 
   /** The closest candidate within a distance that a typo plausibly explains, if any. */
   public static Optional<String> closest(String typed, Collection<String> candidates) {
-    int limit = Math.max(1, Math.min(3, typed.length() / 3));
+    // Two edits cover a swap of neighbours ("emial"), but a 3-letter name is too short for that.
+    int limit = typed.length() <= 3 ? 1 : typed.length() <= 8 ? 2 : 3;
     return candidates.stream()
         .filter(c -> DISTANCE.apply(typed.toLowerCase(), c.toLowerCase()) <= limit)
         .min(

@@ -18,6 +18,9 @@ final class LeadRowChecker {
   /** How many invalid sequences one reason names before it says "and N more". */
   private static final int MAX_BAD_LISTED = 3;
 
+  private static final Optional<Boolean> TRUE = Optional.of(Boolean.TRUE);
+  private static final Optional<Boolean> FALSE = Optional.of(Boolean.FALSE);
+
   private final LeadColumns columns;
   private final String[] fieldNames;
   private final int id;
@@ -141,16 +144,23 @@ final class LeadRowChecker {
 
   /** true/false, yes/no, 1/0 (any case) or empty for false; empty Optional for anything else. */
   static Optional<Boolean> parseFlag(String value) {
+    // Exact spellings first: lower-casing every row of a big list costs more than the check.
+    if (value.isEmpty() || value.equals("false")) {
+      return FALSE;
+    }
+    if (value.equals("true")) {
+      return TRUE;
+    }
     switch (value.toLowerCase(Locale.ROOT)) {
       case "true":
       case "yes":
       case "1":
-        return Optional.of(Boolean.TRUE);
+        return TRUE;
       case "false":
       case "no":
       case "0":
       case "":
-        return Optional.of(Boolean.FALSE);
+        return FALSE;
       default:
         return Optional.empty();
     }

@@ -40,12 +40,19 @@ public final class SafeYamlReader {
   static final int MAX_ALIASES = 50;
   static final int MAX_DEPTH = 64;
   static final int MAX_NODES = 100_000;
+  /**
+   * SnakeYAML scans a run of characters without white space by peeking ahead, and each 1 KB it peeks
+   * copies its whole look-ahead buffer: a 1 MB word or comment on one line costs seconds and
+   * hundreds of MB. No cadence needs lines this long; checking first keeps the cost linear.
+   */
+  static final int MAX_LINE = 65_536;
 
   public YamlDocument read(byte[] bytes) {
     List<YamlProblem> problems = new ArrayList<>();
     Optional<YNode> root = Optional.empty();
     try {
       String text = decode(bytes);
+      checkLineLengths(text);
       root = compose(text, problems);
     } catch (Unreadable e) {
       problems.add(e.problem);
@@ -85,6 +92,29 @@ public final class SafeYamlReader {
     out.flip();
     String text = out.toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static void checkLineLengths(String text) throws Unreadable {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '\n';
+      if (c != '\n' && c != '\r') {
+        continue;
+      }
+      if (i - start > MAX_LINE) {
+        throw unreadable(
+            Code.YAML_LIMIT,
+            new Pos(line, MAX_LINE + 1),
+            "line " + line + " is " + (i - start) + " characters long, more than the " + MAX_LINE
+                + " a cadence line may have; break long text over several lines");
+      }
+      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        i++;
+      }
+      line++;
+      start = i + 1;
+    }
   }
 
   /** Line and column (in characters) of a byte offset, decoding the valid prefix. */

@@ -28,7 +28,12 @@ final class AgendaPlanWriter implements PlanWriter {
   }
 
   @Override
-  public void write(Plan plan) {
+  public String render(Plan plan) {
+    return null;
+  }
+
+  @Override
+  public void write(Plan plan, String rendered) {
     for (Due d : plan.touches()) {
       ZonedDateTime local = d.at().atZone(plan.end().zone());
       days.computeIfAbsent(local.toLocalDate(), k -> new ArrayList<>())
@@ -41,7 +46,8 @@ final class AgendaPlanWriter implements PlanWriter {
     days.forEach((day, items) -> {
       out.println(DAY.format(day) + "  (" + items.size() + " touch" + (items.size() == 1 ? ")" : "es)"));
       items.stream()
-          .sorted(Comparator.comparing((Item i) -> i.at().toInstant()).thenComparing(Item::lead).thenComparing(Item::step))
+          // Stable: touches at the same instant keep the order in which the plan performs them.
+          .sorted(Comparator.comparing((Item i) -> i.at().toInstant()))
           .forEach(i -> out.println(String.format(Locale.ROOT, "  %s  %-12s  %-24s  %s", TIME.format(i.at()), i.lead(), i.step(), i.channel())));
     });
     out.flush();

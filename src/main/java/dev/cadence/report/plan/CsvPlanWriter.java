@@ -3,7 +3,6 @@ package dev.cadence.report.plan;
 import dev.cadence.engine.DefaultPath.Plan;
 import dev.cadence.engine.Due;
 import java.io.PrintWriter;
-import java.time.format.DateTimeFormatter;
 
 /** One row per planned touch: lead_id,cadence,step,channel,due,visit. */
 final class CsvPlanWriter implements PlanWriter {
@@ -15,12 +14,20 @@ final class CsvPlanWriter implements PlanWriter {
   }
 
   @Override
-  public void write(Plan plan) {
+  public String render(Plan plan) {
+    StringBuilder rows = new StringBuilder();
+    String lead = cell(plan.lead().id());
     for (Due d : plan.touches()) {
-      out.println(cell(plan.lead().id()) + "," + plan.end().cadence() + "," + d.step().id() + ","
-          + d.step().channel().yamlName() + ","
-          + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d.at().atZone(plan.end().zone()).toOffsetDateTime()) + "," + d.visit());
+      rows.append(lead).append(',').append(plan.end().cadence()).append(',').append(d.step().id()).append(',')
+          .append(d.step().channel().yamlName()).append(',').append(IsoTime.format(d.at(), plan.end().zone()))
+          .append(',').append(d.visit()).append('\n');
     }
+    return rows.toString();
+  }
+
+  @Override
+  public void write(Plan plan, String rendered) {
+    out.print(rendered);
   }
 
   /** Quotes a value from the lead list, and defuses a leading = + - @ so a spreadsheet never runs it. */

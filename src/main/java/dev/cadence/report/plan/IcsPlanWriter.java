@@ -24,42 +24,53 @@ final class IcsPlanWriter implements PlanWriter {
   IcsPlanWriter(PrintWriter out, Instant stamp) {
     this.out = out;
     this.stamp = UTC.format(stamp);
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line("PRODID:-//cadence//plan//EN");
-    line("CALSCALE:GREGORIAN");
+    StringBuilder head = new StringBuilder();
+    line(head, "BEGIN:VCALENDAR");
+    line(head, "VERSION:2.0");
+    line(head, "PRODID:-//cadence//plan//EN");
+    line(head, "CALSCALE:GREGORIAN");
+    out.print(head);
   }
 
   @Override
-  public void write(Plan plan) {
+  public void write(Plan plan, String rendered) {
+    out.print(rendered);
+  }
+
+  @Override
+  public String render(Plan plan) {
+    StringBuilder ics = new StringBuilder();
     for (Due d : plan.touches()) {
       Channel channel = d.step().channel();
-      line("BEGIN:VEVENT");
-      line("UID:" + text(plan.lead().id() + "." + plan.end().cadence() + "." + d.step().id() + "." + d.visit() + "@cadence"));
-      line("DTSTAMP:" + stamp);
-      line("DTSTART:" + UTC.format(d.at()));
-      line("DURATION:PT15M");
-      line("SUMMARY:" + text(channel.yamlName() + " " + d.step().id() + " - lead " + plan.lead().id()
+      line(ics, "BEGIN:VEVENT");
+      line(ics, "UID:" + text(plan.lead().id() + "." + plan.end().cadence() + "." + d.step().id() + "." + d.visit() + "@cadence"));
+      line(ics, "DTSTAMP:" + stamp);
+      line(ics, "DTSTART:" + UTC.format(d.at()));
+      line(ics, "DURATION:PT15M");
+      line(ics, "SUMMARY:" + text(channel.yamlName() + " " + d.step().id() + " - lead " + plan.lead().id()
           + plan.lead().field("company").map(c -> " (" + c + ")").orElse("")));
-      line("DESCRIPTION:" + text("Cadence " + plan.end().cadence() + ", step " + d.step().id()
+      line(ics, "DESCRIPTION:" + text("Cadence " + plan.end().cadence() + ", step " + d.step().id()
           + d.step().script().map(s -> ", script " + s).orElse("")
           + plan.lead().phone().filter(p -> channel == Channel.CALL).map(p -> ", phone " + p).orElse("")));
-      line("CATEGORIES:" + text(channel.yamlName()));
+      line(ics, "CATEGORIES:" + text(channel.yamlName()));
       if (channel == Channel.CALL || channel == Channel.TASK || channel == Channel.MEETING) {
         Duration before = d.step().reminder().orElse(DEFAULT_REMINDER);
-        line("BEGIN:VALARM");
-        line("ACTION:DISPLAY");
-        line("DESCRIPTION:" + text("Reminder: " + channel.yamlName() + " " + d.step().id() + " - lead " + plan.lead().id()));
-        line("TRIGGER:-PT" + before.toMinutes() + "M");
-        line("END:VALARM");
+        line(ics, "BEGIN:VALARM");
+        line(ics, "ACTION:DISPLAY");
+        line(ics, "DESCRIPTION:" + text("Reminder: " + channel.yamlName() + " " + d.step().id() + " - lead " + plan.lead().id()));
+        line(ics, "TRIGGER:-PT" + before.toMinutes() + "M");
+        line(ics, "END:VALARM");
       }
-      line("END:VEVENT");
+      line(ics, "END:VEVENT");
     }
+    return ics.toString();
   }
 
   @Override
   public void close() {
-    line("END:VCALENDAR");
+    StringBuilder tail = new StringBuilder();
+    line(tail, "END:VCALENDAR");
+    out.print(tail);
     out.flush();
   }
 
@@ -69,7 +80,11 @@ final class IcsPlanWriter implements PlanWriter {
   }
 
   /** Writes a content line with CRLF, folded at 75 octets without splitting a UTF-8 character. */
-  private void line(String content) {
+  private static void line(StringBuilder ics, String content) {
+    if (content.length() <= 75 && content.chars().allMatch(c -> c < 0x80)) {
+      ics.append(content).append("\r\n"); // the common case: short ASCII, nothing to fold
+      return;
+    }
     StringBuilder folded = new StringBuilder();
     int octets = 0;
     for (int i = 0; i < content.length(); ) {
@@ -83,6 +98,6 @@ final class IcsPlanWriter implements PlanWriter {
       octets += size;
       i += Character.charCount(cp);
     }
-    out.print(folded.append("\r\n"));
+    ics.append(folded).append("\r\n");
   }
 }

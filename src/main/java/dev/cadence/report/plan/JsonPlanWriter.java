@@ -7,52 +7,55 @@ import dev.cadence.engine.Due;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 
 /** The contract's list of {@code {"lead_id","cadence","step","channel","due"}}, due at the lead's offset. */
 final class JsonPlanWriter implements PlanWriter {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
   private final PrintWriter out;
-  private final JsonGenerator json;
+  private boolean first = true;
 
   JsonPlanWriter(PrintWriter out) {
     this.out = out;
-    try {
-      json = new JsonFactory().createGenerator(out);
-      json.writeStartArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.print("[");
   }
 
   @Override
-  public void write(Plan plan) {
-    try {
+  public String render(Plan plan) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator one = FACTORY.createGenerator(text)) {
+      one.setRootValueSeparator(null);
+      boolean firstOfLead = true;
       for (Due d : plan.touches()) {
-        json.writeRaw("\n  ");
-        json.writeStartObject();
-        json.writeStringField("lead_id", plan.lead().id());
-        json.writeStringField("cadence", plan.end().cadence());
-        json.writeStringField("step", d.step().id());
-        json.writeStringField("channel", d.step().channel().yamlName());
-        json.writeStringField("due", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d.at().atZone(plan.end().zone()).toOffsetDateTime()));
-        json.writeNumberField("visit", d.visit());
-        json.writeEndObject();
+        one.writeRaw(firstOfLead ? "\n  " : ",\n  ");
+        firstOfLead = false;
+        one.writeStartObject();
+        one.writeStringField("lead_id", plan.lead().id());
+        one.writeStringField("cadence", plan.end().cadence());
+        one.writeStringField("step", d.step().id());
+        one.writeStringField("channel", d.step().channel().yamlName());
+        one.writeStringField("due", IsoTime.format(d.at(), plan.end().zone()));
+        one.writeNumberField("visit", d.visit());
+        one.writeEndObject();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return text.toString();
+  }
+
+  @Override
+  public void write(Plan plan, String rendered) {
+    if (rendered.isEmpty()) {
+      return;
+    }
+    out.print(first ? rendered.substring(0) : "," + rendered);
+    first = false;
   }
 
   @Override
   public void close() {
-    try {
-      json.writeRaw("\n");
-      json.writeEndArray();
-      json.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.println();
+    out.println(first ? "]" : "\n]");
     out.flush();
   }
 }

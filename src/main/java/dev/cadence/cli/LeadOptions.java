@@ -1,0 +1,74 @@
+package dev.cadence.cli;
+
+import dev.cadence.io.csv.LeadFileException;
+import dev.cadence.io.csv.LeadMapping;
+import dev.cadence.io.csv.LeadReadSummary;
+import dev.cadence.io.csv.LeadReader;
+import dev.cadence.io.csv.RejectedRow;
+import dev.cadence.io.csv.RejectsWriter;
+import dev.cadence.model.Lead;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** The lead-list options of plan, simulate and enroll, and reading the list with its rejects. */
+final class LeadOptions {
+  @Option(names = "--leads", required = true, paramLabel = "LEADS.csv", description = "The lead list (CSV with a header row).")
+  Path leads;
+
+  @Option(names = "--map", paramLabel = "field=Column",
+      description = "Read a field from a differently named column, e.g. --map email=E-mail (repeatable).")
+  List<String> map = new ArrayList<>();
+
+  @Option(names = "--rejects", paramLabel = "PATH",
+      description = "Where to write rejected rows (default: LEADS with .rejects.csv, only when rows are rejected).")
+  Path rejects;
+
+  @Option(names = "--strict", description = "Exit 1 if any row is rejected.")
+  boolean strict;
+
+  /** What reading the list gave. */
+  record Outcome(LeadReadSummary summary, Path rejectsFile, boolean strict, PrintWriter err) {
+    int exitCode(boolean quiet) {
+      if (summary.rejected() > 0 && !quiet) {
+        err.println(summary.rejected() + " of " + summary.rows() + " rows rejected; written to " + rejectsFile);
+        err.flush();
+      }
+      return strict && summary.rejected() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+  }
+
+  /** Streams the good leads to {@code sink}; bad rows go to stderr (file:line: reason) and the rejects CSV. */
+  Outcome read(CommandSpec spec, Consumer<Lead> sink) {
+    if (!Files.isRegularFile(leads)) {
+      throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    List<RejectedRow> rejected = new ArrayList<>();
+    LeadReadSummary summary;
+    try {
+      summary = LeadReader.stream(leads, LeadMapping.parse(map), sink, row -> {
+        rejected.add(row);
+        err.println(leads + ":" + row.line() + ": rejected: " + row.reason());
+      });
+    } catch (LeadFileException e) {
+      throw new CadenceException(e.exitCode(), e.getMessage(), e);
+    }
+    Path target = rejects != null ? rejects : defaultRejectsPath();
+    if (!rejected.isEmpty()) {
+      RejectsWriter.write(target, summary.header(), rejected);
+    }
+    err.flush();
+    return new Outcome(summary, target, strict, err);
+  }
+
+  private Path defaultRejectsPath() {
+    String name = leads.getFileName().toString().replaceFirst("\\.csv$", "");
+    return leads.resolveSibling(name + ".rejects.csv");
+  }
+}

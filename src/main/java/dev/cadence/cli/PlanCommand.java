@@ -1,0 +1,111 @@
+package dev.cadence.cli;
+
+import dev.cadence.engine.DefaultPath;
+import dev.cadence.engine.Engine;
+import dev.cadence.engine.InOrderBatches;
+import dev.cadence.model.Lead;
+import dev.cadence.io.CadenceWorkspace;
+import dev.cadence.model.Cadence;
+import dev.cadence.report.plan.PlanFormat;
+import dev.cadence.report.plan.PlanWriter;
+import dev.cadence.report.validate.ValidateFormat;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cadence plan CADENCE --leads LEADS}: when each lead is touched on the default path. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "Show, per lead, which step falls due when (the default path: no responses).")
+final class PlanCommand implements Callable<Integer> {
+  /** A cadence that loops on its default path stops being planned after this many touches. */
+  static final int MAX_TOUCHES = 200;
+
+  /** Leads planned in parallel at a time; the output keeps the lead list's order. */
+  static final int BATCH = 2048;
+
+  @Spec CommandSpec spec;
+  @ParentCommand CadenceCommand parent;
+  @Mixin OutputOptions output;
+  @Mixin NowOption now;
+  @Mixin LeadOptions leads;
+
+  @Parameters(index = "0", paramLabel = "CADENCE", description = "The cadence file.")
+  Path cadenceFile;
+
+  @Option(names = "--start", paramLabel = "DATE",
+      description = "Enrollment day (YYYY-MM-DD), in each lead's zone; default: now.")
+  String start;
+
+  @Option(names = "--format", defaultValue = "text", description = "text, json, csv or ics (default: text).")
+  PlanFormat format;
+
+  @Option(names = "--by", defaultValue = "lead", paramLabel = "lead|day",
+      description = "Text layout: a table per lead (default) or a day-by-day agenda.")
+  String by;
+
+  /** A plan and its text, computed together on a worker thread. */
+  private record Rendered(DefaultPath.Plan plan, String text) {}
+
+  @Override
+  public Integer call() {
+    if (!by.equals("lead") && !by.equals("day")) {
+      throw new CadenceException(ExitCodes.USAGE, "--by must be `lead` or `day`, not `" + by + "`");
+    }
+    Instant nowInstant = now.resolve(parent.clock());
+    LocalDate startDay = parseStart();
+    Cadence cadence = loadCadence(cadenceFile, spec);
+    Engine engine = new Engine(cadence);
+    PrintWriter out = spec.commandLine().getOut();
+    LeadOptions.Outcome read;
+    try (PlanWriter writer = format.writer(out, by.equals("day"), nowInstant);
+        var planner = new InOrderBatches<Lead, Rendered>(BATCH, lead -> {
+          Instant enrolledAt = startDay == null ? nowInstant : startDay.atStartOfDay(engine.zoneOf(lead)).toInstant();
+          DefaultPath.Plan plan = DefaultPath.plan(engine, lead, enrolledAt, MAX_TOUCHES);
+          return new Rendered(plan, writer.render(plan));
+        }, r -> writer.write(r.plan(), r.text()))) {
+      read = leads.read(spec, planner);
+    }
+    return read.exitCode(output.quiet);
+  }
+
+  private LocalDate parseStart() {
+    if (start == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(start);
+    } catch (DateTimeParseException e) {
+      throw new CadenceException(ExitCodes.USAGE, "--start `" + start + "` is not a date; write YYYY-MM-DD, e.g. 2026-12-01");
+    }
+  }
+
+  /** Loads one cadence for running; one that does not validate is refused with its diagnostics. */
+  static Cadence loadCadence(Path file, CommandSpec spec) {
+    if (!Files.isRegularFile(file)) {
+      throw new CadenceException(ExitCodes.USAGE, "no such cadence file: " + file);
+    }
+    CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(List.of(file));
+    if (!prepared.result().valid() || prepared.cadences().isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      ValidateFormat.TEXT.renderer(false, true).render(prepared.result(), err);
+      throw new CadenceException(ExitCodes.FINDINGS, file + " does not validate; fix the errors above (see `cadence validate`)");
+    }
+    return prepared.cadences().get(0);
+  }
+
+
+}
