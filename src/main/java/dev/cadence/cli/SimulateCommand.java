@@ -1,12 +1,6 @@
 package dev.cadence.cli;
 
 import dev.cadence.io.CadenceWorkspace;
-import dev.cadence.io.csv.LeadFileException;
-import dev.cadence.io.csv.LeadMapping;
-import dev.cadence.io.csv.LeadReadSummary;
-import dev.cadence.io.csv.LeadReader;
-import dev.cadence.io.csv.RejectedRow;
-import dev.cadence.io.csv.RejectsWriter;
 import dev.cadence.io.log.AtomicOutput;
 import dev.cadence.io.log.LogEncoder;
 import dev.cadence.io.log.OutcomeLog;
@@ -23,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,8 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Cadence files: leads are enrolled in the first; a handoff to another enrolls them there.")
   List<Path> cadences;
 
-  @Option(names = "--leads", required = true, paramLabel = "LEADS.csv", description = "The lead list (CSV with a header row).")
-  Path leads;
+  @Mixin LeadOptions leads;
 
   @Option(names = "--out", required = true, paramLabel = "LOG.csv",
       description = "The outcome log to write (replaced; written in full or not at all).")
@@ -75,20 +71,10 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--start", paramLabel = "DATE",
       description = "Enroll every lead at the start of this day (YYYY-MM-DD) in its own zone (default: now, see --now).")
-  LocalDate start;
+  String start;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "Summary format: text, json (default: text).")
   SummaryFormat format;
-
-  @Option(names = "--map", paramLabel = "field=Column",
-      description = "Read a lead field from a column with another name, e.g. --map email=E-mail (repeatable).")
-  List<String> map = new ArrayList<>();
-
-  @Option(names = "--rejects", paramLabel = "FILE", description = "Write the rejected lead rows here, with their line and reason.")
-  Path rejects;
-
-  @Option(names = "--strict", description = "A rejected lead row fails the run (exit 1, no log written).")
-  boolean strict;
 
   @Option(names = "--max-touches", defaultValue = "200", paramLabel = "N",
       description = "Stop a lead after N touches, for cadences that loop (default: ${DEFAULT-VALUE}).")
@@ -102,6 +88,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    LocalDate startDay = parseStart();
     checkArguments();
     SimulationInputs.Model responses = SimulationInputs.model(model);
     if (!responses.problems().isEmpty()) {
@@ -116,51 +103,53 @@ final class SimulateCommand implements Callable<Integer> {
     if (refused != ExitCodes.OK) {
       return refused;
     }
-    Start startAt = start != null ? new Start.OnDate(start)
-        : new Start.At(now.resolve(parent.clock()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // the log is to the second
+    // The log is to the second: so is the start.
+    Start startAt = startDay != null ? new Start.OnDate(startDay)
+        : new Start.At(now.resolve(parent.clock()).truncatedTo(ChronoUnit.SECONDS));
     LeadSimulator simulator = new LeadSimulator(prepared.cadences(), responses.model(), seed, startAt, maxTouches);
+    Run run;
     try {
-      Run run = simulate(simulator, err);
-      if (strict && run.read().rejected() > 0) {
-        err.println(error(run.read().rejected() + " lead row" + (run.read().rejected() == 1 ? " was" : "s were")
-            + " rejected (--strict); " + out + " not written"));
-        err.flush();
-        return ExitCodes.FINDINGS;
-      }
-      SimulationReport report = new SimulationReport(prepared.cadences(), run.stats(), seed,
-          model == null ? "default" : model.toString(), start != null ? start.toString() : startAt.in(java.time.ZoneOffset.UTC).toString(),
-          out.toString(), run.read().rejected());
-      if (!output.quiet) {
-        format.render(report, spec.commandLine().getOut());
-      }
-      return ExitCodes.OK;
-    } catch (LeadFileException e) {
-      throw new CadenceException(e.exitCode(), e.getMessage(), e);
+      run = simulate(simulator, err);
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       throw new CadenceException(ExitCodes.RUNTIME, "cannot write " + out + ": " + SimulationInputs.reason(cause), e);
     }
+    long rejected = run.read().summary().rejected();
+    int code = run.read().exitCode(output.quiet);
+    if (code != ExitCodes.OK) { // --strict and rows rejected: the log was not written
+      err.println(error(rejected + " lead row" + (rejected == 1 ? " was" : "s were") + " rejected (--strict); " + out
+          + " not written"));
+      err.flush();
+      return code;
+    }
+    SimulationReport report = new SimulationReport(prepared.cadences(), run.stats(), seed,
+        model == null ? "default" : model.toString(), startDay != null ? startDay.toString() : startAt.in(ZoneOffset.UTC).toString(),
+        out.toString(), rejected);
+    if (!output.quiet) {
+      format.render(report, spec.commandLine().getOut());
+    }
+    return ExitCodes.OK;
   }
 
-  private record Run(SimulationStats stats, LeadReadSummary read) {}
+  private record Run(SimulationStats stats, LeadOptions.Outcome read) {}
 
-  /** Streams the leads through the simulator into the log; commits the log (and rejects) on success. */
+  /** Streams the leads through the simulator into the log; commits the log unless --strict fails. */
   private Run simulate(LeadSimulator simulator, PrintWriter err) throws IOException {
-    Progress progress = Progress.forTerminal(leads, err);
-    try (LeadReader reader = LeadReader.open(leads, LeadMapping.parse(map));
-        AtomicOutput log = AtomicOutput.open(out);
-        RejectsWriter rejected = rejects == null ? null : RejectsWriter.open(rejects, reader.header());
+    Progress progress = Progress.forTerminal(leads.leads, err);
+    try (AtomicOutput log = AtomicOutput.open(out);
         Simulation simulation = new Simulation(simulator, LogEncoder::new, log::write, Math.max(1, threads), CHUNK,
             progress::leadsDone)) {
       log.write((OutcomeLog.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-      LeadReadSummary read = reader.forEach(simulation, row -> reject(row, rejected, err));
+      LeadOptions.Outcome read;
+      try {
+        read = leads.read(spec, simulation);
+      } finally {
+        progress.done();
+      }
       SimulationStats stats = simulation.finish();
       progress.done();
-      if (!(strict && read.rejected() > 0)) {
+      if (!(read.strict() && read.summary().rejected() > 0)) {
         log.commit();
-        if (rejected != null) {
-          rejected.commit();
-        }
       }
       return new Run(stats, read);
     } finally {
@@ -169,10 +158,14 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  private void reject(RejectedRow row, RejectsWriter writer, PrintWriter err) {
-    err.println(leads + ":" + row.line() + ": rejected: " + row.reason());
-    if (writer != null) {
-      writer.write(row);
+  private LocalDate parseStart() {
+    if (start == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(start);
+    } catch (DateTimeParseException e) {
+      throw new CadenceException(ExitCodes.USAGE, "--start `" + start + "` is not a date; write YYYY-MM-DD, e.g. 2026-03-02");
     }
   }
 
@@ -186,19 +179,19 @@ final class SimulateCommand implements Callable<Integer> {
     if (model != null && !Files.isRegularFile(model)) {
       throw new CadenceException(ExitCodes.USAGE, "no such response model: " + model);
     }
-    if (!Files.exists(leads)) {
-      throw new CadenceException(ExitCodes.USAGE, "no such lead list: " + leads);
+    if (!Files.isRegularFile(leads.leads)) {
+      throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads.leads);
     }
     if (maxTouches < 1) {
       throw new CadenceException(ExitCodes.USAGE, "--max-touches must be at least 1, not " + maxTouches);
     }
-    for (Path target : rejects == null ? List.of(out) : List.of(out, rejects)) {
+    for (Path target : leads.rejects == null ? List.of(out) : List.of(out, leads.rejects)) {
       Path dir = target.toAbsolutePath().getParent();
       if (dir == null || !Files.isDirectory(dir)) {
         throw new CadenceException(ExitCodes.USAGE, "no such folder for " + target + ": " + dir);
       }
       List<Path> inputs = new ArrayList<>(cadences);
-      inputs.add(leads);
+      inputs.add(leads.leads);
       if (model != null) {
         inputs.add(model);
       }

@@ -104,13 +104,17 @@ class SimulateCommandTest {
     assertThat(cadence.exitCode()).as(cadence.toString()).isEqualTo(2);
     assertThat(cadence.err()).isEqualTo("error: no such file: cadences/nope.yaml\n");
     assertThat(leads.exitCode()).as(leads.toString()).isEqualTo(2);
-    assertThat(leads.err()).isEqualTo("error: no such lead list: samples/nope.csv\n");
+    assertThat(leads.err()).isEqualTo("error: no such lead file: samples/nope.csv\n");
     assertThat(model.exitCode()).as(model.toString()).isEqualTo(2);
     assertThat(folder.exitCode()).as(folder.toString()).isEqualTo(2);
     assertThat(dir).isEmptyDirectory();
     var noOut = CliHarness.run("simulate", OUTBOUND, "--leads", LEADS);
     assertThat(noOut.exitCode()).as(noOut.toString()).isEqualTo(2);
     assertThat(noOut.err()).contains("Missing required option: '--out=LOG.csv'");
+    var badStart = CliHarness.run("simulate", OUTBOUND, "--leads", LEADS, "--start", "2026-13-01", "--out", out.toString());
+    assertThat(badStart.exitCode()).as(badStart.toString()).isEqualTo(2);
+    assertThat(badStart.err()).isEqualTo("error: --start `2026-13-01` is not a date; write YYYY-MM-DD, e.g. 2026-03-02\n");
+    assertThat(dir).isEmptyDirectory();
   }
 
   @Test
@@ -128,13 +132,14 @@ class SimulateCommandTest {
     Path badHeader = Files.writeString(dir.resolve("leads.csv"), "email,region\na@example.com,X\n");
     var header = CliHarness.run("simulate", OUTBOUND, "--leads", badHeader.toString(), "--out", out.toString());
     assertThat(header.exitCode()).as(header.toString()).isEqualTo(1);
-    var strict = simulateLeads("samples/leads-bad.csv", out, "--strict");
+    var strict = simulateLeads("samples/leads-bad.csv", out, "--strict", "--rejects", dir.resolve("rejects.csv").toString());
     assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(1);
     assertThat(strict.err()).as(strict.toString()).contains("samples/leads-bad.csv:4: rejected: duplicate id `L-101`")
         .endsWith("error: 11 lead rows were rejected (--strict); " + out + " not written\n");
     assertThat(out).hasContent("previous");
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("log.csv", "bad.yaml", "leads.csv");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("log.csv", "bad.yaml", "leads.csv", "rejects.csv");
     }
   }
 
@@ -143,7 +148,10 @@ class SimulateCommandTest {
     Path rejects = dir.resolve("rejects.csv");
     var r = simulateLeads("samples/leads-bad.csv", dir.resolve("log.csv"), "--rejects", rejects.toString(), "--format", "json");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.err().lines()).as(r.toString()).hasSize(11).allMatch(l -> l.startsWith("samples/leads-bad.csv:"));
+    List<String> err = r.err().lines().toList();
+    assertThat(err).as(r.toString()).hasSize(12);
+    assertThat(err.subList(0, 11)).allMatch(l -> l.startsWith("samples/leads-bad.csv:"));
+    assertThat(err.get(11)).isEqualTo("11 of 14 rows rejected; written to " + rejects);
     assertThat(Files.readAllLines(rejects)).hasSize(12);
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.get("rejected").asLong()).isEqualTo(11);
