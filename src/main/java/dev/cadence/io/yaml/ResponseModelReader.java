@@ -4,7 +4,6 @@ import dev.cadence.io.yaml.YNode.Entry;
 import dev.cadence.io.yaml.YNode.YMap;
 import dev.cadence.io.yaml.YNode.YScalar;
 import dev.cadence.model.Channel;
-import dev.cadence.model.Durations;
 import dev.cadence.model.Outcomes;
 import dev.cadence.model.Pos;
 import dev.cadence.simulate.ChannelModel;
@@ -15,7 +14,6 @@ import dev.cadence.simulate.RankTable;
 import dev.cadence.simulate.ResponseModel;
 import dev.cadence.validate.Code;
 import dev.cadence.validate.DidYouMean;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -51,11 +49,10 @@ public final class ResponseModelReader {
       Channel.APPROVAL, List.of("approved", "rejected"));
   static final List<String> TOP_KEYS = List.of("description", "email", "call", "social", "approval", "multipliers");
   static final List<String> MULTIPLIER_KEYS = List.of("region", "template", "position", "gap");
-  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-  private static final Pattern PERCENT = Pattern.compile("([-+]?(\\d+(\\.\\d*)?|\\.\\d+))\\s*%");
   private static final Pattern RANK = Pattern.compile("(\\d{1,6})(\\+?)");
 
   private final List<Problem> problems = new ArrayList<>();
+  private final ModelScalars scalars = new ModelScalars(problems);
 
   private ResponseModelReader() {}
 
@@ -110,7 +107,7 @@ public final class ResponseModelReader {
     for (Entry e : map.get().entries()) {
       String key = e.key().text();
       if (events.contains(key)) {
-        probability(e.value(), name + "." + key).ifPresent(v -> p.put(key, v));
+        scalars.probability(e.value(), name + "." + key).ifPresent(v -> p.put(key, v));
       } else if (key.equals("outcomes")) {
         outcomes(e.value(), name, outcomes);
       } else if (key.equals("delays")) {
@@ -133,7 +130,7 @@ public final class ResponseModelReader {
     for (Entry e : map.get().entries()) {
       String key = e.key().text();
       if (general.contains(key)) {
-        probability(e.value(), channel + ".outcomes." + key).ifPresent(v -> out.put(key, v));
+        scalars.probability(e.value(), channel + ".outcomes." + key).ifPresent(v -> out.put(key, v));
       }
     }
     atMostOne(node.pos(), channel + ".outcomes", out, "they are exclusive (at most one outcome per response)");
@@ -147,7 +144,7 @@ public final class ResponseModelReader {
     for (Entry e : map.get().entries()) {
       String key = e.key().text();
       if (events.contains(key)) {
-        delay(e.value(), channel + ".delays." + key).ifPresent(d -> out.put(key, d));
+        scalars.delay(e.value(), channel + ".delays." + key).ifPresent(d -> out.put(key, d));
       }
     }
   }
@@ -222,7 +219,7 @@ public final class ResponseModelReader {
         problems.add(new Problem(known(e.key().pos()), what + ": " + bad.get()));
         continue;
       }
-      number(e.value(), what + "." + key).ifPresent(v -> {
+      scalars.number(e.value(), what + "." + key).ifPresent(v -> {
         if (v < 0 || v.isInfinite()) {
           problems.add(new Problem(known(e.value().pos()), what + "." + key + ": multiplier " + text(e.value())
               + " must be 0 or more (1 changes nothing, 1.2 is 20% more, 0.5 half)"));
@@ -259,60 +256,6 @@ public final class ResponseModelReader {
     if (sum > 1 + 1e-9) {
       problems.add(new Problem(known(pos), what + ": the probabilities add up to " + round(sum) + "; " + why
           + ", so their sum must be at most 1"));
-    }
-  }
-
-  private Optional<Double> probability(YNode node, String what) {
-    Optional<Double> value = number(node, what);
-    if (value.isPresent() && !(value.get() >= 0 && value.get() <= 1)) {
-      problems.add(new Problem(known(node.pos()), what + ": " + text(node) + " is outside [0, 1]; write a probability"
-          + " from 0 to 1 (e.g. 0.45) or a percentage (45%)"));
-      return Optional.empty();
-    }
-    return value;
-  }
-
-  /** A plain number, or a percentage ({@code 45%} is 0.45). */
-  private Optional<Double> number(YNode node, String what) {
-    if (node instanceof YScalar s && !s.isNull()) {
-      String t = s.text().trim();
-      if (s.plain() && NUMBER.matcher(t).matches()) {
-        return Optional.of(Double.parseDouble(t));
-      }
-      Matcher percent = PERCENT.matcher(t);
-      if (s.plain() && percent.matches()) {
-        return Optional.of(Double.parseDouble(percent.group(1)) / 100);
-      }
-      String why = !s.plain() && (NUMBER.matcher(t).matches() || percent.matches())
-          ? "the quoted text \"" + s.text() + "\" (remove the quotes)" : "`" + s.text() + "`";
-      problems.add(new Problem(known(node.pos()), what + " must be a number, not " + why));
-      return Optional.empty();
-    }
-    wrongType(node, what, "a number");
-    return Optional.empty();
-  }
-
-  private Optional<Delay> delay(YNode node, String what) {
-    if (!(node instanceof YScalar s) || s.isNull()) {
-      wrongType(node, what, "a duration (4h) or a range (1h..2d)");
-      return Optional.empty();
-    }
-    String t = s.text().trim();
-    int range = t.indexOf("..");
-    try {
-      if (range < 0) {
-        return Optional.of(Delay.fixed(Durations.parse(t)));
-      }
-      Duration min = Durations.parse(t.substring(0, range));
-      Duration max = Durations.parse(t.substring(range + 2));
-      if (max.compareTo(min) < 0) {
-        problems.add(new Problem(known(node.pos()), what + ": the range `" + t + "` ends before it starts; write MIN..MAX, e.g. 1h..2d"));
-        return Optional.empty();
-      }
-      return Optional.of(new Delay(min, max));
-    } catch (IllegalArgumentException e) {
-      problems.add(new Problem(known(node.pos()), what + ": " + e.getMessage() + "; a range is MIN..MAX, e.g. 1h..2d"));
-      return Optional.empty();
     }
   }
 
