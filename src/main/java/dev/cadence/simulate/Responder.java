@@ -55,7 +55,7 @@ public final class Responder {
   private static final int MAX_CACHED = 10_000;
 
   /** The probabilities of one touch context, multipliers applied, in the order of the channel's event list. */
-  private record Odds(double[] events, double[] outcomes, List<String> outcomeNames) {}
+  private record Odds(double[] events, double[] outcomes, List<String> outcomeNames, Delay[] delays) {}
 
   private final ResponseModel model;
   private final Map<TouchContext, Odds> cache = new ConcurrentHashMap<>();
@@ -70,13 +70,12 @@ public final class Responder {
 
   /** The events of one touch, in the order they happen (ties: the order drawn). */
   public List<Drawn> draw(TouchContext touch, SplittableRandom random) {
-    ChannelModel m = model.channel(touch.channel());
     List<Drawn> out = new ArrayList<>(4);
     switch (touch.channel()) {
-      case EMAIL -> email(m, odds(touch), random, out);
-      case SOCIAL -> social(m, odds(touch), random, out);
-      case CALL -> exclusive(CALL_EVENTS, m, odds(touch), random, out, "connected");
-      case APPROVAL -> exclusive(APPROVAL_EVENTS, m, odds(touch), random, out, null);
+      case EMAIL -> email(odds(touch), random, out);
+      case SOCIAL -> social(odds(touch), random, out);
+      case CALL -> exclusive(CALL_EVENTS, odds(touch), random, out, "connected");
+      case APPROVAL -> exclusive(APPROVAL_EVENTS, odds(touch), random, out, null);
       default -> {
         // tasks and meetings have no responses in the model: they complete when done
       }
@@ -87,55 +86,54 @@ public final class Responder {
     return out;
   }
 
-  private void email(ChannelModel m, Odds p, SplittableRandom r, List<Drawn> out) {
+  private void email(Odds p, SplittableRandom r, List<Drawn> out) {
     if (hit(p.events()[BOUNCED], r)) {
-      out.add(new Drawn("bounced", m.delay("bounced").draw(r)));
+      out.add(new Drawn("bounced", p.delays()[BOUNCED].draw(r)));
       return;
     }
     if (!hit(p.events()[OPENED], r)) {
       return;
     }
-    Duration opened = m.delay("opened").draw(r);
+    Duration opened = p.delays()[OPENED].draw(r);
     out.add(new Drawn("opened", opened));
     if (hit(p.events()[CLICKED], r)) {
-      out.add(new Drawn("clicked", opened.plus(m.delay("clicked").draw(r))));
+      out.add(new Drawn("clicked", opened.plus(p.delays()[CLICKED].draw(r))));
     }
     if (hit(p.events()[REPLIED], r)) {
-      Duration replied = opened.plus(m.delay("replied").draw(r));
+      Duration replied = opened.plus(p.delays()[REPLIED].draw(r));
       out.add(new Drawn("replied", replied));
-      outcome(m, p, r, out, replied);
+      outcome(p, r, out, replied);
     } else if (hit(p.events()[UNSUBSCRIBED], r)) {
-      out.add(new Drawn("unsubscribed", opened.plus(m.delay("unsubscribed").draw(r))));
+      out.add(new Drawn("unsubscribed", opened.plus(p.delays()[UNSUBSCRIBED].draw(r))));
     }
   }
 
-  private void social(ChannelModel m, Odds p, SplittableRandom r, List<Drawn> out) {
+  private void social(Odds p, SplittableRandom r, List<Drawn> out) {
     if (hit(p.events()[0], r)) {
-      out.add(new Drawn("accepted", m.delay("accepted").draw(r)));
+      out.add(new Drawn("accepted", p.delays()[0].draw(r)));
     }
     if (hit(p.events()[1], r)) {
-      Duration replied = m.delay("replied").draw(r);
+      Duration replied = p.delays()[1].draw(r);
       out.add(new Drawn("replied", replied));
-      outcome(m, p, r, out, replied);
+      outcome(p, r, out, replied);
     }
   }
 
   /** One of {@code events} or none; {@code responded} (if drawn) is followed by an outcome. */
-  private void exclusive(List<String> events, ChannelModel m, Odds p, SplittableRandom r, List<Drawn> out,
-      String responded) {
+  private void exclusive(List<String> events, Odds p, SplittableRandom r, List<Drawn> out, String responded) {
     int i = pick(p.events(), r.nextDouble());
     if (i < 0) {
       return;
     }
     String event = events.get(i);
-    Duration at = m.delay(event).draw(r);
+    Duration at = p.delays()[i].draw(r);
     out.add(new Drawn(event, at));
     if (event.equals(responded)) {
-      outcome(m, p, r, out, at);
+      outcome(p, r, out, at);
     }
   }
 
-  private void outcome(ChannelModel m, Odds p, SplittableRandom r, List<Drawn> out, Duration at) {
+  private void outcome(Odds p, SplittableRandom r, List<Drawn> out, Duration at) {
     if (p.outcomes().length == 0) {
       return;
     }
@@ -203,7 +201,11 @@ public final class Responder {
     for (int i = 0; i < o.length; i++) {
       o[i] = probability(m.outcomes().get(names.get(i)), f, t.channel(), names.get(i));
     }
-    return new Odds(p, o, names);
+    Delay[] delays = new Delay[events.size()];
+    for (int i = 0; i < delays.length; i++) {
+      delays[i] = m.delay(events.get(i));
+    }
+    return new Odds(p, o, names, delays);
   }
 
   private static double probability(double base, Factors[] f, Channel channel, String event) {

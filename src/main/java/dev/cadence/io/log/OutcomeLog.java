@@ -25,7 +25,7 @@ public final class OutcomeLog {
   static final class Writer {
     private final Utf8Buffer out;
     private final Timestamps timestamps = new Timestamps();
-    private final CellCache cells = new CellCache();
+    private final CellCache cells = new CellCache(6);
 
     Writer(Utf8Buffer out) {
       this.out = out;
@@ -34,13 +34,13 @@ public final class OutcomeLog {
     /** Appends the line of {@code e} with its newline. */
     void append(OutcomeEvent e) {
       timestamps.append(out, e.at().getEpochSecond(), e.zone());
-      out.append(',').append(cells.cell(e.leadId()));
-      out.append(',').append(cells.cell(e.cadence()));
-      out.append(',').append(cells.cell(e.step()));
+      out.append(',').append(cells.cell(0, e.leadId()));
+      out.append(',').append(cells.cell(1, e.cadence()));
+      out.append(',').append(cells.cell(2, e.step()));
       out.append(',').append(CHANNELS[e.channel().ordinal()]);
-      out.append(',').append(cells.cell(e.template()));
-      out.append(',').append(cells.cell(e.region()));
-      out.append(',').append(cells.cell(e.event()));
+      out.append(',').append(cells.cell(3, e.template()));
+      out.append(',').append(cells.cell(4, e.region()));
+      out.append(',').append(cells.cell(5, e.event()));
       out.append('\n');
     }
   }

@@ -49,6 +49,23 @@ final class Utf8Buffer {
     return this;
   }
 
+  private static final byte[] PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
+  /** {@code value} (0 to 99) in two digits. */
+  Utf8Buffer appendTwoDigits(int value) {
+    ensure(2);
+    bytes[size++] = PAIRS[2 * value];
+    bytes[size++] = PAIRS[2 * value + 1];
+    return this;
+  }
+
   /** {@code value} in decimal, left-padded with zeros to {@code width} digits. */
   Utf8Buffer appendPadded(int value, int width) {
     ensure(width + 11);
