@@ -87,4 +87,27 @@ class OutcomeLogTest {
       assertThat(files).containsExactly(target);
     }
   }
+
+  @Test
+  void oneEncoderWritesTheSameLinesAsOneLineAtATimeAcrossZonesAndDstChangesBackAndForth() throws IOException {
+    List<ZoneId> zones = List.of(ZoneId.of("Europe/Paris"), ZoneId.of("America/New_York"), ZoneId.of("Australia/Lord_Howe"),
+        ZoneOffset.UTC, ZoneId.of("Asia/Kolkata"));
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    LogEncoder encoder = new LogEncoder();
+    StringBuilder expected = new StringBuilder();
+    Instant base = Instant.parse("2026-03-01T00:00:00Z");
+    for (int i = 0; i < 20_000; i++) {
+      // jumps forward and back over the spring and autumn changes of each zone
+      Instant at = base.plusSeconds(random.nextLong(300L * 86_400));
+      OutcomeEvent e = new OutcomeEvent(at, zones.get(random.nextInt(zones.size())), "L" + random.nextInt(50), "c",
+          "s" + random.nextInt(3), Channel.CALL, "", i % 7 == 0 ? "-x" : "EMEA", "called");
+      encoder.accept(e);
+      expected.append(OutcomeLog.line(e)).append('\n');
+      String ts = OutcomeLog.line(e).split(",")[0];
+      assertThat(ts).isEqualTo(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(e.zone())));
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    encoder.writeTo(out::write);
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+  }
 }
