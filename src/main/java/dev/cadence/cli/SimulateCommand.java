@@ -173,7 +173,7 @@ final class SimulateCommand implements Callable<Integer> {
   private void checkArguments() {
     for (Path c : cadences) {
       if (!Files.isRegularFile(c)) {
-        throw new CadenceException(ExitCodes.USAGE, (Files.isDirectory(c) ? "not a cadence file (a folder): " : "no such file: ") + c);
+        throw new CadenceException(ExitCodes.USAGE, (Files.isDirectory(c) ? "not a cadence file (a folder): " : "no such cadence file: ") + c);
       }
     }
     if (model != null && !Files.isRegularFile(model)) {

@@ -102,7 +102,7 @@ class SimulateCommandTest {
     var model = simulate(out, "--model", "samples/nope.yaml");
     var folder = simulate(dir.resolve("no/such/folder/log.csv"));
     assertThat(cadence.exitCode()).as(cadence.toString()).isEqualTo(2);
-    assertThat(cadence.err()).isEqualTo("error: no such file: cadences/nope.yaml\n");
+    assertThat(cadence.err()).isEqualTo("error: no such cadence file: cadences/nope.yaml\n");
     assertThat(leads.exitCode()).as(leads.toString()).isEqualTo(2);
     assertThat(leads.err()).isEqualTo("error: no such lead file: samples/nope.csv\n");
     assertThat(model.exitCode()).as(model.toString()).isEqualTo(2);
