@@ -17,11 +17,15 @@ public final class Calendar {
   private final Schedule schedule;
   private final ZoneId zone;
   private final Set<LocalDate> holidays;
+  /** An EnumSet: this is asked for every due time, and a Set.copyOf probes by hash. */
+  private final Set<java.time.DayOfWeek> businessDays;
 
   public Calendar(Schedule schedule, ZoneId zone) {
     this.schedule = schedule;
     this.zone = zone;
     this.holidays = Set.copyOf(schedule.holidays());
+    this.businessDays = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+    this.businessDays.addAll(schedule.businessDays());
   }
 
   public ZoneId zone() {
@@ -30,7 +34,7 @@ public final class Calendar {
 
   /** True if {@code date} is a business day that is not a holiday. */
   public boolean isWorkingDay(LocalDate date) {
-    return schedule.businessDays().contains(date.getDayOfWeek()) && !holidays.contains(date);
+    return businessDays.contains(date.getDayOfWeek()) && !holidays.contains(date);
   }
 
   /** True if a touch may fall due at {@code t}: a working day, inside the window. */

@@ -139,4 +139,26 @@ class EngineTest {
     e = invoice.complete(e, "ship", Optional.empty(), Map.of(), t).state();
     assertThat(e.ending().get().kind()).isEqualTo(Ending.Kind.COMPLETED);
   }
+
+  @Test
+  void stepsDueAtTheSameInstantComeInIdOrderAndAStepIsReachedOnlyOnce() {
+    Engine forked = new Engine(TestCadences.parse("""
+        cadence: forked
+        steps:
+          - { id: start, channel: task, next: { fork: [zulu, alpha, mike] } }
+          - { id: zulu, channel: task, next: done-step }
+          - { id: alpha, channel: task, next: done-step }
+          - { id: mike, channel: task, next: done-step }
+          - { id: done-step, channel: task }
+        """));
+    Enrollment e = forked.enroll(lead, monday);
+    Instant t = forked.due(e).get(0).at();
+    e = forked.complete(e, "start", Optional.empty(), Map.of(), t).state();
+    assertThat(forked.due(e)).extracting(d -> d.step().id()).containsExactly("alpha", "mike", "zulu");
+    assertThat(forked.due(e)).extracting(Due::at).containsOnly(t);
+    // Two branches reaching the same step while it is pending reach it once.
+    e = forked.complete(e, "alpha", Optional.empty(), Map.of(), t).state();
+    e = forked.complete(e, "mike", Optional.empty(), Map.of(), t).state();
+    assertThat(e.pending()).extracting(Pending::step).containsExactly("zulu", "done-step");
+  }
 }

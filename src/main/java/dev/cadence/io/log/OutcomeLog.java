@@ -1,0 +1,84 @@
+package dev.cadence.io.log;
+
+import dev.cadence.model.Channel;
+import dev.cadence.model.OutcomeEvent;
+
+/**
+ * The outcome log's CSV form (contract section 4): its header and one line per event. A value that a
+ * spreadsheet would run as a formula (a leading {@code = + - @}, tab or carriage return) gets a
+ * leading single quote; a value with a comma, quote or line break is quoted.
+ */
+public final class OutcomeLog {
+  public static final String HEADER = "timestamp,lead_id,cadence,step,channel,template,region,event";
+
+  private static final String[] CHANNELS = new String[Channel.values().length];
+
+  static {
+    for (Channel c : Channel.values()) {
+      CHANNELS[c.ordinal()] = c.yamlName();
+    }
+  }
+
+  private OutcomeLog() {}
+
+  /** Writes lines into one buffer, with caches that make a line cost little more than a copy. */
+  static final class Writer {
+    private final Utf8Buffer out;
+    private final Timestamps timestamps = new Timestamps();
+    private final CellCache cells = new CellCache(6);
+
+    Writer(Utf8Buffer out) {
+      this.out = out;
+    }
+
+    /** Appends the line of {@code e} with its newline. */
+    void append(OutcomeEvent e) {
+      timestamps.append(out, e.at().getEpochSecond(), e.zone());
+      out.append(',').append(cells.cell(0, e.leadId()));
+      out.append(',').append(cells.cell(1, e.cadence()));
+      out.append(',').append(cells.cell(2, e.step()));
+      out.append(',').append(CHANNELS[e.channel().ordinal()]);
+      out.append(',').append(cells.cell(3, e.template()));
+      out.append(',').append(cells.cell(4, e.region()));
+      out.append(',').append(cells.cell(5, e.event()));
+      out.append('\n');
+    }
+  }
+
+  /** The line of {@code e}, without its newline. */
+  public static String line(OutcomeEvent e) {
+    Utf8Buffer b = new Utf8Buffer(128);
+    new Writer(b).append(e);
+    b.setSize(b.size() - 1);
+    return b.toString();
+  }
+
+  /** A CSV cell: defused against formulas, quoted when needed. */
+  public static String cell(String value) {
+    Utf8Buffer b = new Utf8Buffer(value.length() + 2);
+    appendCell(b, value);
+    return b.toString();
+  }
+
+  static void appendCell(Utf8Buffer out, String value) {
+    boolean defuse = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+    boolean quote = false;
+    for (int i = 0; i < value.length() && !quote; i++) {
+      char c = value.charAt(i);
+      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+    }
+    if (!quote) {
+      if (defuse) {
+        out.append('\'');
+      }
+      out.append(value);
+      return;
+    }
+    out.append('"');
+    if (defuse) {
+      out.append('\'');
+    }
+    out.append(value.replace("\"", "\"\""));
+    out.append('"');
+  }
+}

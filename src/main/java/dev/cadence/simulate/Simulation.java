@@ -1,0 +1,140 @@
+package dev.cadence.simulate;
+
+import dev.cadence.model.Lead;
+import dev.cadence.model.OutcomeEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Streams leads through a {@link LeadSimulator} in chunks, on worker threads, and writes each
+ * chunk's log in input order. Memory holds a few chunks, whatever the number of leads; the output
+ * does not depend on the number of threads (each lead has its own random stream).
+ */
+public final class Simulation implements Consumer<Lead>, AutoCloseable {
+  /** Turns a chunk's events into the bytes of its log lines (on a worker), then writes them out. */
+  public interface ChunkEncoder extends Consumer<OutcomeEvent> {
+    void writeTo(Output out) throws IOException;
+  }
+
+  /** Where encoded chunks go, in input order. */
+  public interface Output {
+    void write(byte[] bytes, int offset, int length) throws IOException;
+  }
+
+  /** Told the number of leads done after each chunk (for a progress bar). */
+  public interface Progress {
+    void leadsDone(long leads);
+  }
+
+  private record Done(ChunkEncoder encoded, SimulationStats stats, int leads) {}
+
+  private final LeadSimulator simulator;
+  private final Supplier<ChunkEncoder> encoders;
+  private final Output output;
+  private final Progress progress;
+  private final int chunkSize;
+  private final int maxInFlight;
+  private final ExecutorService workers;
+  private final ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>();
+  private final SimulationStats total = new SimulationStats();
+  private List<Lead> chunk;
+  private long leadsDone;
+
+  public Simulation(LeadSimulator simulator, Supplier<ChunkEncoder> encoders, Output output, int threads, int chunkSize,
+      Progress progress) {
+    if (threads < 1 || chunkSize < 1) {
+      throw new IllegalArgumentException("threads and chunk size must be >= 1");
+    }
+    this.simulator = simulator;
+    this.encoders = encoders;
+    this.output = output;
+    this.progress = progress;
+    this.chunkSize = chunkSize;
+    this.maxInFlight = threads * 2;
+    this.chunk = new ArrayList<>(chunkSize);
+    this.workers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "simulate");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Adds a lead; blocks while too many chunks wait to be written. */
+  @Override
+  public void accept(Lead lead) {
+    chunk.add(lead);
+    if (chunk.size() >= chunkSize) {
+      submit();
+    }
+  }
+
+  /** Simulates what is left, writes everything, and returns the counts. */
+  public SimulationStats finish() throws IOException {
+    if (!chunk.isEmpty()) {
+      submit();
+    }
+    while (!inFlight.isEmpty()) {
+      writeOldest();
+    }
+    return total;
+  }
+
+  private void submit() {
+    List<Lead> leads = chunk;
+    chunk = new ArrayList<>(chunkSize);
+    inFlight.add(workers.submit(() -> simulate(leads)));
+    try {
+      while (inFlight.size() > maxInFlight) {
+        writeOldest();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Done simulate(List<Lead> leads) {
+    ChunkEncoder encoder = encoders.get();
+    SimulationStats stats = new SimulationStats();
+    for (Lead lead : leads) {
+      simulator.run(lead, encoder, stats);
+    }
+    return new Done(encoder, stats, leads.size());
+  }
+
+  private void writeOldest() throws IOException {
+    Done done;
+    try {
+      done = inFlight.poll().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while simulating", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+    done.encoded().writeTo(output);
+    total.add(done.stats());
+    leadsDone += done.leads();
+    progress.leadsDone(leadsDone);
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+}
