@@ -7,6 +7,7 @@ import dev.cadence.io.csv.LeadReader;
 import dev.cadence.io.csv.RejectedRow;
 import dev.cadence.io.csv.RejectsWriter;
 import dev.cadence.model.Lead;
+import dev.cadence.validate.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,21 @@ final class LeadOptions {
     }
   }
 
+  /**
+   * Checks the file, its header and the --map before any output is written, so that a bad list
+   * never leaves an empty-but-complete-looking document behind.
+   */
+  void checkHeader() {
+    if (!Files.isRegularFile(leads)) {
+      throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads);
+    }
+    try (LeadReader reader = LeadReader.open(leads, LeadMapping.parse(map))) {
+      reader.header();
+    } catch (LeadFileException e) {
+      throw new CadenceException(e.exitCode(), e.getMessage(), e);
+    }
+  }
+
   /** Streams the good leads to {@code sink}; bad rows go to stderr (file:line: reason) and the rejects CSV. */
   Outcome read(CommandSpec spec, Consumer<Lead> sink) {
     if (!Files.isRegularFile(leads)) {
@@ -54,7 +70,8 @@ final class LeadOptions {
     try {
       summary = LeadReader.stream(leads, LeadMapping.parse(map), sink, row -> {
         rejected.add(row);
-        err.println(leads + ":" + row.line() + ": rejected: " + row.reason());
+        // One line per row, whatever the row holds (quoted newlines, terminal escapes).
+        err.println(leads + ":" + row.line() + ": rejected: " + Diagnostic.oneLine(row.reason()));
       });
     } catch (LeadFileException e) {
       throw new CadenceException(e.exitCode(), e.getMessage(), e);

@@ -68,6 +68,7 @@ final class PlanCommand implements Callable<Integer> {
     Instant nowInstant = now.resolve(parent.clock());
     LocalDate startDay = parseStart();
     Cadence cadence = loadCadence(cadenceFile, spec);
+    leads.checkHeader();
     Engine engine = new Engine(cadence);
     PrintWriter out = spec.commandLine().getOut();
     LeadOptions.Outcome read;

@@ -40,7 +40,12 @@ public final class DefaultPath {
       }
       Due next = due.get(0);
       touches.add(next);
-      e = engine.perform(e, next.step().id(), next.at());
+      Result performed = engine.performChecked(e, next.step().id(), next.at());
+      if (performed.isRefused()) {
+        return new Plan(lead, performed.state(), touches,
+            Optional.of("stops after `" + next.step().id() + "`: " + performed.refusal().get().reason()));
+      }
+      e = performed.state();
       boolean awaiting = false;
       for (Pending p : e.pending()) {
         awaiting |= p.isAwaitingOutcome() && p.step().equals(next.step().id());

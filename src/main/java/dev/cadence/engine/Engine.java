@@ -82,6 +82,14 @@ public final class Engine {
 
   /** Performs a pending step at {@code at}: the email is sent, the call made, the approval requested. */
   public Enrollment perform(Enrollment e, String stepId, Instant at) {
+    return performChecked(e, stepId, at).state();
+  }
+
+  /**
+   * As {@link #perform}, and says so when an email's default successor was refused (an exit whose
+   * guard is not met): the touch is done, but the flow cannot go on from it.
+   */
+  public Result performChecked(Enrollment e, String stepId, Instant at) {
     Pending p = pending(e, stepId).filter(x -> !x.isAwaitingOutcome())
         .orElseThrow(() -> new IllegalStateException("step `" + stepId + "` is not due for " + e.leadId()));
     Step step = step(stepId);
@@ -90,9 +98,10 @@ public final class Engine {
     List<Pending> pending = replace(e.pending(), p, p.performed(at));
     Enrollment performed = with(e, pending, touches, e.completed());
     if (completesWhenPerformed(step.channel())) {
-      return apply(performed, step, graph.successor(step), at).state();
+      Result next = apply(performed, step, graph.successor(step), at, true);
+      return next.isRefused() ? Result.refused(performed, next.refusal().get().reason()) : next;
     }
-    return performed;
+    return Result.ok(performed);
   }
 
   /**
@@ -125,8 +134,9 @@ public final class Engine {
     if (outcome.isPresent() && cadence.exitOn().contains(outcome.get())) {
       return Result.ok(end(performed, new Ending(Ending.Kind.EVENT, outcome.get(), Optional.empty(), at)));
     }
-    Optional<Transition> target = outcome.map(o -> step.on().get(o)).or(() -> graph.successor(step));
-    Result result = apply(performed, step, target, at);
+    Optional<Transition> chosen = outcome.map(o -> step.on().get(o));
+    Optional<Transition> target = chosen.or(() -> graph.successor(step));
+    Result result = apply(performed, step, target, at, chosen.isEmpty());
     return result.isRefused() ? Result.refused(e, result.refusal().get().reason()) : result;
   }
 
@@ -149,15 +159,23 @@ public final class Engine {
     List<Pending> kept = e.pending().stream()
         .filter(p -> !(p.activatedBy().equals(stepId) && !p.isAwaitingOutcome())).toList();
     Enrollment redirected = with(e, kept, e.touches(), e.completed());
-    return apply(redirected, step.get(), Optional.of(step.get().on().get(event)), at);
+    Result result = apply(redirected, step.get(), Optional.of(step.get().on().get(event)), at, false);
+    return result.isRefused() ? Result.refused(e, result.refusal().get().reason()) : result;
   }
 
-  private Result apply(Enrollment e, Step from, Optional<Transition> target, Instant at) {
+  /**
+   * Follows {@code target} from {@code from}. Only a step that leaves by its default path counts
+   * toward the joins waiting on it: a rejected approval redirected elsewhere must not start the
+   * invoice that waits for the approval.
+   */
+  private Result apply(Enrollment e, Step from, Optional<Transition> target, Instant at, boolean byDefault) {
     List<Pending> pending = new ArrayList<>(e.pending());
     pending.removeIf(p -> p.step().equals(from.id()));
     List<String> completed = new ArrayList<>(e.completed().size() + 1);
     completed.addAll(e.completed());
-    completed.add(from.id());
+    if (byDefault) {
+      completed.add(from.id());
+    }
     if (target.isPresent()) {
       Transition t = target.get();
       if (t instanceof Transition.Exit x) {
@@ -177,10 +195,12 @@ public final class Engine {
         reach(e, pending, ref.id(), from.id(), at);
       }
     }
-    for (Step join : graph.joinsWaitingOn(from)) {
-      boolean ready = join.after().stream().allMatch(r -> completed.contains(r.id()));
-      boolean alreadyReached = indexOf(pending, join.id()) >= 0 || completed.contains(join.id());
-      if (ready && !alreadyReached) {
+    for (Step join : byDefault ? graph.joinsWaitingOn(from) : List.<Step>of()) {
+      // A join fires once per round: when each step it waits on has completed more times than
+      // the join has been reached (so a join inside a loop fires again on the next pass).
+      int fired = e.visits(join.id()) + (indexOf(pending, join.id()) >= 0 ? 1 : 0);
+      boolean ready = join.after().stream().allMatch(r -> count(completed, r.id()) > fired);
+      if (ready) {
         reach(e, pending, join.id(), from.id(), at);
       }
     }
@@ -189,6 +209,16 @@ public final class Engine {
       return Result.ok(end(next, new Ending(Ending.Kind.COMPLETED, "", Optional.empty(), at)));
     }
     return Result.ok(next);
+  }
+
+  private static int count(List<String> ids, String id) {
+    int n = 0;
+    for (String x : ids) {
+      if (x.equals(id)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void reach(Enrollment e, List<Pending> pending, String stepId, String from, Instant at) {

@@ -18,10 +18,12 @@ import dev.cadence.validate.Findings;
 import dev.cadence.validate.ProjectChecks;
 import dev.cadence.validate.ValidationResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,17 +44,24 @@ public final class CadenceWorkspace {
 
   public static Outcome validate(List<Path> paths, boolean strict) {
     List<String> missing = new ArrayList<>();
-    Set<Path> files = new LinkedHashSet<>();
+    List<Path> unreadable = new ArrayList<>();
+    Map<Path, Path> files = new LinkedHashMap<>(); // by absolute path: one file given twice is checked once
     for (Path p : paths) {
       if (!Files.exists(p)) {
         missing.add(p.toString());
       } else if (Files.isDirectory(p)) {
-        files.addAll(cadenceFilesUnder(p));
+        cadenceFilesUnder(p, unreadable).forEach(f -> files.putIfAbsent(f.toAbsolutePath().normalize(), f));
       } else {
-        files.add(p);
+        files.putIfAbsent(p.toAbsolutePath().normalize(), p);
       }
     }
-    return new Outcome(new ValidationResult(List.copyOf(check(files).results().values()), strict), missing);
+    List<FileResult> results = new ArrayList<>(check(new LinkedHashSet<>(files.values())).results().values());
+    for (Path p : unreadable) {
+      Findings f = new Findings(p.toString());
+      f.error(Code.IO_ERROR, Pos.NONE, "cannot read this folder or file; check its permissions");
+      results.add(new FileResult(p.toString(), Optional.empty(), f.list()));
+    }
+    return new Outcome(new ValidationResult(results, strict), missing);
   }
 
   /**
@@ -130,15 +139,34 @@ public final class CadenceWorkspace {
   }
 
   /** Every *.yaml / *.yml file under {@code dir}, sorted, skipping hidden folders. */
-  static List<Path> cadenceFilesUnder(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(CadenceWorkspace::isCadenceFile)
-          .filter(p -> !hidden(dir.relativize(p)))
-          .sorted()
-          .toList();
+  static List<Path> cadenceFilesUnder(Path dir, List<Path> unreadable) {
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          return !d.equals(dir) && hidden(dir.relativize(d)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+          if (isCadenceFile(f) && !hidden(dir.relativize(f))) {
+            found.add(f);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path f, IOException e) {
+          unreadable.add(f); // one unreadable folder must not stop the others being checked
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      unreadable.add(dir);
     }
+    found.sort(null);
+    return found;
   }
 
   private static boolean isCadenceFile(Path p) {
@@ -161,12 +189,16 @@ public final class CadenceWorkspace {
     byte[] bytes;
     try {
       long size = Files.size(file);
-      if (size > SafeYamlReader.MAX_BYTES) {
+      // Never more than the limit + 1 byte: a device or pipe reports size 0 and may never end.
+      try (var in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(SafeYamlReader.MAX_BYTES + 1);
+      }
+      if (size > SafeYamlReader.MAX_BYTES || bytes.length > SafeYamlReader.MAX_BYTES) {
         findings.error(Code.FILE_TOO_LARGE, Pos.NONE,
-            "file is " + size + " bytes, more than the " + SafeYamlReader.MAX_BYTES + " a cadence may have; split it into several cadences");
+            "file is " + (size > SafeYamlReader.MAX_BYTES ? size + " bytes" : "more than " + SafeYamlReader.MAX_BYTES + " bytes")
+                + ", more than the " + SafeYamlReader.MAX_BYTES + " a cadence may have; split it into several cadences");
         return new Loaded(label, findings, Optional.empty());
       }
-      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       findings.error(Code.IO_ERROR, Pos.NONE, "file disappeared while reading: " + label);
       return new Loaded(label, findings, Optional.empty());

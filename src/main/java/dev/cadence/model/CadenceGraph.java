@@ -13,8 +13,9 @@ import java.util.Optional;
  *
  * <p>The implicit successor of a step (no matching {@code on}, no {@code next}) is the following
  * step in the file that is not a join, or {@link Transition.Done} after the last. A step named in a
- * join's {@code after} list has no implicit successor: its branch waits for the join. Joins are
- * entered only when all their {@code after} steps are completed, never by a transition.
+ * join's {@code after} list has no implicit successor: its branch waits for the join. A step started
+ * by a fork (and waited on by no join) ends its branch. Joins are entered only when all their
+ * {@code after} steps are completed, never by a transition.
  */
 public final class CadenceGraph {
   /** An edge: from a step, via an outcome ("next" for the default), to a step or an end. */
@@ -27,6 +28,7 @@ public final class CadenceGraph {
   private final Map<Step, Integer> index = new IdentityHashMap<>();
   // The implicit successor of each step, computed once: the engine asks for it at every step.
   private final Map<Step, Optional<Transition>> implicit = new IdentityHashMap<>();
+  private final java.util.Set<String> forked = new java.util.HashSet<>();
 
   public CadenceGraph(Cadence cadence) {
     this.cadence = cadence;
@@ -39,6 +41,11 @@ public final class CadenceGraph {
         }
         joinsWaitingOn.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(step);
       }
+    }
+    for (Step step : cadence.steps()) {
+      java.util.stream.Stream.concat(step.on().values().stream(), step.next().stream())
+          .filter(Transition.Fork.class::isInstance)
+          .forEach(f -> ((Transition.Fork) f).steps().forEach(ref -> forked.add(ref.id())));
     }
     // Filled once here and only read afterwards, so the graph is safe to share between threads.
     for (Step step : cadence.steps()) {
@@ -76,6 +83,11 @@ public final class CadenceGraph {
   private Optional<Transition> implicitSuccessor(Step step) {
     if (joinsWaitingOn.containsKey(step.id())) {
       return Optional.empty();
+    }
+    if (forked.contains(step.id())) {
+      // A forked branch ends here unless it says where to go (next) or a join waits on it: falling
+      // through into the next step in the file would run a sibling branch's step twice.
+      return Optional.of(new Transition.Done(Pos.NONE));
     }
     return Optional.of(
         following(step).<Transition>map(s -> new Transition.GoTo(new StepRef(s.id(), Pos.NONE))).orElse(new Transition.Done(Pos.NONE)));

@@ -40,7 +40,7 @@ public final class DueTimes {
     }
     Instant due = later(candidate, reachedAt);
     if (previousTouch.isPresent()) {
-      due = later(due, previousTouch.get().plus(schedule.minGap()));
+      due = later(due, after(previousTouch.get(), schedule.minGap(), calendar.zone()));
     }
     return calendar.nextOpen(due);
   }

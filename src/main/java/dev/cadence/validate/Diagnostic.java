@@ -28,7 +28,7 @@ public record Diagnostic(
   }
 
   /** Escapes line breaks, control characters and lone surrogates as visible backslash escapes. */
-  static String oneLine(String message) {
+  public static String oneLine(String message) {
     StringBuilder out = null;
     for (int i = 0; i < message.length(); i++) {
       char c = message.charAt(i);

@@ -57,14 +57,23 @@ final class FlowChecks {
 
   /** Steps that cannot reach an exit, a handoff or the end: they would hold a lead forever. */
   private void noExit(Set<Step> reachable) {
+    // Backwards from the steps that can end, over each edge once: linear in the size of the graph.
+    Map<Step, List<Step>> predecessors = new IdentityHashMap<>();
     Set<Step> canEnd = identitySet();
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Step step : cadence.steps()) {
-        if (!canEnd.contains(step) && graph.edges(step).stream().anyMatch(e -> e.to().isEmpty() ? isEnd(e) : canEnd.contains(e.to().get()))) {
-          canEnd.add(step);
-          changed = true;
+    Deque<Step> todo = new ArrayDeque<>();
+    for (Step step : cadence.steps()) {
+      for (Edge e : graph.edges(step)) {
+        if (e.to().isPresent()) {
+          predecessors.computeIfAbsent(e.to().get(), k -> new ArrayList<>()).add(step);
+        } else if (isEnd(e) && canEnd.add(step)) {
+          todo.add(step);
+        }
+      }
+    }
+    while (!todo.isEmpty()) {
+      for (Step before : predecessors.getOrDefault(todo.poll(), List.of())) {
+        if (canEnd.add(before)) {
+          todo.add(before);
         }
       }
     }
@@ -138,7 +147,7 @@ final class FlowChecks {
     return Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
-  /** Tarjan's algorithm over the step graph, iterative enough for cadences of any realistic size. */
+  /** Tarjan's strongly connected components over the step graph. */
   private static final class Tarjan {
     private final CadenceGraph graph;
     private final Map<Step, Integer> index = new IdentityHashMap<>();
@@ -161,33 +170,54 @@ final class FlowChecks {
       return components;
     }
 
-    private void visit(Step v) {
+    /** Tarjan's algorithm with an explicit stack: a cadence of thousands of steps must not overflow the JVM's. */
+    private void visit(Step root) {
+      Deque<Object[]> frames = new ArrayDeque<>(); // {step, its edges, next edge index}
+      open(root, frames);
+      while (!frames.isEmpty()) {
+        Object[] frame = frames.peek();
+        Step v = (Step) frame[0];
+        @SuppressWarnings("unchecked")
+        List<Edge> edges = (List<Edge>) frame[1];
+        int i = (Integer) frame[2];
+        if (i < edges.size()) {
+          frame[2] = i + 1;
+          Edge e = edges.get(i);
+          if (e.to().isEmpty()) {
+            continue;
+          }
+          Step w = e.to().get();
+          if (!index.containsKey(w)) {
+            open(w, frames);
+          } else if (onStack.contains(w)) {
+            low.put(v, Math.min(low.get(v), index.get(w)));
+          }
+          continue;
+        }
+        frames.pop();
+        if (!frames.isEmpty()) {
+          Step parent = (Step) frames.peek()[0];
+          low.put(parent, Math.min(low.get(parent), low.get(v)));
+        }
+        if (low.get(v).equals(index.get(v))) {
+          List<Step> component = new ArrayList<>();
+          Step w;
+          do {
+            w = stack.pop();
+            onStack.remove(w);
+            component.add(w);
+          } while (w != v);
+          components.add(component);
+        }
+      }
+    }
+
+    private void open(Step v, Deque<Object[]> frames) {
       index.put(v, counter);
       low.put(v, counter++);
       stack.push(v);
       onStack.add(v);
-      for (Edge e : graph.edges(v)) {
-        if (e.to().isEmpty()) {
-          continue;
-        }
-        Step w = e.to().get();
-        if (!index.containsKey(w)) {
-          visit(w);
-          low.put(v, Math.min(low.get(v), low.get(w)));
-        } else if (onStack.contains(w)) {
-          low.put(v, Math.min(low.get(v), index.get(w)));
-        }
-      }
-      if (low.get(v).equals(index.get(v))) {
-        List<Step> component = new ArrayList<>();
-        Step w;
-        do {
-          w = stack.pop();
-          onStack.remove(w);
-          component.add(w);
-        } while (w != v);
-        components.add(component);
-      }
+      frames.push(new Object[] {v, graph.edges(v), 0});
     }
   }
 }

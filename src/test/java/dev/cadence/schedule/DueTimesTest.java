@@ -110,4 +110,16 @@ class DueTimesTest {
     assertThat(due(new Timing.Wait(Duration.ofHours(26)), LocalDate.of(2027, 3, 1), previous, Optional.of(previous)))
         .isEqualTo(paris("2027-03-29T09:00"));
   }
+
+  @Test
+  void aOneDayMinGapKeepsTheLocalTimeAcrossADstChange() {
+    // Friday 2027-03-26 09:00 CET; DST starts Sunday 03-28. Day 4 (Monday) must be 09:00 CEST, not 10:00.
+    Instant previous = paris("2027-03-26T09:00");
+    assertThat(due(new Timing.OnDay(4), LocalDate.of(2027, 3, 26), previous, Optional.of(previous)))
+        .isEqualTo(paris("2027-03-29T09:00"));
+    // And a day-by-day sequence right after the change stays at 09:00 local.
+    Instant monday = paris("2027-03-29T09:00");
+    assertThat(due(new Timing.OnDay(5), LocalDate.of(2027, 3, 26), monday, Optional.of(monday)))
+        .isEqualTo(paris("2027-03-30T09:00"));
+  }
 }

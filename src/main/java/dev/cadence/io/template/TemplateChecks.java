@@ -28,6 +28,9 @@ public final class TemplateChecks {
     try {
       byte[] bytes = Files.readAllBytes(file);
       text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+      if (text.startsWith("\uFEFF")) { // a byte-order mark, as editors on Windows write: accepted as in cadences
+        text = text.substring(1);
+      }
     } catch (IOException e) {
       findings.error(Code.IO_ERROR, Pos.NONE, "cannot read template: " + e.getMessage());
       return;

@@ -117,6 +117,11 @@ public final class SafeYamlReader {
     }
   }
 
+  /** True if the bytes start with a UTF-8 byte-order mark, which takes no column. */
+  private static boolean bom(byte[] b) {
+    return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+  }
+
   /** Line and column (in characters) of a byte offset, decoding the valid prefix. */
   private static Pos posOfByte(byte[] bytes, int offset) {
     String prefix;
@@ -125,7 +130,7 @@ public final class SafeYamlReader {
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPLACE)
-              .decode(ByteBuffer.wrap(bytes, 0, offset))
+              .decode(bom(bytes) && offset >= 3 ? ByteBuffer.wrap(bytes, 3, offset - 3) : ByteBuffer.wrap(bytes, 0, offset))
               .toString();
     } catch (CharacterCodingException e) {
       prefix = "";

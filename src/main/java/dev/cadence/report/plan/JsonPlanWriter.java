@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 
 /** The contract's list of {@code {"lead_id","cadence","step","channel","due"}}, due at the lead's offset. */
 final class JsonPlanWriter implements PlanWriter {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private final PrintWriter out;
   private boolean first = true;
@@ -49,7 +49,7 @@ final class JsonPlanWriter implements PlanWriter {
     if (rendered.isEmpty()) {
       return;
     }
-    out.print(first ? rendered.substring(0) : "," + rendered);
+    out.print(first ? rendered : "," + rendered);
     first = false;
   }
 

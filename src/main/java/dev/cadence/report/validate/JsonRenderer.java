@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 final class JsonRenderer implements ValidationRenderer {
   @Override
   public void render(ValidationResult result, PrintWriter out) {
-    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+    try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeBooleanField("valid", result.valid());

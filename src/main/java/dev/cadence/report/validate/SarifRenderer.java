@@ -19,7 +19,7 @@ final class SarifRenderer implements ValidationRenderer {
 
   @Override
   public void render(ValidationResult result, PrintWriter out) {
-    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+    try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeStringField("$schema", SCHEMA);
