@@ -4,6 +4,8 @@ import dev.cadence.cli.Cli;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,8 @@ public final class Main {
     // Buffered, not line-flushed: plan and simulate print millions of lines, and a flush per line
     // would cost a system call each. Flushed once at the end (and by commands before they exit).
     // The raw descriptor, not System.out: a PrintStream swallows write errors, and a full disk must show.
-    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+    Stdout stdout = new Stdout();
+    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code;
     try {
@@ -29,11 +32,32 @@ public final class Main {
       code = 3;
     }
     out.flush();
-    if (out.checkError()) { // PrintWriter hides write failures: a full disk must not exit 0
-      err.println("error: could not write the output (disk full or closed pipe?)");
+    if (out.checkError() && !stdout.readerLeft) { // PrintWriter hides write failures: a full disk must not exit 0
+      err.println("error: could not write the output: " + stdout.failure);
       code = 3;
     }
     err.flush();
     System.exit(code);
+  }
+
+  /** Standard output that remembers why a write failed; a reader that left (`| head`) is no error. */
+  private static final class Stdout extends FilterOutputStream {
+    String failure = "unknown error";
+    boolean readerLeft;
+
+    Stdout() {
+      super(new FileOutputStream(FileDescriptor.out));
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        failure = String.valueOf(e.getMessage());
+        readerLeft = failure.contains("Broken pipe");
+        throw e;
+      }
+    }
   }
 }
