@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "cadence 0.1.0",
     description = "Sales cadences as code: lint, plan, simulate, run and analyze.",
-    subcommands = {ValidateCommand.class, SchemaCommand.class, PlanCommand.class, SimulateCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

@@ -1,0 +1,24 @@
+package dev.cadence.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class CliFactoryTest {
+  @Test
+  void aKnownCommandBuildsOnlyThatSubcommandForAFastStart() {
+    var cli = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "validate");
+    assertThat(cli.getSubcommands().keySet()).containsExactly("validate");
+  }
+
+  @Test
+  void helpAndTyposGetEverySubcommand() {
+    var cli = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "--help");
+    assertThat(cli.getSubcommands().keySet()).containsExactly("validate", "schema", "plan", "simulate");
+    var typo = CliHarness.run("valdate", "x");
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).contains("Did you mean: cadence validate");
+  }
+}
