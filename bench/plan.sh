@@ -21,6 +21,7 @@ for format in csv json text ics; do
       --leads "$WORK/leads.csv" --start 2026-12-01 --now 2026-11-27T10:00:00Z --format "$format" >"$WORK/out" 2>/dev/null
     cat "$WORK/time"
     k=$((k + 1))
-  done | sort -n | awk -v f="$format" -v n="$N" -v runs="$RUNS" -v bytes="$(wc -c <"$WORK/out")" \
-    '{t[NR]=$1; m[NR]=$2} END {printf "plan %d leads --format %s: median %.2f s wall (of %d), peak RSS %.0f MB, output %.0f MB\n", n, f, t[int((NR+1)/2)], runs, m[int((NR+1)/2)]/1024, bytes/1048576}'
+  done | sort -n >"$WORK/times"
+  awk -v f="$format" -v n="$N" -v runs="$RUNS" -v bytes="$(wc -c <"$WORK/out")" \
+    '{t[NR]=$1; m[NR]=$2} END {printf "plan %d leads --format %s: median %.2f s wall (of %d), peak RSS %.0f MB, output %.0f MB\n", n, f, t[int((NR+1)/2)], runs, m[int((NR+1)/2)]/1024, bytes/1048576}' "$WORK/times"
 done
