@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,9 +45,7 @@ final class PlanCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CADENCE", description = "The cadence file.")
   Path cadenceFile;
 
-  @Option(names = "--start", paramLabel = "DATE",
-      description = "Enrollment day (YYYY-MM-DD), in each lead's zone; default: now.")
-  String start;
+  @Mixin StartOption start;
 
   @Option(names = "--format", defaultValue = "text", description = "text, json, csv or ics (default: text).")
   PlanFormat format;
@@ -66,7 +63,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new CadenceException(ExitCodes.USAGE, "--by must be `lead` or `day`, not `" + by + "`");
     }
     Instant nowInstant = now.resolve(parent.clock());
-    LocalDate startDay = parseStart();
+    LocalDate startDay = start.day().orElse(null);
     Cadence cadence = loadCadence(cadenceFile, spec);
     leads.checkHeader();
     Engine engine = new Engine(cadence);
@@ -83,16 +80,6 @@ final class PlanCommand implements Callable<Integer> {
     return read.exitCode(output.quiet);
   }
 
-  private LocalDate parseStart() {
-    if (start == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(start);
-    } catch (DateTimeParseException e) {
-      throw new CadenceException(ExitCodes.USAGE, "--start `" + start + "` is not a date; write YYYY-MM-DD, e.g. 2026-12-01");
-    }
-  }
 
   /** Loads one cadence for running; one that does not validate is refused with its diagnostics. */
   static Cadence loadCadence(Path file, CommandSpec spec) {

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,9 +68,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--start", paramLabel = "DATE",
-      description = "Enroll every lead at the start of this day (YYYY-MM-DD) in its own zone (default: now, see --now).")
-  String start;
+  @Mixin StartOption start;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "Summary format: text, json (default: text).")
   SummaryFormat format;
@@ -88,7 +85,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    LocalDate startDay = parseStart();
+    LocalDate startDay = start.day().orElse(null);
     checkArguments();
     SimulationInputs.Model responses = SimulationInputs.model(model);
     if (!responses.problems().isEmpty()) {
@@ -158,16 +155,6 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  private LocalDate parseStart() {
-    if (start == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(start);
-    } catch (DateTimeParseException e) {
-      throw new CadenceException(ExitCodes.USAGE, "--start `" + start + "` is not a date; write YYYY-MM-DD, e.g. 2026-03-02");
-    }
-  }
 
   /** Usage errors first, all before any work: missing inputs, an output that would overwrite one. */
   private void checkArguments() {
