@@ -60,6 +60,11 @@ public final class Calendar {
     LocalDate date = local.toLocalDate();
     if (isWorkingDay(date) && local.toLocalTime().isBefore(schedule.window().start())) {
       Instant open = opening(date);
+      if (open.isBefore(t)) {
+        // In a DST overlap (clocks went back) the opening happens twice: t may fall between the
+        // two, and the later one is then still ahead today.
+        open = ZonedDateTime.of(LocalDateTime.of(date, schedule.window().start()), zone).withLaterOffsetAtOverlap().toInstant();
+      }
       // A window opening inside a DST gap moves forward by the gap and may still be before t.
       if (!open.isBefore(t) && isOpen(open)) {
         return open;

@@ -122,4 +122,23 @@ class DueTimesTest {
     assertThat(due(new Timing.OnDay(5), LocalDate.of(2027, 3, 26), monday, Optional.of(monday)))
         .isEqualTo(paris("2027-03-30T09:00"));
   }
+
+  @Test
+  void aStepReachedInsideADstOverlapIsDueAtTheSecondOpeningThatDayNotTheNextDay() {
+    Cadence early = TestCadences.parse("""
+        cadence: early
+        schedule:
+          business_days: [MON, TUE, WED, THU, FRI, SAT, SUN]
+          window: "01:30-17:00"
+        steps:
+          - id: a
+            channel: task
+        """);
+    ZoneId ny = ZoneId.of("America/New_York");
+    Calendar cal = new Calendar(early.schedule(), ny);
+    // 2027-11-07: New York falls back at 02:00 EDT to 01:00 EST; 01:10 EST is after the first 01:30 (EDT).
+    Instant reached = java.time.OffsetDateTime.parse("2027-11-07T01:10:00-05:00").toInstant();
+    Instant due = DueTimes.due(new Timing.Immediately(), early.schedule(), cal, LocalDate.of(2027, 11, 7), reached, Optional.empty());
+    assertThat(due).isEqualTo(java.time.OffsetDateTime.parse("2027-11-07T01:30:00-05:00").toInstant());
+  }
 }
