@@ -82,7 +82,7 @@ public final class Cli {
     if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
       err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     }
-    if (Arrays.asList(args).contains("--verbose")) {
+    if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
       e.printStackTrace(err);
     }
     err.flush();

@@ -12,7 +12,6 @@ import dev.cadence.model.SalesModel;
 import dev.cadence.model.SourceMap;
 import dev.cadence.model.Step;
 import dev.cadence.model.StepRef;
-import dev.cadence.model.Timing;
 import dev.cadence.model.Transition;
 import dev.cadence.validate.BoundCadence;
 import dev.cadence.validate.Code;
