@@ -16,7 +16,7 @@ public final class Cli {
   private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
   static {
-    COMMANDS.put("validate", ValidateCommand::new);
+    COMMANDS.put("validate", () -> new ValidateCommand().spec());
     COMMANDS.put("schema", SchemaCommand::new);
     COMMANDS.put("plan", PlanCommand::new);
     COMMANDS.put("simulate", SimulateCommand::new);

