@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +73,7 @@ public final class CadenceBinder {
     }));
 
     String id = required(map, "cadence", "the cadence file", "add `cadence: my-cadence-id` at the top")
-        .flatMap(n -> id(n, "cadence id", CADENCE_ID))
+        .flatMap(n -> read.id(n, "cadence id", CADENCE_ID))
         .orElse("");
     Optional<String> name = map.entry("name").flatMap(e -> read.text(e.value(), "name"));
     Optional<String> description = map.entry("description").flatMap(e -> read.text(e.value(), "description"));
@@ -100,23 +99,7 @@ public final class CadenceBinder {
     return value;
   }
 
-  private Optional<String> id(YNode node, String what, Pattern pattern) {
-    return read.text(node, what)
-        .filter(
-            text -> {
-              if (pattern.matcher(text).matches()) {
-                return true;
-              }
-              findings.error(
-                  Code.BAD_ID,
-                  node.pos(),
-                  what + " `" + text + "` must match " + pattern.pattern() + " (lower-case letters, digits"
-                      + (pattern == CADENCE_ID ? " and -" : ", - and _") + "); e.g. `"
-                      + text.toLowerCase(Locale.ROOT).replaceAll(pattern == CADENCE_ID ? "[^a-z0-9-]+" : "[^a-z0-9_-]+", "-")
-                          .replaceAll("^-+|-+$", "") + "`");
-              return false;
-            });
-  }
+
 
   private Optional<SalesModel> salesModel(YNode node) {
     return read.text(node, "model")
@@ -142,7 +125,7 @@ public final class CadenceBinder {
       return exits;
     }
     for (Entry e : map.entries()) {
-      Optional<String> name = id(e.key(), "exit name", NAME);
+      Optional<String> name = read.id(e.key(), "exit name", NAME);
       if (name.isEmpty()) {
         continue;
       }

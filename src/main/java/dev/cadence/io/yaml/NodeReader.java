@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Typed reads of located YAML nodes that report a diagnostic, never throw, on the wrong shape. */
 final class NodeReader {
@@ -54,6 +55,24 @@ final class NodeReader {
         .anyMatch(k -> !knownKeys.contains(k) && DidYouMean.closest(k, knownKeys).filter(key::equals).isPresent());
   }
 
+  /** Text matching an id pattern; otherwise bad-id with a corrected example. */
+  Optional<String> id(YNode node, String what, Pattern pattern) {
+    return text(node, what)
+        .filter(
+            text -> {
+              if (pattern.matcher(text).matches()) {
+                return true;
+              }
+              findings.error(
+                  Code.BAD_ID,
+                  node.pos(),
+                  what + " `" + text + "` must match " + pattern.pattern() + " (lower-case letters, digits"
+                      + (pattern == CadenceBinder.CADENCE_ID ? " and -" : ", - and _") + "); e.g. `"
+                      + text.toLowerCase(java.util.Locale.ROOT).replaceAll(pattern == CadenceBinder.CADENCE_ID ? "[^a-z0-9-]+" : "[^a-z0-9_-]+", "-")
+                          .replaceAll("^-+|-+$", "") + "`");
+              return false;
+            });
+  }
   Optional<String> text(YNode node, String what) {
     if (node instanceof YScalar s && !s.isNull()) {
       return Optional.of(s.text());

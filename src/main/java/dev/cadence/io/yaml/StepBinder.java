@@ -41,7 +41,7 @@ final class StepBinder {
     if (idNode.isEmpty() && !NodeReader.misspelled(map, "id", CadenceBinder.STEP_KEYS)) {
       read.findings().error(Code.MISSING_FIELD, map.pos(), "step " + index + " has no `id`; add e.g. `id: intro-email`");
     }
-    Optional<String> id = idNode.flatMap(n -> read.text(n, "step id")).filter(t -> validId(t, idNode.get().pos()));
+    Optional<String> id = idNode.flatMap(n -> read.id(n, "step id", CadenceBinder.NAME));
     String label = "step `" + id.orElse(String.valueOf(index)) + "`";
     String stepId = id.orElse("#" + index);
 
@@ -111,19 +111,6 @@ final class StepBinder {
     return node instanceof YMap map
         ? map.entry("id").map(Entry::value).filter(YNode.YScalar.class::isInstance).map(v -> "`" + ((YNode.YScalar) v).text() + "`")
         : Optional.empty();
-  }
-
-  private boolean validId(String text, Pos pos) {
-    if (CadenceBinder.NAME.matcher(text).matches()) {
-      return true;
-    }
-    read.findings().error(
-        Code.BAD_ID,
-        pos,
-        "step id `" + text + "` must match " + CadenceBinder.NAME.pattern()
-            + " (lower-case letters, digits, - and _); e.g. `"
-            + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+", "") + "`");
-    return false;
   }
 
   private Optional<Channel> channel(YMap map, String label) {
