@@ -129,6 +129,15 @@ class PlanCommandTest {
   }
 
   @Test
+  void aLeadIdThatLooksLikeAFormulaIsWrittenDefused() throws IOException {
+    Files.writeString(leads, "id,email,timezone\n\"=HYPERLINK(\"\"x\"\")\",a@example.fr,Europe/Paris\n");
+    var r = CliHarness.run("plan", cadence.toString(), "--leads", leads.toString(), "--start", "2026-12-01", "--format", "csv");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out().lines().skip(1)).as(r.toString()).isNotEmpty()
+        .allMatch(l -> l.startsWith("\"'=HYPERLINK(\"\"x\"\")\","));
+  }
+
+  @Test
   void usageErrorsAreOneLineWithExitTwo() {
     var missing = CliHarness.run("plan", cadence.toString(), "--leads", dir.resolve("nope.csv").toString());
     assertThat(missing.exitCode()).isEqualTo(2);
