@@ -1,36 +1,59 @@
 package dev.cadence.cli;
 
-import picocli.CommandLine.Command;
+import java.time.Clock;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.ParameterException;
 
-/** The top-level command: {@code cadence <subcommand>}. */
-@Command(
-    name = "cadence",
-    mixinStandardHelpOptions = true,
-    version = "cadence 0.1.0",
-    description = "Sales cadences as code: lint, plan, simulate, run and analyze.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "1:the input has findings (invalid cadence, rejected rows under --strict)",
-      "2:usage error (bad flag, missing argument, path that names nothing)",
-      "3:runtime failure (I/O, database, SMTP)"
-    })
+/**
+ * The top-level command: {@code cadence <subcommand>}.
+ *
+ * <p>Declared with picocli's programmatic API, like {@link ValidateCommand}: every start pays for
+ * this command, and each annotation picocli reads is a runtime proxy class that the class-data
+ * archive cannot hold (six of them here, ~25 ms of a {@code validate} run). Subcommands still find
+ * it through {@code @ParentCommand}: picocli injects the spec's user object, this instance.
+ */
 final class CadenceCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final String VERSION = "cadence 0.1.0";
 
-  private final java.time.Clock clock;
+  private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+  private final Clock clock;
 
-  CadenceCommand(java.time.Clock clock) {
+  CadenceCommand(Clock clock) {
     this.clock = clock;
+    spec.name("cadence");
+    spec.version(VERSION);
+    spec.usageMessage()
+        .description("Sales cadences as code: lint, plan, simulate, run and analyze.")
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(UsageMessageSpec.keyValuesMap(
+            "0:success",
+            "1:the input has findings (invalid cadence, rejected rows under --strict)",
+            "2:usage error (bad flag, missing argument, path that names nothing)",
+            "3:runtime failure (I/O, database, SMTP)"));
+    standardHelpOptions(spec);
+  }
+
+  /** What {@code mixinStandardHelpOptions = true} adds, without the annotated mixin picocli would reflect over. */
+  static void standardHelpOptions(CommandSpec spec) {
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+        .description("Print version information and exit.").build());
+  }
+
+  /** The command's model, for {@code new CommandLine(spec)}. */
+  CommandSpec spec() {
+    return spec;
   }
 
   /** Where "now" comes from: injected, so that tests and --now control time. */
-  java.time.Clock clock() {
+  Clock clock() {
     return clock;
   }
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand; try `cadence validate cadences/`");
+    throw new ParameterException(spec.commandLine(), "missing subcommand; try `cadence validate cadences/`");
   }
 }

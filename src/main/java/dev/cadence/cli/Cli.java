@@ -38,7 +38,7 @@ public final class Cli {
    * gets them all.
    */
   public static CommandLine create(Clock clock, String command) {
-    CommandLine cli = new CommandLine(new CadenceCommand(clock));
+    CommandLine cli = new CommandLine(new CadenceCommand(clock).spec());
     COMMANDS.forEach((name, command0) -> {
       if (!COMMANDS.containsKey(command) || command.equals(name)) {
         cli.addSubcommand(name, command0.get());

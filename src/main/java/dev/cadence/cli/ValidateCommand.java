@@ -36,10 +36,8 @@ final class ValidateCommand implements Callable<Integer> {
     spec.addOption(strict);
     spec.addOption(quiet);
     spec.addOption(flag("Print stack traces of unexpected errors.", "-v", "--verbose"));
-    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
-    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-        .description("Print version information and exit.").build());
-    spec.version("cadence 0.1.0");
+    CadenceCommand.standardHelpOptions(spec);
+    spec.version(CadenceCommand.VERSION);
   }
 
   /** The command's model, for {@code CommandLine.addSubcommand}. */
