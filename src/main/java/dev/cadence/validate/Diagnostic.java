@@ -7,12 +7,27 @@ import java.util.Objects;
 public record Diagnostic(
     String file, int line, int column, Severity severity, Code code, String message) {
 
-  public static final Comparator<Diagnostic> ORDER =
-      Comparator.comparing(Diagnostic::file)
-          .thenComparingInt(Diagnostic::line)
-          .thenComparingInt(Diagnostic::column)
-          .thenComparing(Diagnostic::code)
-          .thenComparing(Diagnostic::message);
+  /**
+   * By file, line, column, code, message. A plain class, not a chain of {@code Comparator.comparing}
+   * lambdas: the JDK's lambdas in {@code Comparator} cannot go into the class-data archive, and
+   * they and a method reference here made the JVM generate classes at every {@code validate} start.
+   */
+  public static final Comparator<Diagnostic> ORDER = new Comparator<>() {
+    @Override
+    public int compare(Diagnostic a, Diagnostic b) {
+      int c = a.file.compareTo(b.file);
+      if (c == 0) {
+        c = Integer.compare(a.line, b.line);
+      }
+      if (c == 0) {
+        c = Integer.compare(a.column, b.column);
+      }
+      if (c == 0) {
+        c = a.code.compareTo(b.code);
+      }
+      return c != 0 ? c : a.message.compareTo(b.message);
+    }
+  };
 
   public Diagnostic {
     Objects.requireNonNull(file, "file");

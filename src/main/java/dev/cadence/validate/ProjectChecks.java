@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Checks across all the cadences validated together: unique ids, handoffs that resolve. */
 public final class ProjectChecks {
@@ -32,19 +31,28 @@ public final class ProjectChecks {
                 + "; cadence ids must be unique"));
       }
     }
+    // Plain loops: a bound method reference such as Handoff.class::isInstance makes the JVM spin a
+    // method-handle class at every start (it cannot be archived), a cost each `validate` paid.
     for (Entry e : entries) {
       for (Step step : e.cadence().steps()) {
-        Stream.concat(step.on().values().stream(), step.next().stream())
-            .filter(Transition.Handoff.class::isInstance)
-            .map(Transition.Handoff.class::cast)
-            .filter(h -> !byId.containsKey(h.cadence()))
-            .forEach(h -> out.add(new Diagnostic(e.file(), h.pos().line(), h.pos().column(), Severity.ERROR,
-                Code.UNKNOWN_CADENCE,
-                "handoff to unknown cadence `" + h.cadence() + "`" + DidYouMean.closest(h.cadence(), byId.keySet())
-                    .map(b -> "; did you mean `" + b + "`?")
-                    .orElse("; validate it together with the file that defines it (e.g. `cadence validate cadences/`)"))));
+        List<Transition> targets = new ArrayList<>(step.on().values());
+        if (step.next().isPresent()) {
+          targets.add(step.next().get());
+        }
+        for (Transition t : targets) {
+          if (t instanceof Transition.Handoff h && !byId.containsKey(h.cadence())) {
+            out.add(unknownCadence(e.file(), h, byId.keySet()));
+          }
+        }
       }
     }
     return out;
+  }
+
+  private static Diagnostic unknownCadence(String file, Transition.Handoff h, java.util.Set<String> known) {
+    return new Diagnostic(file, h.pos().line(), h.pos().column(), Severity.ERROR, Code.UNKNOWN_CADENCE,
+        "handoff to unknown cadence `" + h.cadence() + "`" + DidYouMean.closest(h.cadence(), known)
+            .map(b -> "; did you mean `" + b + "`?")
+            .orElse("; validate it together with the file that defines it (e.g. `cadence validate cadences/`)"));
   }
 }
