@@ -1,5 +1,6 @@
 package dev.cadence;
 
+import dev.cadence.cli.ArchiveTraining;
 import dev.cadence.cli.Cli;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -15,6 +16,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    String training = System.getProperty("cadence.training"); // bin/cadence recording its class-data archive
+    if (training != null) {
+      ArchiveTraining.run(java.nio.file.Path.of(training));
+      return;
+    }
     // Buffered, not line-flushed: plan and simulate print millions of lines, and a flush per line
     // would cost a system call each. Flushed once at the end (and by commands before they exit).
     // The raw descriptor, not System.out: a PrintStream swallows write errors, and a full disk must show.

@@ -1,0 +1,112 @@
+package dev.cadence.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The run that {@code bin/cadence} records its class-data archive (AppCDS) from: in one JVM, the
+ * start-up paths a user meets (validate of a folder and of one file, every output format, a broken
+ * cadence with its diagnostics and suggestions, help, version, schema). A class that a real run
+ * loads but the recording did not is read from the jar, verified and linked at each start; a
+ * recording of a single {@code validate --format json} left the text renderer and the diagnostics
+ * path out of the archive.
+ *
+ * <p>Started as {@code java -XX:ArchiveClassesAtExit=... -Dcadence.training=SAMPLES -cp cadence.jar
+ * dev.cadence.Main}; prints nothing.
+ */
+public final class ArchiveTraining {
+  /** A cadence with the usual mistakes: each one takes a different diagnostic path. */
+  private static final String BROKEN = """
+      cadence: training-broken
+      model: transactionel
+      schedule:
+        timezone: Europe/Pariss
+        window: "9-17"
+        min_gap: 3 days
+      exits:
+        done: { status: Done }
+        unused: {}
+      steps:
+        - id: intro
+          day: 1
+          channel: emial
+          templat: intro
+        - id: call
+          day: 0
+          channel: call
+          on: { conected: nowhere, replied: { exit: gone } }
+        - id: intro
+          wait: 2x
+          channel: email
+          template: missing-template
+        - id: orphan
+          channel: task
+          next: { handoff: no-such-cadence }
+      """;
+
+  private ArchiveTraining() {}
+
+  public static void run(Path samples) {
+    List<String[]> runs = new ArrayList<>();
+    runs.add(new String[] {"--version"});
+    runs.add(new String[] {"--help"});
+    runs.add(new String[] {"validate", "--help"});
+    runs.add(new String[] {"schema"});
+    runs.add(new String[] {"valdate", samples.toString()}); // a typo: picocli's suggestions
+    runs.add(new String[] {"validate", "--frobnicate", samples.toString()});
+    runs.add(new String[] {"validate", samples.toString()});
+    firstCadence(samples).ifPresent(one -> runs.add(new String[] {"validate", one.toString()}));
+    for (String format : new String[] {"json", "junit", "sarif", "github"}) {
+      runs.add(new String[] {"validate", "--format", format, samples.toString()});
+    }
+    Path broken = null;
+    try {
+      broken = Files.createTempDirectory("cadence-training");
+      Path file = Files.writeString(broken.resolve("broken.yaml"), BROKEN, StandardCharsets.UTF_8);
+      Files.writeString(broken.resolve("not-yaml.yml"), "steps: [\n", StandardCharsets.UTF_8);
+      runs.add(new String[] {"validate", file.toString()});
+      runs.add(new String[] {"validate", "--strict", "-q", broken.toString(), broken.resolve("missing.yaml").toString()});
+      for (String format : new String[] {"json", "junit", "sarif", "github"}) {
+        runs.add(new String[] {"validate", "--format", format, broken.toString()});
+      }
+      for (String[] args : runs) {
+        PrintWriter none = new PrintWriter(Writer.nullWriter());
+        Cli.create(none, none, args[0]).execute(args);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(broken);
+    }
+  }
+
+  private static java.util.Optional<Path> firstCadence(Path samples) {
+    try (Stream<Path> files = Files.list(samples)) {
+      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().findFirst();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A temporary folder left behind is harmless.
+    }
+  }
+}
