@@ -29,7 +29,7 @@ public final class Main {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code;
     try {
-      code = Cli.create(out, err, args.length > 0 ? args[0] : "").execute(args);
+      code = Cli.run(out, err, args);
     } catch (Throwable t) { // an Error the command line did not map (out of memory, stack overflow)
       err.println("error: " + t + (java.util.Arrays.asList(args).contains("--verbose") ? "" : " (run with --verbose for details)"));
       if (java.util.Arrays.asList(args).contains("--verbose")) {

@@ -50,6 +50,16 @@ public final class Cli {
     return cli;
   }
 
+  /**
+   * Runs {@code args} as {@code Main} does: {@code validate} in its plain forms goes through
+   * {@link FastValidate} without picocli, everything else through {@link #create(PrintWriter,
+   * PrintWriter, String)}. Returns the exit code.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    Integer fast = FastValidate.tryRun(args, out, err);
+    return fast != null ? fast : create(out, err, args.length > 0 ? args[0] : "").execute(args);
+  }
+
   /** Creates the command line writing to the given streams (for tests and embedding). */
   public static CommandLine create(PrintWriter out, PrintWriter err) {
     return create(out, err, "");
@@ -65,10 +75,15 @@ public final class Cli {
 
   /** Any exception a command lets escape: one line on stderr, the trace only with --verbose. */
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    PrintWriter err = cmd.getErr();
+    boolean verbose = parsed != null && parsed.expandedArgs().stream().anyMatch(a -> a.equals("--verbose") || a.equals("-v"));
+    return failure(e, cmd.getErr(), cmd.getColorScheme(), verbose);
+  }
+
+  /** Reports an exception a command let escape; returns the exit code. Shared with {@link FastValidate}. */
+  static int failure(Exception e, PrintWriter err, CommandLine.Help.ColorScheme colors, boolean verbose) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    err.println(cmd.getColorScheme().errorText("error: " + message.lines().findFirst().orElse("")));
-    if (parsed != null && parsed.expandedArgs().stream().anyMatch(a -> a.equals("--verbose") || a.equals("-v"))) {
+    err.println(colors.errorText("error: " + message.lines().findFirst().orElse("")));
+    if (verbose) {
       e.printStackTrace(err);
     }
     err.flush();

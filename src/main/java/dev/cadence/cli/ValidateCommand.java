@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -52,16 +53,25 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Path> given = paths.getValue();
-    boolean isStrict = Boolean.TRUE.equals(strict.getValue());
+    return validate(given, format.getValue(), Boolean.TRUE.equals(strict.getValue()), Boolean.TRUE.equals(quiet.getValue()),
+        spec.commandLine().getOut(), spec.commandLine().getErr(), spec.commandLine().getColorScheme());
+  }
+
+  /**
+   * The command itself, shared by picocli's path and {@link FastValidate}'s.
+   *
+   * @param colors how errors are coloured; null for picocli's default, built only if an error is shown
+   */
+  static int validate(List<Path> given, ValidateFormat chosen, boolean isStrict, boolean isQuiet, PrintWriter out,
+      PrintWriter err, Help.ColorScheme colors) {
     CadenceWorkspace.Outcome outcome = CadenceWorkspace.validate(given, isStrict);
-    PrintWriter err = spec.commandLine().getErr();
     for (String missing : outcome.missingPaths()) {
-      err.println(spec.commandLine().getColorScheme().errorText("error: no such file or directory: " + missing));
+      Help.ColorScheme scheme = colors != null ? colors : Help.defaultColorScheme(Help.Ansi.AUTO);
+      err.println(scheme.errorText("error: no such file or directory: " + missing));
     }
     err.flush();
     ValidationResult result = outcome.result();
-    ValidateFormat chosen = format.getValue();
-    chosen.renderer(OutputOptions.color(), Boolean.TRUE.equals(quiet.getValue())).render(result, spec.commandLine().getOut());
+    chosen.renderer(OutputOptions.color(), isQuiet).render(result, out);
     if (result.hasIoErrors()) {
       return ExitCodes.RUNTIME;
     }

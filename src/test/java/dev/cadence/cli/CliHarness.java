@@ -16,7 +16,16 @@ public final class CliHarness {
 
   private CliHarness() {}
 
+  /** Runs {@code args} as {@code Main} does (plain {@code validate} invocations skip picocli). */
   public static CliResult run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new CliResult(Arrays.copyOf(args, args.length), code, normalise(out.toString()), normalise(err.toString()));
+  }
+
+  /** Runs {@code args} through picocli always, with every subcommand. */
+  public static CliResult runThroughPicocli(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
