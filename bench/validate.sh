@@ -98,23 +98,58 @@ now_ms() { date +%s%3N; }
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m/1000}'; }
 
+run_quiet() { # command...: runs it, output discarded; stops the benchmark if it fails
+  "$@" >/dev/null 2>&1 || { echo "benchmark command failed: $*" >&2; "$@" | tail -5 >&2; exit 1; }
+}
+
 time_runs() { # runs command...
   n=$1; shift
   k=0
   while [ $k -lt "$n" ]; do
     start=$(now_ms)
-    "$@" >/dev/null 2>&1 || { echo "benchmark command failed: $*" >&2; "$@" | tail -5 >&2; exit 1; }
+    run_quiet "$@"
     end=$(now_ms)
     echo $((end - start))
     k=$((k + 1))
   done | median
 }
 
+# Median wall time of the command, run by run alternated with a bare `java -version`, so that both
+# see the same machine (a shared VM's speed drifts within seconds): compare the two, not the
+# absolute figure, between sessions. With GNU time, also the median CPU time (user + sys) of the
+# command, which a busy machine inflates less than the wall time.
+time_vs_java() { # runs command...
+  n=$1; shift
+  : >"$WORK/t.cmd"
+  : >"$WORK/t.java"
+  : >"$WORK/t.cpu"
+  k=0
+  while [ $k -lt "$n" ]; do
+    start=$(now_ms)
+    run_quiet java -version
+    end=$(now_ms)
+    echo $((end - start)) >>"$WORK/t.java"
+    start=$(now_ms)
+    run_quiet "$@"
+    end=$(now_ms)
+    echo $((end - start)) >>"$WORK/t.cmd"
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f '%U %S' -o "$WORK/t.one" "$@" >/dev/null 2>&1 || true
+      awk '{printf "%d\n", ($1 + $2) * 1000}' "$WORK/t.one" >>"$WORK/t.cpu"
+    fi
+    k=$((k + 1))
+  done
+  cpu=""
+  if [ -s "$WORK/t.cpu" ]; then cpu=", CPU (user+sys) $(median <"$WORK/t.cpu") s"; fi
+  echo "$(median <"$WORK/t.cmd") s wall$cpu; java -version in the same runs: $(median <"$WORK/t.java") s wall"
+}
+
 "$HERE/bin/cadence" validate --strict "$WORK/one/cadence.yaml" >/dev/null
 "$HERE/bin/cadence" validate --strict "$WORK/many" >/dev/null
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo "date: $(date -u +%Y-%m-%d)"
-echo "validate 1 file (median of $RUNS, wall, whole process): $(time_runs "$RUNS" "$HERE/bin/cadence" validate "$WORK/one/cadence.yaml") s"
+echo "date: $(date -u +%Y-%m-%d), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "validate 1 file (median of $RUNS, whole process): $(time_vs_java "$RUNS" "$HERE/bin/cadence" validate "$WORK/one/cadence.yaml")"
 echo "validate 1 file, plain java -jar (no AppCDS, no C1 flag) (median of $RUNS): $(time_runs "$RUNS" java -jar "$HERE/target/cadence.jar" validate "$WORK/one/cadence.yaml") s"
 echo "validate 1,000 files in one call (median of 5, wall): $(time_runs 5 "$HERE/bin/cadence" validate "$WORK/many") s"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
