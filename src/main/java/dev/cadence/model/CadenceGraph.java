@@ -42,14 +42,27 @@ public final class CadenceGraph {
         joinsWaitingOn.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(step);
       }
     }
+    // Loops and instanceof, not Fork.class::isInstance in a stream: a method reference bound to a
+    // Class makes the JVM generate a method-handle class at each start (validate builds this graph).
     for (Step step : cadence.steps()) {
-      java.util.stream.Stream.concat(step.on().values().stream(), step.next().stream())
-          .filter(Transition.Fork.class::isInstance)
-          .forEach(f -> ((Transition.Fork) f).steps().forEach(ref -> forked.add(ref.id())));
+      for (Transition t : step.on().values()) {
+        addForked(t);
+      }
+      if (step.next().isPresent()) {
+        addForked(step.next().get());
+      }
     }
     // Filled once here and only read afterwards, so the graph is safe to share between threads.
     for (Step step : cadence.steps()) {
       implicit.put(step, implicitSuccessor(step));
+    }
+  }
+
+  private void addForked(Transition t) {
+    if (t instanceof Transition.Fork f) {
+      for (StepRef ref : f.steps()) {
+        forked.add(ref.id());
+      }
     }
   }
 

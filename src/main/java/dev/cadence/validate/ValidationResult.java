@@ -13,7 +13,11 @@ public record ValidationResult(List<FileResult> files, boolean strict) {
   }
 
   public long count(Severity severity) {
-    return files.stream().mapToLong(f -> f.count(severity)).sum();
+    long n = 0;
+    for (FileResult f : files) {
+      n += f.count(severity);
+    }
+    return n;
   }
 
   /** True when nothing fails: no errors, and no warnings under {@code --strict}. */
@@ -26,6 +30,13 @@ public record ValidationResult(List<FileResult> files, boolean strict) {
   }
 
   public boolean hasIoErrors() {
-    return files.stream().flatMap(f -> f.diagnostics().stream()).anyMatch(d -> d.code() == Code.IO_ERROR);
+    for (FileResult f : files) {
+      for (Diagnostic d : f.diagnostics()) {
+        if (d.code() == Code.IO_ERROR) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

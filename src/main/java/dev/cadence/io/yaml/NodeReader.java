@@ -83,19 +83,39 @@ final class NodeReader {
 
   /** A plain integer; anything else is reported with {@code code}. */
   Optional<Integer> integer(YNode node, String what, Code code, String fix) {
-    if (node instanceof YScalar s && s.plain() && s.text().matches("-?\\d{1,9}")) {
+    if (node instanceof YScalar s && s.plain() && wholeNumber(s.text(), 1, 9)) {
       return Optional.of(Integer.parseInt(s.text()));
     }
     String shown;
-    if (node instanceof YScalar s && !s.plain() && s.text().trim().matches("-?\\d{1,9}")) {
+    if (node instanceof YScalar s && !s.plain() && wholeNumber(s.text().trim(), 1, 9)) {
       shown = "the quoted text \"" + s.text() + "\" (remove the quotes)";
-    } else if (node instanceof YScalar s && s.text().matches("-?\\d{10,}")) {
+    } else if (node instanceof YScalar s && wholeNumber(s.text(), 10, Integer.MAX_VALUE)) {
       shown = "`" + s.text() + "`, which is too large";
     } else {
       shown = node instanceof YScalar s ? "`" + s.text() + "`" : node.kind();
     }
     findings.error(code, node.pos(), what + " must be a whole number, not " + shown + "; " + fix);
     return Optional.empty();
+  }
+
+  /**
+   * True if {@code text} is an optional minus and {@code min} to {@code max} ASCII digits (the regex
+   * {@code -?\d{min,max}}). A loop, not {@code String.matches}: that compiles a pattern at each call,
+   * and every {@code day:} of every step is read here at each start.
+   */
+  static boolean wholeNumber(String text, int min, int max) {
+    int start = text.startsWith("-") ? 1 : 0;
+    int digits = text.length() - start;
+    if (digits < min || digits > max) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A list of items read by {@code item}; duplicates reported as warnings. */

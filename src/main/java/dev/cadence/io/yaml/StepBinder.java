@@ -108,9 +108,12 @@ final class StepBinder {
 
   /** The step's id for messages about its keys, before the id itself is checked. */
   private static Optional<String> peekId(YNode node) {
-    return node instanceof YMap map
-        ? map.entry("id").map(Entry::value).filter(YNode.YScalar.class::isInstance).map(v -> "`" + ((YNode.YScalar) v).text() + "`")
-        : Optional.empty();
+    // instanceof, not YScalar.class::isInstance: a method reference bound to a Class makes the JVM
+    // generate a method-handle class at each start, outside the class-data archive.
+    if (node instanceof YMap map && map.entry("id").isPresent() && map.entry("id").get().value() instanceof YNode.YScalar id) {
+      return Optional.of("`" + id.text() + "`");
+    }
+    return Optional.empty();
   }
 
   private Optional<Channel> channel(YMap map, String label) {
