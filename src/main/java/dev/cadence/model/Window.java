@@ -25,8 +25,8 @@ public record Window(LocalTime start, LocalTime end) {
           "`" + text + "` is not HH:MM-HH:MM; write e.g. \"09:00-17:00\"");
     }
     try {
-      LocalTime start = LocalTime.parse(parts[0]);
-      LocalTime end = "24:00".equals(parts[1]) ? LocalTime.MAX : LocalTime.parse(parts[1]);
+      LocalTime start = time(parts[0]);
+      LocalTime end = "24:00".equals(parts[1]) ? LocalTime.MAX : time(parts[1]);
       if (!start.isBefore(end)) {
         throw new IllegalArgumentException(
             "`" + text + "` must start before it ends (a window cannot span midnight); write e.g. \"09:00-17:00\"");
@@ -36,5 +36,27 @@ public record Window(LocalTime start, LocalTime end) {
       throw new IllegalArgumentException(
           "`" + text + "` is not HH:MM-HH:MM with valid times; write e.g. \"09:00-17:00\"");
     }
+  }
+
+  /**
+   * {@code LocalTime.parse(text)}, with HH:MM read by hand when it is a time of day: java.time's
+   * formatters are built on first use, a few milliseconds at each {@code validate} start. Any other
+   * text goes to {@code LocalTime.parse}, for its exact result or exception.
+   */
+  private static LocalTime time(String text) {
+    if (text.length() == 5 && text.charAt(2) == ':') {
+      int hour = digit(text, 0) * 10 + digit(text, 1);
+      int minute = digit(text, 3) * 10 + digit(text, 4);
+      if (hour >= 0 && hour < 24 && minute >= 0 && minute < 60) {
+        return LocalTime.of(hour, minute);
+      }
+    }
+    return LocalTime.parse(text);
+  }
+
+  /** The digit at {@code i}, or a negative number large enough to fail any range check. */
+  private static int digit(String text, int i) {
+    char c = text.charAt(i);
+    return c >= '0' && c <= '9' ? c - '0' : -1000;
   }
 }

@@ -29,7 +29,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Binds a located YAML tree to the cadence model, reporting every problem of shape and value. */
+/**
+ * Binds a located YAML tree to the cadence model, reporting every problem of shape and value.
+ *
+ * <p>Plain ifs and loops, no lambdas, as in {@link NodeReader}: this runs once per start, cold.
+ */
 public final class CadenceBinder {
   public static final List<String> CADENCE_KEYS =
       List.of("cadence", "name", "description", "model", "schedule", "exit_on", "exits", "statuses", "steps");
@@ -64,58 +68,69 @@ public final class CadenceBinder {
     }
     YMap map = top.get();
     Map<String, Pos> keys = new HashMap<>();
-    map.entries().forEach(e -> keys.put(e.key().text(), e.value().pos()));
+    for (Entry e : map.entries()) {
+      keys.put(e.key().text(), e.value().pos());
+    }
     // Each event of exit_on keeps its own position ("exit_on.EVENT") so that a typo is shown where it is.
-    map.entry("exit_on").filter(e -> e.value() instanceof YNode.YSeq).ifPresent(e -> ((YNode.YSeq) e.value()).items().forEach(item -> {
-      if (item instanceof YNode.YScalar s) {
-        keys.putIfAbsent("exit_on." + s.text(), s.pos());
+    if (map.get("exit_on") instanceof YNode.YSeq events) {
+      for (YNode item : events.items()) {
+        if (item instanceof YNode.YScalar s) {
+          keys.putIfAbsent("exit_on." + s.text(), s.pos());
+        }
       }
-    }));
+    }
 
-    String id = required(map, "cadence", "the cadence file", "add `cadence: my-cadence-id` at the top")
-        .flatMap(n -> read.id(n, "cadence id", CADENCE_ID))
-        .orElse("");
-    Optional<String> name = map.entry("name").flatMap(e -> read.text(e.value(), "name"));
-    Optional<String> description = map.entry("description").flatMap(e -> read.text(e.value(), "description"));
-    Optional<SalesModel> model = map.entry("model").flatMap(e -> salesModel(e.value()));
-    var schedule = map.entry("schedule").map(e -> ScheduleBinder.bind(e.value(), read)).orElse(dev.cadence.model.Schedule.DEFAULT);
-    List<String> exitOn = map.entry("exit_on").map(e -> read.texts(e.value(), "exit_on")).orElse(List.of());
-    Map<String, ExitState> exits = map.entry("exits").map(e -> exits(e.value())).orElse(Map.of());
-    List<String> statuses = map.entry("statuses").map(e -> read.texts(e.value(), "statuses")).orElse(List.of());
-    List<Step> steps =
-        required(map, "steps", "the cadence file", "add a `steps:` list with at least one step")
-            .map(this::steps)
-            .orElse(List.of());
+    YNode idNode = required(map, "cadence", "the cadence file", "add `cadence: my-cadence-id` at the top");
+    String id = idNode == null ? "" : read.id(idNode, "cadence id", CADENCE_ID).orElse("");
+    Optional<String> name = text(map, "name");
+    Optional<String> description = text(map, "description");
+    YNode modelNode = map.get("model");
+    Optional<SalesModel> model = modelNode == null ? Optional.empty() : salesModel(modelNode);
+    YNode scheduleNode = map.get("schedule");
+    var schedule = scheduleNode == null ? dev.cadence.model.Schedule.DEFAULT : ScheduleBinder.bind(scheduleNode, read);
+    YNode exitOnNode = map.get("exit_on");
+    List<String> exitOn = exitOnNode == null ? List.of() : read.texts(exitOnNode, "exit_on");
+    YNode exitsNode = map.get("exits");
+    Map<String, ExitState> exits = exitsNode == null ? Map.of() : exits(exitsNode);
+    YNode statusesNode = map.get("statuses");
+    List<String> statuses = statusesNode == null ? List.of() : read.texts(statusesNode, "statuses");
+    YNode stepsNode = required(map, "steps", "the cadence file", "add a `steps:` list with at least one step");
+    List<Step> steps = stepsNode == null ? List.of() : steps(stepsNode);
     Cadence cadence =
         new Cadence(id, name, description, model, schedule, exitOn, exits, statuses, steps, new SourceMap(root.pos(), keys));
     return Optional.of(new BoundCadence(cadence, stepsWithoutChannel));
   }
 
-  private Optional<YNode> required(YMap map, String key, String where, String fix) {
-    Optional<YNode> value = map.entry(key).map(Entry::value);
-    if (value.isEmpty() && !NodeReader.misspelled(map, key, CADENCE_KEYS)) {
+  /** The value under {@code key}, or null after reporting it missing (unless a typo of it was reported). */
+  private YNode required(YMap map, String key, String where, String fix) {
+    YNode value = map.get(key);
+    if (value == null && !NodeReader.misspelled(map, key, CADENCE_KEYS)) {
       findings.error(Code.MISSING_FIELD, map.pos(), where + " has no `" + key + "`; " + fix);
     }
     return value;
   }
 
-
+  private Optional<String> text(YMap map, String key) {
+    YNode value = map.get(key);
+    return value == null ? Optional.empty() : read.text(value, key);
+  }
 
   private Optional<SalesModel> salesModel(YNode node) {
-    return read.text(node, "model")
-        .flatMap(
-            t -> {
-              for (SalesModel m : SalesModel.values()) {
-                if (m.name().equalsIgnoreCase(t)) {
-                  return Optional.of(m);
-                }
-              }
-              findings.error(
-                  Code.BAD_MODEL,
-                  node.pos(),
-                  "model `" + t + "` is not known" + DidYouMean.hint(t, List.of("transactional", "relational")));
-              return Optional.empty();
-            });
+    Optional<String> text = read.text(node, "model");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String t = text.get();
+    for (SalesModel m : SalesModel.values()) {
+      if (m.name().equalsIgnoreCase(t)) {
+        return Optional.of(m);
+      }
+    }
+    findings.error(
+        Code.BAD_MODEL,
+        node.pos(),
+        "model `" + t + "` is not known" + DidYouMean.hint(t, List.of("transactional", "relational")));
+    return Optional.empty();
   }
 
   private Map<String, ExitState> exits(YNode node) {
@@ -139,9 +154,14 @@ public final class CadenceBinder {
           for (Entry k : body.get().entries()) {
             keys.put(k.key().text(), k.value().pos());
           }
-          status = body.get().entry("status").flatMap(s -> read.text(s.value(), "status"));
-          guard = body.get().entry("require").map(r -> guard(r.value(), keys)).orElse(Guard.NONE);
-          body.get().entry("description").ifPresent(d -> read.text(d.value(), "description"));
+          YNode statusNode = body.get().get("status");
+          status = statusNode == null ? Optional.empty() : read.text(statusNode, "status");
+          YNode require = body.get().get("require");
+          guard = require == null ? Guard.NONE : guard(require, keys);
+          YNode descriptionNode = body.get().get("description");
+          if (descriptionNode != null) {
+            read.text(descriptionNode, "description");
+          }
         }
       }
       exits.put(name.get(), new ExitState(name.get(), status, guard, new SourceMap(e.key().pos(), keys)));
@@ -165,16 +185,17 @@ public final class CadenceBinder {
             "require names unknown channel `" + channelName + "`" + DidYouMean.hint(channelName, Channel.yamlNames()));
         continue;
       }
-      read.integer(e.value(), "require." + channelName, Code.BAD_COUNT, "write e.g. `" + channelName + ": 2`")
-          .ifPresent(
-              n -> {
-                if (n < 0) {
-                  findings.error(Code.BAD_COUNT, e.value().pos(), "require." + channelName + " must be 0 or more, not " + n);
-                } else {
-                  counts.put(channel.get(), n);
-                  keys.put("require." + channelName, e.key().pos());
-                }
-              });
+      Optional<Integer> count =
+          read.integer(e.value(), "require." + channelName, Code.BAD_COUNT, "write e.g. `" + channelName + ": 2`");
+      if (count.isPresent()) {
+        int n = count.get();
+        if (n < 0) {
+          findings.error(Code.BAD_COUNT, e.value().pos(), "require." + channelName + " must be 0 or more, not " + n);
+        } else {
+          counts.put(channel.get(), n);
+          keys.put("require." + channelName, e.key().pos());
+        }
+      }
     }
     return new Guard(counts);
   }
@@ -189,7 +210,10 @@ public final class CadenceBinder {
     }
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < seq.items().size(); i++) {
-      new StepBinder(read, stepsWithoutChannel).bind(seq.items().get(i), i + 1).ifPresent(steps::add);
+      Optional<Step> step = new StepBinder(read, stepsWithoutChannel).bind(seq.items().get(i), i + 1);
+      if (step.isPresent()) {
+        steps.add(step.get());
+      }
     }
     return steps;
   }
@@ -203,7 +227,12 @@ public final class CadenceBinder {
     if (map.isEmpty()) {
       return Optional.empty();
     }
-    List<Entry> entries = map.get().entries().stream().filter(e -> TARGET_KEYS.contains(e.key().text())).toList();
+    List<Entry> entries = new ArrayList<>();
+    for (Entry e : map.get().entries()) {
+      if (TARGET_KEYS.contains(e.key().text())) {
+        entries.add(e);
+      }
+    }
     if (entries.size() != 1) {
       if (entries.size() > 1) {
         read.findings().error(Code.CONFLICTING_KEYS, node.pos(), what + " must have exactly one of exit, handoff, fork");
@@ -214,20 +243,34 @@ public final class CadenceBinder {
     }
     Entry e = entries.get(0);
     YNode value = e.value();
-    return switch (e.key().text()) {
-      case "exit" -> read.text(value, what + " exit").map(x -> new Transition.Exit(x, value.pos()));
-      case "handoff" -> read.text(value, what + " handoff").map(x -> new Transition.Handoff(x, value.pos()));
+    switch (e.key().text()) {
+      case "exit" -> {
+        Optional<String> exit = read.text(value, what + " exit");
+        return exit.isEmpty() ? Optional.empty() : Optional.of(new Transition.Exit(exit.get(), value.pos()));
+      }
+      case "handoff" -> {
+        Optional<String> handoff = read.text(value, what + " handoff");
+        return handoff.isEmpty() ? Optional.empty() : Optional.of(new Transition.Handoff(handoff.get(), value.pos()));
+      }
       default -> {
-        List<StepRef> refs = read.list(value, what + " fork", n -> read.text(n, "a fork step").map(t -> new StepRef(t, n.pos())));
+        List<StepRef> refs = read.stepRefs(value, what + " fork", "a fork step");
         if (refs.size() < 2 && value instanceof YNode.YSeq) {
           read.findings().warning(Code.BAD_JOIN, value.pos(), what + " forks fewer than two steps; use a plain step id instead");
         }
-        yield refs.isEmpty() ? Optional.empty() : Optional.of(new Transition.Fork(refs, value.pos()));
+        return refs.isEmpty() ? Optional.empty() : Optional.of(new Transition.Fork(refs, value.pos()));
       }
-    };
+    }
   }
 
   static Optional<Duration> duration(YNode node, String what, NodeReader read) {
-    return read.parsed(node, what, Code.BAD_DURATION, Durations::parse);
+    Optional<String> text = read.text(node, what);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Durations.parse(text.get()));
+    } catch (RuntimeException e) { // as NodeReader.parsed: the parser's message becomes the diagnostic
+      return read.failed(node, what, Code.BAD_DURATION, e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.cadence.io.yaml.YNode.YMap;
 import dev.cadence.io.yaml.YNode.YScalar;
 import dev.cadence.io.yaml.YNode.YSeq;
 import dev.cadence.model.Pos;
+import dev.cadence.model.StepRef;
 import dev.cadence.validate.Code;
 import dev.cadence.validate.DidYouMean;
 import dev.cadence.validate.Findings;
@@ -15,7 +16,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Typed reads of located YAML nodes that report a diagnostic, never throw, on the wrong shape. */
+/**
+ * Typed reads of located YAML nodes that report a diagnostic, never throw, on the wrong shape.
+ *
+ * <p>Written with loops and ifs rather than lambdas and streams, like the binders that use it: every
+ * {@code validate} start runs this code once, cold, and each lambda is linked at run time on first
+ * use (~0.2 ms each; the binders had 60 of them).
+ */
 final class NodeReader {
   private final Findings findings;
 
@@ -50,28 +57,30 @@ final class NodeReader {
    * required key written with a typo is then reported once, as that unknown key, not also missing.
    */
   static boolean misspelled(YMap map, String key, List<String> knownKeys) {
-    return map.entries().stream()
-        .map(e -> e.key().text())
-        .anyMatch(k -> !knownKeys.contains(k) && DidYouMean.closest(k, knownKeys).filter(key::equals).isPresent());
+    for (YNode.Entry e : map.entries()) {
+      String k = e.key().text();
+      if (!knownKeys.contains(k) && key.equals(DidYouMean.closest(k, knownKeys).orElse(null))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Text matching an id pattern; otherwise bad-id with a corrected example. */
   Optional<String> id(YNode node, String what, Pattern pattern) {
-    return text(node, what)
-        .filter(
-            text -> {
-              if (pattern.matcher(text).matches()) {
-                return true;
-              }
-              findings.error(
-                  Code.BAD_ID,
-                  node.pos(),
-                  what + " `" + text + "` must match " + pattern.pattern() + " (lower-case letters, digits"
-                      + (pattern == CadenceBinder.CADENCE_ID ? " and -" : ", - and _") + "); e.g. `"
-                      + text.toLowerCase(java.util.Locale.ROOT).replaceAll(pattern == CadenceBinder.CADENCE_ID ? "[^a-z0-9-]+" : "[^a-z0-9_-]+", "-")
-                          .replaceAll("^-+|-+$", "") + "`");
-              return false;
-            });
+    Optional<String> found = text(node, what);
+    if (found.isEmpty() || pattern.matcher(found.get()).matches()) {
+      return found;
+    }
+    String text = found.get();
+    findings.error(
+        Code.BAD_ID,
+        node.pos(),
+        what + " `" + text + "` must match " + pattern.pattern() + " (lower-case letters, digits"
+            + (pattern == CadenceBinder.CADENCE_ID ? " and -" : ", - and _") + "); e.g. `"
+            + text.toLowerCase(java.util.Locale.ROOT).replaceAll(pattern == CadenceBinder.CADENCE_ID ? "[^a-z0-9-]+" : "[^a-z0-9_-]+", "-")
+                .replaceAll("^-+|-+$", "") + "`");
+    return Optional.empty();
   }
   Optional<String> text(YNode node, String what) {
     if (node instanceof YScalar s && !s.isNull()) {
@@ -120,46 +129,87 @@ final class NodeReader {
 
   /** A list of items read by {@code item}; duplicates reported as warnings. */
   <T> List<T> list(YNode node, String what, Function<YNode, Optional<T>> item) {
-    if (!(node instanceof YSeq seq)) {
-      wrongType(node, what, "a list, e.g. [a, b]");
-      return List.of();
-    }
     List<T> out = new ArrayList<>();
-    Map<String, Pos> seen = new HashMap<>(); // keyed by the text as written: cheap, and what users see
-    for (YNode n : seq.items()) {
+    Map<String, Pos> seen = new HashMap<>();
+    for (YNode n : items(node, what)) {
       Optional<T> value = item.apply(n);
-      if (value.isEmpty()) {
-        continue;
+      if (value.isPresent() && firstTime(seen, n, what)) {
+        out.add(value.get());
       }
-      Pos earlier = seen.putIfAbsent(label(n), n.pos());
-      if (earlier != null) {
-        findings.warning(
-            Code.DUPLICATE_ITEM,
-            n.pos(),
-            what + " lists `" + label(n) + "` twice (first at line " + earlier.line() + "); remove one");
-        continue;
-      }
-      out.add(value.get());
     }
     return out;
   }
 
+  /**
+   * The items of a list, or none after reporting that {@code node} is not a list. With
+   * {@link #firstTime}, what {@link #list} does, for callers that read items without a lambda.
+   */
+  List<YNode> items(YNode node, String what) {
+    if (!(node instanceof YSeq seq)) {
+      wrongType(node, what, "a list, e.g. [a, b]");
+      return List.of();
+    }
+    return seq.items();
+  }
+
+  /**
+   * False, with a duplicate-item warning, if an item written as {@code n} was already taken from
+   * this list; {@code seen} is keyed by the text as written: cheap, and what users see.
+   */
+  boolean firstTime(Map<String, Pos> seen, YNode n, String what) {
+    Pos earlier = seen.putIfAbsent(label(n), n.pos());
+    if (earlier != null) {
+      findings.warning(
+          Code.DUPLICATE_ITEM,
+          n.pos(),
+          what + " lists `" + label(n) + "` twice (first at line " + earlier.line() + "); remove one");
+      return false;
+    }
+    return true;
+  }
+
   List<String> texts(YNode node, String what) {
-    return list(node, what, n -> text(n, "an item of " + what));
+    List<String> out = new ArrayList<>();
+    Map<String, Pos> seen = new HashMap<>();
+    for (YNode n : items(node, what)) {
+      Optional<String> value = text(n, "an item of " + what);
+      if (value.isPresent() && firstTime(seen, n, what)) {
+        out.add(value.get());
+      }
+    }
+    return out;
+  }
+
+  /** Step references ({@code after}, {@code fork}): texts that keep their positions. */
+  List<StepRef> stepRefs(YNode node, String what, String itemWhat) {
+    List<StepRef> out = new ArrayList<>();
+    Map<String, Pos> seen = new HashMap<>();
+    for (YNode n : items(node, what)) {
+      Optional<String> value = text(n, itemWhat);
+      if (value.isPresent() && firstTime(seen, n, what)) {
+        out.add(new StepRef(value.get(), n.pos()));
+      }
+    }
+    return out;
   }
 
   /** Parses a text value with {@code parser}; its IllegalArgumentException becomes a diagnostic. */
   <T> Optional<T> parsed(YNode node, String what, Code code, Function<String, T> parser) {
-    return text(node, what)
-        .flatMap(
-            t -> {
-              try {
-                return Optional.of(parser.apply(t));
-              } catch (RuntimeException e) {
-                findings.error(code, node.pos(), what + ": " + e.getMessage());
-                return Optional.empty();
-              }
-            });
+    Optional<String> text = text(node, what);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parser.apply(text.get()));
+    } catch (RuntimeException e) {
+      return failed(node, what, code, e);
+    }
+  }
+
+  /** Reports a value that failed to parse with {@code e}'s message; always empty. */
+  <T> Optional<T> failed(YNode node, String what, Code code, RuntimeException e) {
+    findings.error(code, node.pos(), what + ": " + e.getMessage());
+    return Optional.empty();
   }
 
   void wrongType(YNode node, String what, String expected) {

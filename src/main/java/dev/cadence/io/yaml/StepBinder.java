@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Binds one item of {@code steps:}. */
+/** Binds one item of {@code steps:}. Plain ifs and loops, no lambdas, as in {@link NodeReader}. */
 final class StepBinder {
   private final NodeReader read;
   private final Set<String> stepsWithoutChannel;
@@ -35,13 +35,15 @@ final class StepBinder {
     }
     YMap map = found.get();
     Map<String, Pos> keys = new HashMap<>();
-    map.entries().forEach(e -> keys.put(e.key().text(), e.value().pos()));
+    for (Entry e : map.entries()) {
+      keys.put(e.key().text(), e.value().pos());
+    }
 
-    Optional<YNode> idNode = map.entry("id").map(Entry::value);
-    if (idNode.isEmpty() && !NodeReader.misspelled(map, "id", CadenceBinder.STEP_KEYS)) {
+    YNode idNode = map.get("id");
+    if (idNode == null && !NodeReader.misspelled(map, "id", CadenceBinder.STEP_KEYS)) {
       read.findings().error(Code.MISSING_FIELD, map.pos(), "step " + index + " has no `id`; add e.g. `id: intro-email`");
     }
-    Optional<String> id = idNode.flatMap(n -> read.id(n, "step id", CadenceBinder.NAME));
+    Optional<String> id = idNode == null ? Optional.empty() : read.id(idNode, "step id", CadenceBinder.NAME);
     String label = "step `" + id.orElse(String.valueOf(index)) + "`";
     String stepId = id.orElse("#" + index);
 
@@ -51,40 +53,38 @@ final class StepBinder {
     }
     Timing timing = timing(map, label);
     Map<String, String> variants = new LinkedHashMap<>();
-    value(map, "variants")
-        .ifPresent(
-            v -> {
-              if (v instanceof YMap vm) {
-                for (Entry e : vm.entries()) {
-                  read.text(e.value(), label + " variant `" + e.key().text() + "`")
-                      .ifPresent(t -> {
-                        variants.put(e.key().text(), t);
-                        keys.put("variants." + e.key().text(), e.value().pos());
-                      });
-                }
-              } else {
-                read.wrongType(v, label + " variants", "a mapping of region to template, e.g. { EMEA-FR: intro-fr }");
-              }
-            });
+    YNode variantsNode = map.get("variants");
+    if (variantsNode instanceof YMap vm) {
+      for (Entry e : vm.entries()) {
+        Optional<String> t = read.text(e.value(), label + " variant `" + e.key().text() + "`");
+        if (t.isPresent()) {
+          variants.put(e.key().text(), t.get());
+          keys.put("variants." + e.key().text(), e.value().pos());
+        }
+      }
+    } else if (variantsNode != null) {
+      read.wrongType(variantsNode, label + " variants", "a mapping of region to template, e.g. { EMEA-FR: intro-fr }");
+    }
     Map<String, Transition> on = new LinkedHashMap<>();
-    value(map, "on")
-        .ifPresent(
-            v -> {
-              if (v instanceof YMap om) {
-                for (Entry e : om.entries()) {
-                  keys.put("on." + e.key().text(), e.key().pos());
-                  CadenceBinder.target(e.value(), label + " on." + e.key().text(), read)
-                      .ifPresent(t -> on.put(e.key().text(), t));
-                }
-              } else {
-                read.wrongType(v, label + " on", "a mapping of outcome to target, e.g. { connected: qualify-call }");
-              }
-            });
-    Optional<Transition> next = value(map, "next").flatMap(v -> CadenceBinder.target(v, label + " next", read));
-    List<StepRef> after =
-        value(map, "after")
-            .map(v -> read.list(v, label + " after", n -> read.text(n, "an after step").map(t -> new StepRef(t, n.pos()))))
-            .orElse(List.of());
+    YNode onNode = map.get("on");
+    if (onNode instanceof YMap om) {
+      for (Entry e : om.entries()) {
+        keys.put("on." + e.key().text(), e.key().pos());
+        Optional<Transition> t = CadenceBinder.target(e.value(), label + " on." + e.key().text(), read);
+        if (t.isPresent()) {
+          on.put(e.key().text(), t.get());
+        }
+      }
+    } else if (onNode != null) {
+      read.wrongType(onNode, label + " on", "a mapping of outcome to target, e.g. { connected: qualify-call }");
+    }
+    YNode nextNode = map.get("next");
+    Optional<Transition> next = nextNode == null ? Optional.empty() : CadenceBinder.target(nextNode, label + " next", read);
+    YNode afterNode = map.get("after");
+    List<StepRef> after = afterNode == null ? List.of() : read.stepRefs(afterNode, label + " after", "an after step");
+    YNode requires = map.get("requires");
+    YNode checklist = map.get("checklist");
+    YNode reminder = map.get("reminder");
     return Optional.of(
         new Step(
             stepId,
@@ -97,12 +97,12 @@ final class StepBinder {
             text(map, "status", label),
             on,
             next,
-            value(map, "requires").map(v -> read.texts(v, label + " requires")).orElse(List.of()),
-            value(map, "checklist").map(v -> read.texts(v, label + " checklist")).orElse(List.of()),
+            requires == null ? List.of() : read.texts(requires, label + " requires"),
+            checklist == null ? List.of() : read.texts(checklist, label + " checklist"),
             text(map, "team", label),
             text(map, "owner", label),
             after,
-            value(map, "reminder").flatMap(v -> CadenceBinder.duration(v, label + " reminder", read)),
+            reminder == null ? Optional.empty() : CadenceBinder.duration(reminder, label + " reminder", read),
             new SourceMap(map.pos(), keys)));
   }
 
@@ -117,8 +117,8 @@ final class StepBinder {
   }
 
   private Optional<Channel> channel(YMap map, String label) {
-    Optional<YNode> node = value(map, "channel");
-    if (node.isEmpty()) {
+    YNode node = map.get("channel");
+    if (node == null) {
       if (NodeReader.misspelled(map, "channel", CadenceBinder.STEP_KEYS)) {
         return Optional.empty();
       }
@@ -126,48 +126,45 @@ final class StepBinder {
           Code.MISSING_FIELD, map.pos(), label + " has no `channel`; add one of " + String.join(", ", Channel.yamlNames()));
       return Optional.empty();
     }
-    return read.text(node.get(), label + " channel")
-        .flatMap(
-            t -> {
-              Optional<Channel> c = Channel.fromYaml(t);
-              if (c.isEmpty()) {
-                read.findings().error(
-                    Code.UNKNOWN_CHANNEL,
-                    node.get().pos(),
-                    label + " has unknown channel `" + t + "`" + DidYouMean.hint(t, Channel.yamlNames()));
-              }
-              return c;
-            });
+    Optional<String> text = read.text(node, label + " channel");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String t = text.get();
+    Optional<Channel> c = Channel.fromYaml(t);
+    if (c.isEmpty()) {
+      read.findings().error(
+          Code.UNKNOWN_CHANNEL,
+          node.pos(),
+          label + " has unknown channel `" + t + "`" + DidYouMean.hint(t, Channel.yamlNames()));
+    }
+    return c;
   }
 
   private Timing timing(YMap map, String label) {
-    Optional<YNode> day = value(map, "day");
-    Optional<YNode> wait = value(map, "wait");
-    if (day.isPresent() && wait.isPresent()) {
+    YNode day = map.get("day");
+    YNode wait = map.get("wait");
+    if (day != null && wait != null) {
       read.findings().error(
           Code.CONFLICTING_KEYS,
           map.entry("wait").get().key().pos(),
           label + " has both `day` and `wait`; keep `day` for a fixed day of the cadence or `wait` for a delay after the previous touch");
     }
-    if (day.isPresent()) {
+    if (day != null) {
       Optional<Integer> n =
-          read.integer(day.get(), label + " day", Code.BAD_DAY, "day 1 is the enrollment day, e.g. `day: 3`");
+          read.integer(day, label + " day", Code.BAD_DAY, "day 1 is the enrollment day, e.g. `day: 3`");
       if (n.isPresent() && n.get() < 1) {
-        read.findings().error(Code.BAD_DAY, day.get().pos(), label + " day must be 1 or more (day 1 is the enrollment day), not " + n.get());
+        read.findings().error(Code.BAD_DAY, day.pos(), label + " day must be 1 or more (day 1 is the enrollment day), not " + n.get());
         return new Timing.Immediately();
       }
-      return n.<Timing>map(Timing.OnDay::new).orElse(new Timing.Immediately());
+      return n.isPresent() ? new Timing.OnDay(n.get()) : new Timing.Immediately();
     }
-    return wait.flatMap(w -> CadenceBinder.duration(w, label + " wait", read))
-        .<Timing>map(Timing.Wait::new)
-        .orElse(new Timing.Immediately());
+    Optional<java.time.Duration> delay = wait == null ? Optional.empty() : CadenceBinder.duration(wait, label + " wait", read);
+    return delay.isPresent() ? new Timing.Wait(delay.get()) : new Timing.Immediately();
   }
 
   private Optional<String> text(YMap map, String key, String label) {
-    return value(map, key).flatMap(v -> read.text(v, label + " " + key));
-  }
-
-  private static Optional<YNode> value(YMap map, String key) {
-    return map.entry(key).map(Entry::value);
+    YNode value = map.get(key);
+    return value == null ? Optional.empty() : read.text(value, label + " " + key);
   }
 }

@@ -20,7 +20,23 @@ public sealed interface YNode {
     }
 
     public Optional<Entry> entry(String key) {
-      return entries.stream().filter(e -> e.key().text().equals(key)).findFirst();
+      return Optional.ofNullable(find(key));
+    }
+
+    /** The value under {@code key}, or null when there is none. */
+    public YNode get(String key) {
+      Entry e = find(key);
+      return e == null ? null : e.value();
+    }
+
+    // A loop, not a stream: the binders look keys up a few hundred times per file, at each start.
+    private Entry find(String key) {
+      for (Entry e : entries) {
+        if (e.key().text().equals(key)) {
+          return e;
+        }
+      }
+      return null;
     }
 
     @Override
