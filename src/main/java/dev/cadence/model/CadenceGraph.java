@@ -39,7 +39,12 @@ public final class CadenceGraph {
         if (ref.id().equals(step.id())) {
           continue; // a join on itself is an error of its own (bad-join); it must not also cut the flow
         }
-        joinsWaitingOn.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(step);
+        List<Step> joins = joinsWaitingOn.get(ref.id());
+        if (joins == null) {
+          joins = new ArrayList<>();
+          joinsWaitingOn.put(ref.id(), joins);
+        }
+        joins.add(step);
       }
     }
     // Loops and instanceof, not Fork.class::isInstance in a stream: a method reference bound to a
@@ -76,7 +81,8 @@ public final class CadenceGraph {
 
   /** The step every enrollment starts at. */
   public Optional<Step> start() {
-    return cadence.steps().stream().findFirst();
+    List<Step> steps = cadence.steps();
+    return steps.isEmpty() ? Optional.empty() : Optional.of(steps.get(0));
   }
 
   /** The joins that wait (among others) for {@code step}. */
@@ -102,8 +108,10 @@ public final class CadenceGraph {
       // through into the next step in the file would run a sibling branch's step twice.
       return Optional.of(new Transition.Done(Pos.NONE));
     }
-    return Optional.of(
-        following(step).<Transition>map(s -> new Transition.GoTo(new StepRef(s.id(), Pos.NONE))).orElse(new Transition.Done(Pos.NONE)));
+    Optional<Step> following = following(step);
+    return Optional.of(following.isPresent()
+        ? new Transition.GoTo(new StepRef(following.get().id(), Pos.NONE))
+        : new Transition.Done(Pos.NONE));
   }
 
   /** The next step in the file that is not a join, if any. */
@@ -120,8 +128,13 @@ public final class CadenceGraph {
   /** Every edge out of {@code step}: its outcomes, its successor, and the joins it feeds. */
   public List<Edge> edges(Step step) {
     List<Edge> edges = new ArrayList<>();
-    step.on().forEach((outcome, target) -> addEdges(edges, step, outcome, target));
-    successor(step).ifPresent(target -> {
+    // Loops, not forEach lambdas: validate builds these edges once per start, cold.
+    for (Map.Entry<String, Transition> on : step.on().entrySet()) {
+      addEdges(edges, step, on.getKey(), on.getValue());
+    }
+    Optional<Transition> successor = successor(step);
+    if (successor.isPresent()) {
+      Transition target = successor.get();
       if (step.next().isEmpty() && target instanceof Transition.GoTo) {
         // The implicit successor is the following step by position: looked up by id, a duplicated
         // id would lead back to the first step of that id and show a loop that is not there.
@@ -129,7 +142,7 @@ public final class CadenceGraph {
       } else {
         addEdges(edges, step, "next", target);
       }
-    });
+    }
     for (Step join : joinsWaitingOn(step)) {
       edges.add(new Edge(step, "join", Optional.of(join), new Transition.GoTo(new StepRef(join.id(), Pos.NONE))));
     }
@@ -140,7 +153,9 @@ public final class CadenceGraph {
     if (target instanceof Transition.GoTo g) {
       edges.add(new Edge(from, via, step(g.step().id()), target));
     } else if (target instanceof Transition.Fork f) {
-      f.steps().forEach(ref -> edges.add(new Edge(from, via, step(ref.id()), target)));
+      for (StepRef ref : f.steps()) {
+        edges.add(new Edge(from, via, step(ref.id()), target));
+      }
     } else {
       edges.add(new Edge(from, via, Optional.empty(), target));
     }

@@ -1,6 +1,5 @@
 package dev.cadence.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,11 +42,21 @@ public enum Channel {
     return responses.contains(outcome) || Outcomes.GENERAL.contains(outcome);
   }
 
+  // Loops, not streams: validate looks channels up at each start, cold.
   public static Optional<Channel> fromYaml(String name) {
-    return Arrays.stream(values()).filter(c -> c.yamlName().equals(name)).findFirst();
+    for (Channel c : values()) {
+      if (c.yamlName().equals(name)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   public static List<String> yamlNames() {
-    return Arrays.stream(values()).map(Channel::yamlName).toList();
+    List<String> names = new java.util.ArrayList<>();
+    for (Channel c : values()) {
+      names.add(c.yamlName());
+    }
+    return List.copyOf(names);
   }
 }

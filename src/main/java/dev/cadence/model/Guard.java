@@ -8,12 +8,11 @@ public record Guard(Map<Channel, Integer> minimumTouches) {
 
   public Guard {
     minimumTouches = Map.copyOf(minimumTouches);
-    minimumTouches.forEach(
-        (channel, count) -> {
-          if (count < 0) {
-            throw new IllegalArgumentException("require." + channel.yamlName() + " must be >= 0");
-          }
-        });
+    for (Map.Entry<Channel, Integer> e : minimumTouches.entrySet()) {
+      if (e.getValue() < 0) {
+        throw new IllegalArgumentException("require." + e.getKey().yamlName() + " must be >= 0");
+      }
+    }
   }
 
   public boolean isEmpty() {

@@ -1,6 +1,6 @@
 package dev.cadence.model;
 
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,14 +12,23 @@ public final class Outcomes {
 
   private Outcomes() {}
 
+  /** Every response event of every channel, sorted; built once (validate asks for each outcome). */
+  private static final Set<String> ALL;
+
+  static {
+    TreeSet<String> all = new TreeSet<>(GENERAL);
+    for (Channel c : Channel.values()) {
+      all.addAll(c.responses());
+    }
+    ALL = Collections.unmodifiableSortedSet(all);
+  }
+
   /** Every response event of every channel, sorted. */
   public static Set<String> all() {
-    Set<String> all = new TreeSet<>(GENERAL);
-    Arrays.stream(Channel.values()).forEach(c -> all.addAll(c.responses()));
-    return all;
+    return ALL;
   }
 
   public static boolean isKnown(String event) {
-    return all().contains(event);
+    return ALL.contains(event);
   }
 }

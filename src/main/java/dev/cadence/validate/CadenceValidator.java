@@ -11,7 +11,7 @@ public final class CadenceValidator {
     new ReferenceChecks(graph, bound.stepsWithoutChannel(), library, findings).run();
     // A first step that waits on `after` (reported as bad-join) leaves the flow without a start:
     // the flow checks would only report loops and dead ends that follow from it.
-    if (graph.start().filter(first -> !first.isJoin()).isPresent()) {
+    if (graph.start().isPresent() && !graph.start().get().isJoin()) {
       new FlowChecks(graph, findings).run();
       new GuardChecks(graph, findings).run();
     }

@@ -36,6 +36,11 @@ public final class Findings {
   }
 
   public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isError);
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Checks of the cadence as a graph: reachability, ends, loops without waits, unused exits. */
+/**
+ * Checks of the cadence as a graph: reachability, ends, loops without waits, unused exits. Loops
+ * rather than lambdas, as in {@link ReferenceChecks}: this runs once per start, cold.
+ */
 final class FlowChecks {
   private final Cadence cadence;
   private final CadenceGraph graph;
@@ -33,7 +36,7 @@ final class FlowChecks {
     for (Step step : cadence.steps()) {
       if (!reachable.contains(step)) {
         findings.warning(Code.UNREACHABLE_STEP, step.where().at("id"),
-            "step `" + step.id() + "` cannot be reached from the first step `" + graph.start().map(Step::id).orElse("")
+            "step `" + step.id() + "` cannot be reached from the first step `" + (graph.start().isPresent() ? graph.start().get().id() : "")
                 + "`; point an outcome or `next` at it, or remove it");
       }
     }
@@ -45,11 +48,17 @@ final class FlowChecks {
   private Set<Step> reachable() {
     Set<Step> seen = identitySet();
     Deque<Step> todo = new ArrayDeque<>();
-    graph.start().ifPresent(todo::add);
+    if (graph.start().isPresent()) {
+      todo.add(graph.start().get());
+    }
     while (!todo.isEmpty()) {
       Step step = todo.poll();
       if (seen.add(step)) {
-        graph.edges(step).forEach(e -> e.to().ifPresent(todo::add));
+        for (Edge e : graph.edges(step)) {
+          if (e.to().isPresent()) {
+            todo.add(e.to().get());
+          }
+        }
       }
     }
     return seen;
@@ -64,7 +73,12 @@ final class FlowChecks {
     for (Step step : cadence.steps()) {
       for (Edge e : graph.edges(step)) {
         if (e.to().isPresent()) {
-          predecessors.computeIfAbsent(e.to().get(), k -> new ArrayList<>()).add(step);
+          List<Step> before = predecessors.get(e.to().get());
+          if (before == null) {
+            before = new ArrayList<>();
+            predecessors.put(e.to().get(), before);
+          }
+          before.add(step);
         } else if (isEnd(e) && canEnd.add(step)) {
           todo.add(step);
         }
@@ -98,10 +112,12 @@ final class FlowChecks {
     while (!todo.isEmpty()) {
       Step s = todo.poll();
       if (seen.add(s)) {
-        graph.edges(s).forEach(e -> e.to().ifPresent(t -> {
-          ids.add(t.id());
-          todo.add(t);
-        }));
+        for (Edge e : graph.edges(s)) {
+          if (e.to().isPresent()) {
+            ids.add(e.to().get().id());
+            todo.add(e.to().get());
+          }
+        }
       }
     }
     return ids.isEmpty() ? List.of("nothing") : List.copyOf(ids);
@@ -111,17 +127,28 @@ final class FlowChecks {
   private void loopsWithoutWait() {
     for (List<Step> component : new Tarjan(graph).components()) {
       Step first = component.get(0);
-      boolean isCycle = component.size() > 1
-          || graph.edges(first).stream().anyMatch(e -> e.to().isPresent() && e.to().get() == first);
+      boolean isCycle = component.size() > 1;
+      for (Edge e : graph.edges(first)) {
+        isCycle |= e.to().isPresent() && e.to().get() == first;
+      }
       if (!isCycle) {
         continue;
       }
-      boolean waits = component.stream().anyMatch(s -> s.timing() instanceof Timing.Wait w && !w.delay().isZero());
+      boolean waits = false;
+      for (Step s : component) {
+        waits |= s.timing() instanceof Timing.Wait w && !w.delay().isZero();
+      }
       if (!waits) {
         Set<Step> members = identitySet();
         members.addAll(component);
-        List<Step> inFileOrder = cadence.steps().stream().filter(members::contains).toList();
-        List<String> ids = new ArrayList<>(inFileOrder.stream().map(Step::id).toList());
+        List<Step> inFileOrder = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Step s : cadence.steps()) {
+          if (members.contains(s)) {
+            inFileOrder.add(s);
+            ids.add(s.id());
+          }
+        }
         ids.add(ids.get(0));
         findings.error(Code.LOOP_WITHOUT_WAIT, inFileOrder.get(0).where().at("id"),
             "loop " + String.join(" -> ", ids) + " has no wait, so it could repeat at once; give one of its steps `wait:` (e.g. `wait: 2d`)");
@@ -132,14 +159,18 @@ final class FlowChecks {
   private void unusedExits() {
     Set<String> used = new java.util.HashSet<>();
     for (Step step : cadence.steps()) {
-      graph.edges(step).forEach(e -> {
+      for (Edge e : graph.edges(step)) {
         if (e.transition() instanceof Transition.Exit x) {
           used.add(x.exit());
         }
-      });
+      }
     }
-    cadence.exits().values().stream().filter(e -> !used.contains(e.name())).forEach(e -> findings.warning(
-        Code.UNUSED_EXIT, e.where().self(), "exit `" + e.name() + "` is declared but no transition leads to it; use it or remove it"));
+    for (dev.cadence.model.ExitState e : cadence.exits().values()) {
+      if (!used.contains(e.name())) {
+        findings.warning(Code.UNUSED_EXIT, e.where().self(),
+            "exit `" + e.name() + "` is declared but no transition leads to it; use it or remove it");
+      }
+    }
   }
 
   /** Steps are compared by identity: record equals/hashCode would cost start-up time, and ids may repeat. */

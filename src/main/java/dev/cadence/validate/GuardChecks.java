@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds exits that some path reaches with fewer touches than their {@code require} guard asks for
@@ -36,7 +37,9 @@ final class GuardChecks {
         continue;
       }
       Map<Channel, Fewest> fewest = new HashMap<>();
-      exit.require().minimumTouches().keySet().forEach(c -> fewest.put(c, new Fewest(c)));
+      for (Channel c : exit.require().minimumTouches().keySet()) {
+        fewest.put(c, new Fewest(c));
+      }
       for (Step step : graph.cadence().steps()) {
         for (Edge edge : graph.edges(step)) {
           if (edge.transition() instanceof Transition.Exit x && x.exit().equals(exit.name())) {
@@ -75,7 +78,9 @@ final class GuardChecks {
     final Map<Step, Step> previous = new IdentityHashMap<>();
 
     Fewest(Channel channel) {
-      graph.start().ifPresent(s -> count.put(s, weight(s, channel)));
+      if (graph.start().isPresent()) {
+        count.put(graph.start().get(), weight(graph.start().get(), channel));
+      }
       boolean changed = true;
       while (changed) {
         changed = false;
@@ -103,7 +108,8 @@ final class GuardChecks {
     private Integer joinCount(Step join) {
       int most = 0;
       for (var ref : join.after()) {
-        Integer c = graph.step(ref.id()).map(count::get).orElse(null);
+        Optional<Step> after = graph.step(ref.id());
+        Integer c = after.isPresent() ? count.get(after.get()) : null;
         if (c == null) {
           return null;
         }

@@ -15,7 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Checks of one cadence that look up names: steps, exits, outcomes, templates, statuses, days. */
+/**
+ * Checks of one cadence that look up names: steps, exits, outcomes, templates, statuses, days.
+ *
+ * <p>Plain loops and ifs rather than lambdas and streams: every {@code validate} start runs these
+ * checks once, cold, and each lambda is linked at run time on first use.
+ */
 final class ReferenceChecks {
   private final Cadence cadence;
   private final CadenceGraph graph;
@@ -30,26 +35,41 @@ final class ReferenceChecks {
     this.stepsWithoutChannel = stepsWithoutChannel;
     this.library = library;
     this.findings = findings;
-    this.stepIds = cadence.steps().stream().map(Step::id).distinct().toList();
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    for (Step step : cadence.steps()) {
+      ids.add(step.id());
+    }
+    this.stepIds = List.copyOf(ids);
   }
 
   void run() {
     duplicateSteps();
     exitOn();
     for (Step step : cadence.steps()) {
-      step.on().forEach((outcome, target) -> {
-        outcome(step, outcome);
-        target(step, target);
-      });
-      step.next().ifPresent(t -> target(step, t));
+      for (Map.Entry<String, Transition> on : step.on().entrySet()) {
+        outcome(step, on.getKey());
+        target(step, on.getValue());
+      }
+      if (step.next().isPresent()) {
+        target(step, step.next().get());
+      }
       after(step);
       content(step);
-      step.status().ifPresent(s -> status(s, step.where().at("status")));
+      if (step.status().isPresent()) {
+        status(step.status().get(), step.where().at("status"));
+      }
     }
-    cadence.exits().values().forEach(e -> e.status().ifPresent(s -> status(s, e.where().at("status"))));
-    graph.start().filter(Step::isJoin).ifPresent(first -> findings.error(
-        Code.BAD_JOIN, first.where().at("after"),
-        "the first step `" + first.id() + "` cannot wait on `after`: it is where every enrollment starts"));
+    for (dev.cadence.model.ExitState e : cadence.exits().values()) {
+      if (e.status().isPresent()) {
+        status(e.status().get(), e.where().at("status"));
+      }
+    }
+    if (graph.start().isPresent() && graph.start().get().isJoin()) {
+      Step first = graph.start().get();
+      findings.error(
+          Code.BAD_JOIN, first.where().at("after"),
+          "the first step `" + first.id() + "` cannot wait on `after`: it is where every enrollment starts");
+    }
     days();
   }
 
@@ -103,11 +123,14 @@ final class ReferenceChecks {
     if (target instanceof Transition.GoTo g) {
       stepRef(g.step(), "transition of step `" + from.id() + "`", true);
     } else if (target instanceof Transition.Fork f) {
-      f.steps().forEach(ref -> stepRef(ref, "fork of step `" + from.id() + "`", true));
+      for (StepRef ref : f.steps()) {
+        stepRef(ref, "fork of step `" + from.id() + "`", true);
+      }
     } else if (target instanceof Transition.Exit e && !cadence.exits().containsKey(e.exit())) {
+      Optional<String> best = DidYouMean.closest(e.exit(), cadence.exits().keySet());
       findings.error(Code.UNKNOWN_EXIT, e.pos(),
-          "exit `" + e.exit() + "` is not declared" + DidYouMean.closest(e.exit(), cadence.exits().keySet())
-              .map(b -> "; did you mean `" + b + "`?").orElse("; declare it under `exits:`"));
+          "exit `" + e.exit() + "` is not declared"
+              + (best.isPresent() ? "; did you mean `" + best.get() + "`?" : "; declare it under `exits:`"));
     } else if (target instanceof Transition.Handoff h && h.cadence().equals(cadence.id())) {
       findings.warning(Code.SELF_HANDOFF, h.pos(),
           "step `" + from.id() + "` hands off to its own cadence `" + h.cadence() + "`; to repeat steps, point to a step id instead");
@@ -163,16 +186,24 @@ final class ReferenceChecks {
       findings.error(Code.MISSING_FIELD, step.where().at("variants"),
           "step `" + step.id() + "` has `variants` but no default `template` for the other regions; add `template:`");
     }
-    step.template().filter(t -> written && !library.hasTemplate(t)).ifPresent(t -> findings.error(
-        Code.UNKNOWN_TEMPLATE, step.where().at("template"), "template `" + t + "` not found; " + howToAdd("templates", t)));
-    step.variants().forEach((region, t) -> {
+    if (step.template().isPresent() && written && !library.hasTemplate(step.template().get())) {
+      String t = step.template().get();
+      findings.error(
+          Code.UNKNOWN_TEMPLATE, step.where().at("template"), "template `" + t + "` not found; " + howToAdd("templates", t));
+    }
+    for (Map.Entry<String, String> variant : step.variants().entrySet()) {
+      String region = variant.getKey();
+      String t = variant.getValue();
       if (written && !library.hasTemplate(t)) {
         findings.error(Code.UNKNOWN_TEMPLATE, step.where().at("variants." + region),
             "template `" + t + "` (variant for " + region + ") not found; " + howToAdd("templates", t));
       }
-    });
-    step.script().filter(s -> channel == Channel.CALL && !library.hasScript(s)).ifPresent(s -> findings.error(
-        Code.UNKNOWN_SCRIPT, step.where().at("script"), "call script `" + s + "` not found; " + howToAdd("scripts", s)));
+    }
+    if (step.script().isPresent() && channel == Channel.CALL && !library.hasScript(step.script().get())) {
+      String sc = step.script().get();
+      findings.error(
+          Code.UNKNOWN_SCRIPT, step.where().at("script"), "call script `" + sc + "` not found; " + howToAdd("scripts", sc));
+    }
   }
 
   /** A name is looked up as FOLDER/NAME.md: a name written as a path or with .md needs trimming, not a new file. */

@@ -43,7 +43,10 @@ public final class TemplateChecks {
         return;
       }
       String front = text.substring(4, end + 1);
-      bodyLine = (int) front.chars().filter(c -> c == '\n').count() + 3;
+      bodyLine = 3;
+      for (int i = 0; i < front.length(); i++) {
+        bodyLine += front.charAt(i) == '\n' ? 1 : 0;
+      }
       frontMatter(front, needsSubject, findings);
       int bodyStart = text.indexOf('\n', end + 1);
       text = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
@@ -56,7 +59,9 @@ public final class TemplateChecks {
 
   private static void frontMatter(String front, boolean needsSubject, Findings findings) {
     YamlDocument doc = new SafeYamlReader().read(front.getBytes(StandardCharsets.UTF_8));
-    doc.problems().forEach(p -> findings.error(Code.BAD_TEMPLATE, shift(p.pos()), "front matter: " + p.message()));
+    for (var p : doc.problems()) {
+      findings.error(Code.BAD_TEMPLATE, shift(p.pos()), "front matter: " + p.message());
+    }
     if (doc.root().isEmpty()) {
       return;
     }
@@ -69,12 +74,11 @@ public final class TemplateChecks {
     if (needsSubject && blank) {
       findings.error(Code.BAD_TEMPLATE, new Pos(2, 1), "email template has no `subject:` in its front matter; add e.g. `subject: Hello {{first_name}}`");
     }
-    subject.filter(e -> e.value() instanceof YNode.YScalar).ifPresent(e -> {
-      YNode.YScalar value = (YNode.YScalar) e.value();
+    if (subject.isPresent() && subject.get().value() instanceof YNode.YScalar value) {
       // Columns count from the start of the line, not of the value (plus the opening quote, if any).
       int indent = value.pos().column() - 1 + (value.plain() ? 0 : 1);
       placeholders(value.text(), value.pos().line() + 1, indent, findings);
-    });
+    }
   }
 
   private static Pos shift(Pos p) {

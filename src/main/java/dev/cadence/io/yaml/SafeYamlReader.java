@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.inspector.TagInspector;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -146,6 +147,14 @@ public final class SafeYamlReader {
     return new Pos(line, prefix.codePointCount(lineStart, prefix.length()) + 1);
   }
 
+  /** Lets every global tag through (see compose). A class, not a lambda: linked at each start otherwise. */
+  private static final TagInspector ANY_TAG = new TagInspector() {
+    @Override
+    public boolean isGlobalTagAllowed(Tag tag) {
+      return true;
+    }
+  };
+
   private static Optional<YNode> compose(String text, List<YamlProblem> problems) throws Unreadable {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -155,7 +164,7 @@ public final class SafeYamlReader {
     options.setMergeOnCompose(false);
     // Global tags (!!python/object...) are let through the composer, which only builds nodes and
     // never constructs objects, so that the converter reports them as yaml-tag with their position.
-    options.setTagInspector(tag -> true);
+    options.setTagInspector(ANY_TAG);
     Node first = null;
     LastEventParser parser = new LastEventParser(new ParserImpl(new StreamReader(text), options));
     try {
@@ -188,8 +197,10 @@ public final class SafeYamlReader {
     YNode root = new Converter(problems).convert(first, 1);
     // A tagged value meant something else to its author: binding it anyway would only add
     // confusing follow-up errors, so a file with tags stops at the tag errors.
-    if (problems.stream().anyMatch(p -> p.code() == Code.YAML_TAG)) {
-      return Optional.empty();
+    for (YamlProblem p : problems) {
+      if (p.code() == Code.YAML_TAG) {
+        return Optional.empty();
+      }
     }
     return Optional.of(root);
   }
