@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -96,6 +97,9 @@ public final class SafeYamlReader {
   }
 
   private static void checkLineLengths(String text) throws Unreadable {
+    if (text.length() <= MAX_LINE) {
+      return; // no line can be longer than the text: skip a char-by-char pass (interpreted, at each start)
+    }
     int line = 1;
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {
@@ -147,6 +151,29 @@ public final class SafeYamlReader {
     return new Pos(line, prefix.codePointCount(lineStart, prefix.length()) + 1);
   }
 
+  /**
+   * Tags plain scalars as null or str only. SnakeYAML's resolver matches every plain scalar against
+   * YAML 1.1's regular expressions for int, float, bool, timestamp... (a tenth of the parse of a
+   * cadence, at each start), for tags that nothing here reads: values keep their text ({@link
+   * YNode.YScalar}) and the binders interpret it. Only null matters (an empty document is one), and
+   * is resolved as SnakeYAML does, without a regex.
+   */
+  static final class NullOrStrResolver extends Resolver {
+    @Override
+    protected void addImplicitResolvers() {
+      // none: see resolve
+    }
+
+    @Override
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      if (kind == NodeId.scalar && implicit && (value.isEmpty() || value.equals("~") || value.equals("null")
+          || value.equals("Null") || value.equals("NULL") || value.equals(" "))) {
+        return Tag.NULL;
+      }
+      return super.resolve(kind, value, implicit); // with no implicit resolvers: str, seq or map
+    }
+  }
+
   /** Lets every global tag through (see compose). A class, not a lambda: linked at each start otherwise. */
   private static final TagInspector ANY_TAG = new TagInspector() {
     @Override
@@ -170,7 +197,7 @@ public final class SafeYamlReader {
     try {
       // The composer alone (no Yaml facade): it builds nodes and never constructs objects, and
       // skipping the facade's constructor and representer saves start-up time.
-      Composer documents = new Composer(parser, new Resolver(), options);
+      Composer documents = new Composer(parser, new NullOrStrResolver(), options);
       if (documents.checkNode()) {
         first = documents.getNode();
       }
