@@ -90,6 +90,9 @@ public final class TemplateChecks {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
+      if (line.indexOf("{{") < 0) {
+        continue; // no tag and nothing unclosed: spare the regex a scan of the line (at each start)
+      }
       int offset = i == 0 ? indent : 0;
       Matcher m = TAG.matcher(line);
       int checkedUpTo = 0;
