@@ -64,7 +64,6 @@ final class ValidateCommand implements Callable<Integer> {
    */
   static int validate(List<Path> given, ValidateFormat chosen, boolean isStrict, boolean isQuiet, PrintWriter out,
       PrintWriter err, Help.ColorScheme colors) {
-    ZoneRulesWarmUp.begin();
     CadenceWorkspace.Outcome outcome = CadenceWorkspace.validate(given, isStrict);
     for (String missing : outcome.missingPaths()) {
       Help.ColorScheme scheme = colors != null ? colors : Help.defaultColorScheme(Help.Ansi.AUTO);
