@@ -56,6 +56,11 @@ public final class Cli {
    * PrintWriter, String)}. Returns the exit code.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // The answer is one line; picocli would first build every subcommand from its annotations.
+      out.println(CadenceCommand.VERSION);
+      return ExitCodes.OK;
+    }
     Integer fast = FastValidate.tryRun(args, out, err);
     return fast != null ? fast : create(out, err, args.length > 0 ? args[0] : "").execute(args);
   }

@@ -113,6 +113,17 @@ class FastValidateTest {
   }
 
   @Test
+  void versionAloneIsAnsweredWithoutPicocliAsPicocliWould() {
+    for (String option : new String[] {"--version", "-V"}) {
+      CliResult direct = CliHarness.run(option);
+      CliResult slow = CliHarness.runThroughPicocli(option);
+      assertThat(direct.out()).as(direct.toString()).isEqualTo(slow.out()).isNotBlank();
+      assertThat(direct.err()).isEqualTo(slow.err());
+      assertThat(direct.exitCode()).isEqualTo(slow.exitCode()).isZero();
+    }
+  }
+
+  @Test
   void anEmptyPathIsLeftToPicocli() {
     assertThat(fast("validate", "")).isNull();
   }
