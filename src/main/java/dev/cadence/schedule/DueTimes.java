@@ -51,6 +51,9 @@ public final class DueTimes {
    */
   static Instant after(Instant from, java.time.Duration wait, java.time.ZoneId zone) {
     long days = wait.toDays();
+    if (days == 0) {
+      return from.plus(wait); // elapsed time only: no zone conversion (min_gap: 2h, wait: 90m)
+    }
     return from.atZone(zone).plusDays(days).toInstant().plus(wait.minusDays(days));
   }
 
