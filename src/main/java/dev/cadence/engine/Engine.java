@@ -50,7 +50,7 @@ public final class Engine {
   public Enrollment enroll(Lead lead, Instant at) {
     ZoneId zone = zoneOf(lead);
     var start = new Enrollment(lead.id(), cadence.id(), zone, at, at.atZone(zone).toLocalDate(),
-        List.of(), List.of(), List.of(), Optional.empty());
+        AppendOnlyList.empty(), AppendOnlyList.empty(), List.of(), Optional.empty());
     if (lead.doNotContact()) {
       return end(start, new Ending(Ending.Kind.SUPPRESSED, "do_not_contact", Optional.empty(), at));
     }
@@ -64,19 +64,31 @@ public final class Engine {
     if (!e.isActive()) {
       return List.of();
     }
-    Calendar calendar = calendars.computeIfAbsent(e.zone(), z -> new Calendar(cadence.schedule(), z));
-    List<Due> due = new ArrayList<>(e.pending().size());
-    for (Pending p : e.pending()) {
+    Calendar calendar = calendars.get(e.zone());
+    if (calendar == null) {
+      calendar = calendars.computeIfAbsent(e.zone(), z -> new Calendar(cadence.schedule(), z));
+    }
+    List<Pending> pending = e.pending();
+    if (pending.size() == 1) { // the usual case: one step ahead, no list to build and sort
+      Pending p = pending.get(0);
+      return p.isAwaitingOutcome() ? List.of() : List.of(due(e, p, calendar));
+    }
+    List<Due> due = new ArrayList<>(pending.size());
+    for (Pending p : pending) {
       if (!p.isAwaitingOutcome()) {
-        Step step = step(p.step());
-        Instant at = DueTimes.due(step.timing(), cadence.schedule(), calendar, e.enrolledOn(), p.reachedAt(), e.lastTouch());
-        due.add(new Due(step, p.visit(), at));
+        due.add(due(e, p, calendar));
       }
     }
     if (due.size() > 1) {
       due.sort(EARLIEST_FIRST);
     }
     return due;
+  }
+
+  private Due due(Enrollment e, Pending p, Calendar calendar) {
+    Step step = step(p.step());
+    Instant at = DueTimes.due(step.timing(), cadence.schedule(), calendar, e.enrolledOn(), p.reachedAt(), e.lastTouch());
+    return new Due(step, p.visit(), at);
   }
 
   /** Performs a pending step at {@code at}: the email is sent, the call made, the approval requested. */
@@ -92,8 +104,7 @@ public final class Engine {
     Pending p = pending(e, stepId).filter(x -> !x.isAwaitingOutcome())
         .orElseThrow(() -> new IllegalStateException("step `" + stepId + "` is not due for " + e.leadId()));
     Step step = step(stepId);
-    List<Touch> touches = new ArrayList<>(e.touches());
-    touches.add(new Touch(stepId, p.visit(), step.channel(), at));
+    List<Touch> touches = AppendOnlyList.plus(e.touches(), new Touch(stepId, p.visit(), step.channel(), at));
     List<Pending> pending = replace(e.pending(), p, p.performed(at));
     Enrollment performed = with(e, pending, touches, e.completed());
     if (completesWhenPerformed(step.channel())) {
@@ -155,9 +166,13 @@ public final class Engine {
     if (step.isEmpty() || !step.get().on().containsKey(event) || e.visits(stepId) == 0) {
       return Result.ok(e);
     }
-    List<Pending> kept = e.pending().stream()
-        .filter(p -> !(p.activatedBy().equals(stepId) && !p.isAwaitingOutcome())).toList();
-    Enrollment redirected = with(e, kept, e.touches(), e.completed());
+    List<Pending> kept = new ArrayList<>(e.pending().size());
+    for (Pending p : e.pending()) {
+      if (!(p.activatedBy().equals(stepId) && !p.isAwaitingOutcome())) {
+        kept.add(p);
+      }
+    }
+    Enrollment redirected = with(e, frozen(kept), e.touches(), e.completed());
     Result result = apply(redirected, step.get(), Optional.of(step.get().on().get(event)), at, false);
     return result.isRefused() ? Result.refused(e, result.refusal().get().reason()) : result;
   }
@@ -168,13 +183,13 @@ public final class Engine {
    * invoice that waits for the approval.
    */
   private Result apply(Enrollment e, Step from, Optional<Transition> target, Instant at, boolean byDefault) {
-    List<Pending> pending = new ArrayList<>(e.pending());
-    pending.removeIf(p -> p.step().equals(from.id()));
-    List<String> completed = new ArrayList<>(e.completed().size() + 1);
-    completed.addAll(e.completed());
-    if (byDefault) {
-      completed.add(from.id());
+    List<Pending> pending = new ArrayList<>(e.pending().size() + 1);
+    for (Pending p : e.pending()) {
+      if (!p.step().equals(from.id())) {
+        pending.add(p);
+      }
     }
+    List<String> completed = byDefault ? AppendOnlyList.plus(e.completed(), from.id()) : e.completed();
     if (target.isPresent()) {
       Transition t = target.get();
       if (t instanceof Transition.Exit x) {
@@ -203,7 +218,7 @@ public final class Engine {
         reach(e, pending, join.id(), from.id(), at);
       }
     }
-    Enrollment next = with(e, pending, e.touches(), completed);
+    Enrollment next = with(e, frozen(pending), e.touches(), completed);
     if (pending.isEmpty()) {
       return Result.ok(end(next, new Ending(Ending.Kind.COMPLETED, "", Optional.empty(), at)));
     }
@@ -265,9 +280,26 @@ public final class Engine {
   }
 
   private static List<Pending> replace(List<Pending> list, Pending old, Pending now) {
+    if (list.size() == 1) {
+      return List.of(now);
+    }
     List<Pending> out = new ArrayList<>(list);
     out.set(out.indexOf(old), now);
-    return out;
+    return frozen(out);
+  }
+
+  /** An immutable copy that Enrollment keeps as it is; small lists (the usual case) without an array. */
+  private static List<Pending> frozen(List<Pending> list) {
+    switch (list.size()) {
+      case 0:
+        return List.of();
+      case 1:
+        return List.of(list.get(0));
+      case 2:
+        return List.of(list.get(0), list.get(1));
+      default:
+        return List.copyOf(list);
+    }
   }
 
   private static Enrollment with(Enrollment e, List<Pending> pending, List<Touch> touches, List<String> completed) {
