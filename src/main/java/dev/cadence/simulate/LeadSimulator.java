@@ -36,6 +36,7 @@ public final class LeadSimulator {
   private final long seed;
   private final Start start;
   private final int maxTouches;
+  private final Map<ZoneId, Instant> startByZone = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param cadences the cadence leads are enrolled in first, then the ones handoffs may lead to
@@ -53,6 +54,16 @@ public final class LeadSimulator {
     this.seed = seed;
     this.start = start;
     this.maxTouches = maxTouches;
+  }
+
+  /** The enrollment instant in a zone, worked out once per zone (a lead list has a few zones). */
+  private Instant startIn(ZoneId zone) {
+    Instant at = startByZone.get(zone);
+    if (at == null) {
+      at = start.in(zone);
+      startByZone.put(zone, at);
+    }
+    return at;
   }
 
   /** Simulates {@code lead}; its log events go to {@code log} in time order, counts to {@code stats}. */
@@ -113,7 +124,7 @@ public final class LeadSimulator {
 
     void play() {
       stats.lead();
-      enroll(entry, start.in(entry.zoneOf(lead)));
+      enroll(entry, startIn(entry.zoneOf(lead)));
       Enrollment planned = null;
       Due due = null;
       while (true) {
@@ -166,7 +177,7 @@ public final class LeadSimulator {
       emit(at, step, template, channel.touchEvent());
       SimulationStats.StepCounts counts = stats.step(engine.cadence().id(), step);
       counts.touches++;
-      int gap = previous.map(p -> (int) (utcDay(at) - utcDay(p))).orElse(-1);
+      int gap = previous.isPresent() ? (int) (utcDay(at) - utcDay(previous.get())) : -1;
       var context = new Responder.TouchContext(channel, region, template, e.touches().size(), gap);
       List<Responder.Drawn> drawn = responder.draw(context, random);
       for (Responder.Drawn d : drawn) {

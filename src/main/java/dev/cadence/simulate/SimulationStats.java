@@ -70,7 +70,8 @@ public final class SimulationStats {
   }
 
   private final Map<String, Map<String, StepCounts>> steps = new LinkedHashMap<>();
-  private final Map<EndingKey, Long> endings = new LinkedHashMap<>();
+  /** long[1] counters: counted once per enrollment, without boxing. */
+  private final Map<EndingKey, long[]> endings = new LinkedHashMap<>();
   private final Map<RefusalKey, Long> refusals = new LinkedHashMap<>();
   private final Map<String, Long> enrollments = new LinkedHashMap<>();
   private long leads;
@@ -107,7 +108,7 @@ public final class SimulationStats {
   }
 
   void ended(String cadence, String step, Ending ending) {
-    endings.merge(new EndingKey(cadence, ending.kind(), ending.name()), 1L, Long::sum);
+    endings.computeIfAbsent(new EndingKey(cadence, ending.kind(), ending.name()), k -> new long[1])[0]++;
     if (!step.isEmpty()) {
       step(cadence, step).exits++;
     }
@@ -128,7 +129,7 @@ public final class SimulationStats {
   /** Adds {@code other}'s counts to these. */
   public void add(SimulationStats other) {
     other.steps.forEach((c, m) -> m.forEach((s, counts) -> step(c, s).add(counts)));
-    other.endings.forEach((k, v) -> endings.merge(k, v, Long::sum));
+    other.endings.forEach((k, v) -> endings.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
     other.refusals.forEach((k, v) -> refusals.merge(k, v, Long::sum));
     other.enrollments.forEach((k, v) -> enrollments.merge(k, v, Long::sum));
     leads += other.leads;
@@ -145,7 +146,9 @@ public final class SimulationStats {
   }
 
   public Map<EndingKey, Long> endings() {
-    return java.util.Collections.unmodifiableMap(endings);
+    Map<EndingKey, Long> counts = new LinkedHashMap<>();
+    endings.forEach((k, v) -> counts.put(k, v[0]));
+    return java.util.Collections.unmodifiableMap(counts);
   }
 
   public Map<RefusalKey, Long> refusals() {

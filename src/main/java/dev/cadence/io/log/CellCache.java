@@ -34,6 +34,20 @@ final class CellCache {
     nextRecent = new int[columns];
   }
 
+  /**
+   * The cell of a value that does not come back once the column moves on (a lead id: a lead's
+   * events are consecutive): only the last one is kept, nothing is hashed or stored.
+   */
+  byte[] lastOnly(int column, String value) {
+    if (value != lastValue[column]) {
+      scratch.setSize(0);
+      OutcomeLog.appendCell(scratch, value);
+      lastValue[column] = value;
+      lastCell[column] = scratch.toByteArray();
+    }
+    return lastCell[column];
+  }
+
   byte[] cell(int column, String value) {
     if (value == lastValue[column]) {
       return lastCell[column];

@@ -34,7 +34,7 @@ public final class OutcomeLog {
     /** Appends the line of {@code e} with its newline. */
     void append(OutcomeEvent e) {
       timestamps.append(out, e.at().getEpochSecond(), e.zone());
-      out.append(',').append(cells.cell(0, e.leadId()));
+      out.append(',').append(cells.lastOnly(0, e.leadId()));
       out.append(',').append(cells.cell(1, e.cadence()));
       out.append(',').append(cells.cell(2, e.step()));
       out.append(',').append(CHANNELS[e.channel().ordinal()]);
