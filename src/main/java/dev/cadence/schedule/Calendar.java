@@ -5,10 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.Set;
 
 /**
@@ -24,20 +21,17 @@ import java.util.Set;
  */
 public final class Calendar {
   private static final int DAYS = 1024; // a power of two: a direct-mapped cache by epoch day
-  private static final int PERIODS = 4;
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final Schedule schedule;
   private final ZoneId zone;
-  private final ZoneRules rules;
+  private final ZoneOffsets offsets;
   private final Set<LocalDate> holidays;
   /** An EnumSet: this is asked for every due time, and a Set.copyOf probes by hash. */
   private final Set<java.time.DayOfWeek> businessDays;
   private final long windowStart;
   private final long windowEnd;
   private final Day[] days = new Day[DAYS];
-  private final Period[] periods = new Period[PERIODS];
-  private int nextPeriod;
 
   /**
    * What is known of one local day.
@@ -48,13 +42,10 @@ public final class Calendar {
    */
   private record Day(long epochDay, boolean working, Instant opening, boolean openingIsOpen) {}
 
-  /** The zone's offset over the epoch seconds [from, to). */
-  private record Period(long from, long to, int offsetSeconds) {}
-
   public Calendar(Schedule schedule, ZoneId zone) {
     this.schedule = schedule;
     this.zone = zone;
-    this.rules = zone.getRules();
+    this.offsets = ZoneOffsets.of(zone);
     this.holidays = Set.copyOf(schedule.holidays());
     this.businessDays = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
     this.businessDays.addAll(schedule.businessDays());
@@ -118,34 +109,7 @@ public final class Calendar {
   /** The local date-time of {@code t} in this zone, as seconds since the local epoch. */
   private long localSecond(Instant t) {
     long s = t.getEpochSecond();
-    return s + offsetAt(s);
-  }
-
-  private int offsetAt(long epochSecond) {
-    Period[] known = periods;
-    for (Period p : known) {
-      if (p != null && epochSecond >= p.from() && epochSecond < p.to()) {
-        return p.offsetSeconds();
-      }
-    }
-    Period p = period(epochSecond);
-    // Racy on purpose: entries are immutable, and a lost write only costs a recomputation.
-    int slot = nextPeriod;
-    known[slot] = p;
-    nextPeriod = (slot + 1) % PERIODS;
-    return p.offsetSeconds();
-  }
-
-  private Period period(long epochSecond) {
-    Instant at = Instant.ofEpochSecond(epochSecond);
-    ZoneOffset offset = rules.getOffset(at);
-    if (rules.isFixedOffset()) {
-      return new Period(Long.MIN_VALUE, Long.MAX_VALUE, offset.getTotalSeconds());
-    }
-    ZoneOffsetTransition previous = rules.previousTransition(at.plusSeconds(1));
-    ZoneOffsetTransition next = rules.nextTransition(at);
-    return new Period(previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
-        next == null ? Long.MAX_VALUE : next.toEpochSecond(), offset.getTotalSeconds());
+    return s + offsets.offset(s).getTotalSeconds();
   }
 
   private Day day(long epochDay) {
@@ -153,7 +117,7 @@ public final class Calendar {
     Day d = days[slot];
     if (d == null || d.epochDay() != epochDay) {
       d = computeDay(epochDay);
-      days[slot] = d; // racy on purpose, as above
+      days[slot] = d; // racy on purpose: entries are immutable, a lost write costs a recomputation
     }
     return d;
   }
