@@ -55,7 +55,8 @@ public final class Engine {
       return end(start, new Ending(Ending.Kind.SUPPRESSED, "do_not_contact", Optional.empty(), at));
     }
     return graph.start()
-        .map(first -> with(start, List.of(new Pending(first.id(), 1, at, "", null)), start.touches(), start.completed()))
+        .map(first -> with(start, List.of(new Pending(first.id(), 1, at, "", null, AppendOnlyList.empty())), start.touches(),
+            start.completed()))
         .orElseGet(() -> end(start, new Ending(Ending.Kind.COMPLETED, "", Optional.empty(), at)));
   }
 
@@ -108,7 +109,7 @@ public final class Engine {
     List<Pending> pending = replace(e.pending(), p, p.performed(at));
     Enrollment performed = with(e, pending, touches, e.completed());
     if (completesWhenPerformed(step.channel())) {
-      Result next = apply(performed, step, graph.successor(step), at, true);
+      Result next = apply(performed, step, p.lineage(), graph.successor(step), at, true);
       return next.isRefused() ? Result.refused(performed, next.refusal().get().reason()) : next;
     }
     return Result.ok(performed);
@@ -146,14 +147,17 @@ public final class Engine {
     }
     Optional<Transition> chosen = outcome.map(o -> step.on().get(o));
     Optional<Transition> target = chosen.or(() -> graph.successor(step));
-    Result result = apply(performed, step, target, at, chosen.isEmpty());
+    Result result = apply(performed, step, p.get().lineage(), target, at, chosen.isEmpty());
     return result.isRefused() ? Result.refused(e, result.refusal().get().reason()) : result;
   }
 
   /**
    * A response to a step already performed (an email opened or replied to): an exit_on event ends
-   * the enrollment; an {@code on} transition redirects the flow, replacing what the step's default
-   * successor had started and not yet performed.
+   * the enrollment; an {@code on} transition redirects the flow. The redirect supersedes whatever the
+   * step's completion set going, however far it got: every pending step that descends from it (its
+   * default successor, and the steps that successor reached in turn, including a call performed and
+   * still waiting for its outcome) is dropped, and the flow goes to the target. Touches already
+   * performed stay in the history; steps of other branches (a fork) are left alone.
    */
   public Result respond(Enrollment e, String stepId, String event, Instant at) {
     if (!e.isActive()) {
@@ -167,13 +171,16 @@ public final class Engine {
       return Result.ok(e);
     }
     List<Pending> kept = new ArrayList<>(e.pending().size());
+    List<String> lineage = List.of();
     for (Pending p : e.pending()) {
-      if (!(p.activatedBy().equals(stepId) && !p.isAwaitingOutcome())) {
+      if (p.descendsFrom(stepId)) {
+        lineage = lineageBefore(p.lineage(), stepId, lineage);
+      } else {
         kept.add(p);
       }
     }
     Enrollment redirected = with(e, frozen(kept), e.touches(), e.completed());
-    Result result = apply(redirected, step.get(), Optional.of(step.get().on().get(event)), at, false);
+    Result result = apply(redirected, step.get(), lineage, Optional.of(step.get().on().get(event)), at, false);
     return result.isRefused() ? Result.refused(e, result.refusal().get().reason()) : result;
   }
 
@@ -182,7 +189,9 @@ public final class Engine {
    * toward the joins waiting on it: a rejected approval redirected elsewhere must not start the
    * invoice that waits for the approval.
    */
-  private Result apply(Enrollment e, Step from, Optional<Transition> target, Instant at, boolean byDefault) {
+  private Result apply(Enrollment e, Step from, List<String> fromLineage, Optional<Transition> target, Instant at,
+      boolean byDefault) {
+    List<String> lineage = AppendOnlyList.plus(fromLineage, from.id());
     List<Pending> pending = new ArrayList<>(e.pending().size() + 1);
     for (Pending p : e.pending()) {
       if (!p.step().equals(from.id())) {
@@ -206,7 +215,7 @@ public final class Engine {
       List<StepRef> next = t instanceof Transition.GoTo g ? List.of(g.step())
           : t instanceof Transition.Fork f ? f.steps() : List.of();
       for (StepRef ref : next) {
-        reach(e, pending, ref.id(), from.id(), at);
+        reach(e, pending, ref.id(), from.id(), lineage, at);
       }
     }
     for (Step join : byDefault ? graph.joinsWaitingOn(from) : List.<Step>of()) {
@@ -215,7 +224,7 @@ public final class Engine {
       int fired = e.visits(join.id()) + (indexOf(pending, join.id()) >= 0 ? 1 : 0);
       boolean ready = join.after().stream().allMatch(r -> count(completed, r.id()) > fired);
       if (ready) {
-        reach(e, pending, join.id(), from.id(), at);
+        reach(e, pending, join.id(), from.id(), lineage, at);
       }
     }
     Enrollment next = with(e, frozen(pending), e.touches(), completed);
@@ -235,10 +244,19 @@ public final class Engine {
     return n;
   }
 
-  private void reach(Enrollment e, List<Pending> pending, String stepId, String from, Instant at) {
+  private void reach(Enrollment e, List<Pending> pending, String stepId, String from, List<String> lineage, Instant at) {
     if (graph.step(stepId).isPresent() && indexOf(pending, stepId) < 0) {
-      pending.add(new Pending(stepId, e.visits(stepId) + 1, at, from, null));
+      pending.add(new Pending(stepId, e.visits(stepId) + 1, at, from, null, lineage));
     }
+  }
+
+  /**
+   * The lineage of {@code stepId} itself, read from a descendant's (what precedes its last
+   * occurrence); {@code otherwise} when the descendant does not show it (a state from before lineages).
+   */
+  private static List<String> lineageBefore(List<String> lineage, String stepId, List<String> otherwise) {
+    int i = lineage.lastIndexOf(stepId);
+    return i < 0 ? otherwise : List.copyOf(lineage.subList(0, i));
   }
 
   /** Why {@code exit} may not be taken yet, counted over the touches actually performed. */

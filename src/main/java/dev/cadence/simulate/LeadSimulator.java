@@ -4,6 +4,7 @@ import dev.cadence.engine.Due;
 import dev.cadence.engine.Ending;
 import dev.cadence.engine.Engine;
 import dev.cadence.engine.Enrollment;
+import dev.cadence.engine.Pending;
 import dev.cadence.engine.Result;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.Channel;
@@ -209,6 +210,9 @@ public final class LeadSimulator {
       if (l.generation() != generation || !e.isActive()) {
         return; // the response came after its enrollment ended: logged, but it changes nothing
       }
+      if (l.kind() == Kind.COMPLETE && !isPending(l.step().id())) {
+        return; // a response redirect superseded this call meanwhile: logged, but it changes nothing
+      }
       Enrollment before = e;
       if (l.kind() == Kind.RESPOND) {
         Result r = engine.respond(e, l.step().id(), l.events().get(0), l.at());
@@ -218,6 +222,15 @@ public final class LeadSimulator {
         complete(l);
       }
       checkEnded(before, l.step());
+    }
+
+    private boolean isPending(String stepId) {
+      for (Pending p : e.pending()) {
+        if (p.step().equals(stepId)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Completes a call, approval, task or meeting with the outcome the engine should follow. */
