@@ -10,7 +10,9 @@ import dev.cadence.model.StepRef;
 import dev.cadence.model.Transition;
 import dev.cadence.schedule.Calendar;
 import dev.cadence.schedule.DueTimes;
+import dev.cadence.schedule.ZoneOffsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +51,11 @@ public final class Engine {
 
   public Enrollment enroll(Lead lead, Instant at) {
     ZoneId zone = zoneOf(lead);
-    var start = new Enrollment(lead.id(), cadence.id(), zone, at, at.atZone(zone).toLocalDate(),
+    // The enrollment day in the lead's zone, as at.atZone(zone).toLocalDate() gives it, without
+    // working out the zone's transitions of the year for every lead.
+    long localSecond = at.getEpochSecond() + ZoneOffsets.of(zone).offset(at.getEpochSecond()).getTotalSeconds();
+    LocalDate enrolledOn = LocalDate.ofEpochDay(Math.floorDiv(localSecond, 86_400L));
+    var start = new Enrollment(lead.id(), cadence.id(), zone, at, enrolledOn,
         AppendOnlyList.empty(), AppendOnlyList.empty(), List.of(), Optional.empty());
     if (lead.doNotContact()) {
       return end(start, new Ending(Ending.Kind.SUPPRESSED, "do_not_contact", Optional.empty(), at));
