@@ -181,7 +181,8 @@ public final class LeadSimulator {
       int gap = previous.isPresent() ? (int) (utcDay(at) - utcDay(previous.get())) : -1;
       var context = new Responder.TouchContext(channel, region, template, e.touches().size(), gap);
       List<Responder.Drawn> drawn = responder.draw(context, random);
-      for (Responder.Drawn d : drawn) {
+      for (int i = 0; i < drawn.size(); i++) {
+        Responder.Drawn d = drawn.get(i);
         if (d.event().equals("replied") || d.event().equals("connected")) {
           counts.responded++;
           break;
@@ -237,8 +238,13 @@ public final class LeadSimulator {
     private void complete(Later l) {
       Step step = l.step();
       Optional<String> outcome = outcome(step, l.events());
-      Map<String, String> fields = new HashMap<>();
-      step.requires().forEach(f -> fields.put(f, "(simulated)")); // the rep records what the step requires
+      Map<String, String> fields = Map.of();
+      if (!step.requires().isEmpty()) {
+        fields = new HashMap<>();
+        for (String f : step.requires()) {
+          fields.put(f, "(simulated)"); // the rep records what the step requires
+        }
+      }
       Result r = engine.complete(e, step.id(), outcome, fields, l.at());
       if (r.isRefused() && outcome.isPresent()) {
         stats.refused(engine.cadence().id(), step.id(), r.refusal().get().reason());
