@@ -74,6 +74,11 @@ public final class Calendar {
     return day(date.toEpochDay()).opening();
   }
 
+  /** As {@link #opening}, for the day {@code epochDay} days after 1970-01-01. */
+  public Instant openingOfDay(long epochDay) {
+    return day(epochDay).opening();
+  }
+
   /** The first instant at or after {@code t} at which a touch may fall due. */
   public Instant nextOpen(Instant t) {
     long local = localSecond(t);

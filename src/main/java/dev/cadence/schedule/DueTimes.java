@@ -32,7 +32,7 @@ public final class DueTimes {
       Optional<Instant> previousTouch) {
     Instant candidate;
     if (timing instanceof Timing.OnDay d) {
-      candidate = calendar.opening(enrolledOn.plusDays(d.day() - 1L));
+      candidate = calendar.openingOfDay(enrolledOn.toEpochDay() + d.day() - 1L);
     } else if (timing instanceof Timing.Wait w) {
       candidate = after(previousTouch.orElse(reachedAt), w.delay(), calendar.zone());
     } else {

@@ -299,8 +299,13 @@ public final class LeadSimulator {
   }
 
   private static List<String> names(List<Responder.Drawn> drawn) {
+    if (drawn.size() == 1) {
+      return List.of(drawn.get(0).event());
+    }
     List<String> out = new ArrayList<>(drawn.size());
-    drawn.forEach(d -> out.add(d.event()));
+    for (int i = 0; i < drawn.size(); i++) {
+      out.add(drawn.get(i).event());
+    }
     return out;
   }
 

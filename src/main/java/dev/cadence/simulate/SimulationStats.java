@@ -73,7 +73,7 @@ public final class SimulationStats {
   /** long[1] counters: counted once per enrollment, without boxing. */
   private final Map<EndingKey, long[]> endings = new LinkedHashMap<>();
   private final Map<RefusalKey, Long> refusals = new LinkedHashMap<>();
-  private final Map<String, Long> enrollments = new LinkedHashMap<>();
+  private final Map<String, long[]> enrollments = new LinkedHashMap<>();
   private long leads;
   private long events;
   private long capped;
@@ -100,7 +100,7 @@ public final class SimulationStats {
   }
 
   void enrolled(String cadence) {
-    enrollments.merge(cadence, 1L, Long::sum);
+    enrollments.computeIfAbsent(cadence, c -> new long[1])[0]++;
   }
 
   void event() {
@@ -131,7 +131,7 @@ public final class SimulationStats {
     other.steps.forEach((c, m) -> m.forEach((s, counts) -> step(c, s).add(counts)));
     other.endings.forEach((k, v) -> endings.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
     other.refusals.forEach((k, v) -> refusals.merge(k, v, Long::sum));
-    other.enrollments.forEach((k, v) -> enrollments.merge(k, v, Long::sum));
+    other.enrollments.forEach((k, v) -> enrollments.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
     leads += other.leads;
     events += other.events;
     capped += other.capped;
@@ -161,7 +161,9 @@ public final class SimulationStats {
 
   /** Enrollments per cadence (handoffs enroll a lead again). */
   public Map<String, Long> enrollments() {
-    return java.util.Collections.unmodifiableMap(enrollments);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    enrollments.forEach((k, v) -> counts.put(k, v[0]));
+    return java.util.Collections.unmodifiableMap(counts);
   }
 
   public long leads() {
