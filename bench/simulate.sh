@@ -1,8 +1,9 @@
 #!/bin/sh
 # Benchmark of `cadence simulate`: N leads (default 1,000,000) through an 8-step cadence with
-# -Xmx512m, the log written to a temporary folder. Prints the wall time and peak RSS of the whole
-# process (/usr/bin/time -f '%e %M'), what was written, and the machine's load (other processes
-# on a 2-core machine change the figure a lot: read it with the load beside it).
+# -Xmx512m, the log written to a temporary folder. Prints the wall time, the CPU time (user+sys) and
+# peak RSS of the whole process (/usr/bin/time), what was written, and the machine's load (other
+# processes on a 2-core machine change the wall figure a lot: read it with the load beside it; the
+# CPU time moves much less, and is the figure to compare two builds with on a busy machine).
 # Usage: bench/simulate.sh [LEADS]
 set -eu
 HERE=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
@@ -76,10 +77,10 @@ echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 run() { # label, extra JVM options...
   label=$1; shift
   echo "load before (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
-  /usr/bin/time -f '%e %M' -o "$WORK/time" "$JAVA" -Xmx512m "$@" -jar "$HERE/target/cadence.jar" simulate "$WORK/bench-8.yaml" \
+  /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" "$JAVA" -Xmx512m "$@" -jar "$HERE/target/cadence.jar" simulate "$WORK/bench-8.yaml" \
     --leads "$WORK/leads.csv" --start 2026-03-02 --seed 1 --out "$WORK/log.csv" --format json >"$WORK/summary.json"
-  read -r wall rss <"$WORK/time"
-  echo "simulate $N leads, 8-step cadence, -Xmx512m, $label: ${wall} s wall, peak RSS $((rss / 1024)) MiB"
+  read -r wall rss user sys <"$WORK/time"
+  echo "simulate $N leads, 8-step cadence, -Xmx512m, $label: ${wall} s wall, $(echo "$user $sys" | awk '{printf "%.2f", $1 + $2}') s CPU (user+sys), peak RSS $((rss / 1024)) MiB"
 }
 run "default collector (G1)"
 run "-XX:+UseParallelGC" -XX:+UseParallelGC

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,10 +71,13 @@ final class PlanCommand implements Callable<Integer> {
     leads.checkHeader();
     Engine engine = new Engine(cadence);
     PrintWriter out = spec.commandLine().getOut();
+    // The start of --start in each lead's zone, worked out once per zone rather than per lead.
+    Map<ZoneId, Instant> startByZone = new ConcurrentHashMap<>();
     LeadOptions.Outcome read;
     try (PlanWriter writer = format.writer(out, by.equals("day"), nowInstant);
         var planner = new InOrderBatches<Lead, Rendered>(BATCH, lead -> {
-          Instant enrolledAt = startDay == null ? nowInstant : startDay.atStartOfDay(engine.zoneOf(lead)).toInstant();
+          Instant enrolledAt = startDay == null ? nowInstant
+              : startByZone.computeIfAbsent(engine.zoneOf(lead), z -> startDay.atStartOfDay(z).toInstant());
           DefaultPath.Plan plan = DefaultPath.plan(engine, lead, enrolledAt, MAX_TOUCHES);
           return new Rendered(plan, writer.render(plan));
         }, r -> writer.write(r.plan(), r.text()))) {

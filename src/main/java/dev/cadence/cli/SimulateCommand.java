@@ -134,7 +134,7 @@ final class SimulateCommand implements Callable<Integer> {
   private Run simulate(LeadSimulator simulator, PrintWriter err) throws IOException {
     Progress progress = Progress.forTerminal(leads.leads, err);
     try (AtomicOutput log = AtomicOutput.open(out);
-        Simulation simulation = new Simulation(simulator, LogEncoder::new, log::write, Math.max(1, threads), CHUNK,
+        Simulation simulation = new Simulation(simulator, LogEncoder.recycling(), log::write, Math.max(1, threads), CHUNK,
             progress::leadsDone)) {
       log.write((OutcomeLog.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
       LeadOptions.Outcome read;

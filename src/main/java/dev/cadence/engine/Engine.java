@@ -10,7 +10,9 @@ import dev.cadence.model.StepRef;
 import dev.cadence.model.Transition;
 import dev.cadence.schedule.Calendar;
 import dev.cadence.schedule.DueTimes;
+import dev.cadence.schedule.ZoneOffsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,13 +51,18 @@ public final class Engine {
 
   public Enrollment enroll(Lead lead, Instant at) {
     ZoneId zone = zoneOf(lead);
-    var start = new Enrollment(lead.id(), cadence.id(), zone, at, at.atZone(zone).toLocalDate(),
-        List.of(), List.of(), List.of(), Optional.empty());
+    // The enrollment day in the lead's zone, as at.atZone(zone).toLocalDate() gives it, without
+    // working out the zone's transitions of the year for every lead.
+    long localSecond = at.getEpochSecond() + ZoneOffsets.of(zone).offset(at.getEpochSecond()).getTotalSeconds();
+    LocalDate enrolledOn = LocalDate.ofEpochDay(Math.floorDiv(localSecond, 86_400L));
+    var start = new Enrollment(lead.id(), cadence.id(), zone, at, enrolledOn,
+        AppendOnlyList.empty(), AppendOnlyList.empty(), List.of(), Optional.empty());
     if (lead.doNotContact()) {
       return end(start, new Ending(Ending.Kind.SUPPRESSED, "do_not_contact", Optional.empty(), at));
     }
     return graph.start()
-        .map(first -> with(start, List.of(new Pending(first.id(), 1, at, "", null)), start.touches(), start.completed()))
+        .map(first -> with(start, List.of(new Pending(first.id(), 1, at, "", null, AppendOnlyList.empty())), start.touches(),
+            start.completed()))
         .orElseGet(() -> end(start, new Ending(Ending.Kind.COMPLETED, "", Optional.empty(), at)));
   }
 
@@ -64,19 +71,31 @@ public final class Engine {
     if (!e.isActive()) {
       return List.of();
     }
-    Calendar calendar = calendars.computeIfAbsent(e.zone(), z -> new Calendar(cadence.schedule(), z));
-    List<Due> due = new ArrayList<>(e.pending().size());
-    for (Pending p : e.pending()) {
+    Calendar calendar = calendars.get(e.zone());
+    if (calendar == null) {
+      calendar = calendars.computeIfAbsent(e.zone(), z -> new Calendar(cadence.schedule(), z));
+    }
+    List<Pending> pending = e.pending();
+    if (pending.size() == 1) { // the usual case: one step ahead, no list to build and sort
+      Pending p = pending.get(0);
+      return p.isAwaitingOutcome() ? List.of() : List.of(due(e, p, calendar));
+    }
+    List<Due> due = new ArrayList<>(pending.size());
+    for (Pending p : pending) {
       if (!p.isAwaitingOutcome()) {
-        Step step = step(p.step());
-        Instant at = DueTimes.due(step.timing(), cadence.schedule(), calendar, e.enrolledOn(), p.reachedAt(), e.lastTouch());
-        due.add(new Due(step, p.visit(), at));
+        due.add(due(e, p, calendar));
       }
     }
     if (due.size() > 1) {
       due.sort(EARLIEST_FIRST);
     }
     return due;
+  }
+
+  private Due due(Enrollment e, Pending p, Calendar calendar) {
+    Step step = step(p.step());
+    Instant at = DueTimes.due(step.timing(), cadence.schedule(), calendar, e.enrolledOn(), p.reachedAt(), e.lastTouch());
+    return new Due(step, p.visit(), at);
   }
 
   /** Performs a pending step at {@code at}: the email is sent, the call made, the approval requested. */
@@ -92,12 +111,11 @@ public final class Engine {
     Pending p = pending(e, stepId).filter(x -> !x.isAwaitingOutcome())
         .orElseThrow(() -> new IllegalStateException("step `" + stepId + "` is not due for " + e.leadId()));
     Step step = step(stepId);
-    List<Touch> touches = new ArrayList<>(e.touches());
-    touches.add(new Touch(stepId, p.visit(), step.channel(), at));
+    List<Touch> touches = AppendOnlyList.plus(e.touches(), new Touch(stepId, p.visit(), step.channel(), at));
     List<Pending> pending = replace(e.pending(), p, p.performed(at));
     Enrollment performed = with(e, pending, touches, e.completed());
     if (completesWhenPerformed(step.channel())) {
-      Result next = apply(performed, step, graph.successor(step), at, true);
+      Result next = apply(performed, step, p.lineage(), graph.successor(step), at, true);
       return next.isRefused() ? Result.refused(performed, next.refusal().get().reason()) : next;
     }
     return Result.ok(performed);
@@ -135,14 +153,17 @@ public final class Engine {
     }
     Optional<Transition> chosen = outcome.map(o -> step.on().get(o));
     Optional<Transition> target = chosen.or(() -> graph.successor(step));
-    Result result = apply(performed, step, target, at, chosen.isEmpty());
+    Result result = apply(performed, step, p.get().lineage(), target, at, chosen.isEmpty());
     return result.isRefused() ? Result.refused(e, result.refusal().get().reason()) : result;
   }
 
   /**
    * A response to a step already performed (an email opened or replied to): an exit_on event ends
-   * the enrollment; an {@code on} transition redirects the flow, replacing what the step's default
-   * successor had started and not yet performed.
+   * the enrollment; an {@code on} transition redirects the flow. The redirect supersedes whatever the
+   * step's completion set going, however far it got: every pending step that descends from it (its
+   * default successor, and the steps that successor reached in turn, including a call performed and
+   * still waiting for its outcome) is dropped, and the flow goes to the target. Touches already
+   * performed stay in the history; steps of other branches (a fork) are left alone.
    */
   public Result respond(Enrollment e, String stepId, String event, Instant at) {
     if (!e.isActive()) {
@@ -155,10 +176,17 @@ public final class Engine {
     if (step.isEmpty() || !step.get().on().containsKey(event) || e.visits(stepId) == 0) {
       return Result.ok(e);
     }
-    List<Pending> kept = e.pending().stream()
-        .filter(p -> !(p.activatedBy().equals(stepId) && !p.isAwaitingOutcome())).toList();
-    Enrollment redirected = with(e, kept, e.touches(), e.completed());
-    Result result = apply(redirected, step.get(), Optional.of(step.get().on().get(event)), at, false);
+    List<Pending> kept = new ArrayList<>(e.pending().size());
+    List<String> lineage = List.of();
+    for (Pending p : e.pending()) {
+      if (p.descendsFrom(stepId)) {
+        lineage = lineageBefore(p.lineage(), stepId, lineage);
+      } else {
+        kept.add(p);
+      }
+    }
+    Enrollment redirected = with(e, frozen(kept), e.touches(), e.completed());
+    Result result = apply(redirected, step.get(), lineage, Optional.of(step.get().on().get(event)), at, false);
     return result.isRefused() ? Result.refused(e, result.refusal().get().reason()) : result;
   }
 
@@ -167,14 +195,16 @@ public final class Engine {
    * toward the joins waiting on it: a rejected approval redirected elsewhere must not start the
    * invoice that waits for the approval.
    */
-  private Result apply(Enrollment e, Step from, Optional<Transition> target, Instant at, boolean byDefault) {
-    List<Pending> pending = new ArrayList<>(e.pending());
-    pending.removeIf(p -> p.step().equals(from.id()));
-    List<String> completed = new ArrayList<>(e.completed().size() + 1);
-    completed.addAll(e.completed());
-    if (byDefault) {
-      completed.add(from.id());
+  private Result apply(Enrollment e, Step from, List<String> fromLineage, Optional<Transition> target, Instant at,
+      boolean byDefault) {
+    List<String> lineage = AppendOnlyList.plus(fromLineage, from.id());
+    List<Pending> pending = new ArrayList<>(e.pending().size() + 1);
+    for (Pending p : e.pending()) {
+      if (!p.step().equals(from.id())) {
+        pending.add(p);
+      }
     }
+    List<String> completed = byDefault ? AppendOnlyList.plus(e.completed(), from.id()) : e.completed();
     if (target.isPresent()) {
       Transition t = target.get();
       if (t instanceof Transition.Exit x) {
@@ -191,7 +221,7 @@ public final class Engine {
       List<StepRef> next = t instanceof Transition.GoTo g ? List.of(g.step())
           : t instanceof Transition.Fork f ? f.steps() : List.of();
       for (StepRef ref : next) {
-        reach(e, pending, ref.id(), from.id(), at);
+        reach(e, pending, ref.id(), from.id(), lineage, at);
       }
     }
     for (Step join : byDefault ? graph.joinsWaitingOn(from) : List.<Step>of()) {
@@ -200,10 +230,10 @@ public final class Engine {
       int fired = e.visits(join.id()) + (indexOf(pending, join.id()) >= 0 ? 1 : 0);
       boolean ready = join.after().stream().allMatch(r -> count(completed, r.id()) > fired);
       if (ready) {
-        reach(e, pending, join.id(), from.id(), at);
+        reach(e, pending, join.id(), from.id(), lineage, at);
       }
     }
-    Enrollment next = with(e, pending, e.touches(), completed);
+    Enrollment next = with(e, frozen(pending), e.touches(), completed);
     if (pending.isEmpty()) {
       return Result.ok(end(next, new Ending(Ending.Kind.COMPLETED, "", Optional.empty(), at)));
     }
@@ -220,10 +250,19 @@ public final class Engine {
     return n;
   }
 
-  private void reach(Enrollment e, List<Pending> pending, String stepId, String from, Instant at) {
+  private void reach(Enrollment e, List<Pending> pending, String stepId, String from, List<String> lineage, Instant at) {
     if (graph.step(stepId).isPresent() && indexOf(pending, stepId) < 0) {
-      pending.add(new Pending(stepId, e.visits(stepId) + 1, at, from, null));
+      pending.add(new Pending(stepId, e.visits(stepId) + 1, at, from, null, lineage));
     }
+  }
+
+  /**
+   * The lineage of {@code stepId} itself, read from a descendant's (what precedes its last
+   * occurrence); {@code otherwise} when the descendant does not show it (a state from before lineages).
+   */
+  private static List<String> lineageBefore(List<String> lineage, String stepId, List<String> otherwise) {
+    int i = lineage.lastIndexOf(stepId);
+    return i < 0 ? otherwise : List.copyOf(lineage.subList(0, i));
   }
 
   /** Why {@code exit} may not be taken yet, counted over the touches actually performed. */
@@ -265,9 +304,26 @@ public final class Engine {
   }
 
   private static List<Pending> replace(List<Pending> list, Pending old, Pending now) {
+    if (list.size() == 1) {
+      return List.of(now);
+    }
     List<Pending> out = new ArrayList<>(list);
     out.set(out.indexOf(old), now);
-    return out;
+    return frozen(out);
+  }
+
+  /** An immutable copy that Enrollment keeps as it is; small lists (the usual case) without an array. */
+  private static List<Pending> frozen(List<Pending> list) {
+    switch (list.size()) {
+      case 0:
+        return List.of();
+      case 1:
+        return List.of(list.get(0));
+      case 2:
+        return List.of(list.get(0), list.get(1));
+      default:
+        return List.copyOf(list);
+    }
   }
 
   private static Enrollment with(Enrollment e, List<Pending> pending, List<Touch> touches, List<String> completed) {

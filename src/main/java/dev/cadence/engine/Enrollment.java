@@ -29,8 +29,10 @@ public record Enrollment(
     Optional<Ending> ending) {
 
   public Enrollment {
-    touches = List.copyOf(touches);
-    completed = List.copyOf(completed);
+    // Immutable lists are kept as they are: the engine hands over lists that share their array with
+    // the previous state's (see AppendOnlyList) instead of being copied at every event.
+    touches = AppendOnlyList.immutable(touches);
+    completed = AppendOnlyList.immutable(completed);
     pending = List.copyOf(pending);
   }
 
@@ -43,7 +45,13 @@ public record Enrollment(
   }
 
   public long touchCount(Channel channel) {
-    return touches.stream().filter(t -> t.channel() == channel).count();
+    long n = 0;
+    for (Touch t : touches) {
+      if (t.channel() == channel) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** How many times {@code step} was performed. */

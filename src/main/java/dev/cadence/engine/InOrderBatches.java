@@ -1,51 +1,106 @@
 package dev.cadence.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Applies a pure function to a stream of items on all cores, in batches, and hands the results on
- * in input order: output stays deterministic and memory stays bounded by one batch.
+ * Applies a pure function to a stream of items on worker threads, in batches, and hands the results
+ * on in input order, on the thread that feeds it: output stays deterministic and memory stays
+ * bounded by a few batches. The feeding thread goes on reading while the workers compute (reading a
+ * lead list costs about as much as planning it), and waits only when too many batches are in flight.
  */
 public final class InOrderBatches<T, R> implements Consumer<T>, AutoCloseable {
   private final int size;
   private final Function<T, R> work;
   private final Consumer<R> sink;
+  private final int maxInFlight;
+  private final ExecutorService workers;
+  private final ArrayDeque<Future<List<R>>> inFlight = new ArrayDeque<>();
   private List<T> batch;
 
   public InOrderBatches(int size, Function<T, R> work, Consumer<R> sink) {
-    if (size < 1) {
-      throw new IllegalArgumentException("batch size must be >= 1");
+    this(size, Runtime.getRuntime().availableProcessors(), work, sink);
+  }
+
+  /** With {@code threads} workers (at least one). */
+  public InOrderBatches(int size, int threads, Function<T, R> work, Consumer<R> sink) {
+    if (size < 1 || threads < 1) {
+      throw new IllegalArgumentException("batch size and threads must be >= 1");
     }
     this.size = size;
     this.work = work;
     this.sink = sink;
+    this.maxInFlight = threads * 2;
     this.batch = new ArrayList<>(size);
+    this.workers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "in-order-batches");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   @Override
   public void accept(T item) {
     batch.add(item);
     if (batch.size() == size) {
-      flush();
+      submit();
+      while (inFlight.size() > maxInFlight) {
+        handOnOldest();
+      }
     }
   }
 
-  /** Processes what is buffered; call once at the end. */
+  /** Processes what is buffered and hands every result on; call once at the end. */
   @Override
   public void close() {
-    flush();
+    try {
+      if (!batch.isEmpty()) {
+        submit();
+      }
+      while (!inFlight.isEmpty()) {
+        handOnOldest();
+      }
+    } finally {
+      workers.shutdownNow();
+    }
   }
 
-  private void flush() {
-    if (batch.isEmpty()) {
-      return;
-    }
+  private void submit() {
     List<T> full = batch;
     batch = new ArrayList<>(size);
-    // parallelStream().map().toList() keeps encounter order.
-    full.parallelStream().map(work).toList().forEach(sink);
+    inFlight.add(workers.submit(() -> {
+      List<R> results = new ArrayList<>(full.size());
+      for (T item : full) {
+        results.add(work.apply(item));
+      }
+      return results;
+    }));
+  }
+
+  private void handOnOldest() {
+    List<R> results;
+    try {
+      results = inFlight.poll().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a batch", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+    results.forEach(sink);
   }
 }

@@ -21,7 +21,7 @@ public record Lead(String id, Map<String, String> fields, Optional<ZoneId> zone,
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("a lead needs an id");
     }
-    fields = Map.copyOf(fields);
+    fields = fields instanceof LeadFields ? fields : Map.copyOf(fields); // LeadFields: immutable already
   }
 
   public Optional<String> field(String name) {

@@ -32,7 +32,7 @@ public final class DueTimes {
       Optional<Instant> previousTouch) {
     Instant candidate;
     if (timing instanceof Timing.OnDay d) {
-      candidate = calendar.opening(enrolledOn.plusDays(d.day() - 1L));
+      candidate = calendar.openingOfDay(enrolledOn.toEpochDay() + d.day() - 1L);
     } else if (timing instanceof Timing.Wait w) {
       candidate = after(previousTouch.orElse(reachedAt), w.delay(), calendar.zone());
     } else {
@@ -51,6 +51,9 @@ public final class DueTimes {
    */
   static Instant after(Instant from, java.time.Duration wait, java.time.ZoneId zone) {
     long days = wait.toDays();
+    if (days == 0) {
+      return from.plus(wait); // elapsed time only: no zone conversion (min_gap: 2h, wait: 90m)
+    }
     return from.atZone(zone).plusDays(days).toInstant().plus(wait.minusDays(days));
   }
 

@@ -4,6 +4,7 @@ import dev.cadence.engine.Due;
 import dev.cadence.engine.Ending;
 import dev.cadence.engine.Engine;
 import dev.cadence.engine.Enrollment;
+import dev.cadence.engine.Pending;
 import dev.cadence.engine.Result;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.Channel;
@@ -36,6 +37,7 @@ public final class LeadSimulator {
   private final long seed;
   private final Start start;
   private final int maxTouches;
+  private final Map<ZoneId, Instant> startByZone = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param cadences the cadence leads are enrolled in first, then the ones handoffs may lead to
@@ -53,6 +55,16 @@ public final class LeadSimulator {
     this.seed = seed;
     this.start = start;
     this.maxTouches = maxTouches;
+  }
+
+  /** The enrollment instant in a zone, worked out once per zone (a lead list has a few zones). */
+  private Instant startIn(ZoneId zone) {
+    Instant at = startByZone.get(zone);
+    if (at == null) {
+      at = start.in(zone);
+      startByZone.put(zone, at);
+    }
+    return at;
   }
 
   /** Simulates {@code lead}; its log events go to {@code log} in time order, counts to {@code stats}. */
@@ -113,7 +125,7 @@ public final class LeadSimulator {
 
     void play() {
       stats.lead();
-      enroll(entry, start.in(entry.zoneOf(lead)));
+      enroll(entry, startIn(entry.zoneOf(lead)));
       Enrollment planned = null;
       Due due = null;
       while (true) {
@@ -166,10 +178,11 @@ public final class LeadSimulator {
       emit(at, step, template, channel.touchEvent());
       SimulationStats.StepCounts counts = stats.step(engine.cadence().id(), step);
       counts.touches++;
-      int gap = previous.map(p -> (int) (utcDay(at) - utcDay(p))).orElse(-1);
+      int gap = previous.isPresent() ? (int) (utcDay(at) - utcDay(previous.get())) : -1;
       var context = new Responder.TouchContext(channel, region, template, e.touches().size(), gap);
       List<Responder.Drawn> drawn = responder.draw(context, random);
-      for (Responder.Drawn d : drawn) {
+      for (int i = 0; i < drawn.size(); i++) {
+        Responder.Drawn d = drawn.get(i);
         if (d.event().equals("replied") || d.event().equals("connected")) {
           counts.responded++;
           break;
@@ -198,6 +211,9 @@ public final class LeadSimulator {
       if (l.generation() != generation || !e.isActive()) {
         return; // the response came after its enrollment ended: logged, but it changes nothing
       }
+      if (l.kind() == Kind.COMPLETE && !isPending(l.step().id())) {
+        return; // a response redirect superseded this call meanwhile: logged, but it changes nothing
+      }
       Enrollment before = e;
       if (l.kind() == Kind.RESPOND) {
         Result r = engine.respond(e, l.step().id(), l.events().get(0), l.at());
@@ -209,12 +225,26 @@ public final class LeadSimulator {
       checkEnded(before, l.step());
     }
 
+    private boolean isPending(String stepId) {
+      for (Pending p : e.pending()) {
+        if (p.step().equals(stepId)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Completes a call, approval, task or meeting with the outcome the engine should follow. */
     private void complete(Later l) {
       Step step = l.step();
       Optional<String> outcome = outcome(step, l.events());
-      Map<String, String> fields = new HashMap<>();
-      step.requires().forEach(f -> fields.put(f, "(simulated)")); // the rep records what the step requires
+      Map<String, String> fields = Map.of();
+      if (!step.requires().isEmpty()) {
+        fields = new HashMap<>();
+        for (String f : step.requires()) {
+          fields.put(f, "(simulated)"); // the rep records what the step requires
+        }
+      }
       Result r = engine.complete(e, step.id(), outcome, fields, l.at());
       if (r.isRefused() && outcome.isPresent()) {
         stats.refused(engine.cadence().id(), step.id(), r.refusal().get().reason());
@@ -269,8 +299,13 @@ public final class LeadSimulator {
   }
 
   private static List<String> names(List<Responder.Drawn> drawn) {
+    if (drawn.size() == 1) {
+      return List.of(drawn.get(0).event());
+    }
     List<String> out = new ArrayList<>(drawn.size());
-    drawn.forEach(d -> out.add(d.event()));
+    for (int i = 0; i < drawn.size(); i++) {
+      out.add(drawn.get(i).event());
+    }
     return out;
   }
 

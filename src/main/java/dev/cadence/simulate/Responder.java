@@ -40,6 +40,20 @@ public final class Responder {
         throw new IllegalArgumentException("position is 1-based, was " + position);
       }
     }
+
+    // Written out: the odds cache is probed once per touch, where a record's generated hashCode
+    // and equals (method handles) showed in profiles.
+    @Override
+    public int hashCode() {
+      return (((java.util.Objects.hashCode(channel) * 31 + java.util.Objects.hashCode(region)) * 31
+          + java.util.Objects.hashCode(template)) * 31 + position) * 31 + gapDays;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TouchContext t && t.channel == channel && t.position == position && t.gapDays == gapDays
+          && java.util.Objects.equals(t.region, region) && java.util.Objects.equals(t.template, template);
+    }
   }
 
   static final List<String> EMAIL_EVENTS = List.of("bounced", "opened", "clicked", "replied", "unsubscribed");

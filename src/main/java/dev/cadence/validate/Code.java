@@ -43,7 +43,7 @@ public enum Code {
   UNKNOWN_OUTCOME("unknown-outcome", "an outcome or event the format does not define"),
   IMPOSSIBLE_OUTCOME("impossible-outcome", "an outcome the step's channel cannot produce"),
   UNKNOWN_STATUS("unknown-status", "a lead status not in the cadence's statuses list"),
-  BAD_JOIN("bad-join", "a transition into a join step, or a join on itself"),
+  BAD_JOIN("bad-join", "a transition into a join step, a join on itself, or a join waiting on an unreachable step"),
   // Flow
   DAY_BACKWARDS("day-backwards", "a day number earlier than a previous step's"),
   UNREACHABLE_STEP("unreachable-step", "a step that no path from the first step reaches"),

@@ -4,6 +4,7 @@ import dev.cadence.model.Cadence;
 import dev.cadence.model.CadenceGraph;
 import dev.cadence.model.CadenceGraph.Edge;
 import dev.cadence.model.Step;
+import dev.cadence.model.StepRef;
 import dev.cadence.model.Timing;
 import dev.cadence.model.Transition;
 import java.util.ArrayDeque;
@@ -14,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +35,7 @@ final class FlowChecks {
 
   void run() {
     Set<Step> reachable = reachable();
+    joinsWaitingOnUnreachableSteps(reachable);
     for (Step step : cadence.steps()) {
       if (!reachable.contains(step)) {
         findings.warning(Code.UNREACHABLE_STEP, step.where().at("id"),
@@ -45,6 +48,11 @@ final class FlowChecks {
     unusedExits();
   }
 
+  /**
+   * The steps some path from the first step reaches. A join is reached only once every step it
+   * waits on is: the engine starts it when all of them have completed, so one unreachable step in
+   * its {@code after} keeps it (and what follows it) from ever starting.
+   */
   private Set<Step> reachable() {
     Set<Step> seen = identitySet();
     Deque<Step> todo = new ArrayDeque<>();
@@ -55,13 +63,63 @@ final class FlowChecks {
       Step step = todo.poll();
       if (seen.add(step)) {
         for (Edge e : graph.edges(step)) {
-          if (e.to().isPresent()) {
+          if (e.to().isPresent() && (!e.via().equals("join") || allReached(e.to().get(), seen))) {
             todo.add(e.to().get());
           }
         }
       }
     }
     return seen;
+  }
+
+  /**
+   * True if every step that {@code join} waits on is in {@code seen}. A join on itself (bad-join) and
+   * an unknown id (unknown-step) are left out: their own errors say what is wrong, and an
+   * unreachable-step warning on top of them would only repeat it.
+   */
+  private boolean allReached(Step join, Set<Step> seen) {
+    for (StepRef ref : join.after()) {
+      Optional<Step> waited = graph.step(ref.id());
+      if (!ref.id().equals(join.id()) && waited.isPresent() && !seen.contains(waited.get())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A join with some of its steps reachable and others not: leads reach it and wait forever (the
+   * engine would end them as completed, never having run the join). With none reachable, nothing
+   * reaches it and unreachable-step says so.
+   */
+  private void joinsWaitingOnUnreachableSteps(Set<Step> reachable) {
+    for (Step join : cadence.steps()) {
+      if (!join.isJoin()) {
+        continue;
+      }
+      List<StepRef> unreachable = new ArrayList<>();
+      boolean someReachable = false;
+      for (StepRef ref : join.after()) {
+        Optional<Step> waited = graph.step(ref.id());
+        if (ref.id().equals(join.id()) || waited.isEmpty()) {
+          continue; // bad-join (a join on itself) and unknown-step already say so
+        }
+        if (reachable.contains(waited.get())) {
+          someReachable = true;
+        } else {
+          unreachable.add(ref);
+        }
+      }
+      if (!someReachable) {
+        continue;
+      }
+      for (StepRef ref : unreachable) {
+        findings.error(Code.BAD_JOIN, ref.pos(),
+            "join `" + join.id() + "` waits on `" + ref.id() + "`, which no path from the first step reaches, so `"
+                + join.id() + "` never starts and leads stall before it; lead to `" + ref.id()
+                + "` (an outcome, `next` or `fork`) or take it out of `after`");
+      }
+    }
   }
 
   /** Steps that cannot reach an exit, a handoff or the end: they would hold a lead forever. */

@@ -1,6 +1,7 @@
 package dev.cadence.io.csv;
 
 import dev.cadence.model.Lead;
+import dev.cadence.model.LeadFields;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ final class LeadRowChecker {
   private static final Optional<Boolean> FALSE = Optional.of(Boolean.FALSE);
 
   private final LeadColumns columns;
-  private final String[] fieldNames;
+  private final LeadFields.Columns rowFields;
   private final int id;
   private final int email;
   private final int timezone;
@@ -33,7 +34,7 @@ final class LeadRowChecker {
 
   LeadRowChecker(LeadColumns columns) {
     this.columns = columns;
-    this.fieldNames = columns.fields().toArray(String[]::new);
+    this.rowFields = new LeadFields.Columns(columns.fields());
     this.id = columns.indexOf("id");
     this.email = columns.indexOf("email");
     this.timezone = columns.indexOf("timezone");
@@ -98,13 +99,12 @@ final class LeadRowChecker {
       rejects.accept(new RejectedRow(line, String.join("; ", problems), List.of(values)));
       return;
     }
-    // Built immutable at once: Lead's Map.copyOf then keeps it as is instead of copying a HashMap.
-    @SuppressWarnings("unchecked")
-    Map.Entry<String, String>[] entries = new Map.Entry[width];
+    // Built immutable at once, over the list's shared column index: Lead keeps it as it is.
+    String[] stripped = new String[width];
     for (int i = 0; i < width; i++) {
-      entries[i] = Map.entry(fieldNames[i], strip(values[i]));
+      stripped[i] = strip(values[i]);
     }
-    leads.accept(new Lead(leadId, Map.ofEntries(entries), Optional.ofNullable(zone), dnc, line));
+    leads.accept(new Lead(leadId, rowFields.row(stripped), Optional.ofNullable(zone), dnc, line));
   }
 
   /** "invalid UTF-8: 0xE9 at line 10, byte offset 690, 0xE9 at byte offset 692 (...)". */

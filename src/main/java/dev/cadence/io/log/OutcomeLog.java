@@ -11,11 +11,11 @@ import dev.cadence.model.OutcomeEvent;
 public final class OutcomeLog {
   public static final String HEADER = "timestamp,lead_id,cadence,step,channel,template,region,event";
 
-  private static final String[] CHANNELS = new String[Channel.values().length];
+  private static final byte[][] CHANNELS = new byte[Channel.values().length][];
 
   static {
     for (Channel c : Channel.values()) {
-      CHANNELS[c.ordinal()] = c.yamlName();
+      CHANNELS[c.ordinal()] = c.yamlName().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
   }
 
@@ -34,14 +34,31 @@ public final class OutcomeLog {
     /** Appends the line of {@code e} with its newline. */
     void append(OutcomeEvent e) {
       timestamps.append(out, e.at().getEpochSecond(), e.zone());
-      out.append(',').append(cells.cell(0, e.leadId()));
-      out.append(',').append(cells.cell(1, e.cadence()));
-      out.append(',').append(cells.cell(2, e.step()));
-      out.append(',').append(CHANNELS[e.channel().ordinal()]);
-      out.append(',').append(cells.cell(3, e.template()));
-      out.append(',').append(cells.cell(4, e.region()));
-      out.append(',').append(cells.cell(5, e.event()));
-      out.append('\n');
+      byte[] lead = cells.lastOnly(0, e.leadId());
+      byte[] cadence = cells.cell(1, e.cadence());
+      byte[] step = cells.cell(2, e.step());
+      byte[] channel = CHANNELS[e.channel().ordinal()];
+      byte[] template = cells.cell(3, e.template());
+      byte[] region = cells.cell(4, e.region());
+      byte[] event = cells.cell(5, e.event());
+      // Room for the whole rest of the line at once: one bounds check per line, not per cell.
+      out.reserve(8 + lead.length + cadence.length + step.length + channel.length + template.length + region.length
+          + event.length);
+      out.put(',');
+      out.put(lead);
+      out.put(',');
+      out.put(cadence);
+      out.put(',');
+      out.put(step);
+      out.put(',');
+      out.put(channel);
+      out.put(',');
+      out.put(template);
+      out.put(',');
+      out.put(region);
+      out.put(',');
+      out.put(event);
+      out.put('\n');
     }
   }
 

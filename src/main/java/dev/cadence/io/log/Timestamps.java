@@ -17,6 +17,7 @@ import java.util.Map;
  */
 final class Timestamps {
   private static final int PERIODS = 4;
+  private static final int DATES = 128; // a power of two
 
   /** The offset of a zone over [from, to). */
   private record Period(long from, long to, int offsetSeconds, byte[] offsetText) {}
@@ -30,6 +31,9 @@ final class Timestamps {
   }
 
   private final Map<ZoneId, ZoneState> zones = new HashMap<>();
+  /** "2026-03-02T" by epoch day, direct-mapped: a lead's events move back and forth over a few weeks. */
+  private final long[] dateDays = new long[DATES];
+  private final byte[][] dateTexts = new byte[DATES][];
   private ZoneId lastZone;
   private ZoneState lastState;
 
@@ -41,20 +45,35 @@ final class Timestamps {
     long local = epochSecond + p.offsetSeconds();
     long day = Math.floorDiv(local, 86_400L);
     if (day != z.day) {
-      LocalDate date = LocalDate.ofEpochDay(day);
-      if (date.getYear() < 0 || date.getYear() > 9999) {
+      byte[] text = dateText(day);
+      if (text == null) {
         out.append(Instant.ofEpochSecond(epochSecond).atZone(zone).toOffsetDateTime().toString());
         return;
       }
-      Utf8Buffer b = new Utf8Buffer(16);
-      b.appendPadded(date.getYear(), 4).append('-').appendPadded(date.getMonthValue(), 2).append('-')
-          .appendPadded(date.getDayOfMonth(), 2).append('T');
       z.day = day;
-      z.dateText = b.toByteArray();
+      z.dateText = text;
     }
     int second = (int) Math.floorMod(local, 86_400L);
     out.append(z.dateText).appendTwoDigits(second / 3600).append(':').appendTwoDigits(second / 60 % 60).append(':')
         .appendTwoDigits(second % 60).append(p.offsetText());
+  }
+
+  /** The text of a local date and the "T" after it; null for a year that ISO writes differently. */
+  private byte[] dateText(long day) {
+    int slot = (int) (day & (DATES - 1));
+    if (dateTexts[slot] != null && dateDays[slot] == day) {
+      return dateTexts[slot];
+    }
+    LocalDate date = LocalDate.ofEpochDay(day);
+    if (date.getYear() < 0 || date.getYear() > 9999) {
+      return null;
+    }
+    Utf8Buffer b = new Utf8Buffer(16);
+    b.appendPadded(date.getYear(), 4).append('-').appendPadded(date.getMonthValue(), 2).append('-')
+        .appendPadded(date.getDayOfMonth(), 2).append('T');
+    dateDays[slot] = day;
+    dateTexts[slot] = b.toByteArray();
+    return dateTexts[slot];
   }
 
   private static Period period(ZoneState z, ZoneId zone, long epochSecond) {

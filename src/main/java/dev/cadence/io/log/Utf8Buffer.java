@@ -81,6 +81,22 @@ final class Utf8Buffer {
     return this;
   }
 
+  /** Makes room for {@code more} bytes, so that as many bytes of {@link #put} need no check each. */
+  void reserve(int more) {
+    ensure(more);
+  }
+
+  /** Appends an ASCII character within room made by {@link #reserve}. */
+  void put(char ascii) {
+    bytes[size++] = (byte) ascii;
+  }
+
+  /** Appends bytes within room made by {@link #reserve}. */
+  void put(byte[] b) {
+    System.arraycopy(b, 0, bytes, size, b.length);
+    size += b.length;
+  }
+
   int size() {
     return size;
   }

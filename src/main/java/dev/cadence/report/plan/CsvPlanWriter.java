@@ -16,12 +16,12 @@ final class CsvPlanWriter implements PlanWriter {
 
   @Override
   public String render(Plan plan) {
-    StringBuilder rows = new StringBuilder();
     String lead = OutcomeLog.cell(plan.lead().id()); // the log's CSV dialect: quoted, formulas defused
+    StringBuilder rows = new StringBuilder(plan.touches().size() * (lead.length() + 80));
     for (Due d : plan.touches()) {
       rows.append(lead).append(',').append(plan.end().cadence()).append(',').append(d.step().id()).append(',')
-          .append(d.step().channel().yamlName()).append(',').append(IsoTime.format(d.at(), plan.end().zone()))
-          .append(',').append(d.visit()).append('\n');
+          .append(d.step().channel().yamlName()).append(',');
+      IsoTime.append(rows, d.at(), plan.end().zone()).append(',').append(d.visit()).append('\n');
     }
     return rows.toString();
   }

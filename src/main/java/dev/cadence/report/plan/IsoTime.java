@@ -1,5 +1,6 @@
 package dev.cadence.report.plan;
 
+import dev.cadence.schedule.ZoneOffsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -14,12 +15,16 @@ public final class IsoTime {
   private IsoTime() {}
 
   public static String format(Instant instant, ZoneId zone) {
-    ZoneOffset offset = zone.getRules().getOffset(instant);
+    return append(new StringBuilder(25), instant, zone).toString();
+  }
+
+  /** Appends what {@link #format} returns, without a String of its own. */
+  public static StringBuilder append(StringBuilder s, Instant instant, ZoneId zone) {
+    ZoneOffset offset = ZoneOffsets.of(zone).offset(instant.getEpochSecond());
     LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, offset);
-    StringBuilder s = new StringBuilder(25);
     int year = t.getYear();
-    if (year < 1000 || year > 9999) {
-      return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
+    if (year < 1000 || year > 9999 || instant.getNano() != 0) {
+      return s.append(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime()));
     }
     s.append(year).append('-');
     two(s, t.getMonthValue()).append('-');
@@ -27,10 +32,7 @@ public final class IsoTime {
     two(s, t.getHour()).append(':');
     two(s, t.getMinute()).append(':');
     two(s, t.getSecond());
-    if (instant.getNano() != 0) {
-      return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
-    }
-    return s.append(offset.getTotalSeconds() == 0 ? "Z" : offset.getId()).toString();
+    return s.append(offset.getTotalSeconds() == 0 ? "Z" : offset.getId());
   }
 
   private static StringBuilder two(StringBuilder s, int n) {
