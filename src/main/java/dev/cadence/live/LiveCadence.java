@@ -1,0 +1,14 @@
+package dev.cadence.live;
+
+import dev.cadence.engine.Engine;
+import java.nio.file.Path;
+
+/**
+ * A cadence loaded for a tick: its engine, the folder its templates live in, and the hash of the
+ * file text (due times stored in the store were computed from the text with that hash).
+ */
+public record LiveCadence(Engine engine, Path dir, String hash) {
+  public String id() {
+    return engine.cadence().id();
+  }
+}
