@@ -20,6 +20,8 @@ public final class Cli {
     COMMANDS.put("schema", SchemaCommand::new);
     COMMANDS.put("plan", PlanCommand::new);
     COMMANDS.put("simulate", SimulateCommand::new);
+    COMMANDS.put("enroll", EnrollCommand::new);
+    COMMANDS.put("run", RunCommand::new);
   }
 
   public static CommandLine create() {

@@ -213,16 +213,17 @@ final class Delivery {
       report.problems.add("lead " + sending.leadId() + " step " + sending.step() + ": " + retry.reason()
           + (giveUp ? " (given up)" : "; retried after " + next));
       retriesInARow++;
-      if (retriesInARow >= TickOptions.STOP_AFTER_RETRIES) {
+      if (retry.affectsAllSends() || retriesInARow >= TickOptions.STOP_AFTER_RETRIES) {
         report.stoppedSending = true;
-        report.problems.add("stopped sending: " + retriesInARow + " sends in a row failed temporarily; the rest waits for the next tick");
+        report.problems.add("stopped sending: " + (retry.affectsAllSends() ? "the server cannot take mail now ("
+            + retry.reason() + ")" : retriesInARow + " sends in a row failed temporarily") + "; the rest waits for the next tick");
       }
     } else if (result instanceof SendResult.Failed failed) {
       outcome = Outcome.FAILED;
-      finish(cadence, sending.with(SendState.FAILED, failed.reason()), now, true);
+      finish(cadence, sending.with(SendState.FAILED, failed.reason()), now, failed.addressRefused());
       report.failed++;
-      report.problems.add("lead " + sending.leadId() + " step " + sending.step() + ": refused (" + failed.reason()
-          + "); address " + sending.recipient() + " suppressed");
+      report.problems.add("lead " + sending.leadId() + " step " + sending.step() + ": refused (" + failed.reason() + ")"
+          + (failed.addressRefused() ? "; address " + sending.recipient() + " suppressed" : ""));
       retriesInARow = 0;
     } else {
       SendResult.InDoubt doubt = (SendResult.InDoubt) result;
