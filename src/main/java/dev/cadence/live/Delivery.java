@@ -91,7 +91,7 @@ final class Delivery {
   /** Takes the row for (enrollment, step, visit), if the step is still due and the lead still reachable. */
   private Optional<Claimed> claim(LiveCadence cadence, StoredEnrollment seen, Due due, TickReport report) {
     Instant now = clock.instant();
-    return store.write(tx -> {
+    return store.writeBuffered(tx -> {
       Optional<StoredEnrollment> fresh = tx.enrollment(seen.id()).filter(f -> f.state().isActive());
       if (fresh.isEmpty() || !stillDue(cadence, fresh.get(), due, now)) {
         return Optional.<Claimed>empty();
@@ -140,7 +140,7 @@ final class Delivery {
 
   private void hold(LiveCadence cadence, SendRecord send, MessageComposer.Held held) {
     Instant now = clock.instant();
-    store.write(tx -> {
+    store.writeBuffered(tx -> {
       tx.updateSend(send.with(SendState.HELD, held.reason()).withAttempt(send.attempts(), Optional.of(now.plus(HOLD_RETRY))), now);
       tx.enrollment(send.enrollmentId()).ifPresent(e -> tx.updateEnrollment(e.id(), e.state(),
           NextDue.of(cadence.engine(), e.state(), tx.sendsOf(e.id())), e.status(), now));
@@ -178,7 +178,7 @@ final class Delivery {
     List<OutcomeEvent> events = new java.util.ArrayList<>(1);
     if (result instanceof SendResult.Sent sent) {
       outcome = Outcome.SENT;
-      store.write(tx -> {
+      store.writeBuffered(tx -> {
         tx.updateSend(sending.with(SendState.SENT, sent.serverReply()).finished(now), now);
         StoredEnrollment e = tx.enrollment(sending.enrollmentId()).orElseThrow();
         Enrollment state = e.state();
@@ -243,7 +243,7 @@ final class Delivery {
 
   /** Records a send that did not go out; a permanent refusal suppresses the address and ends the enrollment. */
   private void finish(LiveCadence cadence, SendRecord row, Instant now, boolean suppressAddress) {
-    store.write(tx -> {
+    store.writeBuffered(tx -> {
       tx.updateSend(row.finished(now), now);
       StoredEnrollment e = tx.enrollment(row.enrollmentId()).orElseThrow();
       Enrollment state = e.state();

@@ -82,7 +82,7 @@ public final class Tick {
           report.outsideWindow++;
           report.line(e, work.get().due().step().id(), "waits for the window opening " + calendar.nextOpen(at));
           Instant open = calendar.nextOpen(at);
-          store.write(tx -> {
+          store.writeBuffered(tx -> {
             tx.enrollment(e.id()).ifPresent(f -> tx.updateEnrollment(f.id(), f.state(), Optional.of(open), f.status(), at));
             return null;
           });
@@ -131,7 +131,7 @@ public final class Tick {
     }
     Optional<Instant> next = NextDue.of(engine, e.state(), sends);
     if (!next.equals(e.nextDue())) {
-      store.write(tx -> {
+      store.writeBuffered(tx -> {
         tx.enrollment(e.id()).ifPresent(f -> tx.updateEnrollment(f.id(), f.state(),
             NextDue.of(engine, f.state(), tx.sendsOf(f.id())), f.status(), now));
         return null;
@@ -143,6 +143,9 @@ public final class Tick {
   /** Settles the sends a crashed tick left in flight (the lock guarantees no tick is running). */
   private void recover(TickReport report) {
     Instant now = clock.instant();
+    if (store.read(tx -> tx.sendsIn(EnumSet.of(SendState.CLAIMED, SendState.SENDING))).isEmpty()) {
+      return; // the common case: no write transaction, no fsync
+    }
     store.write(tx -> {
       for (SendRecord s : tx.sendsIn(EnumSet.of(SendState.CLAIMED, SendState.SENDING))) {
         if (s.state() == SendState.SENDING) {

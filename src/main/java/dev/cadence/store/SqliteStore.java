@@ -30,6 +30,7 @@ public final class SqliteStore implements StateStore {
   private final Path file;
   private final Connection connection;
   private final SqliteTx tx;
+  private boolean fullSync = true;
 
   private SqliteStore(Path file, Connection connection) {
     this.file = file;
@@ -200,6 +201,29 @@ public final class SqliteStore implements StateStore {
   @Override
   public <T> T write(Function<Tx, T> work) {
     return transaction("BEGIN IMMEDIATE", work);
+  }
+
+  @Override
+  public <T> T writeBuffered(Function<Tx, T> work) {
+    synchronous(false);
+    try {
+      return write(work);
+    } finally {
+      synchronous(true);
+    }
+  }
+
+  /** WAL with synchronous=NORMAL survives a crash of the process but not a power cut; FULL survives both. */
+  private void synchronous(boolean full) {
+    if (full == fullSync) {
+      return;
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+      fullSync = full;
+    } catch (SQLException e) {
+      throw translate(file, "cannot set synchronous on", e);
+    }
   }
 
   @Override
