@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code smtp[s]://[user[:password]@]host[:port][?param=value&...]}.
  *
  * <p>{@code smtp://} speaks plain SMTP, upgraded with STARTTLS when the server offers it (required
- * with {@code ?starttls=true}); {@code smtps://} speaks TLS from the first byte (port 465). The user
+ * with {@code ?starttls=true}, never tried with {@code ?starttls=false}); {@code smtps://} speaks TLS from the first byte (port 465). The user
  * and password are percent-decoded ({@code %40} for {@code @}). Other parameters: {@code trust=PATH}
  * (PEM certificates to trust instead of the JDK's CAs, for a relay with a private CA; the host name
  * is still checked), {@code connect_timeout}, {@code timeout} (each server reply) and {@code
@@ -42,7 +42,9 @@ public record SmtpSettings(
 
   /** How the connection is protected. */
   public enum Security {
-    /** Plain SMTP, upgraded with STARTTLS when the server offers it. */
+    /** Plain SMTP, never upgraded ({@code ?starttls=false}): only for a relay on the same host or network. */
+    PLAIN,
+    /** Plain SMTP, upgraded with STARTTLS when the server offers it (a bad certificate then fails the connection). */
     OPPORTUNISTIC_STARTTLS,
     /** Plain SMTP that must be upgraded with STARTTLS before anything else is sent. */
     REQUIRED_STARTTLS,
@@ -63,16 +65,30 @@ public record SmtpSettings(
   private static final String FORM = "smtp[s]://[user:password@]host[:port][?starttls=true]";
 
   public SmtpSettings {
+    java.util.Objects.requireNonNull(security, "security");
+    java.util.Objects.requireNonNull(host, "host");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is outside 1-65535");
     }
   }
 
-  /** A plain SMTP server on {@code host:port} without authentication, with the default timeouts. */
-  public static SmtpSettings plain(String host, int port) {
+  /** {@code smtp://host:port}: no authentication, STARTTLS when offered, the default timeouts. */
+  public static SmtpSettings of(String host, int port) {
     return new SmtpSettings(Security.OPPORTUNISTIC_STARTTLS, host, port, Optional.empty(),
         Optional.empty(), Optional.empty(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
         DEFAULT_WRITE_TIMEOUT, Optional.empty());
+  }
+
+  /** A copy with this password, e.g. from an environment variable when the URL has none. */
+  public SmtpSettings withPassword(String secret) {
+    return new SmtpSettings(security, host, port, user, Optional.of(secret), trust, connectTimeout, readTimeout,
+        writeTimeout, helo);
+  }
+
+  /** A copy that trusts the certificates in this PEM file (as {@code ?trust=PATH} does). */
+  public SmtpSettings withTrust(Path pem) {
+    return new SmtpSettings(security, host, port, user, password, Optional.of(pem), connectTimeout, readTimeout,
+        writeTimeout, helo);
   }
 
   /** A copy with other timeouts (for tests and tuning). */
@@ -136,11 +152,11 @@ public record SmtpSettings(
       if (!starttls.equals("true") && !starttls.equals("false")) {
         throw new InvalidSmtpUrl("starttls=" + starttls + " in `" + redact(url) + "` must be true or false");
       }
-      if (security == Security.SMTPS && starttls.equals("true")) {
-        throw new InvalidSmtpUrl("smtps:// is TLS from the start; starttls=true belongs to smtp:// URLs");
+      if (security == Security.SMTPS) {
+        throw new InvalidSmtpUrl("smtps:// is TLS from the start; starttls= belongs to smtp:// URLs");
       }
-      if (starttls.equals("true")) {
-        security = Security.REQUIRED_STARTTLS;
+      if (security != Security.SMTPS) {
+        security = starttls.equals("true") ? Security.REQUIRED_STARTTLS : Security.PLAIN;
       }
     }
     Optional<Path> trust = Optional.ofNullable(query.remove("trust")).map(Path::of);
@@ -177,7 +193,8 @@ public record SmtpSettings(
     String scheme = security == Security.SMTPS ? "smtps" : "smtp";
     String auth = user.map(u -> u + (password.isPresent() ? ":***" : "") + "@").orElse("");
     String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-    String tls = security == Security.REQUIRED_STARTTLS ? "?starttls=true" : "";
+    String tls = security == Security.REQUIRED_STARTTLS ? "?starttls=true"
+        : security == Security.PLAIN ? "?starttls=false" : "";
     return scheme + "://" + auth + h + ":" + port + tls;
   }
 
