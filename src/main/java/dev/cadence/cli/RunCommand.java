@@ -1,7 +1,9 @@
 package dev.cadence.cli;
 
 import dev.cadence.io.log.OutcomeLogAppender;
-import dev.cadence.io.template.SimpleComposer;
+import dev.cadence.io.mail.SmtpEmailSender;
+import dev.cadence.io.mail.SmtpSettings;
+import dev.cadence.io.template.TemplateComposer;
 import dev.cadence.live.CrashPoints;
 import dev.cadence.live.EmailSender;
 import dev.cadence.live.MessageComposer;
@@ -148,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static MessageComposer composer() {
-    return new SimpleComposer();
+    return new TemplateComposer();
   }
 
   private static int exitCode(TickReport report) {
@@ -205,6 +207,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static EmailSender smtpSender(String smtp, String from) {
-    throw new CadenceException(ExitCodes.RUNTIME, "SMTP delivery is not wired in this build");
+    try {
+      return new SmtpEmailSender(SmtpSettings.parse(smtp), Clock.systemUTC());
+    } catch (SmtpSettings.InvalidSmtpUrl e) {
+      throw new CadenceException(ExitCodes.USAGE, "--smtp: " + e.getMessage());
+    }
   }
 }

@@ -2,7 +2,7 @@ package dev.cadence.live;
 
 import dev.cadence.engine.Engine;
 import dev.cadence.io.CadenceWorkspace;
-import dev.cadence.io.template.SimpleComposer;
+import dev.cadence.io.template.TemplateComposer;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.Lead;
 import dev.cadence.model.OutcomeEvent;
@@ -26,7 +26,7 @@ final class TickHarness implements AutoCloseable {
   final ScriptedSender sender = new ScriptedSender();
   final List<Instant> sendTimes = Collections.synchronizedList(new ArrayList<>());
   final List<OutcomeEvent> logged = Collections.synchronizedList(new ArrayList<>());
-  MessageComposer composer = new SimpleComposer();
+  MessageComposer composer = new TemplateComposer();
   TickOptions options = new TickOptions("sales@northwind.example", Optional.empty(), Optional.empty());
 
   TickHarness(Path dir, String yaml) throws IOException {

@@ -189,6 +189,7 @@ class TickReactionsTest {
       assertThat(h.sender.handed()).isEmpty();
       assertThat(h.sends(SendState.HELD)).singleElement().satisfies(s -> assertThat(s.detail()).contains("first_name"));
       Files.writeString(dir.resolve("templates/intro.md"), "---\nsubject: Hello\n---\nHello there.\n");
+      h.composer = new dev.cadence.io.template.TemplateComposer(); // a new tick is a new process: templates read afresh
       assertThat(h.tick(OPEN.plus(Duration.ofMinutes(30))).sent).isZero();
       assertThat(h.tick(OPEN.plus(Duration.ofMinutes(66))).sent).isEqualTo(1);
       assertThat(h.sender.handed().get(0).subject()).isEqualTo("Hello");
