@@ -31,18 +31,23 @@ final class TickHarness implements AutoCloseable {
 
   TickHarness(Path dir, String yaml) throws IOException {
     this.dir = dir;
-    Path file = LiveFixture.cadence(dir, "cadence", yaml);
-    CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(List.of(file));
-    if (!prepared.result().valid()) {
-      throw new AssertionError("fixture cadence invalid: " + prepared.result().files());
-    }
-    Cadence c = prepared.cadences().get(0);
-    this.cadence = new LiveCadence(new Engine(c), dir, "h1");
+    LiveFixture.cadence(dir, "cadence", yaml);
+    this.cadence = load(dir);
     this.store = SqliteStore.openOrCreate(dir.resolve("state.db"));
     sender.script(e -> {
       sendTimes.add(clock.instant());
       return new SendResult.Sent("250 OK");
     });
+  }
+
+  /** The cadence written by the constructor, loaded again (another engine over the same file). */
+  static LiveCadence load(Path dir) {
+    CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(List.of(dir.resolve("cadence.yaml")));
+    if (!prepared.result().valid()) {
+      throw new AssertionError("fixture cadence invalid: " + prepared.result().files());
+    }
+    Cadence c = prepared.cadences().get(0);
+    return new LiveCadence(new Engine(c), dir, "h1");
   }
 
   static Lead lead(String id, String email, String zone) {
