@@ -123,9 +123,7 @@ final class RunCommand implements Callable<Integer> {
         throw new CadenceException(ExitCodes.USAGE, "emails are due: give --smtp URL (or CADENCE_SMTP_URL) and --from ADDRESS (or CADENCE_FROM)");
       }
       TickReport report;
-      try (EmailSender sender = anythingDue ? senders.apply(smtp, from) : email -> {
-            throw new IllegalStateException("nothing was due");
-          };
+      try (EmailSender sender = new LazySender(() -> senders.apply(smtp, from), blank(smtp) || blank(from));
           OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
         Tick tick = new Tick(store, loaded.cadences(), sender, composer(), clock, options(),
             appender == null ? dev.cadence.live.OutcomeSink.NONE : appender, crashPoints());
@@ -138,6 +136,45 @@ final class RunCommand implements Callable<Integer> {
       return exitCode(report);
     } catch (StoreException e) {
       throw DbOption.failure(e);
+    }
+  }
+
+  /**
+   * The sender, built on the first email: a tick with nothing to send never connects. Without an
+   * SMTP configuration (a changed cadence made something due that the check above did not see) each
+   * send is a retry that stops the tick: nothing was handed over, nothing is lost.
+   */
+  private static final class LazySender implements EmailSender {
+    private final java.util.function.Supplier<EmailSender> factory;
+    private final boolean unconfigured;
+    private EmailSender sender;
+    private String broken;
+
+    LazySender(java.util.function.Supplier<EmailSender> factory, boolean unconfigured) {
+      this.factory = factory;
+      this.unconfigured = unconfigured;
+    }
+
+    @Override
+    public dev.cadence.live.SendResult send(dev.cadence.live.OutgoingEmail email) {
+      if (unconfigured) {
+        return new dev.cadence.live.SendResult.Retry("no SMTP server configured: give --smtp URL and --from ADDRESS", true);
+      }
+      if (sender == null && broken == null) {
+        try {
+          sender = factory.get();
+        } catch (CadenceException e) {
+          broken = e.getMessage();
+        }
+      }
+      return broken != null ? new dev.cadence.live.SendResult.Retry(broken, true) : sender.send(email);
+    }
+
+    @Override
+    public void close() {
+      if (sender != null) {
+        sender.close();
+      }
     }
   }
 

@@ -30,11 +30,27 @@ public final class Preview {
       Instant midnight = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
       int capLeft = options.dailyCap().map(cap -> cap - tx.sendsStartedSince(options.from(), midnight)).orElse(Integer.MAX_VALUE);
       Set<String> leads = new HashSet<>();
+      List<StoredEnrollment> candidates = new java.util.ArrayList<>();
+      Set<String> changed = new HashSet<>();
+      for (CadenceRef ref : tx.cadences()) {
+        LiveCadence c = cadences.get(ref.id());
+        if (c != null && !c.hash().equals(ref.hash())) {
+          changed.add(ref.id()); // the stored due times are stale: look at every active enrollment, as the tick will
+          tx.forEachEnrollment(ref.id(), true, candidates::add);
+        }
+      }
       long after = 0;
       for (List<StoredEnrollment> page = tx.dueEnrollments(now, after, Tick.PAGE); !page.isEmpty();
           page = tx.dueEnrollments(now, after, Tick.PAGE)) {
         for (StoredEnrollment e : page) {
           after = e.id();
+          if (!changed.contains(e.cadence())) {
+            candidates.add(e);
+          }
+        }
+      }
+      for (StoredEnrollment e : candidates) {
+        {
           LiveCadence c = cadences.get(e.cadence());
           Optional<Due> due = c == null ? Optional.empty() : firstDue(c, e, tx.sendsOf(e.id()), now);
           if (due.isEmpty()) {
