@@ -49,8 +49,10 @@ import picocli.CommandLine.Spec;
       "3:partial: some sends will be retried or are in doubt, or the store/SMTP failed"
     })
 final class RunCommand implements Callable<Integer> {
-  /** Builds the sender for (--smtp, --from); replaced in tests by a scripted one. */
-  static BiFunction<String, String, EmailSender> senders = RunCommand::smtpSender;
+  static final BiFunction<String, String, EmailSender> SMTP = RunCommand::smtpSender;
+
+  /** Builds the sender for (--smtp, --from); replaced in tests by a scripted one, and put back to {@link #SMTP}. */
+  static BiFunction<String, String, EmailSender> senders = SMTP;
 
   @Spec CommandSpec spec;
   @ParentCommand CadenceCommand parent;
@@ -163,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
       if (sender == null && broken == null) {
         try {
           sender = factory.get();
-        } catch (CadenceException e) {
+        } catch (RuntimeException e) { // a bad URL, a missing trust file: nothing was handed over
           broken = e.getMessage();
         }
       }

@@ -10,6 +10,7 @@ import dev.cadence.model.Step;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,9 @@ final class Delivery {
   private final OutcomeSink log;
   private final CrashPoints crash;
   private int retriesInARow;
+  /** Results of the current batch, committed together by {@link #commitResults}. */
+  private final List<java.util.function.Consumer<StateStore.Tx>> results = new ArrayList<>();
+  private final List<OutcomeEvent> events = new ArrayList<>();
 
   Delivery(StateStore store, EmailSender sender, MessageComposer composer, Clock clock, TickOptions options,
       OutcomeSink log, CrashPoints crash) {
@@ -45,7 +49,7 @@ final class Delivery {
 
   /** How one delivery ended, as far as the tick's counters care. */
   enum Outcome {
-    SENT, RETRY, FAILED, IN_DOUBT, HELD, SUPPRESSED, GONE;
+    SENT, RETRY, FAILED, IN_DOUBT;
 
     /** Whatever reached the server counts toward the daily cap. */
     boolean countsTowardCap() {
@@ -53,65 +57,116 @@ final class Delivery {
     }
   }
 
-  private record Claimed(SendRecord send, StoredEnrollment enrollment) {}
+  /** A due email the tick wants sent. */
+  record Item(LiveCadence cadence, StoredEnrollment seen, Due due) {}
 
-  Outcome deliver(LiveCadence cadence, StoredEnrollment e, Due due, TickReport report) {
-    Step step = due.step();
-    int suppressedBefore = report.suppressed;
-    Optional<Claimed> claimed = claim(cadence, e, due, report);
+  private record Claimed(Item item, SendRecord send, StoredEnrollment enrollment) {}
+
+  private record Ready(Claimed claimed, String template, OutgoingEmail email) {}
+
+  /**
+   * Sends a batch: one transaction claims them all, one durable transaction marks them all
+   * {@code sending} (one fsync for the batch), then each is handed to the server, with the
+   * suppression list read again right before it, and its result committed. A crash in the middle
+   * leaves the rest of the batch in doubt, never sent twice: the tick keeps batches small when it
+   * starts and grows them only while the sends go well.
+   *
+   * @return how many reached the server (for the daily cap)
+   */
+  int deliver(List<Item> batch, TickReport report) {
+    Instant now = clock.instant();
+    List<Claimed> claimed = store.writeBuffered(tx -> {
+      List<Claimed> out = new ArrayList<>(batch.size());
+      for (Item item : batch) {
+        claim(tx, item, now, report).ifPresent(out::add);
+      }
+      return out;
+    });
     if (claimed.isEmpty()) {
-      return report.suppressed > suppressedBefore ? Outcome.SUPPRESSED : Outcome.GONE;
+      return 0;
     }
     crash.reached("after-claim");
-    Lead lead = claimed.get().enrollment().lead();
-    String template = step.templateFor(lead.region().orElse("")).orElse("");
-    Optional<String> to = lead.email();
-    MessageComposer.Composed composed = to.isEmpty()
-        ? new MessageComposer.Held(List.of("email"), "the lead has no email address")
-        : composer.compose(cadence.dir(), template, lead.fields());
-    if (composed instanceof MessageComposer.Held held) {
-      hold(cadence, claimed.get().send(), held);
-      report.held++;
-      report.line(e, step.id(), "held: " + held.reason());
-      return Outcome.HELD;
+    List<Ready> ready = new ArrayList<>(claimed.size());
+    List<Claimed> held = new ArrayList<>();
+    List<MessageComposer.Held> why = new ArrayList<>();
+    for (Claimed c : claimed) {
+      Step step = c.item().due().step();
+      Lead lead = c.enrollment().lead();
+      String template = step.templateFor(lead.region().orElse("")).orElse("");
+      MessageComposer.Composed composed = lead.email().isEmpty()
+          ? new MessageComposer.Held(List.of("email"), "the lead has no email address")
+          : composer.compose(c.item().cadence().dir(), template, lead.fields());
+      if (composed instanceof MessageComposer.Held h) {
+        held.add(c);
+        why.add(h);
+        report.held++;
+        report.line(c.enrollment(), step.id(), "held: " + h.reason());
+      } else {
+        MessageComposer.Ready r = (MessageComposer.Ready) composed;
+        String messageId = MessageIds.of(c.enrollment().cadence(), c.enrollment().leadId(), step.id(), c.item().due().visit(),
+            options.from());
+        ready.add(new Ready(c, template, new OutgoingEmail(messageId, options.from(), lead.email().get(), r.subject(), r.body(),
+            options.listUnsubscribe())));
+      }
     }
-    MessageComposer.Ready ready = (MessageComposer.Ready) composed;
-    String messageId = MessageIds.of(e.cadence(), e.leadId(), step.id(), due.visit(), options.from());
-    Optional<SendRecord> sending = markSending(e, claimed.get().send(), to.get(), messageId, report);
-    if (sending.isEmpty()) {
-      return Outcome.SUPPRESSED;
+    if (!held.isEmpty()) {
+      hold(held, why);
     }
+    Instant marking = clock.instant();
+    List<SendRecord> sending = store.write(tx -> {
+      List<SendRecord> out = new ArrayList<>(ready.size());
+      for (Ready r : ready) {
+        out.add(markSending(tx, r, marking, report).orElse(null));
+      }
+      return out;
+    });
     crash.reached("after-sending");
-    SendResult result = sender.send(new OutgoingEmail(messageId, options.from(), to.get(), ready.subject(), ready.body(),
-        options.listUnsubscribe()));
-    crash.reached("after-data");
-    return record(cadence, sending.get(), template, result, report);
+    int reached = 0;
+    for (int i = 0; i < ready.size(); i++) {
+      SendRecord s = sending.get(i);
+      if (s == null) {
+        continue;
+      }
+      Ready r = ready.get(i);
+      if (report.stoppedSending) {
+        release(s, "not handed over: the tick stopped sending");
+        continue;
+      }
+      if (listedNow(r.claimed(), s, report)) {
+        continue;
+      }
+      SendResult result = sender.send(r.email());
+      crash.reached("after-data");
+      if (record(r.claimed().item().cadence(), s, r.template(), result, report).countsTowardCap()) {
+        reached++;
+      }
+    }
+    commitResults();
+    return reached;
   }
 
   /** Takes the row for (enrollment, step, visit), if the step is still due and the lead still reachable. */
-  private Optional<Claimed> claim(LiveCadence cadence, StoredEnrollment seen, Due due, TickReport report) {
-    Instant now = clock.instant();
-    return store.writeBuffered(tx -> {
-      Optional<StoredEnrollment> fresh = tx.enrollment(seen.id()).filter(f -> f.state().isActive());
-      if (fresh.isEmpty() || !stillDue(cadence, fresh.get(), due, now)) {
-        return Optional.<Claimed>empty();
-      }
-      StoredEnrollment e = fresh.get();
-      if (suppressIfListed(tx, e, Optional.empty(), now, report)) {
-        return Optional.<Claimed>empty();
-      }
-      Optional<SendRecord> row = tx.send(e.id(), due.step().id(), due.visit());
-      SendRecord send;
-      if (row.isEmpty()) {
-        send = tx.insertSend(e.id(), due.step().id(), due.visit(), SendState.CLAIMED, due.at(), now);
-      } else if (NextDue.wake(due, row).filter(w -> !w.isAfter(now)).isPresent()) {
-        send = row.get().with(SendState.CLAIMED, row.get().detail());
-        tx.updateSend(send, now);
-      } else {
-        return Optional.<Claimed>empty(); // in doubt, sent or failed: never again from here
-      }
-      return Optional.of(new Claimed(send, e));
-    });
+  private Optional<Claimed> claim(StateStore.Tx tx, Item item, Instant now, TickReport report) {
+    Due due = item.due();
+    Optional<StoredEnrollment> fresh = tx.enrollment(item.seen().id()).filter(f -> f.state().isActive());
+    if (fresh.isEmpty() || !stillDue(item.cadence(), fresh.get(), due, now)) {
+      return Optional.empty();
+    }
+    StoredEnrollment e = fresh.get();
+    if (suppressIfListed(tx, e, Optional.empty(), now, report)) {
+      return Optional.empty();
+    }
+    Optional<SendRecord> row = tx.send(e.id(), due.step().id(), due.visit());
+    SendRecord send;
+    if (row.isEmpty()) {
+      send = tx.insertSend(e.id(), due.step().id(), due.visit(), SendState.CLAIMED, due.at(), now);
+    } else if (NextDue.wake(due, row).filter(w -> !w.isAfter(now)).isPresent()) {
+      send = row.get().with(SendState.CLAIMED, row.get().detail());
+      tx.updateSend(send, now);
+    } else {
+      return Optional.empty(); // in doubt, sent or failed: never again from here
+    }
+    return Optional.of(new Claimed(item, send, e));
   }
 
   private static boolean stillDue(LiveCadence cadence, StoredEnrollment e, Due due, Instant now) {
@@ -138,47 +193,70 @@ final class Delivery {
     return true;
   }
 
-  private void hold(LiveCadence cadence, SendRecord send, MessageComposer.Held held) {
+  /** The last look before the server: a suppression recorded since the batch was marked cancels this send. */
+  private boolean listedNow(Claimed c, SendRecord sending, TickReport report) {
+    if (store.read(tx -> tx.suppression(c.enrollment().leadId(), c.enrollment().lead().email())).isEmpty()) {
+      return false;
+    }
+    Instant now = clock.instant();
+    return store.writeBuffered(tx -> {
+      StoredEnrollment fresh = tx.enrollment(c.enrollment().id()).orElseThrow();
+      return suppressIfListed(tx, fresh, Optional.of(sending), now, report);
+    });
+  }
+
+  private void hold(List<Claimed> held, List<MessageComposer.Held> why) {
     Instant now = clock.instant();
     store.writeBuffered(tx -> {
-      tx.updateSend(send.with(SendState.HELD, held.reason()).withAttempt(send.attempts(), Optional.of(now.plus(HOLD_RETRY))), now);
-      tx.enrollment(send.enrollmentId()).ifPresent(e -> tx.updateEnrollment(e.id(), e.state(),
-          NextDue.of(cadence.engine(), e.state(), tx.sendsOf(e.id())), e.status(), now));
+      for (int i = 0; i < held.size(); i++) {
+        SendRecord send = held.get(i).send();
+        LiveCadence cadence = held.get(i).item().cadence();
+        tx.updateSend(send.with(SendState.HELD, why.get(i).reason())
+            .withAttempt(send.attempts(), Optional.of(now.plus(HOLD_RETRY))), now);
+        tx.enrollment(send.enrollmentId()).ifPresent(e -> tx.updateEnrollment(e.id(), e.state(),
+            NextDue.of(cadence.engine(), e.state(), tx.sendsOf(e.id())), e.status(), now));
+      }
       return null;
     });
   }
 
-  /** Commits {@code sending} (durably) after the last suppression check; empty when the send is off. */
-  private Optional<SendRecord> markSending(StoredEnrollment seen, SendRecord claimed, String to, String messageId,
-      TickReport report) {
+  /** A send marked {@code sending} that this process knows it never handed over: free for the next tick. */
+  private void release(SendRecord s, String why) {
     Instant now = clock.instant();
-    return store.write(tx -> {
-      Optional<StoredEnrollment> fresh = tx.enrollment(seen.id());
-      Optional<SendRecord> row = tx.send(claimed.enrollmentId(), claimed.step(), claimed.visit());
-      if (fresh.isEmpty() || row.isEmpty() || row.get().state() != SendState.CLAIMED) {
-        return Optional.<SendRecord>empty();
-      }
-      if (!fresh.get().state().isActive()) {
-        tx.updateSend(row.get().with(SendState.CANCELLED, "the enrollment ended before sending"), now);
-        report.line(seen, claimed.step(), "cancelled: the enrollment ended before sending");
-        return Optional.<SendRecord>empty();
-      }
-      if (suppressIfListed(tx, fresh.get(), row, now, report)) {
-        return Optional.<SendRecord>empty();
-      }
-      SendRecord sending = row.get().sending(options.from(), to, messageId, now);
-      tx.updateSend(sending, now);
-      return Optional.of(sending);
+    store.writeBuffered(tx -> {
+      tx.updateSend(s.with(SendState.CANCELLED, why), now);
+      return null;
     });
+  }
+
+  /** Marks one claimed send {@code sending} after the last checks; empty when it is off. */
+  private Optional<SendRecord> markSending(StateStore.Tx tx, Ready r, Instant now, TickReport report) {
+    SendRecord claimed = r.claimed().send();
+    StoredEnrollment seen = r.claimed().enrollment();
+    Optional<StoredEnrollment> fresh = tx.enrollment(seen.id());
+    Optional<SendRecord> row = tx.send(claimed.enrollmentId(), claimed.step(), claimed.visit());
+    if (fresh.isEmpty() || row.isEmpty() || row.get().state() != SendState.CLAIMED) {
+      return Optional.empty();
+    }
+    if (!fresh.get().state().isActive()) {
+      tx.updateSend(row.get().with(SendState.CANCELLED, "the enrollment ended before sending"), now);
+      report.line(seen, claimed.step(), "cancelled: the enrollment ended before sending");
+      return Optional.empty();
+    }
+    if (suppressIfListed(tx, fresh.get(), row, now, report)) {
+      return Optional.empty();
+    }
+    SendRecord sending = row.get().sending(options.from(), r.email().to(), r.email().messageId(), now);
+    tx.updateSend(sending, now);
+    return Optional.of(sending);
   }
 
   private Outcome record(LiveCadence cadence, SendRecord sending, String template, SendResult result, TickReport report) {
     Instant now = clock.instant();
     Outcome outcome;
-    List<OutcomeEvent> events = new java.util.ArrayList<>(1);
     if (result instanceof SendResult.Sent sent) {
       outcome = Outcome.SENT;
-      store.writeBuffered(tx -> {
+      results.add(tx -> {
         tx.updateSend(sending.with(SendState.SENT, sent.serverReply()).finished(now), now);
         StoredEnrollment e = tx.enrollment(sending.enrollmentId()).orElseThrow();
         Enrollment state = e.state();
@@ -195,7 +273,6 @@ final class Delivery {
             template, e.lead().region().orElse(""), "sent");
         tx.addEvent(event);
         events.add(event);
-        return null;
       });
       report.sent++;
       retriesInARow = 0;
@@ -234,16 +311,36 @@ final class Delivery {
           + "); not resent: settle it with `cadence resolve`");
       retriesInARow = 0;
     }
-    report.lines.add(new TickReport.Line(sending.cadence(), sending.leadId(), sending.step(), outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
-    if (!events.isEmpty()) {
-      log.append(events);
-    }
+    report.lines.add(new TickReport.Line(sending.cadence(), sending.leadId(), sending.step(),
+        outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
     return outcome;
+  }
+
+  /**
+   * Commits the results of the batch's sends in one transaction, then appends their events to the
+   * log. A crash before this commit leaves those sends {@code sending}: in doubt at the next tick,
+   * never resent.
+   */
+  private void commitResults() {
+    if (results.isEmpty()) {
+      return;
+    }
+    List<java.util.function.Consumer<StateStore.Tx>> writes = List.copyOf(results);
+    results.clear();
+    store.writeBuffered(tx -> {
+      writes.forEach(w -> w.accept(tx));
+      return null;
+    });
+    if (!events.isEmpty()) {
+      List<OutcomeEvent> committed = List.copyOf(events);
+      events.clear();
+      log.append(committed);
+    }
   }
 
   /** Records a send that did not go out; a permanent refusal suppresses the address and ends the enrollment. */
   private void finish(LiveCadence cadence, SendRecord row, Instant now, boolean suppressAddress) {
-    store.writeBuffered(tx -> {
+    results.add(tx -> {
       tx.updateSend(row.finished(now), now);
       StoredEnrollment e = tx.enrollment(row.enrollmentId()).orElseThrow();
       Enrollment state = e.state();
@@ -252,7 +349,6 @@ final class Delivery {
         state = LeadStatus.suppressed(state, "address refused: " + row.detail(), now);
       }
       tx.updateEnrollment(e.id(), state, NextDue.of(cadence.engine(), state, tx.sendsOf(e.id())), e.status(), now);
-      return null;
     });
   }
 

@@ -30,6 +30,8 @@ import java.util.Set;
  */
 public final class Tick {
   static final int PAGE = 500;
+  /** The most sends marked {@code sending} in one durable commit. */
+  static final int MAX_BATCH = 16;
 
   private final StateStore store;
   private final Map<String, LiveCadence> cadences;
@@ -56,6 +58,8 @@ public final class Tick {
     refreshChangedCadences();
     int capLeft = options.dailyCap().map(cap -> cap - sentToday(now)).orElse(Integer.MAX_VALUE);
     Set<String> leadsTouched = new HashSet<>();
+    List<Delivery.Item> batch = new ArrayList<>();
+    int batchSize = 1;
     long after = 0;
     while (!report.stoppedSending) {
       long cursor = after;
@@ -80,27 +84,33 @@ public final class Tick {
         if (!calendar.isOpen(at)) {
           // Caught up outside the window (the ticks stopped for a while): wait for the next opening.
           report.outsideWindow++;
-          report.line(e, work.get().due().step().id(), "waits for the window opening " + calendar.nextOpen(at));
           Instant open = calendar.nextOpen(at);
+          report.line(e, work.get().due().step().id(), "waits for the window opening " + open);
           store.writeBuffered(tx -> {
             tx.enrollment(e.id()).ifPresent(f -> tx.updateEnrollment(f.id(), f.state(), Optional.of(open), f.status(), at));
             return null;
           });
-        } else if (capLeft <= 0) {
+        } else if (capLeft - batch.size() <= 0) {
           report.deferredByCap++;
           report.line(e, work.get().due().step().id(), "deferred: daily cap reached");
         } else if (!leadsTouched.add(e.leadId())) {
           report.line(e, work.get().due().step().id(), "deferred: the lead already got an email this tick");
         } else {
-          Delivery.Outcome outcome = delivery.deliver(cadence, e, work.get().due(), report);
-          if (outcome.countsTowardCap()) {
-            capLeft--;
-          }
-          if (report.stoppedSending) {
-            break;
+          batch.add(new Delivery.Item(cadence, e, work.get().due()));
+          if (batch.size() >= batchSize) {
+            capLeft -= delivery.deliver(List.copyOf(batch), report);
+            batch.clear();
+            // Small batches first: a crash or a failing server costs little; more only while sends go well.
+            batchSize = report.partial() ? 1 : Math.min(batchSize * 2, MAX_BATCH);
+            if (report.stoppedSending) {
+              break;
+            }
           }
         }
       }
+    }
+    if (!batch.isEmpty() && !report.stoppedSending) {
+      delivery.deliver(List.copyOf(batch), report);
     }
     return report;
   }
