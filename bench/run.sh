@@ -69,13 +69,16 @@ java "$HERE/bench/SmtpSink.java" "$WORK/port" "$WORK/count" &
 SINK_PID=$!
 while [ ! -s "$WORK/port" ]; do sleep 0.2; done
 PORT=$(cat "$WORK/port")
-/usr/bin/time -f "%e %U %S %M" -o "$WORK/send.time" "$CADENCE" run --db "$WORK/due.db" --now 2026-12-01T10:00:00Z -q \
+# A small heap on purpose: the tick pages through the due enrollments and sends in batches, so its
+# memory does not grow with the number of emails; a leak would fail here instead of hiding in RSS.
+HEAP=${CADENCE_BENCH_HEAP:--Xmx128m}
+CADENCE_JAVA_OPTS="$HEAP" /usr/bin/time -f "%e %U %S %M" -o "$WORK/send.time" "$CADENCE" run --db "$WORK/due.db" --now 2026-12-01T10:00:00Z -q \
   --smtp "smtp://127.0.0.1:$PORT" --from sales@northwind.example --log "$WORK/log.csv"
 kill "$SINK_PID"
 wait "$SINK_PID" 2>/dev/null || true
 SINK_PID=
 RECEIVED=$(cat "$WORK/count")
-awk -v n="$DUE" -v got="$RECEIVED" '{printf "tick sending %d due emails to a loopback SMTP sink: %.2f s wall, %.0f emails/s, %.2f s CPU, peak RSS %.0f MB; sink received %d\n", n, $1, n/$1, $2+$3, $4/1024, got}' \
+awk -v n="$DUE" -v got="$RECEIVED" -v heap="$HEAP" '{printf "tick sending %d due emails to a loopback SMTP sink (%s): %.2f s wall, %.0f emails/s, %.2f s CPU, peak RSS %.0f MB; sink received %d\n", n, heap, $1, n/$1, $2+$3, $4/1024, got}' \
   "$WORK/send.time"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$RECEIVED" != "$DUE" ]; then
