@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cadences of the store, reloaded from their files as they are now. A file that is gone, no
@@ -49,10 +50,68 @@ final class LiveCadences {
         refused.put(ref.id(), file + " now declares cadence `" + cadence.id() + "`, not `" + ref.id() + "`; its enrollments wait");
         continue;
       }
-      cadences.put(ref.id(), new LiveCadence(new Engine(cadence), file.toAbsolutePath().getParent(), hash(file)));
+      cadences.put(ref.id(), new LiveCadence(new Engine(cadence), file.toAbsolutePath(), hash(file)));
     }
+    addHandoffTargets(cadences);
     return new Loaded(cadences, refused);
   }
+
+  /**
+   * The cadences a loaded one hands leads over to, from the files beside it (as validate resolves
+   * them), so that a handoff enrolls the lead there instead of leaving it nowhere. A target that
+   * cannot be found is reported by the handoff itself.
+   */
+  private static void addHandoffTargets(Map<String, LiveCadence> cadences) {
+    Map<Path, CadenceWorkspace.Prepared> folders = new java.util.HashMap<>();
+    boolean added = true;
+    while (added) { // a target may hand over in turn
+      added = false;
+      for (LiveCadence c : List.copyOf(cadences.values())) {
+        for (String target : handoffTargets(c.engine().cadence())) {
+          if (cadences.containsKey(target)) {
+            continue;
+          }
+          CadenceWorkspace.Prepared folder = folders.computeIfAbsent(c.dir(), LiveCadences::prepareFolder);
+          for (dev.cadence.validate.FileResult r : folder.result().files()) {
+            boolean valid = r.diagnostics().stream().noneMatch(d -> d.isError());
+            Optional<Cadence> candidate = folder.cadences().stream().filter(x -> x.id().equals(target)).findFirst();
+            if (r.cadence().filter(target::equals).isPresent() && valid && candidate.isPresent()) {
+              Path file = Path.of(r.path());
+              cadences.put(target, new LiveCadence(new Engine(candidate.get()), file.toAbsolutePath(), hash(file)));
+              added = true;
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Every cadence file of a folder, validated together once. */
+  private static CadenceWorkspace.Prepared prepareFolder(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      List<Path> all = files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+      return CadenceWorkspace.prepare(all);
+    } catch (IOException e) {
+      return new CadenceWorkspace.Prepared(List.of(), new dev.cadence.validate.ValidationResult(List.of(), false));
+    }
+  }
+
+  private static java.util.Set<String> handoffTargets(Cadence cadence) {
+    java.util.Set<String> targets = new java.util.TreeSet<>();
+    for (dev.cadence.model.Step s : cadence.steps()) {
+      List<dev.cadence.model.Transition> all = new java.util.ArrayList<>(s.on().values());
+      s.next().ifPresent(all::add);
+      for (dev.cadence.model.Transition t : all) {
+        if (t instanceof dev.cadence.model.Transition.Handoff h) {
+          targets.add(h.cadence());
+        }
+      }
+    }
+    return targets;
+  }
+
+
 
   /** The SHA-256 of the file's bytes: due times in the store are recomputed when it changes. */
   static String hash(Path file) {

@@ -98,6 +98,7 @@ final class RecordCommand implements Callable<Integer> {
           return ExitCodes.FINDINGS;
         }
         append(appender, applied.events());
+        applied.notes().forEach(n -> err.println("warning: " + n));
         if (!output.quiet) {
           out.println("recorded " + (outcome == null ? "done" : outcome) + " for lead " + Diagnostic.oneLine(lead) + " at " + step
               + " (" + applied.cadence() + ")" + (applied.status().isEmpty() ? "" : "; status: " + applied.status())
@@ -146,6 +147,7 @@ final class RecordCommand implements Callable<Integer> {
           } else {
             recorded++;
             append(appender, applied.events());
+            applied.notes().forEach(n -> err.println(csv + ":" + line + ": warning: " + n));
           }
         } catch (IllegalArgumentException | IllegalStateException e) {
           refused++;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,7 @@ final class Delivery {
   static final Duration HOLD_RETRY = Duration.ofHours(1);
 
   private final StateStore store;
+  private final Map<String, LiveCadence> cadences;
   private final EmailSender sender;
   private final MessageComposer composer;
   private final Clock clock;
@@ -36,9 +38,10 @@ final class Delivery {
   private final List<java.util.function.Consumer<StateStore.Tx>> results = new ArrayList<>();
   private final List<OutcomeEvent> events = new ArrayList<>();
 
-  Delivery(StateStore store, EmailSender sender, MessageComposer composer, Clock clock, TickOptions options,
-      OutcomeSink log, CrashPoints crash) {
+  Delivery(StateStore store, Map<String, LiveCadence> cadences, EmailSender sender, MessageComposer composer, Clock clock,
+      TickOptions options, OutcomeSink log, CrashPoints crash) {
     this.store = store;
+    this.cadences = cadences;
     this.sender = sender;
     this.composer = composer;
     this.clock = clock;
@@ -269,6 +272,7 @@ final class Delivery {
         }
         tx.updateEnrollment(e.id(), state, NextDue.of(cadence.engine(), state, tx.sendsOf(e.id())),
             LeadStatus.of(cadence.engine(), state), now);
+        Handoffs.follow(tx, cadences, e, state, now).ifPresent(report.problems::add);
         OutcomeEvent event = new OutcomeEvent(now, state.zone(), e.leadId(), e.cadence(), sending.step(), Channel.EMAIL,
             template, e.lead().region().orElse(""), "sent");
         tx.addEvent(event);

@@ -31,9 +31,10 @@ public final class Recorder {
   }
 
   /** What recording did: the events written, and where the enrollment stands. Refused: the reason. */
-  public record Applied(List<OutcomeEvent> events, Optional<String> refusal, String cadence, String status, boolean ended) {
+  public record Applied(List<OutcomeEvent> events, Optional<String> refusal, String cadence, String status, boolean ended,
+      List<String> notes) {
     static Applied refused(String reason) {
-      return new Applied(List.of(), Optional.of(reason), "", "", false);
+      return new Applied(List.of(), Optional.of(reason), "", "", false, List.of());
     }
   }
 
@@ -87,6 +88,7 @@ public final class Recorder {
     String template = step.channel() == Channel.EMAIL || step.channel() == Channel.SOCIAL
         ? step.templateFor(stored.lead().region().orElse("")).orElse("") : "";
     List<String> events = new ArrayList<>(2);
+    List<String> notes = new ArrayList<>(0);
     Result result;
     if (r.outcome().isPresent() && !step.channel().canProduce(r.outcome().get())) {
       return Applied.refused("a " + step.channel().yamlName() + " step cannot have outcome `" + r.outcome().get() + "`");
@@ -143,6 +145,7 @@ public final class Recorder {
     }
     String status = LeadStatus.of(engine, next);
     tx.updateEnrollment(stored.id(), next, NextDue.of(engine, next, tx.sendsOf(stored.id())), status, r.at());
-    return new Applied(written, Optional.empty(), c.id(), status, !next.isActive());
+    Handoffs.follow(tx, cadences, stored, next, r.at()).ifPresent(notes::add);
+    return new Applied(written, Optional.empty(), c.id(), status, !next.isActive(), List.copyOf(notes));
   }
 }

@@ -79,6 +79,7 @@ public final class Resolver {
       }
       tx.updateSend(settled, now);
       tx.updateEnrollment(e.id(), state, NextDue.of(c.engine(), state, tx.sendsOf(e.id())), LeadStatus.of(c.engine(), state), now);
+      Handoffs.follow(tx, cadences, e, state, now);
       return new Resolved(Optional.of(settled), events, Optional.empty());
     });
   }

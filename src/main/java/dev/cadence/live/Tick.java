@@ -46,7 +46,7 @@ public final class Tick {
     this.cadences = Map.copyOf(cadences);
     this.clock = clock;
     this.options = options;
-    this.delivery = new Delivery(store, sender, composer, clock, options, log, crash);
+    this.delivery = new Delivery(store, this.cadences, sender, composer, clock, options, log, crash);
   }
 
   /** Runs the tick; {@code refused} names the cadences that could not be loaded, with why. */

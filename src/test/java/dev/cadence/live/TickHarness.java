@@ -47,7 +47,7 @@ final class TickHarness implements AutoCloseable {
       throw new AssertionError("fixture cadence invalid: " + prepared.result().files());
     }
     Cadence c = prepared.cadences().get(0);
-    return new LiveCadence(new Engine(c), dir, "h1");
+    return new LiveCadence(new Engine(c), dir.resolve("cadence.yaml"), "h1");
   }
 
   static Lead lead(String id, String email, String zone) {
