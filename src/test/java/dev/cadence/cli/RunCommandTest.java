@@ -69,4 +69,22 @@ class RunCommandTest {
         .contains("2026-03-02T09:05:00+01:00,L-1,emails-only,intro,email,intro,,sent")
         .contains("2026-03-02T09:01:00-05:00,L-2,emails-only,intro,email,intro,,sent");
   }
+
+  @Test
+  void dryRunPrintsWhatWouldGoAndChangesNothing() throws Exception {
+    Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
+    Path leads = LiveFixture.leads(dir, "leads.csv", List.of("L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,"));
+    CliHarness.run("enroll", cadence.toString(), "--leads", leads.toString(), "--db", dir.resolve("c.db").toString(),
+        "--start", "2026-03-02", "--now", "2026-03-01T12:00:00Z");
+    byte[] before = Files.readAllBytes(dir.resolve("c.db"));
+    var dry = run("2026-03-02T08:05:00Z", "--dry-run");
+    assertThat(dry.exitCode()).as(dry.toString()).isZero();
+    assertThat(dry.out()).contains("emails-only L-1 intro: would send `Hello Ana` to ana@example.com", "would send 1");
+    assertThat(sender.handed()).isEmpty();
+    assertThat(dir.resolve("log.csv")).doesNotExist();
+    assertThat(Files.readAllBytes(dir.resolve("c.db"))).isEqualTo(before);
+    var real = run("2026-03-02T08:05:00Z", "--format", "json");
+    assertThat(real.out()).as(real.toString()).contains("\"sent\": 1", "\"dry_run\": false");
+    assertThat(sender.handed()).hasSize(1);
+  }
 }
