@@ -124,6 +124,25 @@ class SmtpEmailSenderTest {
   }
 
   @Test
+  void aNonAsciiSenderNameIsEncodedAndAUnicodeDomainGoesOutAsPunycode() throws Exception {
+    OutgoingEmail e = new OutgoingEmail("n1@cadence.example.com", "\"Zoë Müller, Sales\" <zoe@example.com>",
+        "jörg@bücher.example", "Hi", "Body", Optional.empty());
+    try (SmtpEmailSender sender = new SmtpEmailSender(plain(), CLOCK)) {
+      SendResult r = sender.send(e);
+      assertThat(r).as(r.toString()).isInstanceOf(SendResult.Failed.class);
+      assertThat(((SendResult.Failed) r).reason()).contains("SMTPUTF8");
+      r = sender.send(new OutgoingEmail("n2@cadence.example.com", e.from(), "joerg@bücher.example", "Hi", "Body",
+          Optional.empty()));
+      assertThat(r).as(r.toString()).isInstanceOf(SendResult.Sent.class);
+    }
+    MimeMessage m = greenMail.getReceivedMessages()[0];
+    String raw = GreenMailUtil.getWholeMessage(m);
+    assertThat(raw).contains("From: =?UTF-8?Q?").contains("To: joerg@xn--bcher-kva.example");
+    assertThat(raw.chars().allMatch(c -> c < 0x80)).as("the whole message is ASCII on the wire").isTrue();
+    assertThat(((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo("Zoë Müller, Sales");
+  }
+
+  @Test
   void smtpsWithTheServersCertificateTrusted() throws Exception {
     SmtpSettings s = SmtpSettings.parse("smtps://127.0.0.1:" + greenMail.getSmtps().getPort() + "?trust=" + TEST_CERT);
     try (SmtpEmailSender sender = new SmtpEmailSender(s, CLOCK)) {
