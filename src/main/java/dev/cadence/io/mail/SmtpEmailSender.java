@@ -145,7 +145,11 @@ public final class SmtpEmailSender implements EmailSender {
     props.put(p + "quitwait", "false");
     props.put(p + "auth", Boolean.toString(s.user().isPresent()));
     props.put(p + "ssl.checkserveridentity", "true");
-    switch (s.security()) {
+    // A password never travels in clear unless the URL says so (?starttls=false): with credentials,
+    // STARTTLS stops being optional, so a server (or a man in the middle) that hides it gets no AUTH.
+    SmtpSettings.Security security = s.security() == SmtpSettings.Security.OPPORTUNISTIC_STARTTLS
+        && s.user().isPresent() ? SmtpSettings.Security.REQUIRED_STARTTLS : s.security();
+    switch (security) {
       case OPPORTUNISTIC_STARTTLS -> props.put(p + "starttls.enable", "true");
       case REQUIRED_STARTTLS -> {
         props.put(p + "starttls.enable", "true");

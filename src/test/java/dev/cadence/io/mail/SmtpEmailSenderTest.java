@@ -167,8 +167,10 @@ class SmtpEmailSenderTest {
 
   @Test
   void authenticatesWithPercentEncodedCredentials() {
-    // The password is s3cr@t:pw; the user name is the login.
-    SmtpSettings s = SmtpSettings.parse("smtp://mailer:s3cr%40t%3Apw@127.0.0.1:" + greenMail.getSmtp().getPort());
+    // The password is s3cr@t:pw; the user name is the login. GreenMail's SMTP has no STARTTLS, so
+    // sending the password in clear has to be asked for.
+    SmtpSettings s = SmtpSettings.parse("smtp://mailer:s3cr%40t%3Apw@127.0.0.1:" + greenMail.getSmtp().getPort()
+        + "?starttls=false");
     try (SmtpEmailSender sender = new SmtpEmailSender(s, CLOCK)) {
       SendResult r = sender.send(email("auth1@cadence.example.com", "zoe@example.org"));
       assertThat(r).as(r.toString()).isInstanceOf(SendResult.Sent.class);
@@ -178,13 +180,35 @@ class SmtpEmailSenderTest {
 
   @Test
   void aWrongPasswordIsARetryForEverySendAndNeverShowsThePassword() {
-    SmtpSettings s = SmtpSettings.parse("smtp://mailer:wrong-secret@127.0.0.1:" + greenMail.getSmtp().getPort());
+    SmtpSettings s = SmtpSettings.parse("smtp://mailer:wrong-secret@127.0.0.1:" + greenMail.getSmtp().getPort()
+        + "?starttls=false");
     try (SmtpEmailSender sender = new SmtpEmailSender(s, CLOCK)) {
       SendResult r = sender.send(email("auth2@cadence.example.com", "zoe@example.org"));
       assertThat(r).as(r.toString()).isInstanceOf(SendResult.Retry.class);
       SendResult.Retry retry = (SendResult.Retry) r;
       assertThat(retry.affectsAllSends()).isTrue();
       assertThat(retry.reason()).contains("authentication failed").contains("535").doesNotContain("wrong-secret");
+    }
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void authenticatesOverSmtps() {
+    SmtpSettings s = SmtpSettings.parse("smtps://mailer:s3cr%40t%3Apw@127.0.0.1:" + greenMail.getSmtps().getPort()
+        + "?trust=" + TEST_CERT);
+    try (SmtpEmailSender sender = new SmtpEmailSender(s, CLOCK)) {
+      SendResult r = sender.send(email("auth3@cadence.example.com", "zoe@example.org"));
+      assertThat(r).as(r.toString()).isInstanceOf(SendResult.Sent.class);
+    }
+  }
+
+  @Test
+  void aPasswordIsNotSentInClearUnlessTheUrlSaysSo() {
+    SmtpSettings s = SmtpSettings.parse("smtp://mailer:s3cr%40t%3Apw@127.0.0.1:" + greenMail.getSmtp().getPort());
+    try (SmtpEmailSender sender = new SmtpEmailSender(s, CLOCK)) {
+      SendResult r = sender.send(email("auth4@cadence.example.com", "zoe@example.org"));
+      assertThat(r).as(r.toString()).isInstanceOf(SendResult.Retry.class);
+      assertThat(((SendResult.Retry) r).reason()).contains("does not offer STARTTLS").contains("?starttls=false");
     }
     assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
