@@ -51,7 +51,7 @@ public final class SmtpEmailSender implements EmailSender {
     this.session = Session.getInstance(properties(settings));
   }
 
-  /** How many connections were opened so far (one, unless some failed): for tests and reports. */
+  /** How many connections were attempted so far (one, unless some failed or broke): for tests and reports. */
   public synchronized int connections() {
     return connections;
   }
