@@ -41,12 +41,7 @@ final class MessageBuilder {
       throw new Unsafe(problem.get(), false);
     }
     InternetAddress to = recipient(email.to());
-    InternetAddress from;
-    try {
-      from = new InternetAddress(email.from(), true); // strict; exactly one address, or it throws
-    } catch (AddressException e) {
-      throw new Unsafe("the sender `" + email.from() + "` is not one address: " + e.getMessage(), false);
-    }
+    InternetAddress from = sender(email.from());
     try {
       MimeMessage message = new FixedIdMessage(session, email.messageId());
       message.setFrom(from);
@@ -68,6 +63,22 @@ final class MessageBuilder {
       return message;
     } catch (MessagingException e) {
       throw new Unsafe("the message cannot be built: " + e.getMessage(), false);
+    }
+  }
+
+  /**
+   * The sender as one strict mailbox. A display name is encoded again (RFC 2047) because the parsed
+   * address would otherwise print it back as written, raw UTF-8 in a header.
+   */
+  private static InternetAddress sender(String text) throws Unsafe {
+    try {
+      InternetAddress parsed = new InternetAddress(text, true); // exactly one address, or it throws
+      return parsed.getPersonal() == null
+          ? new InternetAddress(parsed.getAddress(), true)
+          : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+    } catch (AddressException | java.io.UnsupportedEncodingException e) {
+      throw new Unsafe("the sender `" + text + "` is not one address (" + e.getMessage()
+          + "); write e.g. \"Ada Lovelace\" <ada@example.com>", false);
     }
   }
 

@@ -51,6 +51,10 @@ final class SendOutcomes {
     } else if (has(e, SSLException.class) || has(e, CertificateException.class)) {
       reason = "TLS with " + where + " failed: " + detail
           + (settings.trust().isEmpty() ? "; if it uses a private CA, add ?trust=PATH with its certificate (PEM)" : "");
+    } else if (String.valueOf(e.getMessage()).contains("STARTTLS is required")) {
+      reason = where + " does not offer STARTTLS" + (settings.user().isPresent()
+          ? "; the password is only sent over TLS: use smtps://, or ?starttls=false to send it in clear"
+          : "; use ?starttls=false to send without TLS");
     } else {
       reason = "cannot open an SMTP session with " + where + ": " + oneLine(e.getMessage())
           + (root != e ? " (" + detail + ")" : "");

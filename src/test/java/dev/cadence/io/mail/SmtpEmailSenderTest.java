@@ -124,6 +124,25 @@ class SmtpEmailSenderTest {
   }
 
   @Test
+  void aNonAsciiSenderNameIsEncodedAndAUnicodeDomainGoesOutAsPunycode() throws Exception {
+    OutgoingEmail e = new OutgoingEmail("n1@cadence.example.com", "\"Zoë Müller, Sales\" <zoe@example.com>",
+        "jörg@bücher.example", "Hi", "Body", Optional.empty());
+    try (SmtpEmailSender sender = new SmtpEmailSender(plain(), CLOCK)) {
+      SendResult r = sender.send(e);
+      assertThat(r).as(r.toString()).isInstanceOf(SendResult.Failed.class);
+      assertThat(((SendResult.Failed) r).reason()).contains("SMTPUTF8");
+      r = sender.send(new OutgoingEmail("n2@cadence.example.com", e.from(), "joerg@bücher.example", "Hi", "Body",
+          Optional.empty()));
+      assertThat(r).as(r.toString()).isInstanceOf(SendResult.Sent.class);
+    }
+    MimeMessage m = greenMail.getReceivedMessages()[0];
+    String raw = GreenMailUtil.getWholeMessage(m);
+    assertThat(raw).contains("From: =?UTF-8?Q?").contains("To: joerg@xn--bcher-kva.example");
+    assertThat(raw.chars().allMatch(c -> c < 0x80)).as("the whole message is ASCII on the wire").isTrue();
+    assertThat(((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo("Zoë Müller, Sales");
+  }
+
+  @Test
   void smtpsWithTheServersCertificateTrusted() throws Exception {
     SmtpSettings s = SmtpSettings.parse("smtps://127.0.0.1:" + greenMail.getSmtps().getPort() + "?trust=" + TEST_CERT);
     try (SmtpEmailSender sender = new SmtpEmailSender(s, CLOCK)) {
@@ -148,8 +167,10 @@ class SmtpEmailSenderTest {
 
   @Test
   void authenticatesWithPercentEncodedCredentials() {
-    // The password is s3cr@t:pw; the user name is the login.
-    SmtpSettings s = SmtpSettings.parse("smtp://mailer:s3cr%40t%3Apw@127.0.0.1:" + greenMail.getSmtp().getPort());
+    // The password is s3cr@t:pw; the user name is the login. GreenMail's SMTP has no STARTTLS, so
+    // sending the password in clear has to be asked for.
+    SmtpSettings s = SmtpSettings.parse("smtp://mailer:s3cr%40t%3Apw@127.0.0.1:" + greenMail.getSmtp().getPort()
+        + "?starttls=false");
     try (SmtpEmailSender sender = new SmtpEmailSender(s, CLOCK)) {
       SendResult r = sender.send(email("auth1@cadence.example.com", "zoe@example.org"));
       assertThat(r).as(r.toString()).isInstanceOf(SendResult.Sent.class);
@@ -159,13 +180,35 @@ class SmtpEmailSenderTest {
 
   @Test
   void aWrongPasswordIsARetryForEverySendAndNeverShowsThePassword() {
-    SmtpSettings s = SmtpSettings.parse("smtp://mailer:wrong-secret@127.0.0.1:" + greenMail.getSmtp().getPort());
+    SmtpSettings s = SmtpSettings.parse("smtp://mailer:wrong-secret@127.0.0.1:" + greenMail.getSmtp().getPort()
+        + "?starttls=false");
     try (SmtpEmailSender sender = new SmtpEmailSender(s, CLOCK)) {
       SendResult r = sender.send(email("auth2@cadence.example.com", "zoe@example.org"));
       assertThat(r).as(r.toString()).isInstanceOf(SendResult.Retry.class);
       SendResult.Retry retry = (SendResult.Retry) r;
       assertThat(retry.affectsAllSends()).isTrue();
       assertThat(retry.reason()).contains("authentication failed").contains("535").doesNotContain("wrong-secret");
+    }
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void authenticatesOverSmtps() {
+    SmtpSettings s = SmtpSettings.parse("smtps://mailer:s3cr%40t%3Apw@127.0.0.1:" + greenMail.getSmtps().getPort()
+        + "?trust=" + TEST_CERT);
+    try (SmtpEmailSender sender = new SmtpEmailSender(s, CLOCK)) {
+      SendResult r = sender.send(email("auth3@cadence.example.com", "zoe@example.org"));
+      assertThat(r).as(r.toString()).isInstanceOf(SendResult.Sent.class);
+    }
+  }
+
+  @Test
+  void aPasswordIsNotSentInClearUnlessTheUrlSaysSo() {
+    SmtpSettings s = SmtpSettings.parse("smtp://mailer:s3cr%40t%3Apw@127.0.0.1:" + greenMail.getSmtp().getPort());
+    try (SmtpEmailSender sender = new SmtpEmailSender(s, CLOCK)) {
+      SendResult r = sender.send(email("auth4@cadence.example.com", "zoe@example.org"));
+      assertThat(r).as(r.toString()).isInstanceOf(SendResult.Retry.class);
+      assertThat(((SendResult.Retry) r).reason()).contains("does not offer STARTTLS").contains("?starttls=false");
     }
     assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
