@@ -82,6 +82,12 @@ public final class Recorder {
   private Applied apply(StateStore.Tx tx, LiveCadence c, StoredEnrollment stored, Request r) {
     Engine engine = c.engine();
     Step step = engine.cadence().step(r.step()).orElseThrow();
+    String recorded = r.outcome().orElse(step.channel().touchEvent());
+    if (tx.hasEvent(stored.leadId(), c.id(), step.id(), recorded, r.at())) {
+      // The same outcome at the same instant: a CSV exported and imported again. Nothing to do.
+      return new Applied(List.of(), Optional.empty(), c.id(), stored.status(), !stored.state().isActive(),
+          List.of("already recorded: " + recorded + " at " + r.at() + "; skipped"));
+    }
     Enrollment e = stored.state();
     Optional<Pending> pending = e.pending().stream().filter(p -> p.step().equals(step.id())).findFirst();
     boolean touched = e.visits(step.id()) > 0;

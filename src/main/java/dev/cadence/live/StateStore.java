@@ -87,6 +87,9 @@ public interface StateStore extends AutoCloseable {
     void addEvent(OutcomeEvent event);
 
     void forEachEvent(Consumer<OutcomeEvent> sink);
+
+    /** True if this very event (lead, cadence, step, event, instant) is already stored: a re-imported outcome. */
+    boolean hasEvent(String leadId, String cadence, String step, String event, Instant at);
   }
 
   @Override

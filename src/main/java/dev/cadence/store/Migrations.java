@@ -73,6 +73,7 @@ final class Migrations {
         region TEXT NOT NULL,
         event TEXT NOT NULL
       );
+      CREATE INDEX events_lead ON events (lead_id, cadence, step);
       INSERT INTO schema_version (version) VALUES (0);
       """);
 

@@ -415,6 +415,23 @@ final class SqliteTx implements StateStore.Tx {
     }
   }
 
+  @Override
+  public boolean hasEvent(String leadId, String cadence, String step, String event, Instant at) {
+    try {
+      PreparedStatement p = sql("SELECT 1 FROM events WHERE lead_id = ? AND cadence = ? AND step = ? AND event = ? AND at = ? LIMIT 1");
+      p.setString(1, leadId);
+      p.setString(2, cadence);
+      p.setString(3, step);
+      p.setString(4, event);
+      p.setLong(5, at.toEpochMilli());
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
   private static Optional<Instant> instant(ResultSet r, int column) throws SQLException {
     long v = r.getLong(column);
     return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));

@@ -123,6 +123,20 @@ class LiveCommandsTest {
   }
 
   @Test
+  void importingTheSameExportTwiceRecordsItOnce() throws Exception {
+    Path csv = dir.resolve("mailbox.csv");
+    Files.writeString(csv, "timestamp,lead_id,step,event,budget\n2026-03-02T11:00:00+01:00,L-1,intro,opened,\n"
+        + "2026-03-03T10:00:00+01:00,L-2,call,connected,5k\n");
+    ok(cli("record", "--csv", csv.toString(), "--log", log.toString()));
+    String once = Files.readString(log);
+    var again = ok(cli("record", "--csv", csv.toString(), "--log", log.toString()));
+    assertThat(again.err()).contains("already recorded: opened", "already recorded: connected");
+    assertThat(Files.readString(log)).isEqualTo(once);
+    assertThat(once).contains(",L-1,live-test,intro,email,intro,,opened\n", ",L-2,live-test,call,call,,,called\n",
+        ",L-2,live-test,call,call,,,connected\n");
+  }
+
+  @Test
   void statusCountsStepsAndListsSendsInDoubtUntilResolved() throws Exception {
     Path leads = LiveFixture.leads(dir, "more.csv", List.of("L-3,cy@example.com,Cy,Gamma,Europe/Paris,sophie,"));
     ok(cli("enroll", cadence.toString(), "--leads", leads.toString(), "--start", "2026-03-02", "--now", "2026-03-02T08:10:00Z"));
