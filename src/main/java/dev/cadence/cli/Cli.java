@@ -20,6 +20,13 @@ public final class Cli {
     COMMANDS.put("schema", SchemaCommand::new);
     COMMANDS.put("plan", PlanCommand::new);
     COMMANDS.put("simulate", SimulateCommand::new);
+    COMMANDS.put("enroll", EnrollCommand::new);
+    COMMANDS.put("run", RunCommand::new);
+    COMMANDS.put("record", RecordCommand::new);
+    COMMANDS.put("resolve", ResolveCommand::new);
+    COMMANDS.put("status", StatusCommand::new);
+    COMMANDS.put("tasks", TasksCommand::new);
+    COMMANDS.put("log", LogCommand::new);
   }
 
   public static CommandLine create() {

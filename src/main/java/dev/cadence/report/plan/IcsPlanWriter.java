@@ -4,7 +4,6 @@ import dev.cadence.engine.DefaultPath.Plan;
 import dev.cadence.engine.Due;
 import dev.cadence.model.Channel;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,30 +73,11 @@ final class IcsPlanWriter implements PlanWriter {
     out.flush();
   }
 
-  /** Escapes TEXT values (RFC 5545 3.3.11). */
   static String text(String s) {
-    return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+    return Ics.text(s);
   }
 
-  /** Writes a content line with CRLF, folded at 75 octets without splitting a UTF-8 character. */
   private static void line(StringBuilder ics, String content) {
-    if (content.length() <= 75 && content.chars().allMatch(c -> c < 0x80)) {
-      ics.append(content).append("\r\n"); // the common case: short ASCII, nothing to fold
-      return;
-    }
-    StringBuilder folded = new StringBuilder();
-    int octets = 0;
-    for (int i = 0; i < content.length(); ) {
-      int cp = content.codePointAt(i);
-      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-      if (octets + size > 75) {
-        folded.append("\r\n ");
-        octets = 1;
-      }
-      folded.appendCodePoint(cp);
-      octets += size;
-      i += Character.charCount(cp);
-    }
-    ics.append(folded).append("\r\n");
+    Ics.line(ics, content);
   }
 }

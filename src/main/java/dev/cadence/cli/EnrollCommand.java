@@ -1,0 +1,139 @@
+package dev.cadence.cli;
+
+import dev.cadence.engine.Engine;
+import dev.cadence.live.CadenceRef;
+import dev.cadence.live.Enroller;
+import dev.cadence.model.Cadence;
+import dev.cadence.model.Lead;
+import dev.cadence.store.SqliteStore;
+import dev.cadence.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cadence enroll CADENCE --leads LEADS}: adds leads to the live state store (idempotent). */
+@Command(
+    name = "enroll",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Add the leads of a list to a cadence in the live state store (created if it does not exist).",
+      "Idempotent: a lead already in the cadence is reported and left as it is. Leads marked do_not_contact,"
+          + " or on the suppression list, are stored as ended and never contacted."
+    })
+final class EnrollCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @ParentCommand CadenceCommand parent;
+  @Mixin OutputOptions output;
+  @Mixin NowOption now;
+  @Mixin DbOption db;
+  @Mixin LeadOptions leads;
+  @Mixin StartOption start;
+
+  @Parameters(index = "0", paramLabel = "CADENCE", description = "The cadence file (its path is recorded: each tick reloads it).")
+  Path cadenceFile;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: text).")
+  String format;
+
+  @Override
+  public Integer call() {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new CadenceException(ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
+    }
+    Instant nowInstant = now.resolve(parent.clock());
+    Optional<LocalDate> startDay = start.day();
+    Cadence cadence = PlanCommand.loadCadence(cadenceFile, spec);
+    leads.checkHeader();
+    Engine engine = new Engine(cadence);
+    Path absolute = cadenceFile.toAbsolutePath().normalize();
+    try (SqliteStore store = db.openOrCreate()) {
+      CadenceRef ref = register(store, cadence.id(), absolute);
+      Enroller enroller = new Enroller(store, ref, engine,
+          lead -> startDay.map(d -> d.atStartOfDay(engine.zoneOf(lead)).toInstant()).orElse(nowInstant), nowInstant);
+      LeadOptions.Outcome read;
+      if (leads.strict) {
+        // All or nothing under --strict: read the whole list before enrolling anyone.
+        List<Lead> all = new ArrayList<>();
+        read = leads.read(spec, all::add);
+        if (read.summary().rejected() > 0) {
+          int code = read.exitCode(output.quiet);
+          spec.commandLine().getErr().println("error: rows were rejected (--strict); nobody enrolled");
+          return code;
+        }
+        all.forEach(enroller);
+      } else {
+        read = leads.read(spec, enroller);
+      }
+      enroller.close();
+      print(cadence.id(), enroller.summary(), store.file());
+      return read.exitCode(output.quiet);
+    } catch (StoreException e) {
+      throw DbOption.failure(e);
+    }
+  }
+
+  /**
+   * Records where the cadence file is. The stored hash is kept for a cadence already there: if the
+   * file changed since, the next tick sees it and recomputes the due times of its enrollments.
+   */
+  private CadenceRef register(SqliteStore store, String id, Path file) {
+    Optional<CadenceRef> known = store.read(tx -> tx.cadence(id));
+    if (known.isEmpty()) {
+      return new CadenceRef(id, file.toString(), LiveCadences.hash(file));
+    }
+    Path before = Path.of(known.get().path());
+    if (!before.equals(file) && Files.isRegularFile(before) && !sameFile(before, file)) {
+      throw new CadenceException(ExitCodes.USAGE, "cadence `" + id + "` is already enrolled from " + before
+          + ", a different file; enroll with that file, or give this cadence another id");
+    }
+    if (!before.equals(file) && !output.quiet) {
+      spec.commandLine().getErr().println("note: cadence `" + id + "` is now read from " + file + " (was " + before + ")");
+    }
+    return new CadenceRef(id, file.toString(), known.get().hash());
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void print(String cadence, Enroller.Summary s, Path dbFile) {
+    if (output.quiet) {
+      return;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format.equals("json")) {
+      out.println("{\"cadence\": " + Json.string(cadence) + ", \"enrolled\": " + s.enrolled + ", \"already_enrolled\": " + s.already
+          + ", \"suppressed\": " + s.suppressed + ", \"ended_do_not_contact\": " + s.endedByDoNotContact + ", \"db\": "
+          + Json.string(dbFile.toString()) + "}");
+    } else {
+      out.println("enrolled " + s.enrolled + " lead" + (s.enrolled == 1 ? "" : "s") + " in " + cadence
+          + (s.already > 0 ? "; " + s.already + " already enrolled (unchanged)" : "")
+          + (s.suppressed > 0 ? "; " + s.suppressed + " not to be contacted (do_not_contact or suppressed)" : "")
+          + (s.endedByDoNotContact > 0 ? "; " + s.endedByDoNotContact + " ended now: marked do_not_contact" : "")
+          + " (state in " + dbFile + ")");
+      if (!s.alreadyIds.isEmpty()) {
+        out.println("already enrolled: " + String.join(", ", s.alreadyIds.stream().map(dev.cadence.validate.Diagnostic::oneLine).toList())
+            + (s.already > s.alreadyIds.size() ? " and " + (s.already - s.alreadyIds.size()) + " more" : ""));
+      }
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,255 @@
+package dev.cadence.cli;
+
+import dev.cadence.io.log.OutcomeLogAppender;
+import dev.cadence.io.mail.SmtpEmailSender;
+import dev.cadence.io.mail.SmtpSettings;
+import dev.cadence.io.template.TemplateComposer;
+import dev.cadence.live.CrashPoints;
+import dev.cadence.live.EmailSender;
+import dev.cadence.live.MessageComposer;
+import dev.cadence.live.Preview;
+import dev.cadence.live.Tick;
+import dev.cadence.live.TickOptions;
+import dev.cadence.live.TickReport;
+import dev.cadence.store.RunLock;
+import dev.cadence.store.SqliteStore;
+import dev.cadence.store.StoreException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cadence run}: one scheduler tick, made for cron. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "One scheduler tick, for cron (e.g. */5 * * * *): send the emails that are due, record them, append to the"
+          + " outcome log, exit. A tick already in progress makes this one exit 0 at once.",
+      "An email is never sent twice for the same lead and step; a send whose fate is unknown after a crash is"
+          + " reported in doubt by `cadence status` and settled with `cadence resolve`."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done (or another tick is in progress)",
+      "1:a cadence no longer validates (its enrollments wait; the others ran)",
+      "2:usage error",
+      "3:partial: some sends will be retried or are in doubt, or the store/SMTP failed"
+    })
+final class RunCommand implements Callable<Integer> {
+  static final BiFunction<String, String, EmailSender> SMTP = RunCommand::smtpSender;
+
+  /** Builds the sender for (--smtp, --from); replaced in tests by a scripted one, and put back to {@link #SMTP}. */
+  static BiFunction<String, String, EmailSender> senders = SMTP;
+
+  @Spec CommandSpec spec;
+  @ParentCommand CadenceCommand parent;
+  @Mixin OutputOptions output;
+  @Mixin NowOption now;
+  @Mixin DbOption db;
+
+  @Option(names = "--dry-run", description = "Print what this tick would do; change nothing, send nothing.")
+  boolean dryRun;
+
+  @Option(names = "--daily-cap", paramLabel = "N", description = "At most N emails per UTC day from the --from address; the rest wait.")
+  Integer dailyCap;
+
+  @Option(names = "--smtp", paramLabel = "URL", defaultValue = "${env:CADENCE_SMTP_URL}",
+      description = "smtp[s]://[user:password@]host:port[?starttls=true] (default: env CADENCE_SMTP_URL).")
+  String smtp;
+
+  @Option(names = "--from", paramLabel = "ADDRESS", defaultValue = "${env:CADENCE_FROM}",
+      description = "The sender address (default: env CADENCE_FROM).")
+  String from;
+
+  @Option(names = "--list-unsubscribe", paramLabel = "URL|mailto",
+      description = "The List-Unsubscribe target of every email (https URL or mailto:), with one-click List-Unsubscribe-Post.")
+  String listUnsubscribe;
+
+  @Option(names = "--log", paramLabel = "LOG.csv", description = "The outcome log to append to (created with its header).")
+  Path log;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: text).")
+  String format;
+
+  @Override
+  public Integer call() {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new CadenceException(ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
+    }
+    if (dailyCap != null && dailyCap < 0) {
+      throw new CadenceException(ExitCodes.USAGE, "--daily-cap must be 0 or more, not " + dailyCap);
+    }
+    if (log != null && (log.toAbsolutePath().getParent() == null || !Files.isDirectory(log.toAbsolutePath().getParent()))) {
+      throw new CadenceException(ExitCodes.USAGE, "no such folder for --log " + log);
+    }
+    Instant tickAt = now.resolve(parent.clock());
+    Clock clock = now.now == null ? parent.clock() : Clock.fixed(tickAt, ZoneOffset.UTC);
+    Path dbFile = db.file();
+    if (!Files.exists(dbFile)) {
+      db.open(); // refuses with the message that says to enroll first
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (dryRun) {
+      try (SqliteStore store = db.open()) {
+        LiveCadences.Loaded loaded = LiveCadences.load(store);
+        TickReport report = Preview.of(store, loaded.cadences(), loaded.refused(), composer(), options(), tickAt);
+        print(report, tickAt, true);
+        return exitCode(report);
+      }
+    }
+    Optional<RunLock> lock = RunLock.tryAcquire(dbFile);
+    if (lock.isEmpty()) {
+      if (!output.quiet) {
+        spec.commandLine().getOut().println("a tick is already in progress" + RunLock.holder(dbFile).map(p -> " (pid " + p + ")").orElse("")
+            + "; nothing done");
+      }
+      return ExitCodes.OK;
+    }
+    try (RunLock held = lock.get(); SqliteStore store = db.open()) {
+      LiveCadences.Loaded loaded = LiveCadences.load(store);
+      boolean anythingDue = store.read(tx -> !tx.dueEnrollments(tickAt, 0, 1).isEmpty());
+      if (anythingDue && (blank(smtp) || blank(from))) {
+        throw new CadenceException(ExitCodes.USAGE, "emails are due: give --smtp URL (or CADENCE_SMTP_URL) and --from ADDRESS (or CADENCE_FROM)");
+      }
+      TickReport report;
+      try (EmailSender sender = new LazySender(() -> senders.apply(smtp, from), blank(smtp) || blank(from));
+          OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
+        Tick tick = new Tick(store, loaded.cadences(), sender, composer(), clock, options(),
+            appender == null ? dev.cadence.live.OutcomeSink.NONE : appender, crashPoints());
+        report = tick.run(loaded.refused());
+      } catch (UncheckedIOException e) {
+        throw new CadenceException(ExitCodes.RUNTIME, e.getMessage(), e);
+      }
+      loaded.refused().forEach((id, why) -> err.println("error: cadence " + id + ": " + why));
+      print(report, tickAt, false);
+      return exitCode(report);
+    } catch (StoreException e) {
+      throw DbOption.failure(e);
+    }
+  }
+
+  /**
+   * The sender, built on the first email: a tick with nothing to send never connects. Without an
+   * SMTP configuration (a changed cadence made something due that the check above did not see) each
+   * send is a retry that stops the tick: nothing was handed over, nothing is lost.
+   */
+  private static final class LazySender implements EmailSender {
+    private final java.util.function.Supplier<EmailSender> factory;
+    private final boolean unconfigured;
+    private EmailSender sender;
+    private String broken;
+
+    LazySender(java.util.function.Supplier<EmailSender> factory, boolean unconfigured) {
+      this.factory = factory;
+      this.unconfigured = unconfigured;
+    }
+
+    @Override
+    public dev.cadence.live.SendResult send(dev.cadence.live.OutgoingEmail email) {
+      if (unconfigured) {
+        return new dev.cadence.live.SendResult.Retry("no SMTP server configured: give --smtp URL and --from ADDRESS", true);
+      }
+      if (sender == null && broken == null) {
+        try {
+          sender = factory.get();
+        } catch (RuntimeException e) { // a bad URL, a missing trust file: nothing was handed over
+          broken = e.getMessage();
+        }
+      }
+      return broken != null ? new dev.cadence.live.SendResult.Retry(broken, true) : sender.send(email);
+    }
+
+    @Override
+    public void close() {
+      if (sender != null) {
+        sender.close();
+      }
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private TickOptions options() {
+    return new TickOptions(from == null ? "" : from.strip(), Optional.ofNullable(dailyCap), Optional.ofNullable(listUnsubscribe));
+  }
+
+  private static MessageComposer composer() {
+    return new TemplateComposer();
+  }
+
+  private static int exitCode(TickReport report) {
+    if (report.partial()) {
+      return ExitCodes.RUNTIME;
+    }
+    return report.refusedCadences.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+
+  private void print(TickReport r, Instant at, boolean dry) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    r.problems.forEach(p -> err.println("warning: " + dev.cadence.validate.Diagnostic.oneLine(p)));
+    err.flush();
+    if (format.equals("json")) {
+      out.println("{\"at\": " + Json.string(at.toString()) + ", \"dry_run\": " + dry + ", \"due\": " + r.due + ", \"sent\": " + r.sent
+          + ", \"retry\": " + r.retried + ", \"failed\": " + r.failed + ", \"in_doubt\": " + r.inDoubt + ", \"held\": " + r.held
+          + ", \"deferred_by_cap\": " + r.deferredByCap + ", \"outside_window\": " + r.outsideWindow + ", \"suppressed\": "
+          + r.suppressed + ", \"recovered_in_doubt\": " + r.recoveredInDoubt + ", \"stopped_sending\": " + r.stoppedSending
+          + ", \"refused_cadences\": " + r.refusedCadences.size() + "}");
+    } else if (!output.quiet) {
+      if (dry || output.verbose) {
+        r.lines.forEach(l -> out.println(l.cadence() + " " + dev.cadence.validate.Diagnostic.oneLine(l.leadId()) + " " + l.step()
+            + ": " + l.what()));
+      }
+      out.println((dry ? "dry run " : "tick ") + at + ": " + (dry ? "would send " : "sent ") + r.sent + ", retry " + r.retried
+          + ", failed " + r.failed + ", in doubt " + r.inDoubt + ", held " + r.held + ", deferred by the daily cap " + r.deferredByCap
+          + ", waiting for their window " + r.outsideWindow + ", suppressed " + r.suppressed
+          + (r.recoveredInDoubt > 0 ? "; " + r.recoveredInDoubt + " interrupted send(s) now in doubt: see `cadence status`" : ""));
+    }
+    out.flush();
+  }
+
+  /** CADENCE_TEST_PAUSE_AT=after-claim|after-sending|after-data: a test's handle to kill -9 a tick at that point. */
+  private static CrashPoints crashPoints() {
+    String at = System.getenv("CADENCE_TEST_PAUSE_AT");
+    if (at == null || at.isBlank()) {
+      return CrashPoints.NONE;
+    }
+    String marker = System.getenv("CADENCE_TEST_PAUSE_MARKER");
+    return point -> {
+      if (!point.equals(at)) {
+        return;
+      }
+      try {
+        if (marker != null) {
+          Files.writeString(Path.of(marker), point + "\n");
+        }
+        Thread.sleep(600_000);
+      } catch (Exception e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  private static EmailSender smtpSender(String smtp, String from) {
+    try {
+      return new SmtpEmailSender(SmtpSettings.parse(smtp), Clock.systemUTC());
+    } catch (SmtpSettings.InvalidSmtpUrl e) {
+      throw new CadenceException(ExitCodes.USAGE, "--smtp: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.cadence.io.mail;
+
+import dev.cadence.live.EmailHeaders;
+import dev.cadence.live.OutgoingEmail;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Turns an {@link OutgoingEmail} into the MIME message that goes on the wire: UTF-8 text/plain in
+ * quoted-printable, the caller's Message-ID, a Date from the injected clock, and the RFC 8058
+ * unsubscribe headers. Every header value has passed {@link EmailHeaders} first.
+ */
+final class MessageBuilder {
+  private MessageBuilder() {}
+
+  /** Why the message cannot be built; {@code address} when it is the recipient that is unusable. */
+  static final class Unsafe extends Exception {
+    final boolean address;
+
+    Unsafe(String message, boolean address) {
+      super(message);
+      this.address = address;
+    }
+  }
+
+  static MimeMessage build(Session session, OutgoingEmail email, Instant now) throws Unsafe {
+    var problem = EmailHeaders.recipientProblem(email.to());
+    if (problem.isPresent()) {
+      throw new Unsafe(problem.get(), true);
+    }
+    problem = EmailHeaders.problem(email);
+    if (problem.isPresent()) {
+      throw new Unsafe(problem.get(), false);
+    }
+    InternetAddress to = recipient(email.to());
+    InternetAddress from = sender(email.from());
+    try {
+      MimeMessage message = new FixedIdMessage(session, email.messageId());
+      message.setFrom(from);
+      message.setRecipient(Message.RecipientType.TO, to);
+      message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+      message.setSentDate(Date.from(now));
+      message.setText(email.body(), StandardCharsets.UTF_8.name());
+      // After setText, which resets the content headers: readable for mostly-ASCII text, safe for any line.
+      message.setHeader("Content-Transfer-Encoding", "quoted-printable");
+      if (email.listUnsubscribe().isPresent()) {
+        String target = email.listUnsubscribe().get();
+        message.setHeader("List-Unsubscribe", "<" + target + ">");
+        if (target.regionMatches(true, 0, "https://", 0, 8)) {
+          // RFC 8058 one-click: the receiver POSTs to the https URL; a mailto has no such form.
+          message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+      }
+      message.saveChanges();
+      return message;
+    } catch (MessagingException e) {
+      throw new Unsafe("the message cannot be built: " + e.getMessage(), false);
+    }
+  }
+
+  /**
+   * The sender as one strict mailbox. A display name is encoded again (RFC 2047) because the parsed
+   * address would otherwise print it back as written, raw UTF-8 in a header.
+   */
+  private static InternetAddress sender(String text) throws Unsafe {
+    try {
+      InternetAddress parsed = new InternetAddress(text, true); // exactly one address, or it throws
+      return parsed.getPersonal() == null
+          ? new InternetAddress(parsed.getAddress(), true)
+          : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+    } catch (AddressException | java.io.UnsupportedEncodingException e) {
+      throw new Unsafe("the sender `" + text + "` is not one address (" + e.getMessage()
+          + "); write e.g. \"Ada Lovelace\" <ada@example.com>", false);
+    }
+  }
+
+  /** The lead's address as one strict mailbox; a Unicode domain goes out in its ASCII (punycode) form. */
+  private static InternetAddress recipient(String address) throws Unsafe {
+    int at = address.lastIndexOf('@');
+    String local = address.substring(0, at);
+    if (!local.chars().allMatch(c -> c < 0x80)) {
+      throw new Unsafe("the recipient `" + address + "` has non-ASCII characters before the @, which needs"
+          + " SMTPUTF8; not supported", true);
+    }
+    String domain;
+    try {
+      domain = IDN.toASCII(address.substring(at + 1), IDN.USE_STD3_ASCII_RULES);
+    } catch (IllegalArgumentException e) {
+      throw new Unsafe("the recipient's domain in `" + address + "` is not a valid host name", true);
+    }
+    try {
+      return new InternetAddress(local + "@" + domain, true);
+    } catch (AddressException e) {
+      throw new Unsafe("the recipient `" + address + "` is not a valid address: " + e.getMessage(), true);
+    }
+  }
+
+  /** A message whose Message-ID is the caller's, not a fresh random one at each saveChanges. */
+  private static final class FixedIdMessage extends MimeMessage {
+    private final String id;
+
+    FixedIdMessage(Session session, String id) {
+      super(session);
+      this.id = id;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", "<" + id + ">");
+    }
+  }
+}

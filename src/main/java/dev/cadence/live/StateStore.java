@@ -1,0 +1,97 @@
+package dev.cadence.live;
+
+import dev.cadence.engine.Enrollment;
+import dev.cadence.model.Lead;
+import dev.cadence.model.OutcomeEvent;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The live state: enrollments, sends, the suppression list and the outcome events. The source of
+ * truth of {@code enroll}, {@code run}, {@code record} and {@code status}; the outcome log is a
+ * copy of its events. Every change happens inside {@link #write}, one transaction that is durable
+ * when it returns.
+ */
+public interface StateStore extends AutoCloseable {
+
+  /**
+   * Runs {@code work} in one write transaction (serialised with every other writer) and commits it
+   * durably: on disk when this returns, power cut included.
+   */
+  <T> T write(Function<Tx, T> work);
+
+  /**
+   * As {@link #write}, committed for every process and safe from a crash of this one, but a power
+   * cut may undo it. Only for changes whose loss is safe: a claim (released anyway), a result
+   * (its send then shows as in doubt, never resent). Saves an fsync per email.
+   */
+  default <T> T writeBuffered(Function<Tx, T> work) {
+    return write(work);
+  }
+
+  /** Runs {@code work} over a consistent snapshot; it must not write. */
+  <T> T read(Function<Tx, T> work);
+
+  /** The operations inside a transaction. */
+  interface Tx {
+    Optional<CadenceRef> cadence(String id);
+
+    List<CadenceRef> cadences();
+
+    void saveCadence(CadenceRef ref);
+
+    Optional<StoredEnrollment> enrollment(long id);
+
+    Optional<StoredEnrollment> enrollment(String cadence, String leadId);
+
+    List<StoredEnrollment> enrollmentsOfLead(String leadId);
+
+    /** Inserts a new enrollment; the caller has checked that (cadence, lead) is not enrolled. */
+    long insertEnrollment(Lead lead, Enrollment state, Optional<Instant> nextDue, String status, Instant now);
+
+    void updateEnrollment(long id, Enrollment state, Optional<Instant> nextDue, String status, Instant now);
+
+    /**
+     * Up to {@code limit} enrollments with {@code nextDue <= now} and an id above {@code afterId}, by
+     * id: a tick pages through them, and one left due (deferred by the cap) is not seen twice.
+     */
+    List<StoredEnrollment> dueEnrollments(Instant now, long afterId, int limit);
+
+    /** Every enrollment of {@code cadence} (all cadences when null), active ones only if asked, by id. */
+    void forEachEnrollment(String cadence, boolean activeOnly, Consumer<StoredEnrollment> sink);
+
+    Optional<SendRecord> send(long enrollmentId, String step, int visit);
+
+    List<SendRecord> sendsOf(long enrollmentId);
+
+    List<SendRecord> sendsIn(Collection<SendState> states);
+
+    /** Inserts the row for (enrollment, step, visit): fails if one exists (the store's UNIQUE key). */
+    SendRecord insertSend(long enrollmentId, String step, int visit, SendState state, Instant dueAt, Instant now);
+
+    void updateSend(SendRecord send, Instant now);
+
+    /** Sends from {@code sender} marked sending at or after {@code since} (for the daily cap). */
+    int sendsStartedSince(String sender, Instant since);
+
+    /** Why the lead or its address is suppressed, if it is. */
+    Optional<Suppression> suppression(String leadId, Optional<String> email);
+
+    void suppress(Suppression entry);
+
+    /** Stores an outcome event; the caller appends it to the log once the transaction committed. */
+    void addEvent(OutcomeEvent event);
+
+    void forEachEvent(Consumer<OutcomeEvent> sink);
+
+    /** True if this very event (lead, cadence, step, event, instant) is already stored: a re-imported outcome. */
+    boolean hasEvent(String leadId, String cadence, String step, String event, Instant at);
+  }
+
+  @Override
+  void close();
+}

@@ -1,0 +1,18 @@
+package dev.cadence.live;
+
+import java.util.Optional;
+
+/**
+ * How a tick sends.
+ *
+ * @param from the sender address (the daily cap counts per sender)
+ * @param dailyCap at most this many emails from {@code from} per UTC day; the rest wait for tomorrow
+ * @param listUnsubscribe the List-Unsubscribe target (https URL or mailto), if configured
+ */
+public record TickOptions(String from, Optional<Integer> dailyCap, Optional<String> listUnsubscribe) {
+  /** How many times a send that keeps failing temporarily is tried before it is given up. */
+  public static final int MAX_ATTEMPTS = 8;
+
+  /** Consecutive temporary failures after which the tick stops sending (the server is down). */
+  public static final int STOP_AFTER_RETRIES = 5;
+}
