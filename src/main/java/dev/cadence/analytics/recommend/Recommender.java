@@ -123,7 +123,7 @@ public final class Recommender {
    */
   private Optional<Recommendation> swap(StepKey key, String channel, List<TouchCell> cells) {
     int position = Integer.parseInt(mostTouches(cells, c -> String.valueOf(c.position())));
-    Evidence from = responses(cells.stream().filter(c -> c.position() == position).toList());
+    Evidence from = responses(cells.stream().filter(c -> c.position() == position && c.channel().equals(channel)).toList());
     Map<String, Evidence> inCadence = new TreeMap<>();
     Map<String, Evidence> inLog = new TreeMap<>();
     for (String other : RESPONDING) {

@@ -71,6 +71,13 @@ public final class CadenceEditor {
     return step(stepId).entry(key).map(e -> e.key().pos().line());
   }
 
+  /** The 1-based line of the step's variant for {@code region}, if it has one. */
+  public Optional<Integer> variantLine(String stepId, String region) throws Refused {
+    return step(stepId).entry("variants")
+        .flatMap(e -> e.value() instanceof YNode.YMap map ? map.entry(region) : Optional.empty())
+        .map(e -> e.key().pos().line());
+  }
+
   /**
    * Sets the step's {@code key} to the scalar {@code value}: in place when the key exists (its
    * quoting kept), else as a new line after the first of {@code after} that the step has (or its

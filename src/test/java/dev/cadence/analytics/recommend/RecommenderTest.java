@@ -149,6 +149,17 @@ class RecommenderTest {
   }
 
   @Test
+  void aStepPlayedAsTwoChannelsIsComparedChannelByChannel() {
+    // Version B of the cadence kept the step id but made it a call: the email side is the emails only.
+    List<TouchCell> cube = List.of(
+        touches("out", "third", "email", 3, 3, 300, 9),
+        touches("out", "third", "call", 3, 3, 200, 50));
+    SwapChannel swap = (SwapChannel) recommend(cube).items().get(0);
+    assertThat(swap.evidence().fromRate()).isEqualTo(Evidence.of(9, 300));
+    assertThat(swap.evidence().toRate()).isEqualTo(Evidence.of(50, 200));
+  }
+
+  @Test
   void tasksMeetingsAndApprovalsHaveNoResponseRate() {
     List<TouchCell> cube = List.of(
         touches("out", "prep", "task", 3, 3, 500, 0),
