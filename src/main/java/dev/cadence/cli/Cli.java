@@ -20,6 +20,7 @@ public final class Cli {
     COMMANDS.put("schema", SchemaCommand::new);
     COMMANDS.put("plan", PlanCommand::new);
     COMMANDS.put("simulate", SimulateCommand::new);
+    COMMANDS.put("analyze", AnalyzeCommand::new);
   }
 
   public static CommandLine create() {
