@@ -32,11 +32,14 @@ final class Contest {
    */
   static Outcome run(String from, Evidence fromRate, Map<String, Evidence> alternatives, Recommender.Settings settings,
       int[] tests) {
+    if (fromRate.n() == 0) {
+      return new Nothing();
+    }
     List<Comparison> better = alternatives.entrySet().stream()
         .filter(e -> !e.getKey().equals(from) && e.getValue().n() > 0 && e.getValue().rate() > fromRate.rate())
         .map(e -> Comparison.of(from, fromRate, e.getKey(), e.getValue()))
         .toList();
-    if (better.isEmpty() || fromRate.n() == 0) {
+    if (better.isEmpty()) {
       return new Nothing();
     }
     boolean fromEnough = fromRate.n() >= settings.minN();

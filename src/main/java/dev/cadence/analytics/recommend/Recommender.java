@@ -122,8 +122,9 @@ public final class Recommender {
    * enough of them, else across the log.
    */
   private Optional<Recommendation> swap(StepKey key, String channel, List<TouchCell> cells) {
-    int position = Integer.parseInt(mostTouches(cells, c -> String.valueOf(c.position())));
-    Evidence from = responses(cells.stream().filter(c -> c.position() == position && c.channel().equals(channel)).toList());
+    List<TouchCell> own = cells.stream().filter(c -> c.channel().equals(channel)).toList();
+    int position = Integer.parseInt(mostTouches(own, c -> String.valueOf(c.position())));
+    Evidence from = responses(own.stream().filter(c -> c.position() == position).toList());
     Map<String, Evidence> inCadence = new TreeMap<>();
     Map<String, Evidence> inLog = new TreeMap<>();
     for (String other : RESPONDING) {
