@@ -83,12 +83,14 @@ public final class Recommender {
       if (!RESPONDING.contains(channel)) {
         continue;
       }
-      r.swap(key, channel, cells).ifPresent(items::add);
-      r.gap(key, cells).ifPresent(items::add);
+      // A step logged under two channels (version B of a cadence changed it) is judged as its main one.
+      List<TouchCell> own = cells.stream().filter(c -> c.channel().equals(channel)).toList();
+      r.swap(key, channel, own).ifPresent(items::add);
+      r.gap(key, own).ifPresent(items::add);
       if (channel.equals("email")) {
-        items.addAll(r.templates(key, cells));
+        items.addAll(r.templates(key, own));
       }
-      r.drop(key, channel, cells).ifPresent(items::add);
+      r.drop(key, channel, own).ifPresent(items::add);
     }
     return new Result(items, r.tests[0], settings);
   }
@@ -122,9 +124,8 @@ public final class Recommender {
    * enough of them, else across the log.
    */
   private Optional<Recommendation> swap(StepKey key, String channel, List<TouchCell> cells) {
-    List<TouchCell> own = cells.stream().filter(c -> c.channel().equals(channel)).toList();
-    int position = Integer.parseInt(mostTouches(own, c -> String.valueOf(c.position())));
-    Evidence from = responses(own.stream().filter(c -> c.position() == position).toList());
+    int position = Integer.parseInt(mostTouches(cells, c -> String.valueOf(c.position())));
+    Evidence from = responses(cells.stream().filter(c -> c.position() == position).toList());
     Map<String, Evidence> inCadence = new TreeMap<>();
     Map<String, Evidence> inLog = new TreeMap<>();
     for (String other : RESPONDING) {
