@@ -108,12 +108,8 @@ public final class CadenceChanges {
       Source source = byCadence.get(r.cadence());
       Optional<Location> at = source == null ? Optional.empty() : locate(r, source);
       at.ifPresent(l -> locations.put(r, l));
-      if (!changeable(r)) {
-        continue;
-      }
-      if (source == null) {
-        outcomes.add(new Refusal(r, at, "cadence `" + r.cadence() + "` is not in the --cadence files given"));
-        continue;
+      if (!changeable(r) || source == null) {
+        continue; // advice for people, or a cadence whose file was not given: nothing to change
       }
       CadenceEditor editor = new CadenceEditor(current.get(source.file()));
       Cadence model = models.get(r.cadence());
