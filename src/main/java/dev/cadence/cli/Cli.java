@@ -21,6 +21,7 @@ public final class Cli {
     COMMANDS.put("plan", PlanCommand::new);
     COMMANDS.put("simulate", SimulateCommand::new);
     COMMANDS.put("analyze", AnalyzeCommand::new);
+    COMMANDS.put("recommend", RecommendCommand::new);
   }
 
   public static CommandLine create() {

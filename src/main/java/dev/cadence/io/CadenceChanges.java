@@ -50,6 +50,12 @@ public final class CadenceChanges {
   /** The change could not be made; {@code reason} says why and what to do. */
   public record Refusal(Recommendation recommendation, Optional<Location> at, String reason) implements Outcome {}
 
+  /**
+   * The file already does what is recommended (the log is older than the file, e.g. right after
+   * --apply): nothing to change, and applying twice changes nothing more.
+   */
+  public record AlreadyDone(Recommendation recommendation, Location at, String note) implements Outcome {}
+
   /** One file's text before and after the accepted changes. */
   public record FileEdit(Path file, String before, String after) {
     public boolean changed() {
@@ -113,6 +119,11 @@ public final class CadenceChanges {
       }
       CadenceEditor editor = new CadenceEditor(current.get(source.file()));
       Cadence model = models.get(r.cadence());
+      Optional<String> done = alreadyDone(r, model);
+      if (done.isPresent()) {
+        outcomes.add(new AlreadyDone(r, at.orElse(new Location(source.file(), 0)), done.get()));
+        continue;
+      }
       String summary;
       try {
         summary = edit(r, editor, model, source.file());
@@ -184,7 +195,7 @@ public final class CadenceChanges {
       return ChannelSwap.apply(editor, step, s.evidence().to(), new TemplateFolder(dir(file)));
     }
     if (r instanceof Recommendation.BestGap g) {
-      return retime(editor, step, g.toDays() - g.fromDays(), g.toDays());
+      return retime(editor, model, step, g.toDays() - g.fromDays(), g.toDays());
     }
     Recommendation.BestTemplate t = (Recommendation.BestTemplate) r;
     String was = step.templateFor(t.region()).orElse("(none)");
@@ -192,10 +203,54 @@ public final class CadenceChanges {
     return "variants: " + t.region() + ": " + was + " -> " + t.evidence().to();
   }
 
-  /** Moves the step by {@code delta} days (so that its usual gap becomes the best one). */
-  private static String retime(CadenceEditor editor, Step step, int delta, int bestGap) throws CadenceEditor.Refused {
+  /** Why the file already does what {@code r} recommends, if it does. */
+  private static Optional<String> alreadyDone(Recommendation r, Cadence model) {
+    Optional<Step> step = model.step(r.step());
+    if (step.isEmpty()) {
+      return Optional.empty();
+    }
+    if (r instanceof Recommendation.SwapChannel s && step.get().channel().yamlName().equals(s.evidence().to())) {
+      return Optional.of("step `" + r.step() + "` is already a " + s.evidence().to() + " step");
+    }
+    if (r instanceof Recommendation.BestTemplate t && step.get().templateFor(t.region()).orElse("").equals(t.evidence().to())) {
+      return Optional.of("step `" + r.step() + "` already sends " + t.evidence().to() + " to " + t.region());
+    }
+    if (r instanceof Recommendation.BestGap g) {
+      Optional<Integer> gap = nominalGap(model, step.get());
+      if (gap.isPresent() && gap.get() == g.toDays()) {
+        return Optional.of("step `" + r.step() + "` already comes " + g.toDays() + " days after the previous one");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The gap the file asks for before {@code step}, in days: its wait in whole days, or its day
+   * number minus the previous step's (when both are day numbers); empty when the file does not say.
+   */
+  private static Optional<Integer> nominalGap(Cadence model, Step step) {
+    if (step.timing() instanceof Timing.Wait w) {
+      return w.delay().toHoursPart() == 0 && w.delay().toMinutesPart() == 0 ? Optional.of((int) w.delay().toDays()) : Optional.empty();
+    }
     if (step.timing() instanceof Timing.OnDay d) {
-      int day = d.day() + delta;
+      return previousDay(model, step).map(p -> d.day() - p);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Integer> previousDay(Cadence model, Step step) {
+    List<Step> steps = model.steps();
+    int i = steps.indexOf(step);
+    return i > 0 && steps.get(i - 1).timing() instanceof Timing.OnDay p ? Optional.of(p.day()) : Optional.empty();
+  }
+
+  /**
+   * Moves the step so that it comes {@code bestGap} days after the previous touch: from the previous
+   * step's day when the file numbers both, else by the difference between the best and usual gaps.
+   */
+  private static String retime(CadenceEditor editor, Cadence model, Step step, int delta, int bestGap) throws CadenceEditor.Refused {
+    if (step.timing() instanceof Timing.OnDay d) {
+      int day = previousDay(model, step).map(p -> p + bestGap).orElse(d.day() + delta);
       if (day < 1) {
         throw new CadenceEditor.Refused("step `" + step.id() + "` would move to day " + day + "; days start at 1");
       }
@@ -203,7 +258,7 @@ public final class CadenceChanges {
       return "day: " + d.day() + " -> " + day;
     }
     if (step.timing() instanceof Timing.Wait w) {
-      Duration wait = w.delay().plusDays(delta);
+      Duration wait = nominalGap(model, step).isPresent() ? Duration.ofDays(bestGap) : w.delay().plusDays(delta);
       if (wait.isNegative()) {
         throw new CadenceEditor.Refused("step `" + step.id() + "` would wait " + wait.toDays() + " days; change its timing by hand");
       }

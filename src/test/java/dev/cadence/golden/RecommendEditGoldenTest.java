@@ -57,6 +57,9 @@ class RecommendEditGoldenTest {
       if (o instanceof CadenceChanges.Change c) {
         out.append("change ").append(label(dir, c.at())).append(' ').append(r.type()).append(' ').append(r.step()).append(": ")
             .append(c.summary()).append('\n');
+      } else if (o instanceof CadenceChanges.AlreadyDone d) {
+        out.append("done ").append(label(dir, d.at())).append(' ').append(r.type()).append(' ').append(r.step()).append(": ")
+            .append(d.note()).append('\n');
       } else {
         CadenceChanges.Refusal f = (CadenceChanges.Refusal) o;
         out.append("refused ").append(f.at().map(l -> label(dir, l)).orElse("-")).append(' ').append(r.type()).append(' ')
