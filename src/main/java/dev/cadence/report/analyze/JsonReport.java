@@ -6,6 +6,9 @@ import dev.cadence.analytics.Analysis;
 import dev.cadence.analytics.DataQuality;
 import dev.cadence.analytics.ReportTable;
 import dev.cadence.analytics.Rollups;
+import dev.cadence.analytics.recommend.Recommendation;
+import dev.cadence.analytics.recommend.Recommender;
+import dev.cadence.report.recommend.RecommendationJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -33,14 +36,27 @@ final class JsonReport {
         rows(t, json);
       }
       quality(a, json);
-      json.writeArrayFieldStart("recommendations");
-      json.writeEndArray();
+      recommendations(a, json);
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     out.println();
     out.flush();
+  }
+
+  /**
+   * What {@code cadence recommend} would say of these touches, at its default alpha and minimum
+   * sample (contract section 5); {@code recommend} itself takes --alpha and --min-n.
+   */
+  private static void recommendations(Analysis a, JsonGenerator json) throws IOException {
+    json.writeArrayFieldStart("recommendations");
+    for (Recommendation r : Recommender.recommend(a.cube().cells(), List.of(), Recommender.Settings.DEFAULT).items()) {
+      json.writeStartObject();
+      RecommendationJson.fields(r, json);
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   /** The tables a JSON report holds by default: every metric (the cube only when asked for). */
