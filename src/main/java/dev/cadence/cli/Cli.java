@@ -22,6 +22,7 @@ public final class Cli {
     COMMANDS.put("simulate", SimulateCommand::new);
     COMMANDS.put("analyze", AnalyzeCommand::new);
     COMMANDS.put("recommend", RecommendCommand::new);
+    COMMANDS.put("demo", DemoCommand::new);
   }
 
   public static CommandLine create() {

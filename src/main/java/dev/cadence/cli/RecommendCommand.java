@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     name = "recommend",
     mixinStandardHelpOptions = true,
     description = {
-      "Recommendations from outcome logs, each with its evidence (rates, 95% Wilson intervals, touches,"
+      "Recommendations from outcome logs, each with its evidence (rates, 95%% Wilson intervals, touches,"
           + " one-sided two-proportion z-test): swap a step's channel at its position, the best gap before a step,"
           + " the best template per region, steps that never get a response; and where evidence is short, how many"
           + " more touches a test needs.",

@@ -192,7 +192,7 @@ public final class CadenceChanges {
     Step step = model.step(r.step()).orElseThrow(() -> new CadenceEditor.Refused(
         "no step `" + r.step() + "` in cadence `" + r.cadence() + "` (renamed since the log was written?)"));
     if (r instanceof Recommendation.SwapChannel s) {
-      return ChannelSwap.apply(editor, step, s.evidence().to(), new TemplateFolder(dir(file)));
+      return ChannelSwap.apply(editor, model, step, s.evidence().to(), new TemplateFolder(dir(file)));
     }
     if (r instanceof Recommendation.BestGap g) {
       return retime(editor, model, step, g.toDays() - g.fromDays(), g.toDays());

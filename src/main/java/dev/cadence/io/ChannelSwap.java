@@ -2,6 +2,8 @@ package dev.cadence.io;
 
 import dev.cadence.io.template.TemplateFolder;
 import dev.cadence.io.yaml.CadenceEditor;
+import dev.cadence.model.Cadence;
+import dev.cadence.model.Channel;
 import dev.cadence.model.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,20 +13,22 @@ import java.util.Set;
 
 /**
  * Changes a step's channel, and with it what the new channel needs: a call gets a script (an
- * existing one: recommend never writes a script for the rep), an email a template; the keys the old
- * channel used and the new one does not are removed.
+ * existing one, named after the step or its template, else the nearest call step's: recommend never
+ * writes a script for the rep), an email a template named after it; the keys the old channel used
+ * and the new one does not are removed.
  */
 final class ChannelSwap {
   private ChannelSwap() {}
 
-  static String apply(CadenceEditor editor, Step step, String to, TemplateFolder folder) throws CadenceEditor.Refused {
+  static String apply(CadenceEditor editor, Cadence cadence, Step step, String to, TemplateFolder folder) throws CadenceEditor.Refused {
     String id = step.id();
     String from = step.channel().yamlName();
     List<String> notes = new ArrayList<>();
     switch (to) {
       case "call" -> {
-        String script = step.script().filter(folder::hasScript)
-            .or(() -> first(scriptNames(step), folder::hasScript))
+        Optional<String> named = step.script().filter(folder::hasScript).or(() -> first(scriptNames(step), folder::hasScript));
+        Optional<Step> neighbour = named.isPresent() ? Optional.empty() : nearestCall(cadence, step, folder);
+        String script = named.or(() -> neighbour.flatMap(Step::script))
             .orElseThrow(() -> new CadenceEditor.Refused("a call needs a script and none fits step `" + id + "`: create scripts/"
                 + scriptNames(step).get(0) + ".md beside the cadence (the rep's talking points), then run again"));
         editor.set(id, "channel", "call");
@@ -32,7 +36,7 @@ final class ChannelSwap {
         removed(editor, id, "template", notes);
         if (step.script().isEmpty()) {
           editor.set(id, "script", script, "channel");
-          notes.add("script: " + script + " added");
+          notes.add("script: " + script + " added" + neighbour.map(n -> ", as step " + n.id() + " uses").orElse(""));
         }
       }
       case "email" -> {
@@ -62,6 +66,25 @@ final class ChannelSwap {
     if (editor.remove(id, key) > 0) {
       notes.add(key + " removed");
     }
+  }
+
+  /**
+   * The call step nearest to {@code step} in the file (before it first) whose script exists: a rep's
+   * talking points are reusable where an email's text, seen by the lead, is not (so a swap to email
+   * never borrows a neighbour's template).
+   */
+  private static Optional<Step> nearestCall(Cadence cadence, Step step, TemplateFolder folder) {
+    List<Step> steps = cadence.steps();
+    int at = steps.indexOf(step);
+    for (int d = 1; d < steps.size(); d++) {
+      for (int i : new int[] {at - d, at + d}) {
+        if (i >= 0 && i < steps.size() && steps.get(i).channel() == Channel.CALL
+            && steps.get(i).script().filter(folder::hasScript).isPresent()) {
+          return Optional.of(steps.get(i));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Call scripts that could stand for this step, most likely first. */

@@ -114,16 +114,28 @@ class RecommendCommandTest {
   @Test
   void aRefusedChangeLeavesTheFileAndExitsOne() throws Exception {
     Path cadence = AbLogs.cadence(dir.resolve("cadences"));
-    Files.delete(dir.resolve("cadences/scripts/outbound-followup-call.md"));
+    // An outcome only an email has: the step cannot become a call without redesigning its branch.
+    Files.writeString(cadence, Files.readString(cadence).replace("    status: Attempted to contact\n",
+        "    status: Attempted to contact\n    on: { opened: final-email }\n"));
     String before = Files.readString(cadence);
     CliResult r = CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--apply");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    assertThat(flat(r.out())).as(r.toString()).contains("Change refused: a call needs a script and none fits step `followup-email`:"
-        + " create scripts/outbound-followup-call.md beside the cadence");
+    assertThat(flat(r.out())).as(r.toString()).contains("Change refused: the changed cadence would not validate: ")
+        .contains("error[impossible-outcome]: a call step cannot produce `opened`");
     assertThat(r.err()).as(r.toString()).contains("warning: " + cadence + ":21: swap_channel followup-email not changed:");
     assertThat(Files.readString(cadence)).isEqualTo(before);
     // Without --apply or --dry-run a refusal is information, not a failure.
     assertThat(CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void withoutAScriptOfItsOwnTheCallBorrowsTheNearestCallsScript() throws Exception {
+    Path cadence = AbLogs.cadence(dir.resolve("cadences"));
+    Files.delete(dir.resolve("cadences/scripts/outbound-followup-call.md"));
+    CliResult r = CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--dry-run");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(flat(r.out())).as(r.toString()).contains("script: check-received added, as step check-call uses)");
+    assertThat(r.out()).contains("+    script: check-received\n");
   }
 
   @Test

@@ -25,7 +25,9 @@ public final class CadenceEditor {
   }
 
   /** Text that YAML reads as itself without quotes (and not as a number, boolean or null). */
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]*");
+  /** In a flow mapping ({@code { A: b }}) plain text is more restricted: only names stay unquoted there. */
+  private static final Pattern PLAIN_IN_FLOW = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]*");
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_(][^:#,\\[\\]{}\"'\\\\\\p{Cntrl}]*(?<! )");
   private static final Pattern NOT_TEXT = Pattern.compile(
       "(?i)~|null|true|false|yes|no|on|off|y|n|[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-f]+|0o?[0-7]+");
 
@@ -130,7 +132,7 @@ public final class CadenceEditor {
     YNode.YMap step = step(stepId);
     Optional<YNode.Entry> variants = step.entry("variants");
     if (variants.isEmpty()) {
-      return insert(step, stepId, "variants: { " + scalar(region) + ": " + scalar(template) + " }", new String[] {"template"});
+      return insert(step, stepId, "variants: { " + scalar(region, true) + ": " + scalar(template, true) + " }", new String[] {"template"});
     }
     if (!(variants.get().value() instanceof YNode.YMap map)) {
       throw new Refused("`variants` of step `" + stepId + "` is not a mapping; write it as `variants: { REGION: template }`");
@@ -142,7 +144,7 @@ public final class CadenceEditor {
       replace(scalar, template, flow, false);
       return scalar.pos().line();
     }
-    String pair = scalar(region) + ": " + scalar(template);
+    String pair = scalar(region, flow) + ": " + scalar(template, flow);
     if (flow) {
       return addToFlowMap(map, pair, stepId);
     }
@@ -278,7 +280,7 @@ public final class CadenceEditor {
       if (!line.substring(start, end).equals(scalar.text())) {
         throw new Refused("the value `" + scalar.text() + "` at line " + scalar.pos().line() + " is written over several lines; change it by hand");
       }
-      written = number ? value : scalar(value);
+      written = number ? value : scalar(value, flow);
     }
     lines.set(index, line.substring(0, start) + written + alignedRest(line.substring(end), end - start - written.length()));
   }
@@ -333,7 +335,11 @@ public final class CadenceEditor {
 
   /** {@code value} as YAML text: plain when it reads back as the same text, else double-quoted. */
   static String scalar(String value) {
-    if (PLAIN.matcher(value).matches() && !NOT_TEXT.matcher(value).matches()) {
+    return scalar(value, false);
+  }
+
+  static String scalar(String value, boolean flow) {
+    if ((flow ? PLAIN_IN_FLOW : PLAIN).matcher(value).matches() && !NOT_TEXT.matcher(value).matches()) {
       return value;
     }
     return quote(value, '"');

@@ -2,8 +2,8 @@ package dev.cadence.report.recommend;
 
 import dev.cadence.analytics.recommend.Recommendation;
 import dev.cadence.io.CadenceChanges;
+import dev.cadence.report.Words;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,10 +22,10 @@ final class TextRecommendations {
       out.println(n + ". " + Wording.title(r));
       String where = r.cadence() + report.location(r).map(l -> ", " + l).orElse("");
       out.println("   " + where);
-      for (String line : wrap(Wording.evidence(r), WIDTH - 3)) {
+      for (String line : Words.wrap(Wording.evidence(r), WIDTH - 3)) {
         out.println("   " + line);
       }
-      change(report, r).ifPresent(c -> wrap(c, WIDTH - 3).forEach(line -> out.println("   " + line)));
+      change(report, r).ifPresent(c -> Words.wrap(c, WIDTH - 3).forEach(line -> out.println("   " + line)));
     }
     if (report.mode() == RecommendReport.Mode.DRY_RUN) {
       for (CadenceChanges.FileEdit edit : report.plan().map(CadenceChanges.Plan::changedFiles).orElse(List.of())) {
@@ -84,25 +84,5 @@ final class TextRecommendations {
       case DRY_RUN -> "Nothing written (--dry-run); --apply writes these changes.";
       default -> "--dry-run shows the changes to " + String.join(", ", names) + " as a diff; --apply writes them.";
     });
-  }
-
-  /** Words of {@code text} in lines of at most {@code width} characters (a longer word stands alone). */
-  static List<String> wrap(String text, int width) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      if (line.length() > 0) {
-        line.append(' ');
-      }
-      line.append(word);
-    }
-    if (line.length() > 0) {
-      lines.add(line.toString());
-    }
-    return lines;
   }
 }

@@ -17,6 +17,11 @@ public final class UnifiedDiff {
 
   /** The diff, one line per element and each ending in a line break; "" when the texts are equal. */
   public static String of(String file, String before, String after) {
+    return of(file, file, before, after);
+  }
+
+  /** The diff from one file to another ({@code --- from}, {@code +++ to}). */
+  public static String of(String from, String to, String before, String after) {
     if (before.equals(after)) {
       return "";
     }
@@ -24,7 +29,7 @@ public final class UnifiedDiff {
     List<String> b = after.lines().toList();
     Patch<String> patch = DiffUtils.diff(a, b);
     StringBuilder out = new StringBuilder();
-    for (String line : UnifiedDiffUtils.generateUnifiedDiff(file, file, a, patch, CONTEXT)) {
+    for (String line : UnifiedDiffUtils.generateUnifiedDiff(from, to, a, patch, CONTEXT)) {
       out.append(line).append('\n');
     }
     return out.toString();

@@ -64,6 +64,20 @@ class CadenceEditorTest {
   }
 
   @Test
+  void textIsQuotedOnlyWhenYamlWouldReadItOtherwise() {
+    assertThat(CadenceEditor.scalar("Follow-up call (instead of the email)")).isEqualTo("Follow-up call (instead of the email)");
+    assertThat(CadenceEditor.scalar("intro-fr")).isEqualTo("intro-fr");
+    assertThat(CadenceEditor.scalar("Note: call")).isEqualTo("\"Note: call\"");
+    assertThat(CadenceEditor.scalar("a #b")).isEqualTo("\"a #b\"");
+    assertThat(CadenceEditor.scalar("a, b")).isEqualTo("\"a, b\"");
+    assertThat(CadenceEditor.scalar("- item")).isEqualTo("\"- item\"");
+    assertThat(CadenceEditor.scalar("yes")).isEqualTo("\"yes\"");
+    assertThat(CadenceEditor.scalar("12")).isEqualTo("\"12\"");
+    assertThat(CadenceEditor.scalar("trailing ")).isEqualTo("\"trailing \"");
+    assertThat(CadenceEditor.scalar("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
+  }
+
+  @Test
   void aMissingKeyIsAddedAfterTheOneNamedWithTheStepsIndentation() throws Exception {
     CadenceEditor editor = new CadenceEditor(CADENCE);
     assertThat(editor.set("followup-email", "script", "outbound-followup-call", "channel")).isEqualTo(20);
