@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cadence demo}: the seed's whole loop on the bundled samples, in one command and a few
- * seconds. Validates the sample cadences, runs an A/B test of the seed's question (is a call a
- * better third touch than an email?) in the simulator, analyses the two logs and asks recommend for
+ * seconds. Validates the sample cadences, runs an A/B test of the seed's question (should the third
+ * email be a phone call?) in the simulator, analyses the two logs and asks recommend for
  * the change, shown as a diff. Every step is a real {@code cadence} command, printed before its
  * output so that the reader can run it again in the demo folder.
  */
@@ -34,12 +34,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "The whole loop on the bundled samples: validate the sample cadences, simulate an A/B test of a cadence"
-          + " (third touch: email or call?), analyze the outcome logs, and recommend the change with its evidence"
+          + " (should the third email be a call?), analyze the outcome logs, and recommend the change with its evidence"
           + " and diff. Files are left in the demo folder to look at and run the commands again."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String CADENCE = "outbound-lead-qualification";
-  static final String THIRD_TOUCH = "followup-email";
+  /** The seed's "third follow-up email", the last touch of the sample: day 18. */
+  static final String THIRD_EMAIL = "final-email";
   static final String START = "2026-03-02";
 
   @Spec CommandSpec spec;
@@ -75,21 +76,22 @@ final class DemoCommand implements Callable<Integer> {
       return failed("the sample cadences do not validate");
     }
 
-    heading(2, "An A/B test of the seed's question: is a call a better third touch than an email?");
+    heading(2, "An A/B test of the seed's question: should the third email be a phone call?");
     String textA = Files.readString(home.resolve(a));
     String textB = variantB(textA);
     copyFolderFiles("templates", "variant-b");
     copyFolderFiles("scripts", "variant-b");
     Files.writeString(home.resolve(b), textB);
-    say("Version A is " + a + " as written: an intro email on day 1, a call on day 2, then on day 5 a follow-up"
-        + " email (the lead's third touch) and a call. Version B makes that third touch a call, and changes nothing"
-        + " else:");
+    say("The seed: \"if a third follow-up email does not establish contact while a phone call does, replace the"
+        + " third email with a phone call.\" Version A is " + a + " as written: an intro email on day 1, a follow-up email on day 5, calls in"
+        + " between and after, and a third email on day 18 (\"looking forward to hearing from you\"). Version B"
+        + " makes that third email a call, and changes nothing else:");
     out.println();
     indent(UnifiedDiff.of(a, b, textA, textB));
 
     heading(3, String.format(Locale.ROOT, "Simulate %,d leads on each version", leads));
-    say("The response model (response-model.yaml, the default one) says what the industry sees: replies to"
-        + " emails fall off after the first touches, and calls connect a little more often later on.");
+    say("The response model (response-model.yaml, the default one) plays what B2B outbound sees: replies to"
+        + " emails fall off after the first touches, while calls keep connecting.");
     writeLeads("leads-a.csv", 1);
     writeLeads("leads-b.csv", leads + 1);
     writeModel();
@@ -121,15 +123,15 @@ final class DemoCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Version B: the third touch becomes a call, made with the same editor recommend uses. */
+  /** Version B: the third email becomes a call, made with the same editor recommend uses. */
   private static String variantB(String a) {
     try {
       CadenceEditor editor = new CadenceEditor(a);
-      editor.set(THIRD_TOUCH, "id", "followup-call-first");
-      editor.set("followup-call-first", "name", "Follow-up call (instead of the email)");
-      editor.set("followup-call-first", "channel", "call");
-      editor.remove("followup-call-first", "template");
-      editor.set("followup-call-first", "script", "outbound-followup-call", "channel");
+      editor.set(THIRD_EMAIL, "id", "final-call");
+      editor.set("final-call", "name", "Looking forward to hearing from you, by phone");
+      editor.set("final-call", "channel", "call");
+      editor.remove("final-call", "template");
+      editor.set("final-call", "script", "leave-message", "channel");
       return editor.text();
     } catch (CadenceEditor.Refused e) {
       throw new CadenceException(ExitCodes.RUNTIME, "the bundled sample " + CADENCE + " changed shape: " + e.getMessage(), e);

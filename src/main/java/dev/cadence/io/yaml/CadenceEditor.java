@@ -27,7 +27,7 @@ public final class CadenceEditor {
   /** Text that YAML reads as itself without quotes (and not as a number, boolean or null). */
   /** In a flow mapping ({@code { A: b }}) plain text is more restricted: only names stay unquoted there. */
   private static final Pattern PLAIN_IN_FLOW = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]*");
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_(][^:#,\\[\\]{}\"'\\\\\\p{Cntrl}]*(?<! )");
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_(][^:#\"'\\\\\\p{Cntrl}]*(?<! )");
   private static final Pattern NOT_TEXT = Pattern.compile(
       "(?i)~|null|true|false|yes|no|on|off|y|n|[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-f]+|0o?[0-7]+");
 

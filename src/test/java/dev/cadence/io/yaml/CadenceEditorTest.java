@@ -69,7 +69,9 @@ class CadenceEditorTest {
     assertThat(CadenceEditor.scalar("intro-fr")).isEqualTo("intro-fr");
     assertThat(CadenceEditor.scalar("Note: call")).isEqualTo("\"Note: call\"");
     assertThat(CadenceEditor.scalar("a #b")).isEqualTo("\"a #b\"");
-    assertThat(CadenceEditor.scalar("a, b")).isEqualTo("\"a, b\"");
+    assertThat(CadenceEditor.scalar("a, b [c]")).isEqualTo("a, b [c]");
+    assertThat(CadenceEditor.scalar("a, b", true)).isEqualTo("\"a, b\"");
+    assertThat(CadenceEditor.scalar("[a]")).isEqualTo("\"[a]\"");
     assertThat(CadenceEditor.scalar("- item")).isEqualTo("\"- item\"");
     assertThat(CadenceEditor.scalar("yes")).isEqualTo("\"yes\"");
     assertThat(CadenceEditor.scalar("12")).isEqualTo("\"12\"");
