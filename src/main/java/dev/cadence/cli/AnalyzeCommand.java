@@ -102,9 +102,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     checkArguments();
     // Tablesaw's first table scans the class path (~0.5 s): let that overlap the scan of the logs.
-    Thread warmUp = new Thread(Rollups::warmUp, "cadence-tablesaw-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
+    Rollups.warmUpInBackground();
 
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
