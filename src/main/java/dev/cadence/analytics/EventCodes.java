@@ -34,6 +34,9 @@ public final class EventCodes {
     for (String r : responses) {
       NAMES[i++] = r;
     }
+    if (NAMES.length > 32) {
+      throw new IllegalStateException("event codes must fit in 5 bits (the log reader packs them)");
+    }
     FLAGS = new int[NAMES.length];
     for (int c = 0; c < NAMES.length; c++) {
       CODES.put(NAMES[c], (byte) c);

@@ -29,16 +29,43 @@ public final class Rollups {
 
   private Rollups() {}
 
+  private static Thread warmUp;
+
   /**
-   * Loads Tablesaw's classes: its first table scans the class path for file readers (about half a
-   * second in a large jar), which can happen on another thread while the log is read.
+   * Starts loading Tablesaw's classes on another thread: its first table scans the class path for
+   * file readers (about half a second in a large jar), which can then overlap the scan of the log.
+   * {@link #all} waits for it: Tablesaw's column types initialise each other, and two threads doing
+   * that at once deadlock.
    */
-  public static void warmUp() {
-    Table.create("warm-up", IntColumn.create("x", new int[] {1})).summarize("x", sum).by("x");
+  public static synchronized void warmUpInBackground() {
+    if (warmUp == null) {
+      warmUp = new Thread(
+          () -> Table.create("warm-up", IntColumn.create("x", new int[] {1})).summarize("x", sum).by("x"),
+          "cadence-tablesaw-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
+  }
+
+  private static void awaitWarmUp() {
+    Thread t;
+    synchronized (Rollups.class) {
+      t = warmUp;
+    }
+    if (t == null) {
+      return;
+    }
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading Tablesaw", e);
+    }
   }
 
   /** All tables, in {@link #TABLES} order. */
   public static List<ReportTable> all(TouchCube cube) {
+    awaitWarmUp();
     Table t = cubeTable(cube);
     return List.of(openRate(t, false), openRate(t, true), byGap(t), byPositionChannel(t), funnel(t),
         new ReportTable(CUBE, "Touch cube", t.copy().removeColumns("position_x_touches"),

@@ -84,6 +84,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 1 if any line of the logs was not counted (a data-quality finding).")
   boolean strict;
 
+  @Option(names = "--timings", hidden = true, description = "Print the time of each phase on stderr.")
+  boolean timings;
+
   @Option(names = "--threads", hidden = true, description = "Worker threads (default: the number of cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -99,12 +102,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     checkArguments();
     // Tablesaw's first table scans the class path (~0.5 s): let that overlap the scan of the logs.
-    Thread warmUp = new Thread(Rollups::warmUp, "cadence-tablesaw-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
+    Rollups.warmUpInBackground();
 
-    OutcomeLogReader.Result read = new OutcomeLogReader(mapping, threads).read(logs);
     PrintWriter err = spec.commandLine().getErr();
+    long t0 = System.nanoTime();
+    OutcomeLogReader.Result read = new OutcomeLogReader(mapping, threads).read(logs);
+    long t1 = System.nanoTime();
     List<String> problems = new ArrayList<>();
     boolean ioProblem = false;
     for (OutcomeLogReader.FileProblem p : read.problems()) {
@@ -116,12 +119,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (!where.isEmpty()) {
       cube = cube.filter(filter);
     }
+    long t2 = System.nanoTime();
     List<Analysis.FileSummary> files = read.files().stream()
         .map(f -> new Analysis.FileSummary(f.source(), f.records(), f.events())).toList();
     Analysis analysis = Analysis.of(cube, read.quality(), read.events().sources(), files, problems, where);
+    long t3 = System.nanoTime();
     reportFindings(analysis, err);
     List<ReportTable> tables = table == null ? AnalyzeFormat.defaultTables(analysis) : List.of(analysis.table(table));
     write(analysis, tables);
+    if (timings) {
+      err.printf(Locale.ROOT, "timings: read %.0f ms, cube %.0f ms, roll-ups %.0f ms, report %.0f ms%n", (t1 - t0) / 1e6,
+          (t2 - t1) / 1e6, (t3 - t2) / 1e6, (System.nanoTime() - t3) / 1e6);
+      err.flush();
+    }
 
     if (ioProblem) {
       return ExitCodes.RUNTIME;

@@ -20,6 +20,12 @@ import java.util.Arrays;
  */
 final class ChunkParser {
   private static final int FIELDS = LogColumns.FIELDS.size();
+  private static final int UNRESOLVED_SPAN = -1;
+  private static final int BAD_SPAN = -2;
+  private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
   private static final byte[] FORMULA_STARTS = "=+-@\t\r".getBytes(StandardCharsets.US_ASCII);
 
   private final int source;
@@ -62,6 +68,22 @@ final class ChunkParser {
   private int scratchSize;
   private final int[] dimId = new int[5];
 
+  /*
+   * The text columns (cadence, step, channel, template, region, event) usually sit side by side: the
+   * raw bytes from the first to the last of them then decide all six values at once, so a line costs
+   * one dictionary look-up for them instead of six. spanValue: (signature << 5 | event code), or a
+   * negative mark for a span whose values are bad (spanIssue/spanDetail say why).
+   */
+  private final int spanFirst;
+  private final int spanLast;
+  private final ByteInterner spans = new ByteInterner();
+  private int[] spanValue = new int[64];
+  private Issue[] spanIssue = new Issue[64];
+  private String[] spanDetail = new String[64];
+  private byte[] curBuf;
+  private int spanStart;
+  private int spanEnd;
+
   ChunkParser(int source, LogColumns columns, int maxRecord, int expectedRows) {
     this.source = source;
     this.role = columns.role;
@@ -70,6 +92,20 @@ final class ChunkParser {
     for (int d = 0; d < dims.length; d++) {
       dims[d] = new ByteInterner();
     }
+    int first = -1;
+    int last = -1;
+    int count = 0;
+    for (int c = 0; c < role.length; c++) {
+      if (role[c] >= LogColumns.CADENCE) {
+        first = first < 0 ? c : first;
+        last = c;
+        count++;
+      }
+    }
+    boolean adjacent = count > 0 && last - first + 1 == count;
+    spanFirst = adjacent ? first : -1;
+    spanLast = adjacent ? last : -1;
+    java.util.Arrays.fill(spanValue, UNRESOLVED_SPAN);
     int cap = Math.max(16, expectedRows);
     micros = new long[cap];
     lead = new int[cap];
@@ -97,6 +133,7 @@ final class ChunkParser {
   void parse(byte[] buf, int from, int limit, int nominalEnd, boolean eof, long base) {
     int p = from;
     int ln = 0;
+    curBuf = buf;
     while (p < nominalEnd && p < limit) {
       final int recStart = p;
       final int recLine = ln;
@@ -108,6 +145,9 @@ final class ChunkParser {
       boolean broken = false; // the record's end is not where parsing resumes
       for (;;) {
         int r = field < columns ? role[field] : -1;
+        if (field == spanFirst) {
+          spanStart = p;
+        }
         if (p < limit && buf[p] == '"') {
           int q = p + 1;
           boolean doubled = false;
@@ -137,6 +177,9 @@ final class ChunkParser {
             bad = bad == null ? "invalid UTF-8 in column " + (field + 1) : bad;
           }
           p = q + 1;
+          if (field == spanLast) {
+            spanEnd = p;
+          }
           if (p + 1 < limit && buf[p] == '\r' && buf[p + 1] == '\n') {
             p++;
           }
@@ -148,16 +191,13 @@ final class ChunkParser {
           }
         } else {
           int fs = p;
-          while (p < limit) {
-            byte c = buf[p];
-            if (c == ',' || c == '\n') {
-              break;
-            }
-            p++;
-          }
+          p = fieldEnd(buf, p, limit);
           int fe = p;
           if (fe > fs && buf[fe - 1] == '\r' && (p >= limit || buf[p] == '\n')) {
             fe--;
+          }
+          if (field == spanLast) {
+            spanEnd = fe;
           }
           if (field == 0 && fe == fs && (p >= limit || buf[p] == '\n')) {
             blank = true;
@@ -215,6 +255,25 @@ final class ChunkParser {
     end = base + p;
   }
 
+  /** The index of the first comma or line feed in buf[p, limit), or limit: eight bytes at a time. */
+  private static int fieldEnd(byte[] buf, int p, int limit) {
+    while (p + 8 <= limit) {
+      long w = (long) ByteInterner.LONGS.get(buf, p);
+      long x = w ^ COMMAS;
+      long y = w ^ NEWLINES;
+      // A zero byte of x or y is a comma or a line feed; the lowest flagged byte is exact.
+      long t = (((x - ONES) & ~x) | ((y - ONES) & ~y)) & HIGHS;
+      if (t != 0) {
+        return p + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+      p += 8;
+    }
+    while (p < limit && buf[p] != ',' && buf[p] != '\n') {
+      p++;
+    }
+    return p;
+  }
+
   private void setQuoted(int r, byte[] buf, int from, int to, boolean doubled) {
     if (!doubled) {
       fArr[r] = buf;
@@ -265,19 +324,8 @@ final class ChunkParser {
       }
       return;
     }
-    defuse(LogColumns.EVENT);
-    int e = events.intern(fArr[LogColumns.EVENT], fOff[LogColumns.EVENT], fLen[LogColumns.EVENT]);
-    if (e == ByteInterner.INVALID) {
-      finding(Issue.BAD_ROW, recLine, "invalid UTF-8 in `event`");
-      return;
-    }
-    int code = eventCode(e);
-    if (code < 0) {
-      if (quality.wants(Issue.UNKNOWN_EVENT, source, recLine)) {
-        quality.add(Issue.UNKNOWN_EVENT, source, recLine, "`" + events.string(e) + "`");
-      } else {
-        quality.count(Issue.UNKNOWN_EVENT);
-      }
+    int value = spanFirst >= 0 ? spanValue(recLine) : resolve(recLine, null, -1);
+    if (value < 0) {
       return;
     }
     defuse(LogColumns.LEAD);
@@ -285,6 +333,56 @@ final class ChunkParser {
     if (l == ByteInterner.INVALID) {
       finding(Issue.BAD_ROW, recLine, "invalid UTF-8 in `lead_id`");
       return;
+    }
+    if (size == micros.length) {
+      grow();
+    }
+    micros[size] = t;
+    lead[size] = l;
+    sig[size] = value >>> 5;
+    event[size] = (byte) (value & 31);
+    line[size] = recLine;
+    size++;
+  }
+
+  /** The signature and event of the current record through its raw span; reports a bad span's finding. */
+  private int spanValue(int recLine) {
+    int id = spans.intern(curBuf, spanStart, spanEnd - spanStart);
+    if (id == ByteInterner.INVALID) {
+      return resolve(recLine, null, -1);
+    }
+    if (id >= spanValue.length) {
+      int old = spanValue.length;
+      spanValue = Arrays.copyOf(spanValue, Math.max(id + 1, old * 2));
+      Arrays.fill(spanValue, old, spanValue.length, UNRESOLVED_SPAN);
+      spanIssue = Arrays.copyOf(spanIssue, spanValue.length);
+      spanDetail = Arrays.copyOf(spanDetail, spanValue.length);
+    }
+    int v = spanValue[id];
+    if (v == UNRESOLVED_SPAN) {
+      v = resolve(recLine, this, id);
+      spanValue[id] = v;
+      return v;
+    }
+    if (v == BAD_SPAN) {
+      finding(spanIssue[id], recLine, spanDetail[id]);
+    }
+    return v;
+  }
+
+  /**
+   * The signature and event of the current record from its fields: (signature << 5 | event code),
+   * or BAD_SPAN after reporting why. With {@code cache}, a bad span's reason is kept for its repeats.
+   */
+  private int resolve(int recLine, ChunkParser cache, int spanId) {
+    defuse(LogColumns.EVENT);
+    int e = events.intern(fArr[LogColumns.EVENT], fOff[LogColumns.EVENT], fLen[LogColumns.EVENT]);
+    if (e == ByteInterner.INVALID) {
+      return bad(recLine, spanId, Issue.BAD_ROW, "invalid UTF-8 in `event`");
+    }
+    int code = eventCode(e);
+    if (code < 0) {
+      return bad(recLine, spanId, Issue.UNKNOWN_EVENT, "`" + events.string(e) + "`");
     }
     for (int d = 0; d < 5; d++) {
       int f = LogColumns.CADENCE + d;
@@ -295,20 +393,20 @@ final class ChunkParser {
       defuse(f);
       int id = dims[d].intern(fArr[f], fOff[f], fLen[f]);
       if (id == ByteInterner.INVALID) {
-        finding(Issue.BAD_ROW, recLine, "invalid UTF-8 in `" + LogColumns.FIELDS.get(f) + "`");
-        return;
+        return bad(recLine, spanId, Issue.BAD_ROW, "invalid UTF-8 in `" + LogColumns.FIELDS.get(f) + "`");
       }
       dimId[d] = id;
     }
-    if (size == micros.length) {
-      grow();
+    return sigs.id(dimId) << 5 | code;
+  }
+
+  private int bad(int recLine, int spanId, Issue issue, String detail) {
+    if (spanId >= 0) {
+      spanIssue[spanId] = issue;
+      spanDetail[spanId] = detail;
     }
-    micros[size] = t;
-    lead[size] = l;
-    sig[size] = sigs.id(dimId);
-    event[size] = (byte) code;
-    line[size] = recLine;
-    size++;
+    finding(issue, recLine, detail);
+    return BAD_SPAN;
   }
 
   /** Undoes the writer's formula defusing: a leading ' before = + - @ tab or CR. */

@@ -14,7 +14,8 @@ final class IsoTimestamp {
 
   private static final long MICROS_PER_SECOND = 1_000_000L;
 
-  private final byte[] lastDate = new byte[10];
+  private long lastDate8; // the first 8 bytes of the last date ("YYYY-MM-"), and its last two
+  private int lastDate2;
   private long lastEpochDay = Long.MIN_VALUE;
 
   long parse(byte[] b, int off, int len) {
@@ -89,7 +90,9 @@ final class IsoTimestamp {
 
   /** Days since 1970-01-01 of the date at {@code b[off]}, or Long.MIN_VALUE. */
   private long epochDay(byte[] b, int off) {
-    if (lastEpochDay != Long.MIN_VALUE && java.util.Arrays.equals(b, off, off + 10, lastDate, 0, 10)) {
+    long date8 = (long) ByteInterner.LONGS.get(b, off);
+    int date2 = (b[off + 8] << 8) | (b[off + 9] & 0xff);
+    if (lastEpochDay != Long.MIN_VALUE && date8 == lastDate8 && date2 == lastDate2) {
       return lastEpochDay;
     }
     if (b[off + 4] != '-' || b[off + 7] != '-') {
@@ -107,7 +110,8 @@ final class IsoTimestamp {
       return Long.MIN_VALUE;
     }
     long days = toEpochDay(year, month, day);
-    System.arraycopy(b, off, lastDate, 0, 10);
+    lastDate8 = date8;
+    lastDate2 = date2;
     lastEpochDay = days;
     return days;
   }

@@ -72,6 +72,21 @@ final class LogColumns {
   }
 
   /**
+   * The column a user most likely meant for {@code field}: one that names it in other words
+   * ("Lead ID", "lead", "event_type"), else one a typo away.
+   */
+  static java.util.Optional<String> near(String field, List<String> header) {
+    String f = field.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    for (String h : header) {
+      String n = h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+      if (n.length() >= 3 && (f.startsWith(n) || n.startsWith(f))) {
+        return java.util.Optional.of(h);
+      }
+    }
+    return DidYouMean.closest(field, header);
+  }
+
+  /**
    * Resolves a header.
    *
    * @return the columns, or throws with every problem of the header in one message
@@ -102,8 +117,7 @@ final class LogColumns {
               + DidYouMean.closest(mapped, header).map(c -> "; did you mean `" + c + "`?").orElse(""));
         } else if (required(f)) {
           problems.add("no `" + field + "` column"
-              + DidYouMean.closest(field, header).map(c -> "; did you mean `" + c + "`? (or --map " + field + "=" + c + ")")
-                  .orElse(""));
+              + near(field, header).map(c -> "; did you mean `" + c + "`? (or --map " + field + "=" + c + ")").orElse(""));
         }
         continue;
       }
