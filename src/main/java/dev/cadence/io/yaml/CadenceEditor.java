@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Changes a cadence file's text the way a careful person would by hand: only the lines concerned
@@ -23,13 +22,6 @@ public final class CadenceEditor {
       super(message, null, false, false);
     }
   }
-
-  /** Text that YAML reads as itself without quotes (and not as a number, boolean or null). */
-  /** In a flow mapping ({@code { A: b }}) plain text is more restricted: only names stay unquoted there. */
-  private static final Pattern PLAIN_IN_FLOW = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]*");
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_(][^:#\"'\\\\\\p{Cntrl}]*(?<! )");
-  private static final Pattern NOT_TEXT = Pattern.compile(
-      "(?i)~|null|true|false|yes|no|on|off|y|n|[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-f]+|0o?[0-7]+");
 
   private final boolean bom;
   private final List<String> lines = new ArrayList<>();
@@ -102,7 +94,7 @@ public final class CadenceEditor {
       replace(scalar, value, isFlow(step), number);
       return scalar.pos().line();
     }
-    return insert(step, stepId, key + ": " + (number ? value : scalar(value)), after);
+    return insert(step, stepId, key + ": " + (number ? value : ScalarText.scalar(value)), after);
   }
 
   /** Removes the step's {@code key} with its value and trailing comment; returns the first line removed, or 0. */
@@ -132,7 +124,7 @@ public final class CadenceEditor {
     YNode.YMap step = step(stepId);
     Optional<YNode.Entry> variants = step.entry("variants");
     if (variants.isEmpty()) {
-      return insert(step, stepId, "variants: { " + scalar(region, true) + ": " + scalar(template, true) + " }", new String[] {"template"});
+      return insert(step, stepId, "variants: { " + ScalarText.scalar(region, true) + ": " + ScalarText.scalar(template, true) + " }", new String[] {"template"});
     }
     if (!(variants.get().value() instanceof YNode.YMap map)) {
       throw new Refused("`variants` of step `" + stepId + "` is not a mapping; write it as `variants: { REGION: template }`");
@@ -144,7 +136,7 @@ public final class CadenceEditor {
       replace(scalar, template, flow, false);
       return scalar.pos().line();
     }
-    String pair = scalar(region, flow) + ": " + scalar(template, flow);
+    String pair = ScalarText.scalar(region, flow) + ": " + ScalarText.scalar(template, flow);
     if (flow) {
       return addToFlowMap(map, pair, stepId);
     }
@@ -191,8 +183,8 @@ public final class CadenceEditor {
   private int addToFlowMap(YNode.YMap map, String pair, String stepId) throws Refused {
     int index = map.pos().line() - 1;
     String line = lines.get(index);
-    int open = offset(line, map.pos().column());
-    int close = closingBrace(line, open);
+    int open = ScalarText.offset(line, map.pos().column());
+    int close = ScalarText.closingBrace(line, open);
     if (close < 0) {
       throw new Refused("`variants` of step `" + stepId + "` spans several lines; add the region by hand");
     }
@@ -203,29 +195,6 @@ public final class CadenceEditor {
     return index + 1;
   }
 
-  /** The index of the '}' closing the flow mapping opened at {@code open} on this line, or -1. */
-  private static int closingBrace(String line, int open) {
-    int depth = 0;
-    for (int i = open; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"' || c == '\'') {
-        i = quotedEnd(line, i) - 1;
-        if (i < 0) {
-          return -1;
-        }
-      } else if (c == '{' || c == '[') {
-        depth++;
-      } else if (c == '}' || c == ']') {
-        if (--depth == 0) {
-          return c == '}' ? i : -1;
-        }
-      } else if (c == '#' && i > 0 && line.charAt(i - 1) == ' ') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
   /** The 0-based index of the last line of an entry: its key's line and the deeper-indented lines under it. */
   private int lastLineOf(YNode.Entry entry) {
     int keyLine = entry.key().pos().line() - 1;
@@ -233,20 +202,12 @@ public final class CadenceEditor {
     int last = keyLine;
     for (int i = keyLine + 1; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (line.isBlank() || indent(line) <= keyIndent) {
+      if (line.isBlank() || ScalarText.indent(line) <= keyIndent) {
         break;
       }
       last = i;
     }
     return last;
-  }
-
-  private static int indent(String line) {
-    int n = 0;
-    while (n < line.length() && line.charAt(n) == ' ') {
-      n++;
-    }
-    return n;
   }
 
   /** The entry's value as a scalar written on the key's line, or a refusal saying why not. */
@@ -262,7 +223,7 @@ public final class CadenceEditor {
   private void replace(YNode.YScalar scalar, String value, boolean flow, boolean number) throws Refused {
     int index = scalar.pos().line() - 1;
     String line = lines.get(index);
-    int start = offset(line, scalar.pos().column());
+    int start = ScalarText.offset(line, scalar.pos().column());
     if (start < 0 || start > line.length()) {
       throw new Refused("cannot find the value `" + scalar.text() + "` at line " + scalar.pos().line() + "; change it by hand");
     }
@@ -270,101 +231,25 @@ public final class CadenceEditor {
     int end;
     String written;
     if (first == '"' || first == '\'') {
-      end = quotedEnd(line, start);
+      end = ScalarText.quotedEnd(line, start);
       if (end < 0) {
         throw new Refused("the quoted value at line " + scalar.pos().line() + " goes on over several lines; change it by hand");
       }
-      written = number ? value : quote(value, first);
+      written = number ? value : ScalarText.quote(value, first);
     } else {
-      end = plainEnd(line, start, flow);
+      end = ScalarText.plainEnd(line, start, flow);
       if (!line.substring(start, end).equals(scalar.text())) {
         throw new Refused("the value `" + scalar.text() + "` at line " + scalar.pos().line() + " is written over several lines; change it by hand");
       }
-      written = number ? value : scalar(value, flow);
+      written = number ? value : ScalarText.scalar(value, flow);
     }
-    lines.set(index, line.substring(0, start) + written + alignedRest(line.substring(end), end - start - written.length()));
-  }
-
-  /**
-   * What follows a replaced value: a trailing comment keeps its column (the comments of a block
-   * are often aligned), as long as one space is left before it.
-   */
-  private static String alignedRest(String rest, int shorterBy) {
-    int spaces = indent(rest);
-    if (spaces == 0 || spaces == rest.length() || rest.charAt(spaces) != '#') {
-      return rest;
-    }
-    return " ".repeat(Math.max(1, spaces + shorterBy)) + rest.substring(spaces);
-  }
-
-  /** The end (exclusive) of a plain scalar: before a comment, or a flow indicator in flow context. */
-  private static int plainEnd(String line, int start, boolean flow) {
-    int end = start;
-    for (int i = start; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '#' && i > start && Character.isWhitespace(line.charAt(i - 1))) {
-        break;
-      }
-      if (flow && (c == ',' || c == '}' || c == ']')) {
-        break;
-      }
-      if (!Character.isWhitespace(c)) {
-        end = i + 1;
-      }
-    }
-    return end;
-  }
-
-  /** The end (exclusive) of the quoted scalar opening at {@code start}, or -1 if it does not close on this line. */
-  private static int quotedEnd(String line, int start) {
-    char q = line.charAt(start);
-    for (int i = start + 1; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (q == '"' && c == '\\') {
-        i++;
-      } else if (c == q) {
-        if (q == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
-          i++;
-        } else {
-          return i + 1;
-        }
-      }
-    }
-    return -1;
-  }
-
-  /** {@code value} as YAML text: plain when it reads back as the same text, else double-quoted. */
-  static String scalar(String value) {
-    return scalar(value, false);
-  }
-
-  static String scalar(String value, boolean flow) {
-    if ((flow ? PLAIN_IN_FLOW : PLAIN).matcher(value).matches() && !NOT_TEXT.matcher(value).matches()) {
-      return value;
-    }
-    return quote(value, '"');
-  }
-
-  private static String quote(String value, char q) {
-    if (q == '\'') {
-      return "'" + value.replace("'", "''") + "'";
-    }
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  /** The char offset of a 1-based column counted in code points, as the YAML reader counts. */
-  private static int offset(String line, int column) {
-    try {
-      return line.offsetByCodePoints(0, column - 1);
-    } catch (IndexOutOfBoundsException e) {
-      return -1;
-    }
+    lines.set(index, line.substring(0, start) + written + ScalarText.alignedRest(line.substring(end), end - start - written.length()));
   }
 
   private boolean isFlow(YNode.YMap map) {
     Pos pos = map.pos();
     String line = lines.get(pos.line() - 1);
-    int at = offset(line, pos.column());
+    int at = ScalarText.offset(line, pos.column());
     return at >= 0 && at < line.length() && line.charAt(at) == '{';
   }
 

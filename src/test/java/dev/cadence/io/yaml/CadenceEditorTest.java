@@ -65,18 +65,18 @@ class CadenceEditorTest {
 
   @Test
   void textIsQuotedOnlyWhenYamlWouldReadItOtherwise() {
-    assertThat(CadenceEditor.scalar("Follow-up call (instead of the email)")).isEqualTo("Follow-up call (instead of the email)");
-    assertThat(CadenceEditor.scalar("intro-fr")).isEqualTo("intro-fr");
-    assertThat(CadenceEditor.scalar("Note: call")).isEqualTo("\"Note: call\"");
-    assertThat(CadenceEditor.scalar("a #b")).isEqualTo("\"a #b\"");
-    assertThat(CadenceEditor.scalar("a, b [c]")).isEqualTo("a, b [c]");
-    assertThat(CadenceEditor.scalar("a, b", true)).isEqualTo("\"a, b\"");
-    assertThat(CadenceEditor.scalar("[a]")).isEqualTo("\"[a]\"");
-    assertThat(CadenceEditor.scalar("- item")).isEqualTo("\"- item\"");
-    assertThat(CadenceEditor.scalar("yes")).isEqualTo("\"yes\"");
-    assertThat(CadenceEditor.scalar("12")).isEqualTo("\"12\"");
-    assertThat(CadenceEditor.scalar("trailing ")).isEqualTo("\"trailing \"");
-    assertThat(CadenceEditor.scalar("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
+    assertThat(ScalarText.scalar("Follow-up call (instead of the email)")).isEqualTo("Follow-up call (instead of the email)");
+    assertThat(ScalarText.scalar("intro-fr")).isEqualTo("intro-fr");
+    assertThat(ScalarText.scalar("Note: call")).isEqualTo("\"Note: call\"");
+    assertThat(ScalarText.scalar("a #b")).isEqualTo("\"a #b\"");
+    assertThat(ScalarText.scalar("a, b [c]")).isEqualTo("a, b [c]");
+    assertThat(ScalarText.scalar("a, b", true)).isEqualTo("\"a, b\"");
+    assertThat(ScalarText.scalar("[a]")).isEqualTo("\"[a]\"");
+    assertThat(ScalarText.scalar("- item")).isEqualTo("\"- item\"");
+    assertThat(ScalarText.scalar("yes")).isEqualTo("\"yes\"");
+    assertThat(ScalarText.scalar("12")).isEqualTo("\"12\"");
+    assertThat(ScalarText.scalar("trailing ")).isEqualTo("\"trailing \"");
+    assertThat(ScalarText.scalar("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
   }
 
   @Test
