@@ -21,8 +21,8 @@ public final class Normal {
     }
     double a = Math.abs(x);
     double tail;
-    if (a > 37) {
-      tail = 0;
+    if (a > 38.5) {
+      tail = 0; // below the smallest double
     } else {
       double e = Math.exp(-a * a / 2);
       if (a < 7.07106781186547) {

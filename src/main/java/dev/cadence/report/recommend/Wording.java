@@ -12,7 +12,7 @@ final class Wording {
   /** A one-line title: what to do, and where. */
   static String title(Recommendation r) {
     if (r instanceof Recommendation.SwapChannel s) {
-      return "Make " + s.step() + " a " + s.evidence().to() + " instead of " + article(s.evidence().from());
+      return "Make " + s.step() + " " + article(s.evidence().to()) + " instead of " + article(s.evidence().from());
     }
     if (r instanceof Recommendation.BestGap g) {
       return "Send " + g.step() + " " + days(g.toDays()) + " after the previous touch, not " + days(g.fromDays());
@@ -77,7 +77,8 @@ final class Wording {
   }
 
   static String test(Comparison c) {
-    return "One-sided z-test p = " + pValue(c.pValue());
+    String p = pValue(c.pValue());
+    return "One-sided z-test p " + (p.startsWith("<") ? p : "= " + p);
   }
 
   /** "12.5% [9.1-16.9%] of 240". */
@@ -90,6 +91,9 @@ final class Wording {
   }
 
   static String pValue(double p) {
+    if (p == 0) {
+      return "< 1e-300 (beyond double precision)";
+    }
     if (p < 1e-4) {
       return String.format(Locale.ROOT, "%.1e", p);
     }
@@ -101,10 +105,18 @@ final class Wording {
   }
 
   private static String plural(String channel) {
-    return channel.equals("email") ? "emails" : channel + "s";
+    return switch (channel) {
+      case "email" -> "emails";
+      case "social" -> "social touches";
+      default -> channel + "s";
+    };
   }
 
   private static String article(String channel) {
-    return channel.equals("email") ? "an email" : "a " + channel;
+    return switch (channel) {
+      case "email" -> "an email";
+      case "social" -> "a social touch";
+      default -> "a " + channel;
+    };
   }
 }

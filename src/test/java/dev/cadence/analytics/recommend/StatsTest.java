@@ -35,6 +35,8 @@ class StatsTest {
     // Ten significant digits even where the probability is 3e-7 or 6e-16.
     assertThat(Normal.cdf(-5) / 2.866515718791946e-07).isCloseTo(1, within(1e-10));
     assertThat(Normal.cdf(-8) / 6.220960574271819e-16).isCloseTo(1, within(1e-10));
+    // Down to the subnormal doubles (z = 38: 2.9e-316), then 0.
+    assertThat(Normal.cdf(-38) / 2.88542835e-316).isCloseTo(1, within(1e-6));
     assertThat(Normal.cdf(-40)).isZero();
     assertThat(Normal.cdf(40)).isEqualTo(1);
   }
