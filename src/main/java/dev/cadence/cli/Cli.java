@@ -27,6 +27,9 @@ public final class Cli {
     COMMANDS.put("status", StatusCommand::new);
     COMMANDS.put("tasks", TasksCommand::new);
     COMMANDS.put("log", LogCommand::new);
+    COMMANDS.put("analyze", AnalyzeCommand::new);
+    COMMANDS.put("recommend", RecommendCommand::new);
+    COMMANDS.put("demo", DemoCommand::new);
   }
 
   public static CommandLine create() {

@@ -62,7 +62,7 @@ public final class CadenceWorkspace {
         files.putIfAbsent(p.toAbsolutePath().normalize(), p);
       }
     }
-    List<FileResult> results = new ArrayList<>(check(new LinkedHashSet<>(files.values())).results().values());
+    List<FileResult> results = new ArrayList<>(check(new LinkedHashSet<>(files.values()), Map.of()).results().values());
     for (Path p : unreadable) {
       Findings f = new Findings(p.toString());
       f.error(Code.IO_ERROR, Pos.NONE, "cannot read this folder or file; check its permissions");
@@ -79,6 +79,14 @@ public final class CadenceWorkspace {
 
   /** Loads {@code files} for running; a missing file is an error of the caller's (checked first). */
   public static Prepared prepare(List<Path> files) {
+    return prepare(files, Map.of());
+  }
+
+  /**
+   * As {@link #prepare(List)}, with the contents of some files replaced by {@code edited} (keyed by
+   * absolute normalised path): how {@code recommend} checks its edits before writing any of them.
+   */
+  public static Prepared prepare(List<Path> files, Map<Path, byte[]> edited) {
     Set<Path> all = new LinkedHashSet<>(files);
     for (Path f : files) {
       Path dir = f.toAbsolutePath().getParent();
@@ -88,7 +96,7 @@ public final class CadenceWorkspace {
         // The given file itself will report the I/O problem.
       }
     }
-    Checked checked = check(all);
+    Checked checked = check(all, edited);
     List<FileResult> given = new ArrayList<>();
     List<Cadence> cadences = new ArrayList<>();
     for (Path f : files) {
@@ -113,16 +121,16 @@ public final class CadenceWorkspace {
 
   private record Checked(List<Loaded> loaded, Map<String, FileResult> results) {}
 
-  private static Checked check(Set<Path> files) {
+  private static Checked check(Set<Path> files, Map<Path, byte[]> edited) {
     // Files are independent until the cross-file checks: use both cores for large trees, and
     // spare a small run the cost of starting the pool.
     List<Loaded> loaded;
     if (files.size() > 16) {
-      loaded = files.parallelStream().map(CadenceWorkspace::load).toList();
+      loaded = files.parallelStream().map(f -> load(f, edited)).toList();
     } else {
       loaded = new ArrayList<>();
       for (Path f : files) {
-        loaded.add(load(f));
+        loaded.add(load(f, edited));
       }
     }
     Map<String, FileResult> results = new LinkedHashMap<>();
@@ -206,10 +214,13 @@ public final class CadenceWorkspace {
     return false;
   }
 
-  private static Loaded load(Path file) {
+  private static Loaded load(Path file, Map<Path, byte[]> edited) {
     String label = file.toString();
     Findings findings = new Findings(label);
-    byte[] bytes;
+    byte[] bytes = edited.get(file.toAbsolutePath().normalize());
+    if (bytes != null) {
+      return loaded(file, label, findings, bytes);
+    }
     try {
       long size = Files.size(file);
       // Never more than the limit + 1 byte: a device or pipe reports size 0 and may never end.
@@ -230,6 +241,10 @@ public final class CadenceWorkspace {
           ? "permission denied" : e.getMessage()) + "; check the file's permissions");
       return new Loaded(label, findings, Optional.empty());
     }
+    return loaded(file, label, findings, bytes);
+  }
+
+  private static Loaded loaded(Path file, String label, Findings findings, byte[] bytes) {
     YamlDocument doc = new SafeYamlReader().read(bytes);
     for (var p : doc.problems()) {
       findings.error(p.code(), p.pos(), p.message());

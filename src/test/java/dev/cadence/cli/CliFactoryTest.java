@@ -16,8 +16,8 @@ class CliFactoryTest {
   @Test
   void helpAndTyposGetEverySubcommand() {
     var cli = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "--help");
-    assertThat(cli.getSubcommands().keySet()).startsWith("validate", "schema", "plan", "simulate")
-        .contains("enroll", "run", "record", "resolve", "status", "tasks", "log");
+    assertThat(cli.getSubcommands().keySet()).containsExactly("validate", "schema", "plan", "simulate",
+        "enroll", "run", "record", "resolve", "status", "tasks", "log", "analyze", "recommend", "demo");
     var typo = CliHarness.run("valdate", "x");
     assertThat(typo.exitCode()).isEqualTo(2);
     assertThat(typo.err()).contains("Did you mean: cadence validate");

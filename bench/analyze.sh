@@ -1,0 +1,110 @@
+#!/bin/sh
+# Benchmark of `cadence analyze` against its anchor: DuckDB (2 threads, in-memory, JDBC) running
+# bench/analyze-anchor.sql, which computes the same contract metrics with the same definitions, over
+# the same outcome log. Both are timed as whole processes (/usr/bin/time: wall, CPU, peak RSS),
+# then their counts are compared line by line (they must agree exactly).
+#
+# The log: LEADS leads (default 400,000, about 4.2 million events, 355 MB) simulated through an
+# 8-step cadence, then sorted by timestamp like the log `cadence run` appends to (leads interleaved).
+# It is kept in CADENCE_BENCH_DIR when that is set, and reused. Runs: RUNS (default 3) of each,
+# alternating. On a 2-core machine other processes change wall times a lot: read them with the
+# load and the CPU seconds printed beside them.
+# Usage: bench/analyze.sh [LEADS]
+set -eu
+HERE=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+LEADS=${1:-400000}
+RUNS=${RUNS:-3}
+WORK=${CADENCE_BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$WORK"
+[ -n "${CADENCE_BENCH_DIR:-}" ] || trap 'rm -rf "$WORK"' EXIT
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAVAC="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 3; }
+
+"$HERE/bin/cadence" --version >/dev/null   # builds target/cadence.jar on first use
+
+DUCKDB_VERSION=1.5.2.0
+DUCKDB_JAR="${MAVEN_REPO:-$HOME/.m2/repository}/org/duckdb/duckdb_jdbc/$DUCKDB_VERSION/duckdb_jdbc-$DUCKDB_VERSION.jar"
+[ -f "$DUCKDB_JAR" ] || mvn -q -B dependency:get -Dartifact="org.duckdb:duckdb_jdbc:$DUCKDB_VERSION" >&2
+
+LOG="$WORK/log-$LEADS.csv"
+if [ ! -f "$LOG" ]; then
+  sh "$HERE/samples/generate-leads.sh" "$LEADS" >"$WORK/leads.csv"
+  mkdir -p "$WORK/templates" "$WORK/scripts"
+  for t in intro intro-fr follow-up last-chance connect; do
+    printf -- '---\nsubject: Hello {{first_name}}\n---\nHi {{first_name}}, a word about {{company}}.\n' >"$WORK/templates/$t.md"
+  done
+  printf '# Call script\nAsk about needs.\n' >"$WORK/scripts/check.md"
+  cat >"$WORK/bench-8.yaml" <<'YAML'
+cadence: bench-eight
+name: Benchmark cadence, 8 steps
+schedule:
+  timezone: lead
+  fallback_timezone: Europe/Paris
+  business_days: [MON, TUE, WED, THU, FRI]
+  window: "09:00-17:00"
+  min_gap: 2h
+exit_on: [replied, unsubscribed, bounced, meeting_booked]
+exits:
+  interested: { status: Qualified }
+  not_interested: { status: Not interested, require: { email: 2, call: 1 } }
+  no_response: { status: No response }
+steps:
+  - { id: intro-email, day: 1, channel: email, template: intro, variants: { EMEA-FR: intro-fr } }
+  - { id: check-call, day: 2, channel: call, script: check, on: { interested: { exit: interested } } }
+  - { id: follow-up-email, day: 5, channel: email, template: follow-up }
+  - id: follow-up-call
+    day: 5
+    channel: call
+    script: check
+    on: { interested: { exit: interested }, not_interested: { exit: not_interested } }
+  - { id: social-touch, day: 9, channel: social, template: connect }
+  - id: call-12
+    day: 12
+    channel: call
+    script: check
+    on: { interested: { exit: interested }, not_interested: { exit: not_interested } }
+  - id: call-14
+    day: 14
+    channel: call
+    script: check
+    on: { interested: { exit: interested }, not_interested: { exit: not_interested } }
+  - { id: last-email, day: 18, channel: email, template: last-chance, next: { exit: no_response } }
+YAML
+  "$HERE/bin/cadence" simulate "$WORK/bench-8.yaml" --leads "$WORK/leads.csv" --start 2026-03-02 --seed 1 \
+    --out "$WORK/by-lead.csv" --quiet
+  # A live log is appended in time order, leads interleaved (text order of the timestamps: close to it).
+  { head -n 1 "$WORK/by-lead.csv"; tail -n +2 "$WORK/by-lead.csv" | LC_ALL=C sort -t, -k1,1 -S 512M; } >"$LOG.tmp"
+  mv "$LOG.tmp" "$LOG"
+  rm -f "$WORK/by-lead.csv"
+fi
+
+mkdir -p "$WORK/anchor"
+"$JAVAC" -cp "$HERE/target/cadence.jar" -d "$WORK/anchor" "$HERE/bench/AnalyzeAnchor.java"
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "log: $(($(wc -l <"$LOG") - 1)) events, $(($(wc -c <"$LOG") / 1048576)) MiB"
+measure() { # label, command...
+  label=$1; shift
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$@"
+  read -r wall user sys rss <"$WORK/time"
+  echo "$label: ${wall} s wall, $(echo "$user $sys" | awk '{printf "%.2f", $1 + $2}') s CPU, peak RSS $((rss / 1024)) MiB (load before: $load)"
+}
+i=1
+while [ "$i" -le "$RUNS" ]; do
+  measure "duckdb  run $i" "$JAVA" -cp "$DUCKDB_JAR:$WORK/anchor" AnalyzeAnchor "$HERE/bench/analyze-anchor.sql" 2 "$LOG" \
+    >"$WORK/duckdb.txt" 2>"$WORK/duckdb.err"
+  measure "analyze run $i" "$HERE/bin/cadence" analyze "$LOG" --format json --out "$WORK/analyze.json"
+  i=$((i + 1))
+done
+"$JAVA" -cp "$HERE/target/cadence.jar:$WORK/anchor" AnalyzeAnchor json "$WORK/analyze.json" >"$WORK/analyze.txt"
+if diff "$WORK/duckdb.txt" "$WORK/analyze.txt" >"$WORK/diff.txt"; then
+  echo "counts: $(wc -l <"$WORK/duckdb.txt") result lines, all equal"
+else
+  echo "counts DIFFER:" >&2
+  head -n 20 "$WORK/diff.txt" >&2
+  exit 1
+fi
+echo "load after (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,266 @@
+package dev.cadence.analytics;
+
+import static tech.tablesaw.aggregate.AggregateFunctions.sum;
+
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The contract's metrics (section 5) and the step funnel, rolled up from the touch cube with
+ * Tablesaw: the cube becomes a table of a few thousand rows, and each metric is a group-by of it
+ * with a Wilson interval per rate.
+ */
+public final class Rollups {
+  public static final String OPEN_RATE_BY_REGION = "open_rate_by_region";
+  public static final String OPEN_RATE_BY_REGION_TEMPLATE = "open_rate_by_region_template";
+  public static final String RESPONSE_RATE_BY_GAP = "response_rate_by_gap";
+  public static final String RESPONSE_RATE_BY_POSITION_CHANNEL = "response_rate_by_position_channel";
+  public static final String FUNNEL = "funnel";
+  public static final String CUBE = "cube";
+
+  /** Every table name, in report order (the cube last: it is the raw material, not a metric). */
+  public static final List<String> TABLES = List.of(OPEN_RATE_BY_REGION, OPEN_RATE_BY_REGION_TEMPLATE,
+      RESPONSE_RATE_BY_GAP, RESPONSE_RATE_BY_POSITION_CHANNEL, FUNNEL, CUBE);
+
+  private Rollups() {}
+
+  private static Thread warmUp;
+
+  /**
+   * Starts loading Tablesaw's classes on another thread: its first table scans the class path for
+   * file readers (about half a second in a large jar), which can then overlap the scan of the log.
+   * {@link #all} waits for it: Tablesaw's column types initialise each other, and two threads doing
+   * that at once deadlock.
+   */
+  public static synchronized void warmUpInBackground() {
+    if (warmUp == null) {
+      warmUp = new Thread(
+          () -> Table.create("warm-up", IntColumn.create("x", new int[] {1})).summarize("x", sum).by("x"),
+          "cadence-tablesaw-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
+  }
+
+  private static void awaitWarmUp() {
+    Thread t;
+    synchronized (Rollups.class) {
+      t = warmUp;
+    }
+    if (t == null) {
+      return;
+    }
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading Tablesaw", e);
+    }
+  }
+
+  /** All tables, in {@link #TABLES} order. */
+  public static List<ReportTable> all(TouchCube cube) {
+    awaitWarmUp();
+    Table t = cubeTable(cube);
+    return List.of(openRate(t, false), openRate(t, true), byGap(t), byPositionChannel(t), funnel(t),
+        new ReportTable(CUBE, "Touch cube", t.copy().removeColumns("position_x_touches"),
+            List.of("cadence", "step", "channel", "template", "region", "position", "gap_days"), null, null, null));
+  }
+
+  /** The cube as a table: one row per cell. */
+  static Table cubeTable(TouchCube cube) {
+    List<TouchCell> cells = cube.cells();
+    int n = cells.size();
+    StringColumn cadence = StringColumn.create("cadence");
+    StringColumn step = StringColumn.create("step");
+    StringColumn channel = StringColumn.create("channel");
+    StringColumn template = StringColumn.create("template");
+    StringColumn region = StringColumn.create("region");
+    IntColumn position = IntColumn.create("position", n);
+    IntColumn gap = IntColumn.create("gap_days", n);
+    LongColumn touches = LongColumn.create("touches", n);
+    LongColumn bounced = LongColumn.create("bounced", n);
+    LongColumn opened = LongColumn.create("opened", n);
+    LongColumn responded = LongColumn.create("responded", n);
+    LongColumn exits = LongColumn.create("exits", n);
+    LongColumn weighted = LongColumn.create("position_x_touches", n);
+    for (int i = 0; i < n; i++) {
+      TouchCell c = cells.get(i);
+      cadence.append(c.cadence());
+      step.append(c.step());
+      channel.append(c.channel());
+      template.append(c.template());
+      region.append(c.region());
+      position.set(i, c.position());
+      gap.set(i, c.gapDays());
+      touches.set(i, c.touches());
+      bounced.set(i, c.bounced());
+      opened.set(i, c.opened());
+      responded.set(i, c.responded());
+      exits.set(i, cube.exits(i));
+      weighted.set(i, (long) c.position() * c.touches());
+    }
+    return Table.create("cube", cadence, step, channel, template, region, position, gap, touches, bounced, opened,
+        responded, exits, weighted);
+  }
+
+  private static ReportTable openRate(Table cube, boolean byTemplate) {
+    Table email = cube.where(cube.stringColumn("channel").isEqualTo("email"));
+    String[] groups = byTemplate ? new String[] {"region", "template"} : new String[] {"region"};
+    Table out = Table.create(byTemplate ? OPEN_RATE_BY_REGION_TEMPLATE : OPEN_RATE_BY_REGION);
+    for (String g : groups) {
+      out.addColumns(StringColumn.create(g));
+    }
+    LongColumn sent = LongColumn.create("sent");
+    LongColumn bounced = LongColumn.create("bounced");
+    LongColumn delivered = LongColumn.create("delivered");
+    LongColumn opened = LongColumn.create("opened");
+    RateColumns rate = new RateColumns("open_rate");
+    if (email.rowCount() > 0) {
+      Table s = email.summarize("touches", "bounced", "opened", sum).by(groups).sortAscendingOn(groups);
+      for (int r = 0; r < s.rowCount(); r++) {
+        for (String g : groups) {
+          out.stringColumn(g).append(s.stringColumn(g).get(r));
+        }
+        long t = sumAt(s, "touches", r);
+        long b = sumAt(s, "bounced", r);
+        long o = sumAt(s, "opened", r);
+        sent.append(t);
+        bounced.append(b);
+        delivered.append(t - b);
+        opened.append(o);
+        rate.append(o, t - b);
+      }
+    }
+    out.addColumns(sent, bounced, delivered, opened);
+    rate.addTo(out);
+    return new ReportTable(out.name(), byTemplate ? "Open rate by region and template" : "Open rate by region", out,
+        List.of(groups), "open_rate", "ci_low", "ci_high");
+  }
+
+  private static ReportTable byGap(Table cube) {
+    Table out = Table.create(RESPONSE_RATE_BY_GAP);
+    IntColumn gap = IntColumn.create("gap_days");
+    LongColumn touches = LongColumn.create("touches");
+    LongColumn responses = LongColumn.create("responses");
+    RateColumns rate = new RateColumns("response_rate");
+    if (cube.rowCount() > 0) {
+      Table s = cube.summarize("touches", "responded", sum).by("gap_days").sortAscendingOn("gap_days");
+      for (int r = 0; r < s.rowCount(); r++) {
+        int g = s.intColumn("gap_days").getInt(r);
+        if (g == TouchCell.NO_GAP) {
+          gap.appendMissing(); // a first touch has no gap
+        } else {
+          gap.append(g);
+        }
+        long t = sumAt(s, "touches", r);
+        long resp = sumAt(s, "responded", r);
+        touches.append(t);
+        responses.append(resp);
+        rate.append(resp, t);
+      }
+    }
+    out.addColumns(gap, touches, responses);
+    rate.addTo(out);
+    return new ReportTable(out.name(), "Response rate by gap (days since the previous touch)", out, List.of("gap_days"),
+        "response_rate", "ci_low", "ci_high");
+  }
+
+  private static ReportTable byPositionChannel(Table cube) {
+    Table out = Table.create(RESPONSE_RATE_BY_POSITION_CHANNEL);
+    IntColumn position = IntColumn.create("position");
+    StringColumn channel = StringColumn.create("channel");
+    LongColumn touches = LongColumn.create("touches");
+    LongColumn responses = LongColumn.create("responses");
+    RateColumns rate = new RateColumns("response_rate");
+    if (cube.rowCount() > 0) {
+      Table s = cube.summarize("touches", "responded", sum).by("position", "channel")
+          .sortAscendingOn("position", "channel");
+      for (int r = 0; r < s.rowCount(); r++) {
+        position.append(s.intColumn("position").getInt(r));
+        channel.append(s.stringColumn("channel").get(r));
+        long t = sumAt(s, "touches", r);
+        long resp = sumAt(s, "responded", r);
+        touches.append(t);
+        responses.append(resp);
+        rate.append(resp, t);
+      }
+    }
+    out.addColumns(position, channel, touches, responses);
+    rate.addTo(out);
+    return new ReportTable(out.name(), "Response rate by position and channel", out, List.of("position", "channel"),
+        "response_rate", "ci_low", "ci_high");
+  }
+
+  /**
+   * Per cadence and step: touches, responses, and exits (touches that were the lead's last in the
+   * cadence), steps in the order leads meet them (mean position).
+   */
+  private static ReportTable funnel(Table cube) {
+    Table out = Table.create(FUNNEL);
+    StringColumn cadence = StringColumn.create("cadence");
+    StringColumn step = StringColumn.create("step");
+    StringColumn channel = StringColumn.create("channel");
+    DoubleColumn meanPosition = DoubleColumn.create("mean_position");
+    LongColumn touches = LongColumn.create("touches");
+    LongColumn responses = LongColumn.create("responses");
+    LongColumn exits = LongColumn.create("exits");
+    RateColumns rate = new RateColumns("response_rate");
+    if (cube.rowCount() > 0) {
+      Table s = cube.summarize("touches", "responded", "exits", "position_x_touches", sum)
+          .by("cadence", "step", "channel");
+      DoubleColumn mean = ((NumericColumn<?>) s.column("Sum [position_x_touches]")).asDoubleColumn()
+          .divide(((NumericColumn<?>) s.column("Sum [touches]")).asDoubleColumn()).setName("mean_position");
+      s.addColumns(mean);
+      s = s.sortOn("cadence", "mean_position", "step", "channel");
+      for (int r = 0; r < s.rowCount(); r++) {
+        cadence.append(s.stringColumn("cadence").get(r));
+        step.append(s.stringColumn("step").get(r));
+        channel.append(s.stringColumn("channel").get(r));
+        meanPosition.append(Math.round(s.doubleColumn("mean_position").getDouble(r) * 100) / 100.0);
+        long t = sumAt(s, "touches", r);
+        long resp = sumAt(s, "responded", r);
+        touches.append(t);
+        responses.append(resp);
+        exits.append(sumAt(s, "exits", r));
+        rate.append(resp, t);
+      }
+    }
+    out.addColumns(cadence, step, channel, meanPosition, touches, responses);
+    rate.addTo(out);
+    out.addColumns(exits);
+    return new ReportTable(out.name(), "Step funnel", out, List.of("cadence", "step", "channel"), "response_rate",
+        "ci_low", "ci_high");
+  }
+
+  private static long sumAt(Table s, String column, int row) {
+    return Math.round(((NumericColumn<?>) s.column("Sum [" + column + "]")).getDouble(row));
+  }
+
+  /** A rate and its Wilson interval, appended row by row; NaN (missing) for an empty sample. */
+  private static final class RateColumns {
+    final DoubleColumn rate;
+    final DoubleColumn low = DoubleColumn.create("ci_low");
+    final DoubleColumn high = DoubleColumn.create("ci_high");
+
+    RateColumns(String name) {
+      rate = DoubleColumn.create(name);
+    }
+
+    void append(long successes, long n) {
+      Wilson.Interval i = Wilson.of(successes, n);
+      rate.append(i.rate());
+      low.append(i.low());
+      high.append(i.high());
+    }
+
+    void addTo(Table t) {
+      t.addColumns(rate, low, high);
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package dev.cadence.cli;
+
+import dev.cadence.analytics.Analysis;
+import dev.cadence.analytics.CellFilter;
+import dev.cadence.analytics.DataQuality;
+import dev.cadence.analytics.ReportTable;
+import dev.cadence.analytics.Rollups;
+import dev.cadence.analytics.TouchCell;
+import dev.cadence.analytics.TouchCube;
+import dev.cadence.io.log.AtomicOutput;
+import dev.cadence.io.log.OutcomeLogReader;
+import dev.cadence.report.analyze.AnalyzeFormat;
+import dev.cadence.validate.Diagnostic;
+import dev.cadence.validate.DidYouMean;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cadence analyze LOG...}: the contract's outcome metrics (section 5), the step funnel and
+ * the data-quality findings of one or more outcome logs, read as one.
+ */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Open rates by region and template, response rates by gap and by position and channel, the step"
+          + " funnel, each rate with its 95% Wilson interval; and what in the logs could not be counted.",
+      "Several logs are read as one. Definitions: docs/analytics.md."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:analysed (data-quality findings are reported, not fatal)",
+      "1:a log could not be used (no header, a required column missing), no events at all, or findings"
+          + " under --strict",
+      "2:usage error (bad option, a log that does not exist)",
+      "3:a log could not be read, or --out could not be written"
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin OutputOptions output;
+
+  @Parameters(arity = "1..*", paramLabel = "LOG", description = "Outcome logs (CSV, contract section 4).")
+  List<Path> logs;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text, json, csv, markdown or html (default: ${DEFAULT-VALUE}).")
+  AnalyzeFormat format;
+
+  @Option(names = "--table", paramLabel = "NAME",
+      description = "Only this table (required for csv): open_rate_by_region, open_rate_by_region_template,"
+          + " response_rate_by_gap, response_rate_by_position_channel, funnel, cube.")
+  String table;
+
+  @Option(names = "--map", paramLabel = "field=Column",
+      description = "Read a field from a differently named column, e.g. --map lead_id=\"Contact ID\" (repeatable).")
+  List<String> map = new ArrayList<>();
+
+  @Option(names = "--where", paramLabel = "FIELD=VALUE",
+      description = "Only touches with this cadence, step, channel, template or region (repeatable; the same"
+          + " field twice means either value).")
+  List<String> where = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (replaced whole) instead of stdout.")
+  Path out;
+
+  @Option(names = "--strict", description = "Exit 1 if any line of the logs was not counted (a data-quality finding).")
+  boolean strict;
+
+  @Option(names = "--timings", hidden = true, description = "Print the time of each phase on stderr.")
+  boolean timings;
+
+  @Option(names = "--threads", hidden = true, description = "Worker threads (default: the number of cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Override
+  public Integer call() {
+    Map<String, String> mapping;
+    Predicate<TouchCell> filter;
+    try {
+      mapping = OutcomeLogReader.parseMapping(map);
+      filter = CellFilter.parse(where);
+    } catch (IllegalArgumentException e) {
+      throw new CadenceException(ExitCodes.USAGE, e.getMessage(), e);
+    }
+    checkArguments();
+    // Tablesaw's first table scans the class path (~0.5 s): let that overlap the scan of the logs.
+    Rollups.warmUpInBackground();
+
+    PrintWriter err = spec.commandLine().getErr();
+    long t0 = System.nanoTime();
+    OutcomeLogReader.Result read = new OutcomeLogReader(mapping, threads).read(logs);
+    long t1 = System.nanoTime();
+    List<String> problems = new ArrayList<>();
+    boolean ioProblem = false;
+    for (OutcomeLogReader.FileProblem p : read.problems()) {
+      problems.add(p.message());
+      ioProblem |= p.io();
+      err.println(error(p.io() ? p.source() + ": " + p.message() : p.message()));
+    }
+    TouchCube cube = TouchCube.build(read.events(), threads);
+    if (!where.isEmpty()) {
+      cube = cube.filter(filter);
+    }
+    long t2 = System.nanoTime();
+    List<Analysis.FileSummary> files = read.files().stream()
+        .map(f -> new Analysis.FileSummary(f.source(), f.records(), f.events())).toList();
+    Analysis analysis = Analysis.of(cube, read.quality(), read.events().sources(), files, problems, where);
+    long t3 = System.nanoTime();
+    reportFindings(analysis, err);
+    List<ReportTable> tables = table == null ? AnalyzeFormat.defaultTables(analysis) : List.of(analysis.table(table));
+    write(analysis, tables);
+    if (timings) {
+      err.printf(Locale.ROOT, "timings: read %.0f ms, cube %.0f ms, roll-ups %.0f ms, report %.0f ms%n", (t1 - t0) / 1e6,
+          (t2 - t1) / 1e6, (t3 - t2) / 1e6, (System.nanoTime() - t3) / 1e6);
+      err.flush();
+    }
+
+    if (ioProblem) {
+      return ExitCodes.RUNTIME;
+    }
+    if (!problems.isEmpty()) {
+      return ExitCodes.FINDINGS;
+    }
+    if (read.events().size() == 0) {
+      err.println(error("no events to analyse in " + String.join(", ", logs.stream().map(Path::toString).toList())
+          + " (only a header?)"));
+      err.flush();
+      return ExitCodes.FINDINGS;
+    }
+    if (strict && analysis.summary().skipped() > 0) {
+      return ExitCodes.FINDINGS;
+    }
+    return ExitCodes.OK;
+  }
+
+  private void write(Analysis analysis, List<ReportTable> tables) {
+    boolean bars = out == null && OutputOptions.color();
+    if (out == null) {
+      format.render(analysis, tables, bars, spec.commandLine().getOut());
+      return;
+    }
+    StringWriter text = new StringWriter();
+    format.render(analysis, tables, false, new PrintWriter(text));
+    try (AtomicOutput file = AtomicOutput.open(out)) {
+      file.write(text.toString().getBytes(StandardCharsets.UTF_8));
+      file.commit();
+    } catch (IOException e) {
+      throw new CadenceException(ExitCodes.RUNTIME, "cannot write " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One line per kind of finding on stderr, with its first place and its count. */
+  private void reportFindings(Analysis analysis, PrintWriter err) {
+    for (DataQuality.Finding f : analysis.findings()) {
+      String where = f.examples().isEmpty() ? "" : f.examples().get(0).source() + ":" + f.examples().get(0).line() + ": ";
+      String detail = f.examples().isEmpty() ? f.issue().description() : f.examples().get(0).detail();
+      String more = f.count() == 1 ? " (1 line " + f.issue().effect().text() + ")"
+          : String.format(Locale.ROOT, " (%,d lines %s; see the data-quality section)", f.count(), f.issue().effect().text());
+      err.println(Diagnostic.oneLine(where + "warning[" + f.issue().code() + "]: " + detail + more));
+    }
+    err.flush();
+  }
+
+  /** Usage errors, all before any work. */
+  private void checkArguments() {
+    for (Path log : logs) {
+      if (!Files.exists(log)) {
+        throw new CadenceException(ExitCodes.USAGE, "no such log file: " + log);
+      }
+      if (Files.isDirectory(log)) {
+        throw new CadenceException(ExitCodes.USAGE, "not a log file (a folder): " + log);
+      }
+    }
+    if (table != null && !Rollups.TABLES.contains(table)) {
+      throw new CadenceException(ExitCodes.USAGE, "--table " + table + ": no such table" + DidYouMean.hint(table, Rollups.TABLES));
+    }
+    if (format == AnalyzeFormat.CSV && table == null) {
+      throw new CadenceException(ExitCodes.USAGE, "--format csv writes one table: choose it with --table (one of "
+          + String.join(", ", Rollups.TABLES) + ")");
+    }
+    if (out != null) {
+      Path dir = out.toAbsolutePath().getParent();
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new CadenceException(ExitCodes.USAGE, "no such folder for " + out + ": " + dir);
+      }
+      for (Path log : logs) {
+        if (SimulationInputs.sameFile(out, log)) {
+          throw new CadenceException(ExitCodes.USAGE, out + " is an input of this run; write the report elsewhere");
+        }
+      }
+    }
+    if (threads < 1) {
+      throw new CadenceException(ExitCodes.USAGE, "--threads must be at least 1");
+    }
+  }
+
+  private String error(String message) {
+    return spec.commandLine().getColorScheme().errorText("error: " + Diagnostic.oneLine(message)).toString();
+  }
+}
