@@ -16,7 +16,7 @@ class CliFactoryTest {
   @Test
   void helpAndTyposGetEverySubcommand() {
     var cli = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "--help");
-    assertThat(cli.getSubcommands().keySet()).containsExactly("validate", "schema", "plan", "simulate");
+    assertThat(cli.getSubcommands().keySet()).containsExactly("validate", "schema", "plan", "simulate", "analyze");
     var typo = CliHarness.run("valdate", "x");
     assertThat(typo.exitCode()).isEqualTo(2);
     assertThat(typo.err()).contains("Did you mean: cadence validate");
