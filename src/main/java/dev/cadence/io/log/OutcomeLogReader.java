@@ -241,7 +241,13 @@ public final class OutcomeLogReader {
     byte[] event = new byte[n];
     int[] line = new int[n];
     int[] sourceStart = new int[sources.size()];
-    ByteInterner leads = new ByteInterner();
+    long localLeads = 0;
+    for (List<Chunk> chunks : perFile) {
+      for (Chunk c : chunks) {
+        localLeads += c.parsed.leads.size();
+      }
+    }
+    ByteInterner leads = new ByteInterner((int) Math.min(1 << 24, localLeads / 2));
     Map<Signature, Integer> sigIds = new HashMap<>();
     List<Signature> signatures = new ArrayList<>();
     DataQuality quality = new DataQuality();
