@@ -85,18 +85,18 @@ mkdir -p "$WORK/anchor"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "log: $(($(wc -l <"$LOG") - 1)) events, $(($(wc -c <"$LOG") / 1048576)) MiB"
-measure() { # label, command...
-  label=$1; shift
+measure() { # label, stdout file, command...
+  label=$1; out=$2; shift 2
   load=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$@"
+  /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$@" >"$out"
   read -r wall user sys rss <"$WORK/time"
   echo "$label: ${wall} s wall, $(echo "$user $sys" | awk '{printf "%.2f", $1 + $2}') s CPU, peak RSS $((rss / 1024)) MiB (load before: $load)"
 }
 i=1
 while [ "$i" -le "$RUNS" ]; do
-  measure "duckdb  run $i" "$JAVA" -cp "$DUCKDB_JAR:$WORK/anchor" AnalyzeAnchor "$HERE/bench/analyze-anchor.sql" 2 "$LOG" \
-    >"$WORK/duckdb.txt" 2>"$WORK/duckdb.err"
-  measure "analyze run $i" "$HERE/bin/cadence" analyze "$LOG" --format json --out "$WORK/analyze.json"
+  measure "duckdb  run $i" "$WORK/duckdb.txt" "$JAVA" -cp "$DUCKDB_JAR:$WORK/anchor" AnalyzeAnchor \
+    "$HERE/bench/analyze-anchor.sql" 2 "$LOG"
+  measure "analyze run $i" /dev/null "$HERE/bin/cadence" analyze "$LOG" --format json --out "$WORK/analyze.json"
   i=$((i + 1))
 done
 "$JAVA" -cp "$HERE/target/cadence.jar:$WORK/anchor" AnalyzeAnchor json "$WORK/analyze.json" >"$WORK/analyze.txt"

@@ -43,7 +43,9 @@ public final class CellFilter {
       String field = eq < 0 ? "" : spec.substring(0, eq).strip();
       if (eq < 0 || !FIELDS.containsKey(field)) {
         throw new IllegalArgumentException("--where " + spec + ": expected FIELD=VALUE with FIELD one of "
-            + String.join(", ", FIELDS.keySet()) + (eq < 0 ? "" : dev.cadence.validate.DidYouMean.hint(field, FIELDS.keySet())));
+            + String.join(", ", FIELDS.keySet())
+            + (eq < 0 ? "" : dev.cadence.validate.DidYouMean.closest(field, FIELDS.keySet())
+                .map(c -> "; did you mean `" + c + "`?").orElse("")));
       }
       wanted.computeIfAbsent(field, k -> new ArrayList<>()).add(spec.substring(eq + 1));
     }

@@ -67,8 +67,15 @@ public final class Rollups {
   public static List<ReportTable> all(TouchCube cube) {
     awaitWarmUp();
     Table t = cubeTable(cube);
+    Table shown = t.copy().removeColumns("position_x_touches");
+    IntColumn gap = shown.intColumn("gap_days");
+    for (int r = 0; r < gap.size(); r++) {
+      if (gap.getInt(r) == TouchCell.NO_GAP) {
+        gap.setMissing(r); // a first touch has no gap, as in the other tables
+      }
+    }
     return List.of(openRate(t, false), openRate(t, true), byGap(t), byPositionChannel(t), funnel(t),
-        new ReportTable(CUBE, "Touch cube", t.copy().removeColumns("position_x_touches"),
+        new ReportTable(CUBE, "Touch cube", shown,
             List.of("cadence", "step", "channel", "template", "region", "position", "gap_days"), null, null, null));
   }
 

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Open rates by region and template, response rates by gap and by position and channel, the step"
-          + " funnel, each rate with its 95% Wilson interval; and what in the logs could not be counted.",
+          + " funnel, each rate with its 95%% Wilson interval; and what in the logs could not be counted.",
       "Several logs are read as one. Definitions: docs/analytics.md."
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -118,4 +118,12 @@ class AnalyzeCommandTest {
     CliResult self = CliHarness.run("analyze", SMALL, "--out", SMALL);
     assertThat(self.exitCode()).as(self.toString()).isEqualTo(2);
   }
+
+  @Test
+  void helpPrintsCleanly() {
+    CliResult r = CliHarness.run("analyze", "--help");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).as(r.toString()).isEmpty();
+    assertThat(r.out()).contains("95% Wilson interval", "--where", "Exit codes:");
+  }
 }

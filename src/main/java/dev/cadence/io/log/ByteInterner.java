@@ -30,8 +30,26 @@ final class ByteInterner {
   private int[] lengths = new int[16];
   private int[] hashes = new int[16];
   private int size;
-  private int[] slots = new int[32]; // id + 1, 0 = empty
+  /*
+   * Open addressing with everything a probe compares in one place: per slot {hash, id + 1 (0 =
+   * empty), offset, length}. A look-up in a table of a hundred thousand lead ids then costs about
+   * two cache misses (the slot, the bytes) instead of one per array.
+   */
+  private static final int SLOT = 4;
+  private int[] slots = new int[32 * SLOT];
   private int last = -1;
+
+  ByteInterner() {}
+
+  /** A dictionary sized for about {@code expected} entries (no rehash until then). */
+  ByteInterner(int expected) {
+    int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
+    slots = new int[capacity * SLOT];
+    offsets = new int[Math.max(16, expected)];
+    lengths = new int[offsets.length];
+    hashes = new int[offsets.length];
+    arena = new byte[Math.max(1 << 10, expected * 8)];
+  }
 
   int size() {
     return size;
@@ -44,22 +62,26 @@ final class ByteInterner {
       return l;
     }
     int h = hash(b, off, len);
-    int mask = slots.length - 1;
+    int mask = slots.length / SLOT - 1;
     for (int s = h & mask; ; s = (s + 1) & mask) {
-      int id = slots[s] - 1;
+      int k = s * SLOT;
+      int id = slots[k + 1] - 1;
       if (id < 0) {
         if (!Utf8.isValid(b, off, len)) {
           return INVALID;
         }
         id = add(b, off, len, h);
-        slots[s] = id + 1;
-        if (size * 2 > slots.length) {
+        slots[k] = h;
+        slots[k + 1] = id + 1;
+        slots[k + 2] = offsets[id];
+        slots[k + 3] = len;
+        if (size * 2 > slots.length / SLOT) {
           rehash();
         }
         last = id;
         return id;
       }
-      if (hashes[id] == h && lengths[id] == len && equal(arena, offsets[id], b, off, len)) {
+      if (slots[k] == h && slots[k + 3] == len && equal(arena, slots[k + 2], b, off, len)) {
         last = id;
         return id;
       }
@@ -111,13 +133,17 @@ final class ByteInterner {
 
   private void rehash() {
     int[] next = new int[slots.length * 2];
-    int mask = next.length - 1;
+    int mask = next.length / SLOT - 1;
     for (int id = 0; id < size; id++) {
       int s = hashes[id] & mask;
-      while (next[s] != 0) {
+      while (next[s * SLOT + 1] != 0) {
         s = (s + 1) & mask;
       }
-      next[s] = id + 1;
+      int k = s * SLOT;
+      next[k] = hashes[id];
+      next[k + 1] = id + 1;
+      next[k + 2] = offsets[id];
+      next[k + 3] = lengths[id];
     }
     slots = next;
   }

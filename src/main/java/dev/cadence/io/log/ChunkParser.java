@@ -34,7 +34,7 @@ final class ChunkParser {
   private final int maxRecord;
 
   // Interned text, chunk-local ids.
-  final ByteInterner leads = new ByteInterner();
+  final ByteInterner leads;
   final ByteInterner[] dims = new ByteInterner[5]; // cadence, step, channel, template, region
   private final ByteInterner events = new ByteInterner();
   private static final byte UNRESOLVED = -2;
@@ -107,6 +107,8 @@ final class ChunkParser {
     spanLast = adjacent ? last : -1;
     java.util.Arrays.fill(spanValue, UNRESOLVED_SPAN);
     int cap = Math.max(16, expectedRows);
+    // A time-ordered log brings a new lead id on most lines of a chunk: size for that at once.
+    leads = new ByteInterner(cap / 2);
     micros = new long[cap];
     lead = new int[cap];
     sig = new int[cap];

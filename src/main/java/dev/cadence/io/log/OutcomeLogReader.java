@@ -105,10 +105,15 @@ public final class OutcomeLogReader {
     return join(sources, perFile, problems);
   }
 
+  /** Why reading failed, in a user's words. */
   static String reason(IOException e) {
-    String m = e.getMessage();
-    String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-    return m == null ? kind : e instanceof java.nio.file.FileSystemException ? kind.replace("file system", "error") : m;
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /** A file whose content cannot be used (the message says why, with file:line). */
@@ -241,7 +246,13 @@ public final class OutcomeLogReader {
     byte[] event = new byte[n];
     int[] line = new int[n];
     int[] sourceStart = new int[sources.size()];
-    ByteInterner leads = new ByteInterner();
+    long localLeads = 0;
+    for (List<Chunk> chunks : perFile) {
+      for (Chunk c : chunks) {
+        localLeads += c.parsed.leads.size();
+      }
+    }
+    ByteInterner leads = new ByteInterner((int) Math.min(1 << 24, localLeads / 2));
     Map<Signature, Integer> sigIds = new HashMap<>();
     List<Signature> signatures = new ArrayList<>();
     DataQuality quality = new DataQuality();

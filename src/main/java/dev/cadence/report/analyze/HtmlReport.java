@@ -51,7 +51,7 @@ final class HtmlReport {
     int height = t.rows() * ROW + 30;
     int plot = CHART_WIDTH - LABEL_WIDTH - 70;
     b.append(String.format(Locale.ROOT,
-        "<svg class=\"chart\" data-table=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+        "<svg class=\"chart\" data-table=\"%s\" width=\"%d\" height=\"%d\" "
             + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n",
         t.name(), CHART_WIDTH, height, CHART_WIDTH, height, esc(t.title())));
     for (int pct = 0; pct <= 100; pct += 25) {
