@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +78,15 @@ public final class CadenceWorkspace {
    */
   public record Prepared(List<Cadence> cadences, ValidationResult result) {}
 
+  private static boolean hasCode(FileResult r, Code code) {
+    for (Diagnostic d : r.diagnostics()) {
+      if (d.code() == code) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Loads {@code files} for running; a missing file is an error of the caller's (checked first). */
   public static Prepared prepare(List<Path> files) {
     return prepare(files, Map.of());
@@ -105,9 +115,16 @@ public final class CadenceWorkspace {
       checked.loaded().stream().filter(l -> l.file().equals(f.toString())).findFirst()
           .flatMap(Loaded::cadence).ifPresent(b -> cadences.add(b.cadence()));
     }
+    Set<String> ids = new HashSet<>();
+    for (Cadence c : cadences) {
+      ids.add(c.id());
+    }
     for (FileResult r : checked.results().values()) {
       if (r.cadence().isEmpty() && !given.contains(r) && !r.diagnostics().isEmpty()) {
         given.add(r); // a template referenced by the given files
+      } else if (!given.contains(r) && r.cadence().isPresent() && ids.contains(r.cadence().get())
+          && hasCode(r, Code.DUPLICATE_CADENCE)) {
+        given.add(r); // a sibling claiming a given cadence's id: a handoff to it would be ambiguous
       }
     }
     return new Prepared(cadences, new ValidationResult(given, false));

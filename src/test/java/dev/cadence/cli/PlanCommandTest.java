@@ -116,6 +116,15 @@ class PlanCommandTest {
   }
 
   @Test
+  void aSiblingClaimingTheSameCadenceIdIsRefused() throws IOException {
+    Files.writeString(dir.resolve("copy.yaml"), Files.readString(cadence));
+    var r = CliHarness.run("plan", cadence.toString(), "--leads", leads.toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("error[duplicate-cadence]").contains("copy.yaml");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void badRowsAreNamedWithTheirLineAndWrittenToTheRejectsFile() throws IOException {
     Files.writeString(leads, "id,email,timezone\nL1,ana@example.fr,Europe/Paris\n,nobody@example.com,\nL3,not-an-email,\nL4,d@example.com,Mars/Olympus\n");
     var r = CliHarness.run("plan", cadence.toString(), "--leads", leads.toString(), "--start", "2026-12-01", "--format", "csv");
