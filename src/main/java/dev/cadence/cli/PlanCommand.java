@@ -75,7 +75,7 @@ final class PlanCommand implements Callable<Integer> {
     Map<ZoneId, Instant> startByZone = new ConcurrentHashMap<>();
     LeadOptions.Outcome read;
     try (PlanWriter writer = format.writer(out, by.equals("day"), nowInstant);
-        var planner = new InOrderBatches<Lead, Rendered>(BATCH, lead -> {
+        var planner = InOrderBatches.<Lead, Rendered>perItem(BATCH, lead -> {
           Instant enrolledAt = startDay == null ? nowInstant
               : startByZone.computeIfAbsent(engine.zoneOf(lead), z -> startDay.atStartOfDay(z).toInstant());
           DefaultPath.Plan plan = DefaultPath.plan(engine, lead, enrolledAt, MAX_TOUCHES);

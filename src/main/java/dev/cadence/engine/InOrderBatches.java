@@ -15,22 +15,36 @@ import java.util.function.Function;
  * on in input order, on the thread that feeds it: output stays deterministic and memory stays
  * bounded by a few batches. The feeding thread goes on reading while the workers compute (reading a
  * lead list costs about as much as planning it), and waits only when too many batches are in flight.
+ *
+ * @param <R> what one batch's work gives (a list of per-item results with {@link #perItem})
  */
 public final class InOrderBatches<T, R> implements Consumer<T>, AutoCloseable {
   private final int size;
-  private final Function<T, R> work;
+  private final Function<List<T>, R> work;
   private final Consumer<R> sink;
   private final int maxInFlight;
   private final ExecutorService workers;
-  private final ArrayDeque<Future<List<R>>> inFlight = new ArrayDeque<>();
+  private final ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
   private List<T> batch;
 
-  public InOrderBatches(int size, Function<T, R> work, Consumer<R> sink) {
-    this(size, Runtime.getRuntime().availableProcessors(), work, sink);
+  /** One result per item, handed on one by one; as many workers as cores. */
+  public static <T, R> InOrderBatches<T, List<R>> perItem(int size, Function<T, R> work, Consumer<R> sink) {
+    return perItem(size, Runtime.getRuntime().availableProcessors(), work, sink);
   }
 
-  /** With {@code threads} workers (at least one). */
-  public InOrderBatches(int size, int threads, Function<T, R> work, Consumer<R> sink) {
+  /** One result per item, handed on one by one, with {@code threads} workers (at least one). */
+  public static <T, R> InOrderBatches<T, List<R>> perItem(int size, int threads, Function<T, R> work, Consumer<R> sink) {
+    return new InOrderBatches<>(size, threads, items -> {
+      List<R> results = new ArrayList<>(items.size());
+      for (T item : items) {
+        results.add(work.apply(item));
+      }
+      return results;
+    }, results -> results.forEach(sink));
+  }
+
+  /** One result per batch ({@code work} sees the whole batch), with {@code threads} workers (at least one). */
+  public InOrderBatches(int size, int threads, Function<List<T>, R> work, Consumer<R> sink) {
     if (size < 1 || threads < 1) {
       throw new IllegalArgumentException("batch size and threads must be >= 1");
     }
@@ -72,22 +86,21 @@ public final class InOrderBatches<T, R> implements Consumer<T>, AutoCloseable {
     }
   }
 
+  /** Stops the workers without handing on what is still in flight: for a run that already failed. */
+  public void abandon() {
+    workers.shutdownNow();
+  }
+
   private void submit() {
     List<T> full = batch;
     batch = new ArrayList<>(size);
-    inFlight.add(workers.submit(() -> {
-      List<R> results = new ArrayList<>(full.size());
-      for (T item : full) {
-        results.add(work.apply(item));
-      }
-      return results;
-    }));
+    inFlight.add(workers.submit(() -> work.apply(full)));
   }
 
   private void handOnOldest() {
-    List<R> results;
+    R result;
     try {
-      results = inFlight.poll().get();
+      result = inFlight.poll().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a batch", e);
@@ -101,6 +114,6 @@ public final class InOrderBatches<T, R> implements Consumer<T>, AutoCloseable {
       }
       throw new IllegalStateException(cause);
     }
-    results.forEach(sink);
+    sink.accept(result);
   }
 }

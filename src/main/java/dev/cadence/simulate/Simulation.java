@@ -1,16 +1,11 @@
 package dev.cadence.simulate;
 
+import dev.cadence.engine.InOrderBatches;
 import dev.cadence.model.Lead;
 import dev.cadence.model.OutcomeEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -41,12 +36,8 @@ public final class Simulation implements Consumer<Lead>, AutoCloseable {
   private final Supplier<ChunkEncoder> encoders;
   private final Output output;
   private final Progress progress;
-  private final int chunkSize;
-  private final int maxInFlight;
-  private final ExecutorService workers;
-  private final ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>();
+  private final InOrderBatches<Lead, Done> chunks;
   private final SimulationStats total = new SimulationStats();
-  private List<Lead> chunk;
   private long leadsDone;
 
   public Simulation(LeadSimulator simulator, Supplier<ChunkEncoder> encoders, Output output, int threads, int chunkSize,
@@ -58,47 +49,23 @@ public final class Simulation implements Consumer<Lead>, AutoCloseable {
     this.encoders = encoders;
     this.output = output;
     this.progress = progress;
-    this.chunkSize = chunkSize;
-    this.maxInFlight = threads * 2;
-    this.chunk = new ArrayList<>(chunkSize);
-    this.workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "simulate");
-      t.setDaemon(true);
-      return t;
-    });
+    this.chunks = new InOrderBatches<>(chunkSize, threads, this::simulate, this::write);
   }
 
   /** Adds a lead; blocks while too many chunks wait to be written. */
   @Override
   public void accept(Lead lead) {
-    chunk.add(lead);
-    if (chunk.size() >= chunkSize) {
-      submit();
-    }
+    chunks.accept(lead);
   }
 
   /** Simulates what is left, writes everything, and returns the counts. */
   public SimulationStats finish() throws IOException {
-    if (!chunk.isEmpty()) {
-      submit();
-    }
-    while (!inFlight.isEmpty()) {
-      writeOldest();
+    try {
+      chunks.close();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     return total;
-  }
-
-  private void submit() {
-    List<Lead> leads = chunk;
-    chunk = new ArrayList<>(chunkSize);
-    inFlight.add(workers.submit(() -> simulate(leads)));
-    try {
-      while (inFlight.size() > maxInFlight) {
-        writeOldest();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private Done simulate(List<Lead> leads) {
@@ -110,24 +77,13 @@ public final class Simulation implements Consumer<Lead>, AutoCloseable {
     return new Done(encoder, stats, leads.size());
   }
 
-  private void writeOldest() throws IOException {
-    Done done;
+  /** On the feeding thread, in input order. */
+  private void write(Done done) {
     try {
-      done = inFlight.poll().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while simulating", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+      done.encoded().writeTo(output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    done.encoded().writeTo(output);
     total.add(done.stats());
     leadsDone += done.leads();
     progress.leadsDone(leadsDone);
@@ -135,6 +91,6 @@ public final class Simulation implements Consumer<Lead>, AutoCloseable {
 
   @Override
   public void close() {
-    workers.shutdownNow();
+    chunks.abandon();
   }
 }

@@ -14,7 +14,7 @@ class InOrderBatchesTest {
     List<Integer> out = new ArrayList<>();
     Thread feeder = Thread.currentThread();
     List<Thread> sinkThreads = new ArrayList<>();
-    try (var batches = new InOrderBatches<Integer, Integer>(7, 3, i -> {
+    try (var batches = InOrderBatches.<Integer, Integer>perItem(7, 3, i -> {
       if (i % 11 == 0) {
         Thread.onSpinWait(); // uneven work: later batches may finish first
         try {
@@ -37,7 +37,7 @@ class InOrderBatchesTest {
   @Test
   void aFailingItemFailsTheRunWithItsOwnException() {
     assertThatThrownBy(() -> {
-      try (var batches = new InOrderBatches<Integer, Integer>(4, 2, i -> {
+      try (var batches = InOrderBatches.<Integer, Integer>perItem(4, 2, i -> {
         if (i == 9) {
           throw new IllegalArgumentException("bad item " + i);
         }
