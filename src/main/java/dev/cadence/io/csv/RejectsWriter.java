@@ -1,5 +1,6 @@
 package dev.cadence.io.csv;
 
+import dev.cadence.io.log.OutcomeLog;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -119,22 +120,9 @@ public final class RejectsWriter implements Closeable {
     }
   }
 
-  /** A value a spreadsheet would take for a formula gets a leading single quote. */
+  /** A value a spreadsheet would take for a formula gets a leading single quote, as in the outcome log. */
   static String escape(String value) {
-    if (value.isEmpty()) {
-      return value;
-    }
-    switch (value.charAt(0)) {
-      case '=':
-      case '+':
-      case '-':
-      case '@':
-      case '\t':
-      case '\r':
-        return "'" + value;
-      default:
-        return value;
-    }
+    return OutcomeLog.looksLikeFormula(value) ? "'" + value : value;
   }
 
   private static void deleteQuietly(Path path) {

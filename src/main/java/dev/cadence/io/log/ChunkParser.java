@@ -26,7 +26,7 @@ final class ChunkParser {
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
-  private static final byte[] FORMULA_STARTS = "=+-@\t\r".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FORMULA_STARTS = OutcomeLog.FORMULA_STARTS.getBytes(StandardCharsets.US_ASCII);
 
   private final int source;
   private final int[] role;

@@ -70,6 +70,14 @@ public final class OutcomeLog {
     return b.toString();
   }
 
+  /** The first characters that make a spreadsheet run a cell (contract section 4), tab and CR included. */
+  static final String FORMULA_STARTS = "=+-@\t\r";
+
+  /** Whether a spreadsheet would take {@code value} for a formula: such values are written with a leading '. */
+  public static boolean looksLikeFormula(String value) {
+    return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
+  }
+
   /** A CSV cell: defused against formulas, quoted when needed. */
   public static String cell(String value) {
     Utf8Buffer b = new Utf8Buffer(value.length() + 2);
@@ -78,7 +86,7 @@ public final class OutcomeLog {
   }
 
   static void appendCell(Utf8Buffer out, String value) {
-    boolean defuse = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+    boolean defuse = looksLikeFormula(value);
     boolean quote = false;
     for (int i = 0; i < value.length() && !quote; i++) {
       char c = value.charAt(i);
