@@ -61,13 +61,16 @@ final class ByteInterner {
     if (l >= 0 && lengths[l] == len && equal(arena, offsets[l], b, off, len)) {
       return l;
     }
-    int h = hash(b, off, len);
+    return intern(b, off, len, hash(b, off, len), true);
+  }
+
+  private int intern(byte[] b, int off, int len, int h, boolean check) {
     int mask = slots.length / SLOT - 1;
     for (int s = h & mask; ; s = (s + 1) & mask) {
       int k = s * SLOT;
       int id = slots[k + 1] - 1;
       if (id < 0) {
-        if (!Utf8.isValid(b, off, len)) {
+        if (check && !Utf8.isValid(b, off, len)) {
           return INVALID;
         }
         id = add(b, off, len, h);
@@ -104,9 +107,17 @@ final class ByteInterner {
     return true;
   }
 
-  /** The id of an entry of another interner, added if new (both hold valid UTF-8 only). */
+  /**
+   * The id of an entry of another interner, added if new. Both hold valid UTF-8 only, and the hash
+   * is the one already worked out: merging dictionaries costs a probe per entry, nothing more.
+   */
   int intern(ByteInterner other, int otherId) {
-    return intern(other.arena, other.offsets[otherId], other.lengths[otherId]);
+    return intern(other.arena, other.offsets[otherId], other.lengths[otherId], other.hashes[otherId], false);
+  }
+
+  /** The hash of an entry (the same for the same bytes in every interner). */
+  int hash(int id) {
+    return hashes[id];
   }
 
   String string(int id) {

@@ -84,7 +84,8 @@ final class ChunkParser {
   private int spanStart;
   private int spanEnd;
 
-  ChunkParser(int source, LogColumns columns, int maxRecord, int expectedRows) {
+  /** @param leads the dictionary of lead ids to intern into (one per parsing thread, shared by its chunks) */
+  ChunkParser(int source, LogColumns columns, int maxRecord, int expectedRows, ByteInterner leads) {
     this.source = source;
     this.role = columns.role;
     this.columns = columns.columns();
@@ -107,8 +108,7 @@ final class ChunkParser {
     spanLast = adjacent ? last : -1;
     java.util.Arrays.fill(spanValue, UNRESOLVED_SPAN);
     int cap = Math.max(16, expectedRows);
-    // A time-ordered log brings a new lead id on most lines of a chunk: size for that at once.
-    leads = new ByteInterner(cap / 2);
+    this.leads = leads;
     micros = new long[cap];
     lead = new int[cap];
     sig = new int[cap];

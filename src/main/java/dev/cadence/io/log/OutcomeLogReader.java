@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,6 +83,7 @@ public final class OutcomeLogReader {
     }
     List<FileProblem> problems = new ArrayList<>();
     List<List<Chunk>> perFile = new ArrayList<>();
+    LeadDictionaries leads = new LeadDictionaries(expectedLeads(files));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "cadence-log-reader");
       t.setDaemon(true);
@@ -90,7 +92,7 @@ public final class OutcomeLogReader {
     try {
       for (int i = 0; i < files.size(); i++) {
         try {
-          perFile.add(readFile(i, files.get(i), sources.get(i), pool));
+          perFile.add(readFile(i, files.get(i), sources.get(i), pool, leads));
         } catch (Unusable e) {
           problems.add(new FileProblem(sources.get(i), e.getMessage(), false));
           perFile.add(List.of());
@@ -99,10 +101,10 @@ public final class OutcomeLogReader {
           perFile.add(List.of());
         }
       }
+      return join(sources, perFile, problems, leads, pool);
     } finally {
       pool.shutdownNow();
     }
-    return join(sources, perFile, problems);
   }
 
   /** Why reading failed, in a user's words. */
@@ -139,7 +141,8 @@ public final class OutcomeLogReader {
     }
   }
 
-  private List<Chunk> readFile(int index, Path file, String name, ExecutorService pool) throws IOException, Unusable {
+  private List<Chunk> readFile(int index, Path file, String name, ExecutorService pool, LeadDictionaries leads)
+      throws IOException, Unusable {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       HeaderRecord header = HeaderRecord.read(ch, size, maxRecord, name);
@@ -157,7 +160,7 @@ public final class OutcomeLogReader {
       List<Future<ChunkParser>> futures = new ArrayList<>();
       for (Chunk c : chunks) {
         boolean first = c.nominalStart == dataStart;
-        futures.add(pool.submit(() -> parse(ch, size, c, columns, first ? c.nominalStart : -1)));
+        futures.add(pool.submit(() -> parse(ch, size, c, columns, first ? c.nominalStart : -1, leads)));
       }
       long pos = dataStart;
       long line = header.newlines() + 1;
@@ -165,7 +168,7 @@ public final class OutcomeLogReader {
         Chunk c = chunks.get(k);
         c.parsed = get(futures.get(k));
         if (c.start != pos) { // the guess was fooled by a quoted line break: parse again from the true start
-          c.parsed = parse(ch, size, c, columns, pos);
+          c.parsed = parse(ch, size, c, columns, pos, leads);
         }
         c.firstLine = line;
         line += c.parsed.newlines();
@@ -198,7 +201,8 @@ public final class OutcomeLogReader {
    * Parses one chunk. {@code from} is the true start of its first record, or -1 to guess it (just
    * after the first line break at or after the chunk's nominal start).
    */
-  private ChunkParser parse(FileChannel ch, long size, Chunk c, LogColumns columns, long from) throws IOException {
+  private ChunkParser parse(FileChannel ch, long size, Chunk c, LogColumns columns, long from, LeadDictionaries leads)
+      throws IOException {
     long readFrom = from >= 0 ? from : c.nominalStart - 1;
     long limit = Math.min(size, Math.max(readFrom, c.nominalEnd) + maxRecord + 1);
     int len = (int) (limit - readFrom);
@@ -222,19 +226,24 @@ public final class OutcomeLogReader {
       startIndex = Math.min(len, startIndex + 1);
     }
     c.start = readFrom + startIndex;
-    ChunkParser p = new ChunkParser(c.source, columns, maxRecord, (int) ((c.nominalEnd - c.nominalStart) / 70));
+    ChunkParser p = new ChunkParser(c.source, columns, maxRecord, (int) ((c.nominalEnd - c.nominalStart) / 70),
+        leads.forThisThread());
     int nominalEnd = (int) Math.max(0, Math.min(len, c.nominalEnd - readFrom));
     p.parse(buf, startIndex, len, nominalEnd, limit == size, readFrom);
     return p;
   }
 
-  /** Joins the chunks in input order into global ids and arrays. */
-  private Result join(List<String> sources, List<List<Chunk>> perFile, List<FileProblem> problems) {
+  /**
+   * Joins the chunks in input order into global ids and arrays: the small dictionaries (signatures)
+   * on this thread, the leads and the columns on the pool.
+   */
+  private Result join(List<String> sources, List<List<Chunk>> perFile, List<FileProblem> problems,
+      LeadDictionaries dictionaries, ExecutorService pool) {
+    List<Chunk> all = new ArrayList<>();
+    perFile.forEach(all::addAll);
     long total = 0;
-    for (List<Chunk> chunks : perFile) {
-      for (Chunk c : chunks) {
-        total += c.parsed.size;
-      }
+    for (Chunk c : all) {
+      total += c.parsed.size;
     }
     if (total > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("more than " + (Integer.MAX_VALUE - 16) + " events: split the logs");
@@ -246,17 +255,13 @@ public final class OutcomeLogReader {
     byte[] event = new byte[n];
     int[] line = new int[n];
     int[] sourceStart = new int[sources.size()];
-    long localLeads = 0;
-    for (List<Chunk> chunks : perFile) {
-      for (Chunk c : chunks) {
-        localLeads += c.parsed.leads.size();
-      }
-    }
-    ByteInterner leads = new ByteInterner((int) Math.min(1 << 24, localLeads / 2));
+    List<ByteInterner> used = dictionaries.all();
+    LeadMerge.Merged leads = LeadMerge.merge(used, threads, pool);
     Map<Signature, Integer> sigIds = new HashMap<>();
     List<Signature> signatures = new ArrayList<>();
     DataQuality quality = new DataQuality();
     List<FileStats> stats = new ArrayList<>();
+    List<Callable<Void>> copies = new ArrayList<>();
     int row = 0;
     for (int f = 0; f < perFile.size(); f++) {
       sourceStart[f] = row;
@@ -264,49 +269,109 @@ public final class OutcomeLogReader {
       long events = 0;
       for (Chunk c : perFile.get(f)) {
         ChunkParser p = c.parsed;
-        int[] sigMap = new int[p.sigs.size()];
-        String[][] dimText = new String[5][];
-        for (int d = 0; d < 5; d++) {
-          dimText[d] = new String[p.dims[d].size()];
-        }
-        for (int s = 0; s < sigMap.length; s++) {
-          String[] v = new String[5];
-          for (int d = 0; d < 5; d++) {
-            int id = p.sigs.dim(s, d);
-            if (dimText[d][id] == null) {
-              dimText[d][id] = p.dims[d].string(id);
-            }
-            v[d] = dimText[d][id];
-          }
-          Signature key = new Signature(v[0], v[1], v[2], v[3], v[4]);
-          sigMap[s] = sigIds.computeIfAbsent(key, k -> {
-            signatures.add(k);
-            return signatures.size() - 1;
-          });
-        }
-        int[] leadMap = new int[p.leads.size()];
-        for (int l = 0; l < leadMap.length; l++) {
-          leadMap[l] = leads.intern(p.leads, l);
-        }
+        int[] sigMap = signatureIds(p, sigIds, signatures);
+        int[] leadMap = leads.ids()[indexOf(used, p.leads)];
+        int at = row;
         int first = (int) c.firstLine;
-        for (int i = 0; i < p.size; i++, row++) {
-          micros[row] = p.micros[i];
-          lead[row] = leadMap[p.lead[i]];
-          sig[row] = sigMap[p.sig[i]];
-          event[row] = p.event[i];
-          line[row] = first + p.line[i];
-        }
+        copies.add(() -> {
+          for (int i = 0, r = at; i < p.size; i++, r++) {
+            micros[r] = p.micros[i];
+            lead[r] = leadMap[p.lead[i]];
+            sig[r] = sigMap[p.sig[i]];
+            event[r] = p.event[i];
+            line[r] = first + p.line[i];
+          }
+          c.parsed = null; // let the chunk's arrays go
+          return null;
+        });
+        row += p.size;
         p.quality.shiftLines(f, c.firstLine);
         quality.addAll(p.quality);
         records += p.records;
         events += p.size;
-        c.parsed = null; // let the chunk's arrays go
       }
       stats.add(new FileStats(sources.get(f), records, events));
     }
+    Parallel.runAll(pool, copies);
     checkChannels(n, sig, event, line, sourceStart, signatures, quality);
     RawEvents raw = new RawEvents(n, micros, lead, sig, event, line, leads.size(), signatures, sources, sourceStart);
     return new Result(raw, quality, problems, stats);
+  }
+
+  private static int indexOf(List<ByteInterner> list, ByteInterner d) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == d) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("a chunk's lead dictionary is not listed");
+  }
+
+  /** About how many distinct leads the files hold: sizes the dictionaries so that few of them grow. */
+  private static int expectedLeads(List<Path> files) {
+    long bytes = 0;
+    for (Path f : files) {
+      try {
+        bytes += java.nio.file.Files.size(f);
+      } catch (IOException e) {
+        // reported when the file is read
+      }
+    }
+    return (int) Math.min(1 << 22, bytes / 70 / 10); // ~70 bytes a line, ~10 events a lead
+  }
+
+  /**
+   * One lead dictionary per parsing thread, shared by the chunks that thread parses: a lead that
+   * comes back in every chunk is then interned once per thread, not once per chunk, and the join
+   * merges two or three dictionaries instead of one per chunk.
+   */
+  private static final class LeadDictionaries {
+    private final int expected;
+    private final List<ByteInterner> all = new ArrayList<>();
+    private final ThreadLocal<ByteInterner> mine = ThreadLocal.withInitial(this::create);
+
+    LeadDictionaries(int expected) {
+      this.expected = expected;
+    }
+
+    private synchronized ByteInterner create() {
+      ByteInterner d = new ByteInterner(expected);
+      all.add(d);
+      return d;
+    }
+
+    ByteInterner forThisThread() {
+      return mine.get();
+    }
+
+    synchronized List<ByteInterner> all() {
+      return List.copyOf(all);
+    }
+  }
+
+  /** A chunk's signature ids to global ones, adding the signatures not seen before. */
+  private static int[] signatureIds(ChunkParser p, Map<Signature, Integer> sigIds, List<Signature> signatures) {
+    int[] sigMap = new int[p.sigs.size()];
+    String[][] dimText = new String[5][];
+    for (int d = 0; d < 5; d++) {
+      dimText[d] = new String[p.dims[d].size()];
+    }
+    for (int s = 0; s < sigMap.length; s++) {
+      String[] v = new String[5];
+      for (int d = 0; d < 5; d++) {
+        int id = p.sigs.dim(s, d);
+        if (dimText[d][id] == null) {
+          dimText[d][id] = p.dims[d].string(id);
+        }
+        v[d] = dimText[d][id];
+      }
+      Signature key = new Signature(v[0], v[1], v[2], v[3], v[4]);
+      sigMap[s] = sigIds.computeIfAbsent(key, x -> {
+        signatures.add(x);
+        return signatures.size() - 1;
+      });
+    }
+    return sigMap;
   }
 
   /** Unknown channels and events a channel cannot produce: counted, and noted. */

@@ -38,14 +38,20 @@ class OutcomeLogReaderTest {
     return new OutcomeLogReader(Map.of(), 2).read(List.of(files));
   }
 
-  /** Each event as "lead cadence step channel template region event @instant line". */
+  /**
+   * Each event as "lead cadence step channel template region event @instant line". Leads are named
+   * by order of first appearance: the reader's ids are dense but their order depends on which
+   * thread parsed which chunk; which rows share a lead does not.
+   */
   static List<String> events(RawEvents e) {
     List<String> out = new ArrayList<>();
+    java.util.Map<Integer, Integer> leadNames = new java.util.HashMap<>();
     for (int r = 0; r < e.size(); r++) {
+      int lead = leadNames.computeIfAbsent(e.lead(r), k -> leadNames.size());
       Signature s = e.signatures().get(e.signature(r));
       long micros = e.micros(r);
       Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
-      out.add(String.join(" ", "L" + e.lead(r), s.cadence(), s.step(), s.channel(), "[" + s.template() + "]",
+      out.add(String.join(" ", "L" + lead, s.cadence(), s.step(), s.channel(), "[" + s.template() + "]",
           "[" + s.region() + "]", EventCodes.name(e.event(r)), "@" + at, "line" + e.line(r)));
     }
     return out;
