@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The benchmark's anchors: runs an anchor query (bench/analyze-anchor.sql, or the simpler bench/analyze-anchor-simple.sql) in DuckDB (JDBC, in memory) over the logs
- * and prints every result as "TABLE | col=value | ..." lines, sorted, for bench/analyze.sh to
+ * The benchmark's anchors: runs an anchor query (bench/analyze-anchor.sql, or the simpler
+ * bench/analyze-anchor-simple.sql) in DuckDB (JDBC, in memory) over the logs and prints every result as "TABLE | col=value | ..." lines, sorted, for bench/analyze.sh to
  * compare with analyze's counts. Usage: java -cp duckdb_jdbc.jar:. AnalyzeAnchor SQL THREADS LOG...
  * (compile it first: timing a single-file launch would time javac too). With "json FILE" instead,
  * prints the same lines from the counts of an `analyze --format json` report (Jackson from
