@@ -1,5 +1,6 @@
 package dev.cadence.analytics;
 
+import dev.cadence.analytics.recommend.Recommender;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,9 +9,10 @@ import java.util.List;
  * the data-quality findings, and what was read.
  *
  * @param problems files that could not be used at all, one message each
+ * @param tests the statistics of the recommendations the JSON report carries (contract section 5)
  */
 public record Analysis(Summary summary, List<ReportTable> tables, List<DataQuality.Finding> findings,
-    List<FileSummary> files, List<String> problems, TouchCube cube) {
+    List<FileSummary> files, List<String> problems, TouchCube cube, Recommender.Settings tests) {
   public Analysis {
     tables = List.copyOf(tables);
     findings = List.copyOf(findings);
@@ -28,9 +30,15 @@ public record Analysis(Summary summary, List<ReportTable> tables, List<DataQuali
   /** One input file: its name, non-blank records after the header, events kept. */
   public record FileSummary(String source, long records, long events) {}
 
-  /** Builds the analysis of {@code cube}, with the reader's and the cube's findings together. */
+  /** As {@link #of(TouchCube, DataQuality, List, List, List, List, Recommender.Settings)}, with the default tests. */
   public static Analysis of(TouchCube cube, DataQuality scanQuality, List<String> sources, List<FileSummary> files,
       List<String> problems, List<String> where) {
+    return of(cube, scanQuality, sources, files, problems, where, Recommender.Settings.DEFAULT);
+  }
+
+  /** Builds the analysis of {@code cube}, with the reader's and the cube's findings together. */
+  public static Analysis of(TouchCube cube, DataQuality scanQuality, List<String> sources, List<FileSummary> files,
+      List<String> problems, List<String> where, Recommender.Settings tests) {
     DataQuality all = new DataQuality();
     all.addAll(scanQuality);
     all.addAll(cube.quality());
@@ -51,7 +59,7 @@ public record Analysis(Summary summary, List<ReportTable> tables, List<DataQuali
     }
     TouchCube.Totals totals = cube.totals();
     Summary summary = new Summary(records, totals.events(), touches, totals.leads(), skipped, where);
-    return new Analysis(summary, Rollups.all(cube), findings, files, new ArrayList<>(problems), cube);
+    return new Analysis(summary, Rollups.all(cube), findings, files, new ArrayList<>(problems), cube, tests);
   }
 
   public ReportTable table(String name) {

@@ -1,19 +1,17 @@
 package dev.cadence.cli;
 
 import dev.cadence.analytics.Analysis;
-import dev.cadence.analytics.CellFilter;
 import dev.cadence.analytics.DataQuality;
 import dev.cadence.analytics.ReportTable;
 import dev.cadence.analytics.Rollups;
-import dev.cadence.analytics.TouchCell;
 import dev.cadence.analytics.TouchCube;
+import dev.cadence.analytics.recommend.Recommender;
 import dev.cadence.io.log.AtomicOutput;
 import dev.cadence.io.log.OutcomeLogReader;
 import dev.cadence.report.analyze.AnalyzeFormat;
 import dev.cadence.validate.Diagnostic;
 import dev.cadence.validate.DidYouMean;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,8 +52,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Parameters(arity = "1..*", paramLabel = "LOG", description = "Outcome logs (CSV, contract section 4).")
-  List<Path> logs;
+  @Mixin LogInputs inputs;
+
+  @Mixin TestOptions tests;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
       description = "text, json, csv, markdown or html (default: ${DEFAULT-VALUE}).")
@@ -69,15 +65,6 @@ final class AnalyzeCommand implements Callable<Integer> {
           + " response_rate_by_gap, response_rate_by_position_channel, funnel, cube.")
   String table;
 
-  @Option(names = "--map", paramLabel = "field=Column",
-      description = "Read a field from a differently named column, e.g. --map lead_id=\"Contact ID\" (repeatable).")
-  List<String> map = new ArrayList<>();
-
-  @Option(names = "--where", paramLabel = "FIELD=VALUE",
-      description = "Only touches with this cadence, step, channel, template or region (repeatable; the same"
-          + " field twice means either value).")
-  List<String> where = new ArrayList<>();
-
   @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (replaced whole) instead of stdout.")
   Path out;
 
@@ -87,26 +74,17 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--timings", hidden = true, description = "Print the time of each phase on stderr.")
   boolean timings;
 
-  @Option(names = "--threads", hidden = true, description = "Worker threads (default: the number of cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
-
   @Override
   public Integer call() {
-    Map<String, String> mapping;
-    Predicate<TouchCell> filter;
-    try {
-      mapping = OutcomeLogReader.parseMapping(map);
-      filter = CellFilter.parse(where);
-    } catch (IllegalArgumentException e) {
-      throw new CadenceException(ExitCodes.USAGE, e.getMessage(), e);
-    }
+    inputs.check();
+    Recommender.Settings settings = tests.settings();
     checkArguments();
     // Tablesaw's first table scans the class path (~0.5 s): let that overlap the scan of the logs.
     Rollups.warmUpInBackground();
 
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    OutcomeLogReader.Result read = new OutcomeLogReader(mapping, threads).read(logs);
+    OutcomeLogReader.Result read = inputs.read();
     long t1 = System.nanoTime();
     List<String> problems = new ArrayList<>();
     boolean ioProblem = false;
@@ -115,14 +93,14 @@ final class AnalyzeCommand implements Callable<Integer> {
       ioProblem |= p.io();
       err.println(error(p.io() ? p.source() + ": " + p.message() : p.message()));
     }
-    TouchCube cube = TouchCube.build(read.events(), threads);
-    if (!where.isEmpty()) {
-      cube = cube.filter(filter);
+    TouchCube cube = TouchCube.build(read.events(), inputs.threads);
+    if (inputs.filtered()) {
+      cube = cube.filter(inputs.filter());
     }
     long t2 = System.nanoTime();
     List<Analysis.FileSummary> files = read.files().stream()
         .map(f -> new Analysis.FileSummary(f.source(), f.records(), f.events())).toList();
-    Analysis analysis = Analysis.of(cube, read.quality(), read.events().sources(), files, problems, where);
+    Analysis analysis = Analysis.of(cube, read.quality(), read.events().sources(), files, problems, inputs.where, settings);
     long t3 = System.nanoTime();
     reportFindings(analysis, err);
     List<ReportTable> tables = table == null ? AnalyzeFormat.defaultTables(analysis) : List.of(analysis.table(table));
@@ -140,8 +118,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     if (read.events().size() == 0) {
-      err.println(error("no events to analyse in " + String.join(", ", logs.stream().map(Path::toString).toList())
-          + " (only a header?)"));
+      err.println(error("no events to analyse in " + inputs.names() + " (only a header?)"));
       err.flush();
       return ExitCodes.FINDINGS;
     }
@@ -181,14 +158,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   /** Usage errors, all before any work. */
   private void checkArguments() {
-    for (Path log : logs) {
-      if (!Files.exists(log)) {
-        throw new CadenceException(ExitCodes.USAGE, "no such log file: " + log);
-      }
-      if (Files.isDirectory(log)) {
-        throw new CadenceException(ExitCodes.USAGE, "not a log file (a folder): " + log);
-      }
-    }
     if (table != null && !Rollups.TABLES.contains(table)) {
       throw new CadenceException(ExitCodes.USAGE, "--table " + table + ": no such table" + DidYouMean.hint(table, Rollups.TABLES));
     }
@@ -201,14 +170,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       if (dir == null || !Files.isDirectory(dir)) {
         throw new CadenceException(ExitCodes.USAGE, "no such folder for " + out + ": " + dir);
       }
-      for (Path log : logs) {
+      for (Path log : inputs.logs) {
         if (SimulationInputs.sameFile(out, log)) {
           throw new CadenceException(ExitCodes.USAGE, out + " is an input of this run; write the report elsewhere");
         }
       }
-    }
-    if (threads < 1) {
-      throw new CadenceException(ExitCodes.USAGE, "--threads must be at least 1");
     }
   }
 

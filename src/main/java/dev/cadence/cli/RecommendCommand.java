@@ -1,6 +1,5 @@
 package dev.cadence.cli;
 
-import dev.cadence.analytics.CellFilter;
 import dev.cadence.analytics.TouchCell;
 import dev.cadence.analytics.TouchCube;
 import dev.cadence.analytics.recommend.Recommender;
@@ -20,16 +19,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -60,24 +56,13 @@ final class RecommendCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Parameters(arity = "1..*", paramLabel = "LOG", description = "Outcome logs (CSV, contract section 4), read as one.")
-  List<Path> logs;
+  @Mixin LogInputs inputs;
+
+  @Mixin TestOptions tests;
 
   @Option(names = "--cadence", arity = "1..*", paramLabel = "FILE",
       description = "The cadence files the logs come from: recommendations then name the file and line to change.")
   List<Path> cadences = new ArrayList<>();
-
-  @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "A",
-      description = "Significance level of each one-sided test (default: ${DEFAULT-VALUE}).")
-  double alpha;
-
-  @Option(names = "--min-n", defaultValue = "30", paramLabel = "N",
-      description = "Touches needed on each side before testing (default: ${DEFAULT-VALUE}); fewer: insufficient evidence.")
-  long minN;
-
-  @Option(names = "--drop-below", defaultValue = "0.01", paramLabel = "RATE",
-      description = "A step whose response rate is surely (95%% upper bound) below this is a drop candidate (default: ${DEFAULT-VALUE}).")
-  double dropBelow;
 
   /** --apply and --dry-run exclude each other: picocli says so in its own words. */
   static final class Changes {
@@ -94,29 +79,10 @@ final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
   RecommendFormat format;
 
-  @Option(names = "--map", paramLabel = "field=Column",
-      description = "Read a field from a differently named column, e.g. --map lead_id=\"Contact ID\" (repeatable).")
-  List<String> map = new ArrayList<>();
-
-  @Option(names = "--where", paramLabel = "FIELD=VALUE",
-      description = "Only touches with this cadence, step, channel, template or region (repeatable).")
-  List<String> where = new ArrayList<>();
-
-  @Option(names = "--threads", hidden = true, description = "Worker threads (default: the number of cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
-
   @Override
   public Integer call() {
-    Map<String, String> mapping;
-    Predicate<TouchCell> filter;
-    Recommender.Settings settings;
-    try {
-      mapping = OutcomeLogReader.parseMapping(map);
-      filter = CellFilter.parse(where);
-      settings = new Recommender.Settings(alpha, minN, dropBelow);
-    } catch (IllegalArgumentException e) {
-      throw new CadenceException(ExitCodes.USAGE, e.getMessage(), e);
-    }
+    inputs.check();
+    Recommender.Settings settings = tests.settings();
     checkArguments();
     PrintWriter err = spec.commandLine().getErr();
     List<Cadence> models = List.of();
@@ -129,7 +95,7 @@ final class RecommendCommand implements Callable<Integer> {
       models = prepared.cadences();
     }
 
-    OutcomeLogReader.Result read = new OutcomeLogReader(mapping, threads).read(logs);
+    OutcomeLogReader.Result read = inputs.read();
     boolean ioProblem = false;
     for (OutcomeLogReader.FileProblem p : read.problems()) {
       ioProblem |= p.io();
@@ -144,11 +110,11 @@ final class RecommendCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     if (read.events().size() == 0) {
-      err.println(error("no events in " + String.join(", ", logs.stream().map(Path::toString).toList()) + " (only a header?)"));
+      err.println(error("no events in " + inputs.names() + " (only a header?)"));
       err.flush();
       return ExitCodes.FINDINGS;
     }
-    TouchCube cube = TouchCube.build(read.events(), threads);
+    TouchCube cube = TouchCube.build(read.events(), inputs.threads);
     long uncounted = 0;
     for (dev.cadence.analytics.Issue issue : dev.cadence.analytics.Issue.values()) {
       if (issue.effect() == dev.cadence.analytics.Issue.Effect.SKIPPED) {
@@ -159,8 +125,8 @@ final class RecommendCommand implements Callable<Integer> {
       err.println(String.format(Locale.ROOT, "warning: %,d line%s of the logs could not be counted; `cadence analyze` lists them",
           uncounted, uncounted == 1 ? "" : "s"));
     }
-    if (!where.isEmpty()) {
-      cube = cube.filter(filter);
+    if (inputs.filtered()) {
+      cube = cube.filter(inputs.filter());
     }
     long touches = cube.cells().stream().mapToLong(TouchCell::touches).sum();
     Recommender.Result result = Recommender.recommend(cube.cells(), models, settings);
@@ -178,7 +144,7 @@ final class RecommendCommand implements Callable<Integer> {
     if (mode == RecommendReport.Mode.APPLY) {
       write(plan.orElseThrow());
     }
-    RecommendReport report = new RecommendReport(logs.stream().map(Path::toString).toList(), touches, result, plan, mode);
+    RecommendReport report = new RecommendReport(inputs.logs.stream().map(Path::toString).toList(), touches, result, plan, mode);
     format.render(report, spec.commandLine().getOut());
     for (CadenceChanges.Refusal r : report.refusals()) {
       err.println("warning: " + r.at().map(l -> l + ": ").orElse("") + r.recommendation().type() + " " + r.recommendation().step()
@@ -215,14 +181,6 @@ final class RecommendCommand implements Callable<Integer> {
 
   /** Usage errors, all before any work. */
   private void checkArguments() {
-    for (Path log : logs) {
-      if (!Files.exists(log)) {
-        throw new CadenceException(ExitCodes.USAGE, "no such log file: " + log);
-      }
-      if (Files.isDirectory(log)) {
-        throw new CadenceException(ExitCodes.USAGE, "not a log file (a folder): " + log);
-      }
-    }
     for (Path c : cadences) {
       if (!Files.isRegularFile(c)) {
         throw new CadenceException(ExitCodes.USAGE, (Files.isDirectory(c) ? "not a cadence file (a folder): " : "no such cadence file: ") + c);
@@ -231,9 +189,6 @@ final class RecommendCommand implements Callable<Integer> {
     if (changes != null && cadences.isEmpty()) {
       throw new CadenceException(ExitCodes.USAGE, (changes.apply ? "--apply" : "--dry-run")
           + " changes cadence files: name them with --cadence FILE...");
-    }
-    if (threads < 1) {
-      throw new CadenceException(ExitCodes.USAGE, "--threads must be at least 1");
     }
   }
 

@@ -35,4 +35,25 @@ class AnalyzeRecommendationsTest {
     CliResult r = CliHarness.run("analyze", log.toString(), "--format", "json");
     assertThat(new ObjectMapper().readTree(r.out()).get("recommendations")).as(r.toString()).isEmpty();
   }
+
+  @Test
+  void analyzeTakesTheTestSettingsOfTheContract() throws Exception {
+    Path log = AbLogs.write(dir.resolve("log.csv"), 100, 6, 30);
+    // 100 touches a side: below --min-n 101 the swap is not tested, so it is not recommended.
+    CliResult strictN = CliHarness.run("analyze", log.toString(), "--format", "json", "--min-n", "101");
+    assertThat(strictN.exitCode()).as(strictN.toString()).isZero();
+    JsonNode recs = new ObjectMapper().readTree(strictN.out()).get("recommendations");
+    assertThat(recs).as(strictN.toString()).noneMatch(n -> n.get("type").asText().equals("swap_channel"));
+    CliResult rec = CliHarness.run("recommend", log.toString(), "--format", "json", "--min-n", "101");
+    assertThat(new ObjectMapper().readTree(rec.out()).get("recommendations")).isEqualTo(recs);
+
+    // A p-value must be below --alpha: one tiny enough refuses the swap too.
+    CliResult tinyAlpha = CliHarness.run("analyze", log.toString(), "--format", "json", "--alpha", "1e-12");
+    assertThat(new ObjectMapper().readTree(tinyAlpha.out()).get("recommendations")).as(tinyAlpha.toString())
+        .noneMatch(n -> n.get("type").asText().equals("swap_channel"));
+
+    CliResult bad = CliHarness.run("analyze", log.toString(), "--alpha", "1.5");
+    assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
+    assertThat(bad.err()).contains("alpha").doesNotContain("Exception");
+  }
 }

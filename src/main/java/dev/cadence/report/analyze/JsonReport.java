@@ -45,13 +45,10 @@ final class JsonReport {
     out.flush();
   }
 
-  /**
-   * What {@code cadence recommend} would say of these touches, at its default alpha and minimum
-   * sample (contract section 5); {@code recommend} itself takes --alpha and --min-n.
-   */
+  /** What {@code cadence recommend} says of these touches, with analyze's --alpha, --min-n and --drop-below. */
   private static void recommendations(Analysis a, JsonGenerator json) throws IOException {
     json.writeArrayFieldStart("recommendations");
-    for (Recommendation r : Recommender.recommend(a.cube().cells(), List.of(), Recommender.Settings.DEFAULT).items()) {
+    for (Recommendation r : Recommender.recommend(a.cube().cells(), List.of(), a.tests()).items()) {
       json.writeStartObject();
       RecommendationJson.fields(r, json);
       json.writeEndObject();

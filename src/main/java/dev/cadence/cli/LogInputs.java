@@ -1,0 +1,71 @@
+package dev.cadence.cli;
+
+import dev.cadence.analytics.CellFilter;
+import dev.cadence.analytics.TouchCell;
+import dev.cadence.io.log.OutcomeLogReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The outcome logs a command reads, and how: the LOG arguments, --map, --where (analyze, recommend). */
+final class LogInputs {
+  @Parameters(arity = "1..*", paramLabel = "LOG", description = "Outcome logs (CSV, contract section 4), read as one.")
+  List<Path> logs;
+
+  @Option(names = "--map", paramLabel = "field=Column",
+      description = "Read a field from a differently named column, e.g. --map lead_id=\"Contact ID\" (repeatable).")
+  List<String> map = new ArrayList<>();
+
+  @Option(names = "--where", paramLabel = "FIELD=VALUE",
+      description = "Only touches with this cadence, step, channel, template or region (repeatable; the same"
+          + " field twice means either value).")
+  List<String> where = new ArrayList<>();
+
+  @Option(names = "--threads", hidden = true, description = "Worker threads (default: the number of cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  private Map<String, String> mapping;
+  private Predicate<TouchCell> filter;
+
+  /** Checks every option and file, all before any work: usage errors (exit 2) with the fix. */
+  void check() {
+    try {
+      mapping = OutcomeLogReader.parseMapping(map);
+      filter = CellFilter.parse(where);
+    } catch (IllegalArgumentException e) {
+      throw new CadenceException(ExitCodes.USAGE, e.getMessage(), e);
+    }
+    for (Path log : logs) {
+      if (!Files.exists(log)) {
+        throw new CadenceException(ExitCodes.USAGE, "no such log file: " + log);
+      }
+      if (Files.isDirectory(log)) {
+        throw new CadenceException(ExitCodes.USAGE, "not a log file (a folder): " + log);
+      }
+    }
+    if (threads < 1) {
+      throw new CadenceException(ExitCodes.USAGE, "--threads must be at least 1");
+    }
+  }
+
+  OutcomeLogReader.Result read() {
+    return new OutcomeLogReader(mapping, threads).read(logs);
+  }
+
+  boolean filtered() {
+    return !where.isEmpty();
+  }
+
+  Predicate<TouchCell> filter() {
+    return filter;
+  }
+
+  String names() {
+    return String.join(", ", logs.stream().map(Path::toString).toList());
+  }
+}
