@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,8 +87,14 @@ public final class TemplateChecks {
     return p.isKnown() ? new Pos(p.line() + 1, p.column()) : new Pos(1, 1);
   }
 
-  /** Checks every {{tag}}; {@code indent} is the column offset of the text's first line. */
+  /**
+   * Checks every {{tag}} of one part (the subject or the body: each is rendered on its own, so each
+   * must close its own sections); {@code indent} is the column offset of the text's first line. The
+   * rules are the renderer's (TemplateRenderer), so that what validates also renders.
+   */
   private static void placeholders(String text, int firstLine, int indent, Findings findings) {
+    List<String> open = new ArrayList<>(); // sections not yet closed, innermost last
+    List<Pos> openedAt = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
@@ -99,13 +107,39 @@ public final class TemplateChecks {
       while (m.find()) {
         unclosed(line, checkedUpTo, m.start(), firstLine + i, offset, findings);
         String name = m.group(3);
-        if (!m.group(2).equals("!") && !NAME.matcher(name).matches()) {
-          findings.error(Code.BAD_TEMPLATE, new Pos(firstLine + i, offset + m.start() + 1),
-              "placeholder `" + m.group() + "` is not a field name; write e.g. {{first_name}}");
+        String kind = m.group(2);
+        Pos at = new Pos(firstLine + i, offset + m.start() + 1);
+        if (!kind.equals("!") && (!NAME.matcher(name).matches() || name.equals("this"))) {
+          findings.error(Code.BAD_TEMPLATE, at, "placeholder `" + m.group() + "` is not a field name; write e.g. {{first_name}}");
+        } else if (kind.equals("#") || kind.equals("^")) {
+          open.add(name);
+          openedAt.add(at);
+        } else if (kind.equals("/")) {
+          close(name, at, open, openedAt, findings);
         }
         checkedUpTo = m.end();
       }
       unclosed(line, checkedUpTo, line.length(), firstLine + i, offset, findings);
+    }
+    for (int k = 0; k < open.size(); k++) {
+      findings.error(Code.BAD_TEMPLATE, openedAt.get(k),
+          "section {{#" + open.get(k) + "}} is never closed; end it with {{/" + open.get(k) + "}}");
+    }
+  }
+
+  /** A {{/name}}: it must close the innermost open section. */
+  private static void close(String name, Pos at, List<String> open, List<Pos> openedAt, Findings findings) {
+    int last = open.size() - 1;
+    if (last < 0) {
+      findings.error(Code.BAD_TEMPLATE, at, "{{/" + name + "}} closes a section that was never opened");
+    } else if (!open.get(last).equals(name)) {
+      findings.error(Code.BAD_TEMPLATE, at, "{{/" + name + "}} closes {{#" + open.get(last) + "}} (opened at line "
+          + openedAt.get(last).line() + "); close the inner section first");
+      open.remove(last);
+      openedAt.remove(last);
+    } else {
+      open.remove(last);
+      openedAt.remove(last);
     }
   }
 

@@ -128,7 +128,12 @@ public final class TemplateRenderer {
   /** Rejects, once per template, every tag beyond variables, sections and comments. */
   private record Structure(Path path) implements Mustache.Visitor {
     @Override
-    public void visitText(String text) {}
+    public void visitText(String text) {
+      // jmustache keeps a "{{" it cannot close as text: it would reach the prospect as "Hi {{first_name}".
+      if (text.contains("{{")) {
+        throw new BadTemplateException(path + ": a placeholder opened with {{ is not closed with }}");
+      }
+    }
 
     @Override
     public void visitVariable(String name) {
