@@ -1,9 +1,9 @@
 package dev.cadence.engine;
 
+import dev.cadence.concurrent.Futures;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,22 +98,6 @@ public final class InOrderBatches<T, R> implements Consumer<T>, AutoCloseable {
   }
 
   private void handOnOldest() {
-    R result;
-    try {
-      result = inFlight.poll().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a batch", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    }
-    sink.accept(result);
+    sink.accept(Futures.get(inFlight.poll()));
   }
 }

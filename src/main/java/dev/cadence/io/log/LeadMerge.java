@@ -1,5 +1,6 @@
 package dev.cadence.io.log;
 
+import dev.cadence.concurrent.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +49,7 @@ final class LeadMerge {
         return null;
       });
     }
-    Parallel.runAll(pool, tasks);
+    Futures.runAll(pool, tasks);
     int[] base = new int[parts + 1];
     for (int p = 0; p < parts; p++) {
       base[p + 1] = base[p] + shares[p].size();
@@ -66,7 +67,7 @@ final class LeadMerge {
           return null;
         });
       }
-      Parallel.runAll(pool, offsets);
+      Futures.runAll(pool, offsets);
     }
     return new Merged(ids, base[parts]);
   }

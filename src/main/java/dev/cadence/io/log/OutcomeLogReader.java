@@ -1,5 +1,6 @@
 package dev.cadence.io.log;
 
+import dev.cadence.concurrent.Futures;
 import dev.cadence.analytics.DataQuality;
 import dev.cadence.analytics.EventCodes;
 import dev.cadence.analytics.Issue;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -180,18 +180,9 @@ public final class OutcomeLogReader {
 
   private static ChunkParser get(Future<ChunkParser> f) throws IOException {
     try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
+      return Futures.get(f);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
@@ -292,7 +283,7 @@ public final class OutcomeLogReader {
       }
       stats.add(new FileStats(sources.get(f), records, events));
     }
-    Parallel.runAll(pool, copies);
+    Futures.runAll(pool, copies);
     checkChannels(n, sig, event, line, sourceStart, signatures, quality);
     RawEvents raw = new RawEvents(n, micros, lead, sig, event, line, leads.size(), signatures, sources, sourceStart);
     return new Result(raw, quality, problems, stats);
