@@ -17,57 +17,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 sh "$HERE/samples/generate-leads.sh" "$N" >"$WORK/leads.csv"
 
-mkdir -p "$WORK/templates" "$WORK/scripts"
-for t in intro intro-fr follow-up last-chance connect; do
-  printf -- '---\nsubject: Hello {{first_name}}\n---\nHi {{first_name}}, a word about {{company}}.\n' >"$WORK/templates/$t.md"
-done
-printf '# Call script\nAsk about needs.\n' >"$WORK/scripts/check.md"
-cat >"$WORK/bench-8.yaml" <<'YAML'
-cadence: bench-eight
-name: Benchmark cadence, 8 steps
-model: transactional
-schedule:
-  timezone: lead
-  fallback_timezone: Europe/Paris
-  business_days: [MON, TUE, WED, THU, FRI]
-  window: "09:00-17:00"
-  holidays: [2026-12-25, 2027-01-01]
-  min_gap: 2h
-exit_on: [replied, unsubscribed, bounced, meeting_booked]
-exits:
-  interested:
-    status: Qualified
-  not_interested:
-    status: Not interested
-    require: { email: 2, call: 1 }
-  no_response:
-    status: No response
-steps:
-  - { id: intro-email, day: 1, channel: email, template: intro, variants: { EMEA-FR: intro-fr } }
-  - id: check-call
-    day: 2
-    channel: call
-    script: check
-    on: { interested: { exit: interested } }
-  - { id: follow-up-email, day: 5, channel: email, template: follow-up }
-  - id: follow-up-call
-    day: 5
-    channel: call
-    script: check
-    on: { interested: { exit: interested }, not_interested: { exit: not_interested } }
-  - { id: social-touch, day: 9, channel: social, template: connect }
-  - id: call-12
-    day: 12
-    channel: call
-    script: check
-    on: { interested: { exit: interested }, not_interested: { exit: not_interested } }
-  - id: call-14
-    day: 14
-    channel: call
-    script: check
-    on: { interested: { exit: interested }, not_interested: { exit: not_interested } }
-  - { id: last-email, day: 18, channel: email, template: last-chance, next: { exit: no_response } }
-YAML
+cp -R "$HERE/bench/fixtures/eight-steps/." "$WORK/"   # bench-8.yaml, its templates and script
 "$HERE/bin/cadence" validate --strict --quiet "$WORK/bench-8.yaml"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1)"
