@@ -15,23 +15,27 @@ public final class Ics {
     return appendText(new StringBuilder(s.length() + 8), s).toString();
   }
 
-  /** Appends {@code s} escaped as {@link #text} does. */
+  /** Appends {@code s} escaped as {@link #text} does; runs of plain characters are copied in one go. */
   public static StringBuilder appendText(StringBuilder to, CharSequence s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
+    int n = s.length();
+    int plain = 0; // start of the run of characters not yet copied
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '\\', ';', ',' -> to.append('\\').append(c);
-        case '\r' -> {
-          to.append("\\n");
-          if (i + 1 < n && s.charAt(i + 1) == '\n') {
-            i++; // CRLF is one line break
-          }
-        }
-        case '\n' -> to.append("\\n");
-        default -> to.append(c);
+      if (c != '\\' && c != ';' && c != ',' && c != '\r' && c != '\n') {
+        continue;
       }
+      to.append(s, plain, i);
+      if (c == '\r' || c == '\n') {
+        to.append("\\n");
+        if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
+          i++; // CRLF is one line break
+        }
+      } else {
+        to.append('\\').append(c);
+      }
+      plain = i + 1;
     }
-    return to;
+    return to.append(s, plain, n);
   }
 
   /** Writes a content line with CRLF, folded at 75 octets without splitting a UTF-8 character. */
@@ -42,6 +46,7 @@ public final class Ics {
       return;
     }
     int octets = 0;
+    int unwritten = 0; // start of what is not yet appended: appended in runs, between folds
     for (int i = 0; i < n; ) {
       char c = content.charAt(i);
       int chars = 1;
@@ -57,14 +62,14 @@ public final class Ics {
         size = Character.isSurrogate(c) ? 1 : 3; // a lone surrogate is encoded as '?'
       }
       if (octets + size > FOLD_AT) {
-        ics.append("\r\n ");
+        ics.append(content, unwritten, i).append("\r\n ");
+        unwritten = i;
         octets = 1;
       }
-      ics.append(content, i, i + chars);
       octets += size;
       i += chars;
     }
-    ics.append("\r\n");
+    ics.append(content, unwritten, n).append("\r\n");
   }
 
   private static boolean isAscii(CharSequence s) {

@@ -7,11 +7,17 @@ import dev.cadence.model.Step;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An iCalendar (RFC 5545) file: an event per touch, with a reminder (VALARM) on calls, tasks and
  * meetings ("reminders can be set for phone calls"): the step's {@code reminder}, else 15 minutes.
+ *
+ * <p>An event is mostly the same text for every lead: that text is escaped once per step ({@link
+ * StepText}), the lead's own values once per lead, and each touch only joins and folds them. TEXT
+ * escaping maps character by character, so escaping the pieces gives the escaped whole: no piece
+ * ends with a CR that the next one's LF would pair with (the constant pieces are ids and words).
  */
 final class IcsPlanWriter implements PlanWriter {
   private static final Duration DEFAULT_REMINDER = Duration.ofMinutes(15);
@@ -20,10 +26,12 @@ final class IcsPlanWriter implements PlanWriter {
 
   private final PrintWriter out;
   private final String stamp;
+  /** By step id; an entry is used only for the very step (and cadence) it was made for. */
+  private final Map<String, StepText> steps = new ConcurrentHashMap<>();
 
   IcsPlanWriter(PrintWriter out, Instant stamp) {
     this.out = out;
-    this.stamp = TimeText.UTC_BASIC.format(stamp);
+    this.stamp = "DTSTAMP:" + TimeText.UTC_BASIC.format(stamp) + "\r\n";
     StringBuilder head = new StringBuilder();
     Ics.line(head, "BEGIN:VCALENDAR");
     Ics.line(head, "VERSION:2.0");
@@ -37,64 +45,70 @@ final class IcsPlanWriter implements PlanWriter {
     out.print(rendered);
   }
 
-  /**
-   * Each property's value is put together in {@code value}, escaped into {@code line} and folded
-   * into {@code ics}: the same text as escaping and folding whole Strings, without making them.
-   */
+  /** The text of an event that depends on its step only, escaped; the lead's values go between. */
+  private record StepText(Step step, String cadence, String uidTail, String summary, String description,
+      boolean callPhone, String middle, String reminder, String tail) {
+    static StepText of(Step step, String cadence) {
+      Channel channel = step.channel();
+      boolean alarm = channel == Channel.CALL || channel == Channel.TASK || channel == Channel.MEETING;
+      StringBuilder middle = new StringBuilder();
+      Ics.line(middle, "CATEGORIES:" + Ics.text(channel.yamlName()));
+      StringBuilder tail = new StringBuilder();
+      if (alarm) {
+        Ics.line(middle, "BEGIN:VALARM");
+        Ics.line(middle, "ACTION:DISPLAY");
+        Ics.line(tail, "TRIGGER:-PT" + step.reminder().orElse(DEFAULT_REMINDER).toMinutes() + "M");
+        Ics.line(tail, "END:VALARM");
+      }
+      Ics.line(tail, "END:VEVENT");
+      return new StepText(step, cadence,
+          Ics.text("." + cadence + "." + step.id() + "."),
+          "SUMMARY:" + Ics.text(channel.yamlName() + " " + step.id() + " - lead "),
+          "DESCRIPTION:" + Ics.text("Cadence " + cadence + ", step " + step.id() + step.script().map(s -> ", script " + s).orElse("")),
+          channel == Channel.CALL,
+          middle.toString(),
+          alarm ? "DESCRIPTION:" + Ics.text("Reminder: " + channel.yamlName() + " " + step.id() + " - lead ") : null,
+          tail.toString());
+    }
+  }
+
   @Override
   public String render(Plan plan) {
     StringBuilder ics = new StringBuilder(plan.touches().size() * EVENT);
     StringBuilder line = new StringBuilder(128);
-    StringBuilder value = new StringBuilder(128);
-    String lead = plan.lead().id();
+    String lead = Ics.text(plan.lead().id());
+    String company = plan.lead().field("company").map(c -> " (" + Ics.text(c) + ")").orElse("");
+    String phone = plan.lead().phone().map(p -> Ics.text(", phone " + p)).orElse("");
     String cadence = plan.end().cadence();
-    Optional<String> company = plan.lead().field("company");
-    Optional<String> phone = plan.lead().phone();
     for (Due d : plan.touches()) {
-      Step step = d.step();
-      Channel channel = step.channel();
-      Ics.line(ics, "BEGIN:VEVENT");
-      value.setLength(0);
-      value.append(lead).append('.').append(cadence).append('.').append(step.id()).append('.').append(d.visit()).append("@cadence");
-      property(ics, line, "UID:", value);
+      StepText step = stepText(d.step(), cadence);
+      ics.append("BEGIN:VEVENT\r\n");
       line.setLength(0);
-      Ics.line(ics, line.append("DTSTAMP:").append(stamp));
+      Ics.line(ics, line.append("UID:").append(lead).append(step.uidTail()).append(d.visit()).append("@cadence"));
+      ics.append(stamp).append("DTSTART:");
+      TimeText.appendUtcBasic(ics, d.at()).append("\r\nDURATION:PT15M\r\n");
       line.setLength(0);
-      Ics.line(ics, TimeText.appendUtcBasic(line.append("DTSTART:"), d.at()));
-      Ics.line(ics, "DURATION:PT15M");
-      value.setLength(0);
-      value.append(channel.yamlName()).append(' ').append(step.id()).append(" - lead ").append(lead);
-      company.ifPresent(c -> value.append(" (").append(c).append(')'));
-      property(ics, line, "SUMMARY:", value);
-      value.setLength(0);
-      value.append("Cadence ").append(cadence).append(", step ").append(step.id());
-      step.script().ifPresent(s -> value.append(", script ").append(s));
-      if (channel == Channel.CALL) {
-        phone.ifPresent(p -> value.append(", phone ").append(p));
-      }
-      property(ics, line, "DESCRIPTION:", value);
-      value.setLength(0);
-      property(ics, line, "CATEGORIES:", value.append(channel.yamlName()));
-      if (channel == Channel.CALL || channel == Channel.TASK || channel == Channel.MEETING) {
-        Duration before = step.reminder().orElse(DEFAULT_REMINDER);
-        Ics.line(ics, "BEGIN:VALARM");
-        Ics.line(ics, "ACTION:DISPLAY");
-        value.setLength(0);
-        value.append("Reminder: ").append(channel.yamlName()).append(' ').append(step.id()).append(" - lead ").append(lead);
-        property(ics, line, "DESCRIPTION:", value);
+      Ics.line(ics, line.append(step.summary()).append(lead).append(company));
+      line.setLength(0);
+      Ics.line(ics, line.append(step.description()).append(step.callPhone() ? phone : ""));
+      ics.append(step.middle());
+      if (step.reminder() != null) {
         line.setLength(0);
-        Ics.line(ics, line.append("TRIGGER:-PT").append(before.toMinutes()).append('M'));
-        Ics.line(ics, "END:VALARM");
+        Ics.line(ics, line.append(step.reminder()).append(lead));
       }
-      Ics.line(ics, "END:VEVENT");
+      ics.append(step.tail());
     }
     return ics.toString();
   }
 
-  /** Appends the content line {@code name} + the TEXT value {@code value}, escaped and folded. */
-  private static void property(StringBuilder ics, StringBuilder line, String name, CharSequence value) {
-    line.setLength(0);
-    Ics.line(ics, Ics.appendText(line.append(name), value));
+  private StepText stepText(Step step, String cadence) {
+    StepText known = steps.get(step.id());
+    if (known != null && known.step() == step && known.cadence().equals(cadence)) {
+      return known;
+    }
+    StepText made = StepText.of(step, cadence);
+    steps.put(step.id(), made);
+    return made;
   }
 
   @Override
