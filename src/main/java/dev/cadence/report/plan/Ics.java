@@ -40,39 +40,58 @@ public final class Ics {
 
   /** Writes a content line with CRLF, folded at 75 octets without splitting a UTF-8 character. */
   public static void line(StringBuilder ics, CharSequence content) {
+    line(ics, content, isAscii(content));
+  }
+
+  /**
+   * As {@link #line(StringBuilder, CharSequence)}, told whether {@code content} is all ASCII (one
+   * octet per character): a caller that knows it from the pieces it joined saves a scan per line.
+   */
+  static void line(StringBuilder ics, CharSequence content, boolean ascii) {
     int n = content.length();
-    if (n <= FOLD_AT && isAscii(content)) {
+    if (n <= FOLD_AT && ascii) {
       ics.append(content).append("\r\n"); // the common case: short ASCII, nothing to fold
+      return;
+    }
+    // Slices of a String are copied in bulk; slices of a StringBuilder one character at a time.
+    String s = content.toString();
+    if (ascii) { // 75 characters, then 74 after each fold's leading space
+      int from = 0;
+      for (int to = FOLD_AT; to < n; to += FOLD_AT - 1) {
+        ics.append(s, from, to).append("\r\n ");
+        from = to;
+      }
+      ics.append(s, from, n).append("\r\n");
       return;
     }
     int octets = 0;
     int unwritten = 0; // start of what is not yet appended: appended in runs, between folds
     for (int i = 0; i < n; ) {
-      char c = content.charAt(i);
+      char c = s.charAt(i);
       int chars = 1;
       int size;
       if (c < 0x80) {
         size = 1;
       } else if (c < 0x800) {
         size = 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(content.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
         chars = 2;
         size = 4;
       } else {
         size = Character.isSurrogate(c) ? 1 : 3; // a lone surrogate is encoded as '?'
       }
       if (octets + size > FOLD_AT) {
-        ics.append(content, unwritten, i).append("\r\n ");
+        ics.append(s, unwritten, i).append("\r\n ");
         unwritten = i;
         octets = 1;
       }
       octets += size;
       i += chars;
     }
-    ics.append(content, unwritten, n).append("\r\n");
+    ics.append(s, unwritten, n).append("\r\n");
   }
 
-  private static boolean isAscii(CharSequence s) {
+  static boolean isAscii(CharSequence s) {
     for (int i = 0, n = s.length(); i < n; i++) {
       if (s.charAt(i) >= 0x80) {
         return false;

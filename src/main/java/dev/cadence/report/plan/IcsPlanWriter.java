@@ -45,9 +45,13 @@ final class IcsPlanWriter implements PlanWriter {
     out.print(rendered);
   }
 
-  /** The text of an event that depends on its step only, escaped; the lead's values go between. */
+  /**
+   * The text of an event that depends on its step only, escaped; the lead's values go between.
+   *
+   * @param ascii whether every piece is ASCII (then so is a line of them and the lead's ASCII values)
+   */
   private record StepText(Step step, String cadence, String uidTail, String summary, String description,
-      boolean callPhone, String middle, String reminder, String tail) {
+      boolean callPhone, String middle, String reminder, String tail, boolean ascii) {
     static StepText of(Step step, String cadence) {
       Channel channel = step.channel();
       boolean alarm = channel == Channel.CALL || channel == Channel.TASK || channel == Channel.MEETING;
@@ -61,14 +65,14 @@ final class IcsPlanWriter implements PlanWriter {
         Ics.line(tail, "END:VALARM");
       }
       Ics.line(tail, "END:VEVENT");
-      return new StepText(step, cadence,
-          Ics.text("." + cadence + "." + step.id() + "."),
-          "SUMMARY:" + Ics.text(channel.yamlName() + " " + step.id() + " - lead "),
-          "DESCRIPTION:" + Ics.text("Cadence " + cadence + ", step " + step.id() + step.script().map(s -> ", script " + s).orElse("")),
-          channel == Channel.CALL,
-          middle.toString(),
-          alarm ? "DESCRIPTION:" + Ics.text("Reminder: " + channel.yamlName() + " " + step.id() + " - lead ") : null,
-          tail.toString());
+      String uidTail = Ics.text("." + cadence + "." + step.id() + ".");
+      String summary = "SUMMARY:" + Ics.text(channel.yamlName() + " " + step.id() + " - lead ");
+      String description = "DESCRIPTION:"
+          + Ics.text("Cadence " + cadence + ", step " + step.id() + step.script().map(s -> ", script " + s).orElse(""));
+      String reminder = alarm ? "DESCRIPTION:" + Ics.text("Reminder: " + channel.yamlName() + " " + step.id() + " - lead ") : "";
+      boolean ascii = Ics.isAscii(uidTail) && Ics.isAscii(summary) && Ics.isAscii(description) && Ics.isAscii(reminder);
+      return new StepText(step, cadence, uidTail, summary, description, channel == Channel.CALL, middle.toString(),
+          alarm ? reminder : null, tail.toString(), ascii);
     }
   }
 
@@ -79,22 +83,24 @@ final class IcsPlanWriter implements PlanWriter {
     String lead = Ics.text(plan.lead().id());
     String company = plan.lead().field("company").map(c -> " (" + Ics.text(c) + ")").orElse("");
     String phone = plan.lead().phone().map(p -> Ics.text(", phone " + p)).orElse("");
+    boolean leadAscii = Ics.isAscii(lead) && Ics.isAscii(company) && Ics.isAscii(phone);
     String cadence = plan.end().cadence();
     for (Due d : plan.touches()) {
       StepText step = stepText(d.step(), cadence);
+      boolean ascii = leadAscii && step.ascii();
       ics.append("BEGIN:VEVENT\r\n");
       line.setLength(0);
-      Ics.line(ics, line.append("UID:").append(lead).append(step.uidTail()).append(d.visit()).append("@cadence"));
+      Ics.line(ics, line.append("UID:").append(lead).append(step.uidTail()).append(d.visit()).append("@cadence"), ascii);
       ics.append(stamp).append("DTSTART:");
       TimeText.appendUtcBasic(ics, d.at()).append("\r\nDURATION:PT15M\r\n");
       line.setLength(0);
-      Ics.line(ics, line.append(step.summary()).append(lead).append(company));
+      Ics.line(ics, line.append(step.summary()).append(lead).append(company), ascii);
       line.setLength(0);
-      Ics.line(ics, line.append(step.description()).append(step.callPhone() ? phone : ""));
+      Ics.line(ics, line.append(step.description()).append(step.callPhone() ? phone : ""), ascii);
       ics.append(step.middle());
       if (step.reminder() != null) {
         line.setLength(0);
-        Ics.line(ics, line.append(step.reminder()).append(lead));
+        Ics.line(ics, line.append(step.reminder()).append(lead), ascii);
       }
       ics.append(step.tail());
     }
