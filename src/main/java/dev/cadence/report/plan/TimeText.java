@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TimeText {
   /** The text plan's due column: {@code Tue 2026-12-01 09:00 +01:00}. */
   static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm xxx", Locale.ROOT);
+  /** The day agenda's time column: {@code 09:00 +01:00}. */
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm xxx", Locale.ROOT);
   /** iCalendar's UTC form: {@code 20261201T080000Z}. */
   static final DateTimeFormatter UTC_BASIC =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -43,8 +45,13 @@ final class TimeText {
   /** An instant's wall-clock position in a zone: its local day, the second in that day, the offset. */
   record Local(long epochDay, int secondOfDay, ZoneOffset offset) {
     static Local of(Instant at, ZoneId zone) {
+      return of(at, ZoneOffsets.of(zone));
+    }
+
+    /** As {@link #of(Instant, ZoneId)}, with the zone's offsets looked up once for many instants. */
+    static Local of(Instant at, ZoneOffsets zone) {
       long epochSecond = at.getEpochSecond();
-      ZoneOffset offset = ZoneOffsets.of(zone).offset(epochSecond);
+      ZoneOffset offset = zone.offset(epochSecond);
       long local = epochSecond + offset.getTotalSeconds();
       return new Local(Math.floorDiv(local, SECONDS_PER_DAY), (int) Math.floorMod(local, SECONDS_PER_DAY), offset);
     }
@@ -52,7 +59,11 @@ final class TimeText {
 
   /** Appends what {@link #WHEN} prints for the instant {@code local} stands for. */
   static StringBuilder appendWhen(StringBuilder s, Local local) {
-    s.append(day(local.epochDay()).when()).append(' ');
+    return appendTime(s.append(day(local.epochDay()).when()).append(' '), local);
+  }
+
+  /** Appends what {@link #TIME} prints for the instant {@code local} stands for. */
+  static StringBuilder appendTime(StringBuilder s, Local local) {
     two(s, local.secondOfDay() / 3600).append(':');
     two(s, local.secondOfDay() / 60 % 60).append(' ');
     return s.append(offset(local.offset()));

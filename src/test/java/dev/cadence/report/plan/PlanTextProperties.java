@@ -93,6 +93,8 @@ class PlanTextProperties {
     StringBuilder s = new StringBuilder("x");
     TimeText.appendWhen(s, TimeText.Local.of(at, zone));
     assertThat(s.toString()).as(at + " in " + zone).isEqualTo("x" + TimeText.WHEN.format(at.atZone(zone)));
+    assertThat(TimeText.appendTime(new StringBuilder(), TimeText.Local.of(at, zone)).toString()).as(at + " in " + zone)
+        .isEqualTo(TimeText.TIME.format(at.atZone(zone)));
   }
 
   @Provide
