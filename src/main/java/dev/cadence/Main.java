@@ -2,7 +2,7 @@ package dev.cadence;
 
 import dev.cadence.cli.ArchiveTraining;
 import dev.cadence.cli.Cli;
-import java.io.BufferedWriter;
+import dev.cadence.io.Utf8Writer;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -25,7 +25,8 @@ public final class Main {
     // would cost a system call each. Flushed once at the end (and by commands before they exit).
     // The raw descriptor, not System.out: a PrintStream swallows write errors, and a full disk must show.
     Stdout stdout = new Stdout();
-    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
+    // UTF-8 encoded straight into a byte buffer (Utf8Writer): a 100,000-lead calendar is 450 MB.
+    PrintWriter out = new PrintWriter(new Utf8Writer(stdout, 1 << 16));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code;
     try {

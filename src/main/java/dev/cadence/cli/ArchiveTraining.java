@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +53,15 @@ public final class ArchiveTraining {
           next: { handoff: no-such-cadence }
       """;
 
+  /** A few leads with and without a zone, one not to contact: the usual paths of a lead list. */
+  private static final String TRAINING_LEADS = """
+      id,email,first_name,last_name,company,title,phone,region,timezone,owner,do_not_contact
+      L1,ana.martin@acme.example,Ana,Martin,Acme,CFO,+33 1 00 00 00 01,EMEA-FR,Europe/Paris,rep1,false
+      L2,bruno.smith@globex.example,Bruno,Smith,Globex,CTO,+1 555 0100,NA-EAST,America/New_York,rep2,false
+      L3,chloe.tan@initech.example,Chloe,Tan,Initech,Buyer,,APAC,,rep3,false
+      L4,david.lee@hooli.example,David,Lee,Hooli,Buyer,,NA-WEST,America/Los_Angeles,rep4,true
+      """;
+
   private ArchiveTraining() {}
 
   public static void run(Path samples) {
@@ -77,6 +87,14 @@ public final class ArchiveTraining {
       for (String format : new String[] {"json", "junit", "sarif", "github"}) {
         runs.add(new String[] {"validate", "--format", format, broken.toString()});
       }
+      // plan in every format: its reader, engine and writers (and their lambdas) join the archive
+      Path leads = Files.writeString(broken.resolve("leads.csv"), TRAINING_LEADS, StandardCharsets.UTF_8);
+      Optional<Path> cadence = planCadence(samples);
+      for (String format : new String[] {"text", "json", "csv", "ics"}) {
+        cadence.ifPresent(c -> runs.add(new String[] {"plan", c.toString(), "--leads", leads.toString(),
+            "--start", "2026-12-01", "--format", format}));
+      }
+      cadence.ifPresent(c -> runs.add(new String[] {"plan", c.toString(), "--leads", leads.toString(), "--by", "day"}));
     } catch (IOException e) {
       // No temporary folder: the archive just lacks the diagnostics path; the samples still run.
     }
@@ -91,6 +109,12 @@ public final class ArchiveTraining {
     // validate through picocli too (Cli.run takes it there for the forms FastValidate leaves to it)
     Cli.create(none, none, "validate").execute("validate", "--format", "Json", samples.toString());
     delete(broken);
+  }
+
+  /** The cadence the plan benchmark runs, else the first one. */
+  private static Optional<Path> planCadence(Path samples) {
+    Path usual = samples.resolve("outbound-lead-qualification.yaml");
+    return Files.isRegularFile(usual) ? Optional.of(usual) : firstCadence(samples);
   }
 
   private static java.util.Optional<Path> firstCadence(Path samples) {

@@ -5,8 +5,8 @@ import dev.cadence.engine.DefaultPath.Plan;
 /** Writes plans as they are computed, one lead at a time, so memory stays flat. */
 public interface PlanWriter extends AutoCloseable {
   /**
-   * The text of one lead's plan, when the format writes each lead on its own (thread-safe: called
-   * in parallel); null when the format must see every plan first (the day agenda).
+   * The text of one lead's plan (thread-safe: called in parallel); for the day agenda, which must
+   * see every plan before it writes, each touch's line, which {@link #write} files under its day.
    */
   String render(Plan plan);
 
