@@ -104,6 +104,7 @@ public final class OutcomeLogReader {
       return join(sources, perFile, problems, leads, pool);
     } finally {
       pool.shutdownNow();
+      leads.forgetThisThread(); // the calling thread lives on: its dictionary must not
     }
   }
 
@@ -164,17 +165,41 @@ public final class OutcomeLogReader {
       }
       long pos = dataStart;
       long line = header.newlines() + 1;
-      for (int k = 0; k < chunks.size(); k++) {
-        Chunk c = chunks.get(k);
-        c.parsed = get(futures.get(k));
-        if (c.start != pos) { // the guess was fooled by a quoted line break: parse again from the true start
-          c.parsed = parse(ch, size, c, columns, pos, leads);
+      int k = 0;
+      try {
+        for (; k < chunks.size(); k++) {
+          Chunk c = chunks.get(k);
+          c.parsed = get(futures.get(k));
+          if (c.start != pos) { // the guess was fooled by a quoted line break: parse again from the true start
+            c.parsed = parse(ch, size, c, columns, pos, leads);
+          }
+          c.firstLine = line;
+          line += c.parsed.newlines();
+          pos = c.parsed.end();
         }
-        c.firstLine = line;
-        line += c.parsed.newlines();
-        pos = c.parsed.end();
+      } finally {
+        if (k < chunks.size()) {
+          settle(futures);
+        }
       }
       return chunks;
+    }
+  }
+
+  /**
+   * Waits for the chunks still being parsed of a file given up on: they write into the threads' lead
+   * dictionaries, which the join reads, so none may still be running then. Their results are dropped.
+   */
+  private static void settle(List<Future<ChunkParser>> futures) {
+    for (Future<ChunkParser> f : futures) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+        // the file is already reported; this chunk's own failure adds nothing
+      }
     }
   }
 
@@ -333,6 +358,11 @@ public final class OutcomeLogReader {
 
     ByteInterner forThisThread() {
       return mine.get();
+    }
+
+    /** Drops this thread's reference to its dictionary (the pool's threads end with the read). */
+    void forgetThisThread() {
+      mine.remove();
     }
 
     synchronized List<ByteInterner> all() {
