@@ -68,6 +68,7 @@ public final class Rollups {
     awaitWarmUp();
     Table t = cubeTable(cube);
     Table shown = t.copy().removeColumns("position_x_touches");
+    shown.removeColumns(Codes.COLUMNS);
     IntColumn gap = shown.intColumn("gap_days");
     for (int r = 0; r < gap.size(); r++) {
       if (gap.getInt(r) == TouchCell.NO_GAP) {
@@ -112,13 +113,56 @@ public final class Rollups {
       exits.set(i, cube.exits(i));
       weighted.set(i, (long) c.position() * c.touches());
     }
-    return Table.create("cube", cadence, step, channel, template, region, position, gap, touches, bounced, opened,
+    Table t = Table.create("cube", cadence, step, channel, template, region, position, gap, touches, bounced, opened,
         responded, exits, weighted);
+    Codes.addTo(t);
+    return t;
+  }
+
+  /**
+   * Text columns as int codes, ranked in String order, for grouping and sorting. Tablesaw's group-by
+   * keys a text column by its dictionary code in a buffer sized for two bytes, which overflows past
+   * 65,535 distinct values (a log whose template or region column holds free text): on int codes
+   * it never does, and the order stays the text's.
+   */
+  private static final class Codes {
+    static final String[] COLUMNS = {"cadence#", "step#", "channel#", "template#", "region#"};
+
+    static void addTo(Table t) {
+      for (String code : COLUMNS) {
+        StringColumn text = t.stringColumn(code.substring(0, code.length() - 1));
+        java.util.TreeMap<String, Integer> rank = new java.util.TreeMap<>();
+        for (int r = 0; r < text.size(); r++) {
+          rank.put(text.get(r), 0);
+        }
+        int next = 0;
+        for (java.util.Map.Entry<String, Integer> e : rank.entrySet()) {
+          e.setValue(next++);
+        }
+        IntColumn codes = IntColumn.create(code, text.size());
+        for (int r = 0; r < text.size(); r++) {
+          codes.set(r, rank.get(text.get(r)));
+        }
+        t.addColumns(codes);
+      }
+    }
+
+    /** The text of each code of {@code column}, from the cube table. */
+    static String[] texts(Table cube, String column) {
+      StringColumn text = cube.stringColumn(column);
+      IntColumn codes = cube.intColumn(column + "#");
+      String[] out = new String[text.size() == 0 ? 0 : (int) codes.max() + 1];
+      for (int r = 0; r < text.size(); r++) {
+        out[codes.getInt(r)] = text.get(r);
+      }
+      return out;
+    }
   }
 
   private static ReportTable openRate(Table cube, boolean byTemplate) {
     Table email = cube.where(cube.stringColumn("channel").isEqualTo("email"));
     String[] groups = byTemplate ? new String[] {"region", "template"} : new String[] {"region"};
+    String[] keys = byTemplate ? new String[] {"region#", "template#"} : new String[] {"region#"};
     Table out = Table.create(byTemplate ? OPEN_RATE_BY_REGION_TEMPLATE : OPEN_RATE_BY_REGION);
     for (String g : groups) {
       out.addColumns(StringColumn.create(g));
@@ -129,10 +173,14 @@ public final class Rollups {
     LongColumn opened = LongColumn.create("opened");
     RateColumns rate = new RateColumns("open_rate");
     if (email.rowCount() > 0) {
-      Table s = email.summarize("touches", "bounced", "opened", sum).by(groups).sortAscendingOn(groups);
+      Table s = email.summarize("touches", "bounced", "opened", sum).by(keys).sortAscendingOn(keys);
+      String[][] texts = new String[groups.length][];
+      for (int g = 0; g < groups.length; g++) {
+        texts[g] = Codes.texts(cube, groups[g]);
+      }
       for (int r = 0; r < s.rowCount(); r++) {
-        for (String g : groups) {
-          out.stringColumn(g).append(s.stringColumn(g).get(r));
+        for (int g = 0; g < groups.length; g++) {
+          out.stringColumn(groups[g]).append(texts[g][s.intColumn(keys[g]).getInt(r)]);
         }
         long t = sumAt(s, "touches", r);
         long b = sumAt(s, "bounced", r);
@@ -186,11 +234,12 @@ public final class Rollups {
     LongColumn responses = LongColumn.create("responses");
     RateColumns rate = new RateColumns("response_rate");
     if (cube.rowCount() > 0) {
-      Table s = cube.summarize("touches", "responded", sum).by("position", "channel")
-          .sortAscendingOn("position", "channel");
+      Table s = cube.summarize("touches", "responded", sum).by("position", "channel#")
+          .sortAscendingOn("position", "channel#");
+      String[] channels = Codes.texts(cube, "channel");
       for (int r = 0; r < s.rowCount(); r++) {
         position.append(s.intColumn("position").getInt(r));
-        channel.append(s.stringColumn("channel").get(r));
+        channel.append(channels[s.intColumn("channel#").getInt(r)]);
         long t = sumAt(s, "touches", r);
         long resp = sumAt(s, "responded", r);
         touches.append(t);
@@ -220,15 +269,18 @@ public final class Rollups {
     RateColumns rate = new RateColumns("response_rate");
     if (cube.rowCount() > 0) {
       Table s = cube.summarize("touches", "responded", "exits", "position_x_touches", sum)
-          .by("cadence", "step", "channel");
+          .by("cadence#", "step#", "channel#");
       DoubleColumn mean = ((NumericColumn<?>) s.column("Sum [position_x_touches]")).asDoubleColumn()
           .divide(((NumericColumn<?>) s.column("Sum [touches]")).asDoubleColumn()).setName("mean_position");
       s.addColumns(mean);
-      s = s.sortOn("cadence", "mean_position", "step", "channel");
+      s = s.sortOn("cadence#", "mean_position", "step#", "channel#");
+      String[] cadences = Codes.texts(cube, "cadence");
+      String[] steps = Codes.texts(cube, "step");
+      String[] channels = Codes.texts(cube, "channel");
       for (int r = 0; r < s.rowCount(); r++) {
-        cadence.append(s.stringColumn("cadence").get(r));
-        step.append(s.stringColumn("step").get(r));
-        channel.append(s.stringColumn("channel").get(r));
+        cadence.append(cadences[s.intColumn("cadence#").getInt(r)]);
+        step.append(steps[s.intColumn("step#").getInt(r)]);
+        channel.append(channels[s.intColumn("channel#").getInt(r)]);
         meanPosition.append(Math.round(s.doubleColumn("mean_position").getDouble(r) * 100) / 100.0);
         long t = sumAt(s, "touches", r);
         long resp = sumAt(s, "responded", r);
