@@ -7,12 +7,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Joins the chunks' lead dictionaries into one set of dense lead ids, on several threads.
+ * Joins the parsing threads' lead dictionaries into one set of dense lead ids, on several threads.
  *
- * <p>A time-ordered log brings most of its leads back in every chunk, so the join costs a probe per
- * lead per chunk: millions of them, too many for one thread. Each thread owns the leads whose hash
- * falls in its share and interns only those, chunk after chunk in input order (so ids do not depend
- * on timing); a thread's ids then follow the ids of the threads before it.
+ * <p>Each thread owns the leads whose hash falls in its share and interns only those, dictionary
+ * after dictionary; a thread's ids then follow the ids of the threads before it. Which lead gets
+ * which id depends on which thread parsed which chunk, so ids are not stable from run to run; no
+ * result depends on them, only on which rows share a lead.
  */
 final class LeadMerge {
   /** Per dictionary, local id to global id; and how many leads there are in all. */

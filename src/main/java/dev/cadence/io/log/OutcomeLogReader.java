@@ -171,6 +171,7 @@ public final class OutcomeLogReader {
           Chunk c = chunks.get(k);
           c.parsed = get(futures.get(k));
           if (c.start != pos) { // the guess was fooled by a quoted line break: parse again from the true start
+            leads.discarded(); // the guessed parse interned leads of lines that were not lines
             c.parsed = parse(ch, size, c, columns, pos, leads);
           }
           c.firstLine = line;
@@ -309,9 +310,26 @@ public final class OutcomeLogReader {
       stats.add(new FileStats(sources.get(f), records, events));
     }
     Futures.runAll(pool, copies);
+    int leadCount = dictionaries.anyDiscarded() ? compact(lead, n, leads.size()) : leads.size();
     checkChannels(n, sig, event, line, sourceStart, signatures, quality);
-    RawEvents raw = new RawEvents(n, micros, lead, sig, event, line, leads.size(), signatures, sources, sourceStart);
+    RawEvents raw = new RawEvents(n, micros, lead, sig, event, line, leadCount, signatures, sources, sourceStart);
     return new Result(raw, quality, problems, stats);
+  }
+
+  /** Renumbers the leads that rows use densely, in order of first row; returns how many there are. */
+  private static int compact(int[] lead, int n, int ids) {
+    int[] renumbered = new int[ids];
+    java.util.Arrays.fill(renumbered, -1);
+    int next = 0;
+    for (int r = 0; r < n; r++) {
+      int id = renumbered[lead[r]];
+      if (id < 0) {
+        id = next++;
+        renumbered[lead[r]] = id;
+      }
+      lead[r] = id;
+    }
+    return next;
   }
 
   private static int indexOf(List<ByteInterner> list, ByteInterner d) {
@@ -358,6 +376,17 @@ public final class OutcomeLogReader {
 
     ByteInterner forThisThread() {
       return mine.get();
+    }
+
+    private volatile boolean discarded;
+
+    /** A chunk's guessed parse was thrown away: its leads may be in a dictionary without a row. */
+    void discarded() {
+      discarded = true;
+    }
+
+    boolean anyDiscarded() {
+      return discarded;
     }
 
     /** Drops this thread's reference to its dictionary (the pool's threads end with the read). */

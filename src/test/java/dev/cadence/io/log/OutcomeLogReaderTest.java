@@ -198,8 +198,9 @@ class OutcomeLogReaderTest {
     StringBuilder text = new StringBuilder(HEADER);
     java.util.Random random = new java.util.Random(5);
     for (int i = 0; i < 300; i++) {
-      String template = switch (random.nextInt(4)) {
+      String template = switch (random.nextInt(5)) {
         case 0 -> "\"a\nquoted\nbreak\"";
+        case 4 -> "\"x\n2026-03-02T09:00:00Z,GHOST" + i + ",c,s,email,t,EU,sent\n\""; // a line inside a value
         case 1 -> "\"with, comma\"";
         case 2 -> "\"say \"\"hi\"\"\"";
         default -> "plain";
@@ -214,6 +215,12 @@ class OutcomeLogReaderTest {
       OutcomeLogReader.Result r = new OutcomeLogReader(Map.of(), 3, chunk, OutcomeLogReader.MAX_RECORD).read(List.of(f));
       assertThat(events(r.events())).as("chunk " + chunk).isEqualTo(events(whole.events()));
       assertThat(findings(r)).as("chunk " + chunk).isEqualTo(findings(whole));
+      // Dense lead ids: a guessed parse that was thrown away leaves none behind.
+      java.util.Set<Integer> used = new java.util.HashSet<>();
+      for (int row = 0; row < r.events().size(); row++) {
+        used.add(r.events().lead(row));
+      }
+      assertThat(r.events().leads()).as("chunk " + chunk).isEqualTo(used.size()).isEqualTo(whole.events().leads());
     }
     assertThat(whole.events().size()).isBetween(250, 300);
   }
