@@ -93,6 +93,23 @@ public final class TemplateChecks {
    * rules are the renderer's (TemplateRenderer), so that what validates also renders.
    */
   private static void placeholders(String text, int firstLine, int indent, Findings findings) {
+    int before = findings.list().size();
+    tags(text, firstLine, indent, findings);
+    if (findings.list().size() == before && text.contains("{{")) {
+      // The tag rules above say where; the renderer's own compile is the last word on the rest.
+      TemplateRenderer.problem(text).ifPresent(reason -> {
+        Matcher at = AT_LINE.matcher(reason);
+        int line = at.find() ? Integer.parseInt(at.group(1)) : 1;
+        findings.error(Code.BAD_TEMPLATE, new Pos(firstLine + line - 1, line == 1 ? indent + 1 : 1),
+            "cannot be rendered: " + at.replaceAll("").strip());
+      });
+    }
+  }
+
+  /** jmustache's messages end with where: "... @ line 3". */
+  private static final Pattern AT_LINE = Pattern.compile("\\s*@ line (\\d+)\\s*$");
+
+  private static void tags(String text, int firstLine, int indent, Findings findings) {
     List<String> open = new ArrayList<>(); // sections not yet closed, innermost last
     List<Pos> openedAt = new ArrayList<>();
     String[] lines = text.split("\n", -1);

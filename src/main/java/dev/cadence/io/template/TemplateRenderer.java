@@ -42,12 +42,14 @@ public final class TemplateRenderer {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
   private final TemplateFolder folder;
-  private final Mustache.Compiler compiler;
   private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
 
   public TemplateRenderer(TemplateFolder folder) {
     this.folder = folder;
-    this.compiler = Mustache.compiler()
+  }
+
+  private static Mustache.Compiler compiler() {
+    return Mustache.compiler()
         .escapeHTML(false) // text/plain: "<" and "&" are just characters
         .standardsMode(false) // inside {{#company}}, {{first_name}} still finds the lead's field
         .emptyStringIsFalse(true)
@@ -56,6 +58,19 @@ public final class TemplateRenderer {
           throw new BadTemplateException("partials ({{> " + name + "}}) are not allowed in templates");
         })
         .withCollector(new FieldsOnly());
+  }
+
+  /**
+   * Why one part of a template (its subject or its body) cannot be rendered, by the very rules
+   * {@link #render} applies; empty when it can. For {@code validate}: what validates also renders.
+   */
+  public static java.util.Optional<String> problem(String text) {
+    try {
+      compile("", text);
+      return java.util.Optional.empty();
+    } catch (BadTemplateException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
   }
 
   /** Renders template {@code name} with the lead's columns. */
@@ -109,29 +124,40 @@ public final class TemplateRenderer {
     return new Compiled(compile(path, "subject", subject), compile(path, "body", file.body()));
   }
 
-  private Template compile(Path path, String part, String text) {
+  private static Template compile(Path path, String part, String text) {
+    try {
+      return compile(part + ": ", text);
+    } catch (BadTemplateException e) {
+      throw new BadTemplateException(path + ": " + e.getMessage());
+    }
+  }
+
+  /** Compiles one part, refusing every tag beyond variables, sections and comments. */
+  private static Template compile(String part, String text) {
     if (text.contains("{{=")) {
-      throw new BadTemplateException(path + ": changing the delimiters ({{= =}}) is not allowed in templates");
+      throw new BadTemplateException("changing the delimiters ({{= =}}) is not allowed in templates");
     }
     Template template;
     try {
-      template = compiler.compile(new StringReader(text));
+      template = compiler().compile(new StringReader(text));
+    } catch (BadTemplateException e) {
+      throw e;
     } catch (RuntimeException e) { // MustacheParseException and friends
-      throw new BadTemplateException(path + ": " + part + ": " + e.getMessage());
+      throw new BadTemplateException(part + e.getMessage());
     }
-    template.visit(new Structure(path));
+    template.visit(new Structure());
     return template;
   }
 
   private record Compiled(Template subject, Template body) {}
 
   /** Rejects, once per template, every tag beyond variables, sections and comments. */
-  private record Structure(Path path) implements Mustache.Visitor {
+  private record Structure() implements Mustache.Visitor {
     @Override
     public void visitText(String text) {
       // jmustache keeps a "{{" it cannot close as text: it would reach the prospect as "Hi {{first_name}".
       if (text.contains("{{")) {
-        throw new BadTemplateException(path + ": a placeholder opened with {{ is not closed with }}");
+        throw new BadTemplateException("a placeholder opened with {{ is not closed with }}");
       }
     }
 
@@ -142,17 +168,17 @@ public final class TemplateRenderer {
 
     @Override
     public boolean visitInclude(String name) {
-      throw new BadTemplateException(path + ": partials ({{> " + name + "}}) are not allowed in templates");
+      throw new BadTemplateException("partials ({{> " + name + "}}) are not allowed in templates");
     }
 
     @Override
     public boolean visitParent(String name) {
-      throw new BadTemplateException(path + ": template inheritance ({{< " + name + "}}) is not allowed in templates");
+      throw new BadTemplateException("template inheritance ({{< " + name + "}}) is not allowed in templates");
     }
 
     @Override
     public boolean visitBlock(String name) {
-      throw new BadTemplateException(path + ": blocks ({{$ " + name + "}}) are not allowed in templates");
+      throw new BadTemplateException("blocks ({{$ " + name + "}}) are not allowed in templates");
     }
 
     @Override
@@ -169,7 +195,7 @@ public final class TemplateRenderer {
 
     private void check(String name) {
       if (!NAME.matcher(name).matches() || name.equals("this")) {
-        throw new BadTemplateException(path + ": `{{" + name + "}}` is not a field name; write e.g. {{first_name}}");
+        throw new BadTemplateException("`{{" + name + "}}` is not a field name; write e.g. {{first_name}}");
       }
     }
   }

@@ -76,7 +76,7 @@ class TemplateChecksTest {
       "{{#company}}at {{company}}{{/company}}", "{{^first_name}}there{{/first_name}}",
       "{{#a}}{{#b}}x{{/b}}{{/a}}", "{{#a}}\nx\n{{/a}}",
       "{{#company}}at {{company}}", "{{/company}}", "{{#a}}{{#b}}x{{/a}}{{/b}}", "{{this}}", "{{#this}}x{{/this}}",
-      "{{> partial}}", "{{=<% %>=}}", "{{ first name }}", "{{first_name}", "{{.}}", "{{-first}}", "{{$block}}x{{/block}}",
+      "{{> partial}}", "{{=<% %>=}}", "{{{{first_name}}}}", "{{{first_name}}", "Hi {{{first_name}}} and {{{company}", "{{ first name }}", "{{first_name}", "{{.}}", "{{-first}}", "{{$block}}x{{/block}}",
     };
     for (int i = 0; i < bodies.length; i++) {
       String text = "---\nsubject: Hello\n---\n" + bodies[i] + "\n";
