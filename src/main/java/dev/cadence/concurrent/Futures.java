@@ -50,4 +50,18 @@ public final class Futures {
       get(f);
     }
   }
+
+  /** Waits until every task has ended, whatever its outcome: for work given up on, results dropped. */
+  public static void settle(List<? extends Future<?>> futures) {
+    for (Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        // the caller reports why it gave up; a task's own failure adds nothing
+      }
+    }
+  }
 }

@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * Parses the records of one byte range of an outcome log (RFC 4180: quoted fields with commas,
  * doubled quotes and line breaks; LF or CRLF line ends) into primitive columns, interning text into
- * chunk-local ids. Records are parsed from {@code start} while they start before {@code nominalEnd};
+ * chunk-local ids (lead ids into the parsing thread's dictionary, shared by its chunks). Records are parsed from {@code start} while they start before {@code nominalEnd};
  * the record that straddles it is finished here, and {@link #end()} is where the next chunk's
  * first record starts.
  *
@@ -33,7 +33,7 @@ final class ChunkParser {
   private final int columns;
   private final int maxRecord;
 
-  // Interned text, chunk-local ids.
+  // Interned text: chunk-local ids, but lead ids in the parsing thread's dictionary.
   final ByteInterner leads;
   final ByteInterner[] dims = new ByteInterner[5]; // cadence, step, channel, template, region
   private final ByteInterner events = new ByteInterner();

@@ -28,7 +28,8 @@ final class LeadMerge {
       ids[c] = new int[dictionaries.get(c).size()];
       entries += ids[c].length;
     }
-    // One table per share, sized for a log whose chunks repeat most leads (entries / chunks is a floor).
+    // One table per share, sized from the entries per dictionary (each thread's dictionary usually
+    // holds most of the leads), and never below a quarter of all entries.
     int expected = (int) Math.min(1 << 24, Math.max(entries / Math.max(1, k), entries / 4) / parts);
     ByteInterner[] shares = new ByteInterner[parts];
     List<Callable<Void>> tasks = new ArrayList<>();

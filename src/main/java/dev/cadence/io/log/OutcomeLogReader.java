@@ -28,7 +28,8 @@ import java.util.concurrent.Future;
  * on several threads by {@link ChunkParser} (a chunk guesses that its first record starts after the
  * first line break; the guess is checked against where the previous chunk really ended, and the
  * chunk parsed again in the rare case that a quoted line break fooled it); text is interned to ints
- * per chunk, then the chunks are joined in input order. Bad lines become data-quality findings with
+ * (steps, regions and the like per chunk, lead ids per parsing thread), then the chunks are joined
+ * in input order. Bad lines become data-quality findings with
  * their physical line; a file that cannot be used at all (no header, a required column missing,
  * unreadable) is a {@link FileProblem} and the other files are still read.
  */
@@ -180,27 +181,12 @@ public final class OutcomeLogReader {
         }
       } finally {
         if (k < chunks.size()) {
-          settle(futures);
+          // The file is given up on: its chunks still parsing write into the threads' lead
+          // dictionaries, which the join reads, so none may still be running then.
+          Futures.settle(futures);
         }
       }
       return chunks;
-    }
-  }
-
-  /**
-   * Waits for the chunks still being parsed of a file given up on: they write into the threads' lead
-   * dictionaries, which the join reads, so none may still be running then. Their results are dropped.
-   */
-  private static void settle(List<Future<ChunkParser>> futures) {
-    for (Future<ChunkParser> f : futures) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-        // the file is already reported; this chunk's own failure adds nothing
-      }
     }
   }
 
@@ -363,6 +349,7 @@ public final class OutcomeLogReader {
     private final int expected;
     private final List<ByteInterner> all = new ArrayList<>();
     private final ThreadLocal<ByteInterner> mine = ThreadLocal.withInitial(this::create);
+    private volatile boolean discarded;
 
     LeadDictionaries(int expected) {
       this.expected = expected;
@@ -377,8 +364,6 @@ public final class OutcomeLogReader {
     ByteInterner forThisThread() {
       return mine.get();
     }
-
-    private volatile boolean discarded;
 
     /** A chunk's guessed parse was thrown away: its leads may be in a dictionary without a row. */
     void discarded() {
