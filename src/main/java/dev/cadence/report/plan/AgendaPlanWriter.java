@@ -52,9 +52,11 @@ final class AgendaPlanWriter implements PlanWriter {
       if (s.length() - start != 2 + TIME_WIDTH) { // write() finds the lines by this width
         throw new IllegalStateException("agenda time `" + s.substring(start) + "` is not " + TIME_WIDTH + " characters");
       }
-      padRight(s.append("  ").append(lead), lead.length(), 12).append("  ");
-      padRight(s.append(d.step().id()), d.step().id().length(), 24).append("  ")
-          .append(d.step().channel().yamlName()).append(NL);
+      s.append("  ");
+      int column = s.length();
+      Padding.right(s.append(lead), column, 12).append("  ");
+      column = s.length();
+      Padding.right(s.append(d.step().id()), column, 24).append("  ").append(d.step().channel().yamlName()).append(NL);
     }
     return s.toString();
   }
@@ -94,12 +96,5 @@ final class AgendaPlanWriter implements PlanWriter {
     });
     out.append(s);
     out.flush();
-  }
-
-  private static StringBuilder padRight(StringBuilder s, int length, int width) {
-    for (int pad = width - length; pad > 0; pad--) {
-      s.append(' ');
-    }
-    return s;
   }
 }

@@ -27,15 +27,11 @@ public final class IsoTime {
       return s.append(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime()));
     }
     s.append(year).append('-');
-    two(s, t.getMonthValue()).append('-');
-    two(s, t.getDayOfMonth()).append('T');
-    two(s, t.getHour()).append(':');
-    two(s, t.getMinute()).append(':');
-    two(s, t.getSecond());
+    Padding.twoDigits(s, t.getMonthValue()).append('-');
+    Padding.twoDigits(s, t.getDayOfMonth()).append('T');
+    Padding.twoDigits(s, t.getHour()).append(':');
+    Padding.twoDigits(s, t.getMinute()).append(':');
+    Padding.twoDigits(s, t.getSecond());
     return s.append(offset.getTotalSeconds() == 0 ? "Z" : offset.getId());
-  }
-
-  private static StringBuilder two(StringBuilder s, int n) {
-    return s.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
   }
 }

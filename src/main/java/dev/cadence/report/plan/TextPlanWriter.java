@@ -47,37 +47,19 @@ final class TextPlanWriter implements PlanWriter {
     for (Due d : plan.touches()) {
       TimeText.Local local = TimeText.Local.of(d.at(), zone);
       s.append("  ");
-      padLeft(s, n++, 3).append("  ");
-      padLeft(s, local.epochDay() - enrolledOn + 1, 4).append("  ");
+      Padding.left(s, n++, 3).append("  ");
+      Padding.left(s, local.epochDay() - enrolledOn + 1, 4).append("  ");
       int start = s.length();
       TimeText.appendWhen(s, local);
-      padRight(s, start, 26).append("  ");
+      Padding.right(s, start, 26).append("  ");
       start = s.length();
       s.append(d.step().id());
       if (d.visit() > 1) {
         s.append(" (").append(d.visit()).append(')');
       }
-      padRight(s, start, 24).append("  ").append(d.step().channel().yamlName()).append(NL);
+      Padding.right(s, start, 24).append("  ").append(d.step().channel().yamlName()).append(NL);
     }
     return s.append("  ").append(ending(plan)).append(NL).toString();
-  }
-
-  /** Appends {@code n} right-aligned in {@code width} characters (as {@code %3s} would). */
-  private static StringBuilder padLeft(StringBuilder s, long n, int width) {
-    int start = s.length();
-    s.append(n);
-    for (int pad = width - (s.length() - start); pad > 0; pad--) {
-      s.insert(start, ' ');
-    }
-    return s;
-  }
-
-  /** Pads what was appended to {@code s} since {@code start} with spaces to {@code width} (as {@code %-26s}). */
-  private static StringBuilder padRight(StringBuilder s, int start, int width) {
-    for (int pad = width - (s.length() - start); pad > 0; pad--) {
-      s.append(' ');
-    }
-    return s;
   }
 
   static String ending(Plan plan) {

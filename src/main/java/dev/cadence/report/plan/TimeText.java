@@ -64,8 +64,8 @@ final class TimeText {
 
   /** Appends what {@link #TIME} prints for the instant {@code local} stands for. */
   static StringBuilder appendTime(StringBuilder s, Local local) {
-    two(s, local.secondOfDay() / 3600).append(':');
-    two(s, local.secondOfDay() / 60 % 60).append(' ');
+    Padding.twoDigits(s, local.secondOfDay() / 3600).append(':');
+    Padding.twoDigits(s, local.secondOfDay() / 60 % 60).append(' ');
     return s.append(offset(local.offset()));
   }
 
@@ -74,9 +74,9 @@ final class TimeText {
     long epochSecond = at.getEpochSecond();
     int second = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
     s.append(day(Math.floorDiv(epochSecond, SECONDS_PER_DAY)).basic()).append('T');
-    two(s, second / 3600);
-    two(s, second / 60 % 60);
-    two(s, second % 60);
+    Padding.twoDigits(s, second / 3600);
+    Padding.twoDigits(s, second / 60 % 60);
+    Padding.twoDigits(s, second % 60);
     return s.append('Z');
   }
 
@@ -94,9 +94,5 @@ final class TimeText {
   private static String offset(ZoneOffset offset) {
     String text = OFFSETS.get(offset);
     return text != null ? text : OFFSETS.computeIfAbsent(offset, WHEN_OFFSET::format);
-  }
-
-  private static StringBuilder two(StringBuilder s, int n) {
-    return s.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
   }
 }
