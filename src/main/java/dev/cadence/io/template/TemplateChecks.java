@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class TemplateChecks {
   private static final Pattern TAG = Pattern.compile("\\{\\{(\\{?)\\s*([#^/!&]?)\\s*([^{}]*?)\\s*}?}}");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
   private TemplateChecks() {}
 
@@ -126,7 +125,7 @@ public final class TemplateChecks {
         String name = m.group(3);
         String kind = m.group(2);
         Pos at = new Pos(firstLine + i, offset + m.start() + 1);
-        if (!kind.equals("!") && (!NAME.matcher(name).matches() || name.equals("this"))) {
+        if (!kind.equals("!") && !TemplateRenderer.isFieldName(name)) {
           findings.error(Code.BAD_TEMPLATE, at, "placeholder `" + m.group() + "` is not a field name; write e.g. {{first_name}}");
         } else if (kind.equals("#") || kind.equals("^")) {
           open.add(name);

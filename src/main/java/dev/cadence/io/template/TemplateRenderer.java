@@ -38,8 +38,12 @@ import java.util.regex.Pattern;
  * would put a line break or control character into the subject.
  */
 public final class TemplateRenderer {
-  /** The field names {@link TemplateChecks} accepts. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
+  /** A name a tag may use: a lead's column (validate's tag checks use the same rule). */
+  static boolean isFieldName(String name) {
+    return NAME.matcher(name).matches() && !name.equals("this");
+  }
 
   private final TemplateFolder folder;
   private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
@@ -194,7 +198,7 @@ public final class TemplateRenderer {
     }
 
     private void check(String name) {
-      if (!NAME.matcher(name).matches() || name.equals("this")) {
+      if (!isFieldName(name)) {
         throw new BadTemplateException("`{{" + name + "}}` is not a field name; write e.g. {{first_name}}");
       }
     }
