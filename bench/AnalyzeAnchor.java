@@ -1,3 +1,6 @@
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -5,9 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * The benchmark's anchors: runs an anchor query (bench/analyze-anchor.sql, or the simpler
- * bench/analyze-anchor-simple.sql) in DuckDB (JDBC, in memory) over the logs and prints every result as "TABLE | col=value | ..." lines, sorted, for bench/analyze.sh to
- * compare with analyze's counts. Usage: java -cp duckdb_jdbc.jar:. AnalyzeAnchor SQL THREADS LOG...
- * (compile it first: timing a single-file launch would time javac too). With "json FILE" instead,
- * prints the same lines from the counts of an `analyze --format json` report (Jackson from
- * target/cadence.jar on the class path).
+ * bench/analyze-anchor-simple.sql) in DuckDB (JDBC, in memory) over the logs and prints every
+ * result as "TABLE | col=value | ..." lines, sorted, for bench/analyze.sh to compare with analyze's
+ * counts. Usage: java -cp duckdb_jdbc.jar:. AnalyzeAnchor SQL THREADS LOG... (compile it first:
+ * timing a single-file launch would time javac too). With "json FILE" instead, prints the same
+ * lines from the counts of an `analyze --format json` report (Jackson from target/cadence.jar on
+ * the class path).
  */
 public final class AnalyzeAnchor {
   /** The columns each result of the anchor query has, in its order. */
@@ -30,14 +31,22 @@ public final class AnalyzeAnchor {
 
   static {
     COLUMNS.put("open_rate_by_region", List.of("region", "sent", "bounced", "opened"));
-    COLUMNS.put("open_rate_by_region_template", List.of("region", "template", "sent", "bounced", "opened"));
+    COLUMNS.put(
+        "open_rate_by_region_template", List.of("region", "template", "sent", "bounced", "opened"));
     COLUMNS.put("response_rate_by_gap", List.of("gap_days", "touches", "responses"));
-    COLUMNS.put("response_rate_by_position_channel", List.of("position", "channel", "touches", "responses"));
+    COLUMNS.put(
+        "response_rate_by_position_channel",
+        List.of("position", "channel", "touches", "responses"));
     COLUMNS.put("funnel", List.of("cadence", "step", "channel", "touches", "responses", "exits"));
   }
 
   private static final List<String> FINDINGS =
-      List.of("bad-timestamp", "duplicate-touch", "response-before-touch", "response-without-touch", "unknown-event");
+      List.of(
+          "bad-timestamp",
+          "duplicate-touch",
+          "response-before-touch",
+          "response-without-touch",
+          "unknown-event");
 
   public static void main(String[] args) throws Exception {
     if (args[0].equals("json")) {
@@ -53,7 +62,8 @@ public final class AnalyzeAnchor {
     Pattern result = Pattern.compile("^-- result: (\\w+)$", Pattern.MULTILINE);
     List<String> out = new ArrayList<>();
     long start = System.nanoTime();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
       for (String statement : text.split(";\\s*\\n")) {
         String sql = statement.strip();
         if (sql.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
@@ -70,7 +80,10 @@ public final class AnalyzeAnchor {
             StringBuilder line = new StringBuilder(m.group(1));
             for (int i = 1; i <= md.getColumnCount(); i++) {
               Object v = rs.getObject(i);
-              line.append(" | ").append(md.getColumnLabel(i)).append('=').append(v == null ? "" : v);
+              line.append(" | ")
+                  .append(md.getColumnLabel(i))
+                  .append('=')
+                  .append(v == null ? "" : v);
             }
             out.add(line.toString());
           }
@@ -79,7 +92,8 @@ public final class AnalyzeAnchor {
     }
     out.sort(null);
     out.forEach(System.out::println);
-    System.err.printf(Locale.ROOT, "duckdb: %.2f s in the queries%n", (System.nanoTime() - start) / 1e9);
+    System.err.printf(
+        Locale.ROOT, "duckdb: %.2f s in the queries%n", (System.nanoTime() - start) / 1e9);
   }
 
   /** The anchor's lines from analyze's JSON report. */

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A minimal SMTP server on loopback for bench/run.sh: accepts every message and throws it away,
- * counting them. Run as a single-file program: java bench/SmtpSink.java PORT_FILE COUNT_FILE.
- * It binds an ephemeral port on 127.0.0.1 and writes it to PORT_FILE; on exit (SIGTERM) it writes
- * the number of messages accepted to COUNT_FILE.
+ * counting them. Run as a single-file program: java bench/SmtpSink.java PORT_FILE COUNT_FILE. It
+ * binds an ephemeral port on 127.0.0.1 and writes it to PORT_FILE; on exit (SIGTERM) it writes the
+ * number of messages accepted to COUNT_FILE.
  */
 public class SmtpSink {
   static final AtomicLong messages = new AtomicLong();
@@ -21,13 +21,16 @@ public class SmtpSink {
   public static void main(String[] args) throws Exception {
     ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Path countFile = Path.of(args[1]);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        Files.writeString(countFile, messages.get() + "\n");
-      } catch (Exception e) {
-        e.printStackTrace();
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    Files.writeString(countFile, messages.get() + "\n");
+                  } catch (Exception e) {
+                    e.printStackTrace();
+                  }
+                }));
     Files.writeString(Path.of(args[0]), server.getLocalPort() + "\n");
     while (true) {
       Socket s = server.accept();
@@ -39,7 +42,9 @@ public class SmtpSink {
 
   static void serve(Socket s) {
     try (s) {
-      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
       OutputStream out = s.getOutputStream();
       reply(out, "220 sink ESMTP");
       String line;

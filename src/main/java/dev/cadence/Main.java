@@ -16,30 +16,39 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    String training = System.getProperty("cadence.training"); // bin/cadence recording its class-data archive
+    String training =
+        System.getProperty("cadence.training"); // bin/cadence recording its class-data archive
     if (training != null) {
       ArchiveTraining.run(java.nio.file.Path.of(training));
       return;
     }
     // Buffered, not line-flushed: plan and simulate print millions of lines, and a flush per line
     // would cost a system call each. Flushed once at the end (and by commands before they exit).
-    // The raw descriptor, not System.out: a PrintStream swallows write errors, and a full disk must show.
+    // The raw descriptor, not System.out: a PrintStream swallows write errors, and a full disk must
+    // show.
     Stdout stdout = new Stdout();
     // UTF-8 encoded straight into a byte buffer (Utf8Writer): a 100,000-lead calendar is 450 MB.
     PrintWriter out = new PrintWriter(new Utf8Writer(stdout, 1 << 16));
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code;
     try {
       code = Cli.run(out, err, args);
     } catch (Throwable t) { // an Error the command line did not map (out of memory, stack overflow)
-      err.println("error: " + t + (java.util.Arrays.asList(args).contains("--verbose") ? "" : " (run with --verbose for details)"));
+      err.println(
+          "error: "
+              + t
+              + (java.util.Arrays.asList(args).contains("--verbose")
+                  ? ""
+                  : " (run with --verbose for details)"));
       if (java.util.Arrays.asList(args).contains("--verbose")) {
         t.printStackTrace(err);
       }
       code = 3;
     }
     out.flush();
-    if (out.checkError() && !stdout.readerLeft) { // PrintWriter hides write failures: a full disk must not exit 0
+    if (out.checkError()
+        && !stdout.readerLeft) { // PrintWriter hides write failures: a full disk must not exit 0
       err.println("error: could not write the output: " + stdout.failure);
       code = 3;
     }
@@ -47,7 +56,9 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Standard output that remembers why a write failed; a reader that left (`| head`) is no error. */
+  /**
+   * Standard output that remembers why a write failed; a reader that left (`| head`) is no error.
+   */
   private static final class Stdout extends FilterOutputStream {
     String failure = "unknown error";
     boolean readerLeft;

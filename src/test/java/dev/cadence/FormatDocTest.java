@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** docs/cadence-format.md keeps up with the code: every key, outcome and diagnostic code is in it. */
+/**
+ * docs/cadence-format.md keeps up with the code: every key, outcome and diagnostic code is in it.
+ */
 class FormatDocTest {
   private static final Path DOC = Path.of("docs", "cadence-format.md");
 
@@ -27,7 +29,9 @@ class FormatDocTest {
     return Files.readString(DOC, StandardCharsets.UTF_8);
   }
 
-  /** A table row whose first cell is {@code `name`} (optionally followed by more text in the cell). */
+  /**
+   * A table row whose first cell is {@code `name`} (optionally followed by more text in the cell).
+   */
   private static Pattern row(String name) {
     return Pattern.compile("(?m)^\\| `" + Pattern.quote(name) + "`[^|]*\\|");
   }
@@ -52,7 +56,12 @@ class FormatDocTest {
     keys.addAll(CadenceBinder.STEP_KEYS);
     keys.addAll(CadenceBinder.EXIT_KEYS);
     // The schedule keys as the schema lists them (SchemaKeysTest holds the schema to the binder).
-    SchemaSupport.schemaNode().path("$defs").path("schedule").path("properties").fieldNames().forEachRemaining(keys::add);
+    SchemaSupport.schemaNode()
+        .path("$defs")
+        .path("schedule")
+        .path("properties")
+        .fieldNames()
+        .forEachRemaining(keys::add);
     assertThat(keys).hasSizeGreaterThan(30);
     List<String> missing = keys.stream().filter(k -> !row(k).matcher(doc).find()).toList();
     assertThat(missing).as("keys without a row in " + DOC).isEmpty();
@@ -66,27 +75,39 @@ class FormatDocTest {
     String doc = doc();
     String table = doc.substring(doc.indexOf("## Outcomes by channel"), doc.indexOf("## Guards"));
     for (Channel channel : Channel.values()) {
-      Matcher line = Pattern.compile("(?m)^\\| `" + channel.yamlName() + "` \\| `" + channel.touchEvent() + "` \\|(.*)$").matcher(table);
+      Matcher line =
+          Pattern.compile(
+                  "(?m)^\\| `"
+                      + channel.yamlName()
+                      + "` \\| `"
+                      + channel.touchEvent()
+                      + "` \\|(.*)$")
+              .matcher(table);
       assertThat(line.find()).as(channel + " row with its touch event").isTrue();
       for (String outcome : channel.responses()) {
         assertThat(line.group(1)).as(channel + " outcomes").contains("`" + outcome + "`");
       }
     }
     for (String outcome : Outcomes.GENERAL) {
-      assertThat(table).as("general outcome").containsPattern("(?m)^\\| any step .*`" + outcome + "`");
+      assertThat(table)
+          .as("general outcome")
+          .containsPattern("(?m)^\\| any step .*`" + outcome + "`");
     }
   }
 
   @Test
   void theFirstExampleValidatesCleanly(@TempDir Path dir) throws IOException {
     String doc = doc();
-    String section = doc.substring(doc.indexOf("## A first cadence"), doc.indexOf("## Top-level keys"));
+    String section =
+        doc.substring(doc.indexOf("## A first cadence"), doc.indexOf("## Top-level keys"));
     Matcher yaml = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
     assertThat(yaml.find()).isTrue();
     Files.writeString(dir.resolve("first-touch.yaml"), yaml.group(1));
     Files.createDirectories(dir.resolve("templates"));
     Files.createDirectories(dir.resolve("scripts"));
-    Files.writeString(dir.resolve("templates/hello.md"), "---\nsubject: Hello {{first_name}}\n---\nHi {{first_name}},\n");
+    Files.writeString(
+        dir.resolve("templates/hello.md"),
+        "---\nsubject: Hello {{first_name}}\n---\nHi {{first_name}},\n");
     Files.writeString(dir.resolve("scripts/first-call.md"), "# First call\n");
     var r = CliHarness.run("validate", "--strict", dir.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -95,7 +116,9 @@ class FormatDocTest {
 
   @Test
   void theSchemaSectionUsesTheLanguageServerComment() throws IOException {
-    assertThat(doc()).contains("cadence schema > cadence.schema.json").contains("# yaml-language-server: $schema=");
+    assertThat(doc())
+        .contains("cadence schema > cadence.schema.json")
+        .contains("# yaml-language-server: $schema=");
     // The doc names the draft; keep it in step with what `cadence schema` prints.
     JsonNode schema = SchemaSupport.schemaNode();
     assertThat(schema.path("$schema").asText()).contains("2020-12");

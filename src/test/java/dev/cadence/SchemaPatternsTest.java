@@ -30,13 +30,18 @@ class SchemaPatternsTest {
 
   @Property
   void durationPatternAgreesWithTheParser(
-      @ForAll @StringLength(max = 12) @NumericChars @Chars({'w', 'd', 'h', 'm', 's', '.', '-'}) String text) {
-    assertThat(matches(DURATION, text)).as("`" + text + "`").isEqualTo(parses(() -> Durations.parse(text)));
+      @ForAll @StringLength(max = 12) @NumericChars @Chars({'w', 'd', 'h', 'm', 's', '.', '-'})
+          String text) {
+    assertThat(matches(DURATION, text))
+        .as("`" + text + "`")
+        .isEqualTo(parses(() -> Durations.parse(text)));
   }
 
   @Property
   void wellFormedDurationsMatch(
-      @ForAll @IntRange(max = 999_999) int days, @ForAll @IntRange(max = 999_999) int hours, @ForAll boolean weeksFirst) {
+      @ForAll @IntRange(max = 999_999) int days,
+      @ForAll @IntRange(max = 999_999) int hours,
+      @ForAll boolean weeksFirst) {
     String text = (weeksFirst ? "1w" : "") + days + "d" + hours + "h";
     assertThat(matches(DURATION, text)).as(text).isTrue();
     assertThat(parses(() -> Durations.parse(text))).as(text).isTrue();
@@ -44,11 +49,19 @@ class SchemaPatternsTest {
 
   @Property
   void windowPatternAgreesWithTheParserOnEverythingButTheOrder(
-      @ForAll @IntRange(max = 29) int startHour, @ForAll @IntRange(max = 69) int startMinute,
-      @ForAll @IntRange(max = 29) int endHour, @ForAll @IntRange(max = 69) int endMinute,
+      @ForAll @IntRange(max = 29) int startHour,
+      @ForAll @IntRange(max = 69) int startMinute,
+      @ForAll @IntRange(max = 29) int endHour,
+      @ForAll @IntRange(max = 69) int endMinute,
       @ForAll boolean padHour) {
     String hourFormat = padHour ? "%02d" : "%d";
-    String text = String.format(hourFormat + ":%02d-" + hourFormat + ":%02d", startHour, startMinute, endHour, endMinute);
+    String text =
+        String.format(
+            hourFormat + ":%02d-" + hourFormat + ":%02d",
+            startHour,
+            startMinute,
+            endHour,
+            endMinute);
     boolean wellFormed;
     try {
       Window.parse(text);
@@ -61,7 +74,9 @@ class SchemaPatternsTest {
 
   @Property
   void datePatternAcceptsExactlyTheWellFormedDates(
-      @ForAll @IntRange(max = 9999) int year, @ForAll @IntRange(max = 13) int month, @ForAll @IntRange(max = 32) int day) {
+      @ForAll @IntRange(max = 9999) int year,
+      @ForAll @IntRange(max = 13) int month,
+      @ForAll @IntRange(max = 32) int day) {
     String text = String.format("%04d-%02d-%02d", year, month, day);
     boolean parses;
     try {

@@ -29,10 +29,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * The cadence JSON Schema as shipped, and YAML files read into JSON the way an editor's YAML
  * language server reads them before it applies the schema.
  *
- * <p>Not with Jackson YAML's {@code YAMLMapper.readTree}: it leaves an alias ({@code on: *outcomes})
- * as the string {@code "outcomes"} instead of the anchored mapping, so the samples that share
- * outcome maps through anchors would wrongly fail. SnakeYAML (the parser under Jackson YAML and
- * under our own reader) expands aliases; it is given the YAML 1.2 core schema's rules for plain
+ * <p>Not with Jackson YAML's {@code YAMLMapper.readTree}: it leaves an alias ({@code on:
+ * *outcomes}) as the string {@code "outcomes"} instead of the anchored mapping, so the samples that
+ * share outcome maps through anchors would wrongly fail. SnakeYAML (the parser under Jackson YAML
+ * and under our own reader) expands aliases; it is given the YAML 1.2 core schema's rules for plain
  * scalars, so {@code on:} stays a key (YAML 1.1 would make it {@code true}), {@code yes} stays text
  * and a date such as 2026-12-25 stays a string that the schema checks with a pattern.
  */
@@ -41,7 +41,8 @@ public final class SchemaSupport {
   public static final String RESOURCE = "/dev/cadence/cadence.schema.json";
 
   public static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
-  public static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(VersionFlag.V202012);
+  public static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(VersionFlag.V202012);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static JsonNode schemaNode;
@@ -79,7 +80,9 @@ public final class SchemaSupport {
     }
   }
 
-  /** A YAML file as a JSON tree: aliases expanded, plain scalars typed by the YAML 1.2 core schema. */
+  /**
+   * A YAML file as a JSON tree: aliases expanded, plain scalars typed by the YAML 1.2 core schema.
+   */
   public static JsonNode yaml(Path file) {
     try {
       return yamlText(Files.readString(file));
@@ -90,19 +93,30 @@ public final class SchemaSupport {
 
   public static JsonNode yamlText(String text) {
     LoaderOptions options = new LoaderOptions();
-    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
-        new CoreSchemaResolver());
+    Yaml yaml =
+        new Yaml(
+            new SafeConstructor(options),
+            new Representer(new DumperOptions()),
+            new DumperOptions(),
+            options,
+            new CoreSchemaResolver());
     return JSON.valueToTree(yaml.load(text));
   }
 
-  /** YAML 1.2 core schema: true/false, decimal numbers, null; no yes/no/on/off, no timestamps, no sexagesimals. */
+  /**
+   * YAML 1.2 core schema: true/false, decimal numbers, null; no yes/no/on/off, no timestamps, no
+   * sexagesimals.
+   */
   private static final class CoreSchemaResolver extends Resolver {
     @Override
     protected void addImplicitResolvers() {
-      addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
+      addImplicitResolver(
+          Tag.BOOL, Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
       addImplicitResolver(Tag.INT, Pattern.compile("^[-+]?[0-9]+$"), "-+0123456789");
-      addImplicitResolver(Tag.FLOAT,
-          Pattern.compile("^(?:[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
+      addImplicitResolver(
+          Tag.FLOAT,
+          Pattern.compile(
+              "^(?:[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
           "-+0123456789.");
       addImplicitResolver(Tag.MERGE, MERGE, "<");
       addImplicitResolver(Tag.NULL, NULL, "~nN\0");
@@ -117,16 +131,21 @@ public final class SchemaSupport {
 
   public static List<ValidationMessage> sorted(Set<ValidationMessage> messages) {
     List<ValidationMessage> list = new ArrayList<>(messages);
-    list.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-        .thenComparing(ValidationMessage::getMessage));
+    list.sort(
+        Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+            .thenComparing(ValidationMessage::getMessage));
     return list;
   }
 
   /** Every {@code *.yaml} / {@code *.yml} file under {@code dir}, recursively, sorted. */
   public static List<Path> yamlFilesUnder(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+      return files
+          .filter(Files::isRegularFile)
+          .filter(
+              p ->
+                  p.getFileName().toString().endsWith(".yaml")
+                      || p.getFileName().toString().endsWith(".yml"))
           .sorted()
           .toList();
     } catch (IOException e) {

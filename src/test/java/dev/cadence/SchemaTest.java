@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The JSON Schema against real files: the sample cadences, fixtures that must match (and that
- * {@code cadence validate} accepts), and fixtures that must not. Each invalid fixture's header names
- * where the schema objects, a word its message contains, and the diagnostic {@code validate} gives.
+ * {@code cadence validate} accepts), and fixtures that must not. Each invalid fixture's header
+ * names where the schema objects, a word its message contains, and the diagnostic {@code validate}
+ * gives.
  */
 class SchemaTest {
   private static final Path FIXTURES = Path.of("src/test/resources/schema");
@@ -66,10 +67,12 @@ class SchemaTest {
     List<ValidationMessage> errors = SchemaSupport.errors(file);
     assertThat(errors).as(file + " must not match the schema").isNotEmpty();
     // Errors elsewhere would mean the fixture has a second mistake and proves less than it claims.
-    assertThat(errors).as(file + ": errors " + errors)
+    assertThat(errors)
+        .as(file + ": errors " + errors)
         .extracting(m -> m.getInstanceLocation().toString())
         .containsOnly(at);
-    assertThat(errors).as(file + ": errors " + errors)
+    assertThat(errors)
+        .as(file + ": errors " + errors)
         .extracting(ValidationMessage::getMessage)
         .anySatisfy(message -> assertThat(message).contains(mentions));
   }
@@ -89,12 +92,15 @@ class SchemaTest {
     JsonNode schema = SchemaSupport.schemaNode();
     JsonNode defs = schema.path("$defs");
     Map<String, Set<String>> used = new LinkedHashMap<>();
-    List.of("top", "schedule", "exit", "step", "target", "channel").forEach(k -> used.put(k, new TreeSet<>()));
+    List.of("top", "schedule", "exit", "step", "target", "channel")
+        .forEach(k -> used.put(k, new TreeSet<>()));
     for (Path file : SchemaSupport.yamlFilesUnder(VALID)) {
       JsonNode cadence = SchemaSupport.yaml(file);
       cadence.fieldNames().forEachRemaining(used.get("top")::add);
       cadence.path("schedule").fieldNames().forEachRemaining(used.get("schedule")::add);
-      cadence.path("exits").forEach(exit -> exit.fieldNames().forEachRemaining(used.get("exit")::add));
+      cadence
+          .path("exits")
+          .forEach(exit -> exit.fieldNames().forEachRemaining(used.get("exit")::add));
       for (JsonNode step : cadence.path("steps")) {
         step.fieldNames().forEachRemaining(used.get("step")::add);
         used.get("channel").add(step.path("channel").asText());
@@ -112,7 +118,9 @@ class SchemaTest {
       }
     }
     Set<String> targetKinds = new TreeSet<>(Set.of("step id"));
-    defs.path("target").path("oneOf").forEach(b -> b.path("properties").fieldNames().forEachRemaining(targetKinds::add));
+    defs.path("target")
+        .path("oneOf")
+        .forEach(b -> b.path("properties").fieldNames().forEachRemaining(targetKinds::add));
     Set<String> channels = new TreeSet<>();
     defs.path("channel").path("enum").forEach(c -> channels.add(c.asText()));
 
@@ -145,7 +153,9 @@ class SchemaTest {
 
   @Test
   void yamlIsReadAsAnEditorReadsIt() {
-    JsonNode tree = SchemaSupport.yamlText("""
+    JsonNode tree =
+        SchemaSupport.yamlText(
+            """
         holidays: [2026-12-25]
         shared: &outcomes { connected: next-step }
         steps:
@@ -157,7 +167,9 @@ class SchemaTest {
     // Unquoted dates stay strings (checked by the date pattern), not timestamps.
     assertThat(tree.at("/holidays/0").isTextual()).as(tree.toString()).isTrue();
     // An alias is the anchored mapping, and `on` stays a key (YAML 1.1 would read it as true).
-    assertThat(tree.at("/steps/0/on/connected").asText()).as(tree.toString()).isEqualTo("next-step");
+    assertThat(tree.at("/steps/0/on/connected").asText())
+        .as(tree.toString())
+        .isEqualTo("next-step");
     assertThat(tree.at("/steps/0/day").isInt()).as(tree.toString()).isTrue();
     assertThat(tree.at("/steps/0/status").isTextual()).as(tree.toString()).isTrue();
     assertThat(tree.at("/steps/0/ok").isBoolean()).as(tree.toString()).isTrue();
@@ -172,7 +184,9 @@ class SchemaTest {
 
   private static String header(Path file, Pattern pattern) throws IOException {
     Matcher m = pattern.matcher(Files.readString(file));
-    assertThat(m.find()).as(file + " must have a header line matching " + pattern.pattern()).isTrue();
+    assertThat(m.find())
+        .as(file + " must have a header line matching " + pattern.pattern())
+        .isTrue();
     return m.group(1);
   }
 }

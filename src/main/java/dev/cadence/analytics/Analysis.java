@@ -11,8 +11,14 @@ import java.util.List;
  * @param problems files that could not be used at all, one message each
  * @param tests the statistics of the recommendations the JSON report carries (contract section 5)
  */
-public record Analysis(Summary summary, List<ReportTable> tables, List<DataQuality.Finding> findings,
-    List<FileSummary> files, List<String> problems, TouchCube cube, Recommender.Settings tests) {
+public record Analysis(
+    Summary summary,
+    List<ReportTable> tables,
+    List<DataQuality.Finding> findings,
+    List<FileSummary> files,
+    List<String> problems,
+    TouchCube cube,
+    Recommender.Settings tests) {
   public Analysis {
     tables = List.copyOf(tables);
     findings = List.copyOf(findings);
@@ -21,7 +27,8 @@ public record Analysis(Summary summary, List<ReportTable> tables, List<DataQuali
   }
 
   /** What was read and counted. {@code skipped}: lines read but not counted (see the findings). */
-  public record Summary(long records, long events, long touches, long leads, long skipped, List<String> where) {
+  public record Summary(
+      long records, long events, long touches, long leads, long skipped, List<String> where) {
     public Summary {
       where = List.copyOf(where);
     }
@@ -30,15 +37,29 @@ public record Analysis(Summary summary, List<ReportTable> tables, List<DataQuali
   /** One input file: its name, non-blank records after the header, events kept. */
   public record FileSummary(String source, long records, long events) {}
 
-  /** As {@link #of(TouchCube, DataQuality, List, List, List, List, Recommender.Settings)}, with the default tests. */
-  public static Analysis of(TouchCube cube, DataQuality scanQuality, List<String> sources, List<FileSummary> files,
-      List<String> problems, List<String> where) {
+  /**
+   * As {@link #of(TouchCube, DataQuality, List, List, List, List, Recommender.Settings)}, with the
+   * default tests.
+   */
+  public static Analysis of(
+      TouchCube cube,
+      DataQuality scanQuality,
+      List<String> sources,
+      List<FileSummary> files,
+      List<String> problems,
+      List<String> where) {
     return of(cube, scanQuality, sources, files, problems, where, Recommender.Settings.DEFAULT);
   }
 
   /** Builds the analysis of {@code cube}, with the reader's and the cube's findings together. */
-  public static Analysis of(TouchCube cube, DataQuality scanQuality, List<String> sources, List<FileSummary> files,
-      List<String> problems, List<String> where, Recommender.Settings tests) {
+  public static Analysis of(
+      TouchCube cube,
+      DataQuality scanQuality,
+      List<String> sources,
+      List<FileSummary> files,
+      List<String> problems,
+      List<String> where,
+      Recommender.Settings tests) {
     DataQuality all = new DataQuality();
     all.addAll(scanQuality);
     all.addAll(cube.quality());
@@ -58,12 +79,16 @@ public record Analysis(Summary summary, List<ReportTable> tables, List<DataQuali
       touches += c.touches();
     }
     TouchCube.Totals totals = cube.totals();
-    Summary summary = new Summary(records, totals.events(), touches, totals.leads(), skipped, where);
-    return new Analysis(summary, Rollups.all(cube), findings, files, new ArrayList<>(problems), cube, tests);
+    Summary summary =
+        new Summary(records, totals.events(), touches, totals.leads(), skipped, where);
+    return new Analysis(
+        summary, Rollups.all(cube), findings, files, new ArrayList<>(problems), cube, tests);
   }
 
   public ReportTable table(String name) {
-    return tables.stream().filter(t -> t.name().equals(name)).findFirst()
+    return tables.stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no table " + name));
   }
 }

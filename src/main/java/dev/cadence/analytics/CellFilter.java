@@ -34,7 +34,8 @@ public final class CellFilter {
   /**
    * Parses {@code field=value} specs.
    *
-   * @throws IllegalArgumentException for a spec without {@code =} or an unknown field (with the fix)
+   * @throws IllegalArgumentException for a spec without {@code =} or an unknown field (with the
+   *     fix)
    */
   public static Predicate<TouchCell> parse(List<String> specs) {
     Map<String, List<String>> wanted = new LinkedHashMap<>();
@@ -42,10 +43,16 @@ public final class CellFilter {
       int eq = spec.indexOf('=');
       String field = eq < 0 ? "" : spec.substring(0, eq).strip();
       if (eq < 0 || !FIELDS.containsKey(field)) {
-        throw new IllegalArgumentException("--where " + spec + ": expected FIELD=VALUE with FIELD one of "
-            + String.join(", ", FIELDS.keySet())
-            + (eq < 0 ? "" : dev.cadence.validate.DidYouMean.closest(field, FIELDS.keySet())
-                .map(c -> "; did you mean `" + c + "`?").orElse("")));
+        throw new IllegalArgumentException(
+            "--where "
+                + spec
+                + ": expected FIELD=VALUE with FIELD one of "
+                + String.join(", ", FIELDS.keySet())
+                + (eq < 0
+                    ? ""
+                    : dev.cadence.validate.DidYouMean.closest(field, FIELDS.keySet())
+                        .map(c -> "; did you mean `" + c + "`?")
+                        .orElse("")));
       }
       wanted.computeIfAbsent(field, k -> new ArrayList<>()).add(spec.substring(eq + 1));
     }

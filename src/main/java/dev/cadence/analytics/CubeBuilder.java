@@ -9,10 +9,11 @@ import java.util.TreeSet;
 
 /**
  * Turns raw events into the touch cube in two passes over primitive arrays: a counting sort of the
- * rows by lead, then, lead by lead on several workers, a small sort of that lead's rows and one walk
- * that dedups touches, attributes responses and ranks the touches.
+ * rows by lead, then, lead by lead on several workers, a small sort of that lead's rows and one
+ * walk that dedups touches, attributes responses and ranks the touches.
  *
  * <p>The definitions (docs/analytics.md; bench/analyze-anchor.sql computes the same in SQL):
+ *
  * <ul>
  *   <li>A touch is a touch event. Touch events of the same lead, cadence, step and instant are one
  *       touch (the first in input order): a duplicate-touch finding for the others.
@@ -30,8 +31,10 @@ final class CubeBuilder {
 
   private final RawEvents ev;
   private final int n;
+
   /** Per signature: a dense cadence id and the rank of the step id in code-point order. */
   private final int[] cadenceOf;
+
   private final int[] stepRankOf;
   private final long[] micros;
   private final int[] sigOf;
@@ -148,8 +151,19 @@ final class CubeBuilder {
     for (int c = 0; c < all.size(); c++) {
       Signature s = sigs.get(all.sig(c));
       long[] k = all.counts(c);
-      cells.add(new TouchCell(s.cadence(), s.step(), s.channel(), s.template(), s.region(), all.position(c),
-          all.gap(c), k[0], k[1], k[2], k[3]));
+      cells.add(
+          new TouchCell(
+              s.cadence(),
+              s.step(),
+              s.channel(),
+              s.template(),
+              s.region(),
+              all.position(c),
+              all.gap(c),
+              k[0],
+              k[1],
+              k[2],
+              k[3]));
       exits.add(new long[] {k[4]});
     }
     Integer[] order = new Integer[cells.size()];
@@ -163,8 +177,8 @@ final class CubeBuilder {
       sorted.add(cells.get(order[i]));
       sortedExits[i] = exits.get(order[i])[0];
     }
-    return new TouchCube(sorted, sortedExits, quality,
-        new TouchCube.Totals(n, touches, leadsTouched, responses));
+    return new TouchCube(
+        sorted, sortedExits, quality, new TouchCube.Totals(n, touches, leadsTouched, responses));
   }
 
   /** Walks the leads [from, to) into its own cells and findings. */
@@ -240,7 +254,10 @@ final class CubeBuilder {
           int e = eventOf[r];
           if (EventCodes.isTouch(e)) {
             if (last >= 0 && micros[touchRow[last]] == micros[r]) {
-              finding(Issue.DUPLICATE_TOUCH, r, "same lead, cadence, step and instant as line " + ev.line(touchRow[last]));
+              finding(
+                  Issue.DUPLICATE_TOUCH,
+                  r,
+                  "same lead, cadence, step and instant as line " + ev.line(touchRow[last]));
               continue;
             }
             if (count == touchRow.length) {
@@ -251,7 +268,10 @@ final class CubeBuilder {
             int flags = 0;
             for (int p = 0; p < pendingCount; p++) {
               flags |= EventCodes.flags(eventOf[pending[p]]);
-              finding(Issue.RESPONSE_BEFORE_TOUCH, pending[p], "counted on the touch at line " + ev.line(r));
+              finding(
+                  Issue.RESPONSE_BEFORE_TOUCH,
+                  pending[p],
+                  "counted on the touch at line " + ev.line(r));
             }
             responses += pendingCount;
             pendingCount = 0;
@@ -268,8 +288,12 @@ final class CubeBuilder {
           }
         }
         for (int p = 0; p < pendingCount; p++) {
-          finding(Issue.RESPONSE_WITHOUT_TOUCH, pending[p], "no `" + ev.signatures().get(sigOf[pending[p]]).step()
-              + "` touch of this lead in this cadence");
+          finding(
+              Issue.RESPONSE_WITHOUT_TOUCH,
+              pending[p],
+              "no `"
+                  + ev.signatures().get(sigOf[pending[p]]).step()
+                  + "` touch of this lead in this cadence");
         }
       }
       if (count == 0) {
@@ -281,11 +305,18 @@ final class CubeBuilder {
         int r = touchRow[t];
         int flags = touchFlags[t];
         long day = Math.floorDiv(micros[r], MICROS_PER_DAY);
-        int gap = t == 0 ? TouchCell.NO_GAP : (int) Math.min(Integer.MAX_VALUE - 1, day - previousDay);
+        int gap =
+            t == 0 ? TouchCell.NO_GAP : (int) Math.min(Integer.MAX_VALUE - 1, day - previousDay);
         previousDay = day;
         boolean bounced = (flags & EventCodes.BOUNCED) != 0;
-        cells.add(sigOf[r], t + 1, gap, bounced, !bounced && (flags & EventCodes.OPENED) != 0,
-            (flags & EventCodes.RESPONDED) != 0, t == count - 1);
+        cells.add(
+            sigOf[r],
+            t + 1,
+            gap,
+            bounced,
+            !bounced && (flags & EventCodes.OPENED) != 0,
+            (flags & EventCodes.RESPONDED) != 0,
+            t == count - 1);
       }
       touches += count;
       return true;

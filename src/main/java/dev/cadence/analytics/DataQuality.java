@@ -5,15 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Collects data-quality findings: a count per {@link Issue} and its first few examples (the earliest
- * in input order, whatever order they were found in), so that a million bad lines cost a counter.
- * Not thread-safe: one per worker, then {@link #addAll}.
+ * Collects data-quality findings: a count per {@link Issue} and its first few examples (the
+ * earliest in input order, whatever order they were found in), so that a million bad lines cost a
+ * counter. Not thread-safe: one per worker, then {@link #addAll}.
  */
 public final class DataQuality {
   /** Examples kept per issue. */
   public static final int EXAMPLES = 5;
 
-  /** Where a finding was seen: the source's index in the input list, its physical line, what is wrong. */
+  /**
+   * Where a finding was seen: the source's index in the input list, its physical line, what is
+   * wrong.
+   */
   record Seen(int source, long line, String detail) {}
 
   /** One example of a finding, for reports. */
@@ -84,7 +87,8 @@ public final class DataQuality {
   /** Moves every example's line by {@code delta} (a chunk's lines are counted from its start). */
   public void shiftLines(int source, long delta) {
     for (List<Seen> list : examples) {
-      list.replaceAll(s -> s.source() == source ? new Seen(s.source(), s.line() + delta, s.detail()) : s);
+      list.replaceAll(
+          s -> s.source() == source ? new Seen(s.source(), s.line() + delta, s.detail()) : s);
     }
   }
 
@@ -106,8 +110,10 @@ public final class DataQuality {
     for (Issue issue : Issue.values()) {
       long c = counts[issue.ordinal()];
       if (c > 0) {
-        List<Example> ex = examples.get(issue.ordinal()).stream()
-            .map(s -> new Example(sources.get(s.source()), s.line(), s.detail())).toList();
+        List<Example> ex =
+            examples.get(issue.ordinal()).stream()
+                .map(s -> new Example(sources.get(s.source()), s.line(), s.detail()))
+                .toList();
         out.add(new Finding(issue, c, ex));
       }
     }

@@ -17,6 +17,7 @@ public final class EventCodes {
 
   private static final String[] NAMES;
   private static final Map<String, Byte> CODES = new HashMap<>();
+
   /** A touch with this event was opened / bounced / responded (contract section 5). */
   public static final int OPENED = 1;
 
@@ -40,12 +41,13 @@ public final class EventCodes {
     FLAGS = new int[NAMES.length];
     for (int c = 0; c < NAMES.length; c++) {
       CODES.put(NAMES[c], (byte) c);
-      FLAGS[c] = switch (NAMES[c]) {
-        case "opened" -> OPENED;
-        case "bounced" -> BOUNCED;
-        case "replied", "connected" -> RESPONDED;
-        default -> 0;
-      };
+      FLAGS[c] =
+          switch (NAMES[c]) {
+            case "opened" -> OPENED;
+            case "bounced" -> BOUNCED;
+            case "replied", "connected" -> RESPONDED;
+            default -> 0;
+          };
     }
   }
 
@@ -72,7 +74,10 @@ public final class EventCodes {
     return FLAGS[code];
   }
 
-  /** True if a step on {@code channel} (a log's name for it) can log {@code code}; unknown channels can't. */
+  /**
+   * True if a step on {@code channel} (a log's name for it) can log {@code code}; unknown channels
+   * can't.
+   */
   public static boolean fits(String channel, int code) {
     Optional<Channel> c = Channel.fromYaml(channel);
     if (c.isEmpty()) {

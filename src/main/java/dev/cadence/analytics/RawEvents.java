@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The usable lines of one or more outcome logs, column by column in primitive arrays (about 21 bytes
- * per event): what the touch cube is built from. Row order is input order (the sources one after
- * the other, each in line order), which is the last tie-break of every ordering.
+ * The usable lines of one or more outcome logs, column by column in primitive arrays (about 21
+ * bytes per event): what the touch cube is built from. Row order is input order (the sources one
+ * after the other, each in line order), which is the last tie-break of every ordering.
  */
 public final class RawEvents {
   private final int size;
@@ -34,10 +34,23 @@ public final class RawEvents {
    * @param line the physical line of the row in its source (1-based)
    * @param sourceStart the first row of each source, ascending
    */
-  public RawEvents(int size, long[] micros, int[] lead, int[] signature, byte[] event, int[] line, int leads,
-      List<Signature> signatures, List<String> sources, int[] sourceStart) {
-    if (micros.length < size || lead.length < size || signature.length < size || event.length < size
-        || line.length < size || sourceStart.length != sources.size()) {
+  public RawEvents(
+      int size,
+      long[] micros,
+      int[] lead,
+      int[] signature,
+      byte[] event,
+      int[] line,
+      int leads,
+      List<Signature> signatures,
+      List<String> sources,
+      int[] sourceStart) {
+    if (micros.length < size
+        || lead.length < size
+        || signature.length < size
+        || event.length < size
+        || line.length < size
+        || sourceStart.length != sources.size()) {
       throw new IllegalArgumentException("column arrays shorter than " + size + " rows");
     }
     this.size = size;
@@ -104,7 +117,9 @@ public final class RawEvents {
     return new Builder();
   }
 
-  /** Builds events one at a time, for tests and small inputs (the log reader fills arrays directly). */
+  /**
+   * Builds events one at a time, for tests and small inputs (the log reader fills arrays directly).
+   */
   public static final class Builder {
     private final List<Long> micros = new ArrayList<>();
     private final List<Integer> leads = new ArrayList<>();
@@ -115,16 +130,29 @@ public final class RawEvents {
     private final List<Signature> signatures = new ArrayList<>();
 
     /** Adds one event; {@code event} must be a known one. */
-    public Builder add(Instant at, String leadId, String cadence, String step, String channel, String template,
-        String region, String event) {
-      byte code = EventCodes.code(event).orElseThrow(() -> new IllegalArgumentException("unknown event " + event));
+    public Builder add(
+        Instant at,
+        String leadId,
+        String cadence,
+        String step,
+        String channel,
+        String template,
+        String region,
+        String event) {
+      byte code =
+          EventCodes.code(event)
+              .orElseThrow(() -> new IllegalArgumentException("unknown event " + event));
       Signature s = new Signature(cadence, step, channel, template, region);
-      micros.add(Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000));
+      micros.add(
+          Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000));
       leads.add(leadIds.computeIfAbsent(leadId, k -> leadIds.size()));
-      sigs.add(sigIds.computeIfAbsent(s, k -> {
-        signatures.add(k);
-        return signatures.size() - 1;
-      }));
+      sigs.add(
+          sigIds.computeIfAbsent(
+              s,
+              k -> {
+                signatures.add(k);
+                return signatures.size() - 1;
+              }));
       events.add(code);
       return this;
     }
@@ -143,7 +171,8 @@ public final class RawEvents {
         e[i] = events.get(i);
         lines[i] = i + 2; // as if line 1 were a header
       }
-      return new RawEvents(n, m, l, s, e, lines, leadIds.size(), signatures, List.of("events"), new int[] {0});
+      return new RawEvents(
+          n, m, l, s, e, lines, leadIds.size(), signatures, List.of("events"), new int[] {0});
     }
   }
 }

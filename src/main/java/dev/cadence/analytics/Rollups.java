@@ -19,13 +19,20 @@ public final class Rollups {
   public static final String OPEN_RATE_BY_REGION = "open_rate_by_region";
   public static final String OPEN_RATE_BY_REGION_TEMPLATE = "open_rate_by_region_template";
   public static final String RESPONSE_RATE_BY_GAP = "response_rate_by_gap";
-  public static final String RESPONSE_RATE_BY_POSITION_CHANNEL = "response_rate_by_position_channel";
+  public static final String RESPONSE_RATE_BY_POSITION_CHANNEL =
+      "response_rate_by_position_channel";
   public static final String FUNNEL = "funnel";
   public static final String CUBE = "cube";
 
   /** Every table name, in report order (the cube last: it is the raw material, not a metric). */
-  public static final List<String> TABLES = List.of(OPEN_RATE_BY_REGION, OPEN_RATE_BY_REGION_TEMPLATE,
-      RESPONSE_RATE_BY_GAP, RESPONSE_RATE_BY_POSITION_CHANNEL, FUNNEL, CUBE);
+  public static final List<String> TABLES =
+      List.of(
+          OPEN_RATE_BY_REGION,
+          OPEN_RATE_BY_REGION_TEMPLATE,
+          RESPONSE_RATE_BY_GAP,
+          RESPONSE_RATE_BY_POSITION_CHANNEL,
+          FUNNEL,
+          CUBE);
 
   private Rollups() {}
 
@@ -39,9 +46,13 @@ public final class Rollups {
    */
   public static synchronized void warmUpInBackground() {
     if (warmUp == null) {
-      warmUp = new Thread(
-          () -> Table.create("warm-up", IntColumn.create("x", new int[] {1})).summarize("x", sum).by("x"),
-          "cadence-tablesaw-warm-up");
+      warmUp =
+          new Thread(
+              () ->
+                  Table.create("warm-up", IntColumn.create("x", new int[] {1}))
+                      .summarize("x", sum)
+                      .by("x"),
+              "cadence-tablesaw-warm-up");
       warmUp.setDaemon(true);
       warmUp.start();
     }
@@ -75,9 +86,20 @@ public final class Rollups {
         gap.setMissing(r); // a first touch has no gap, as in the other tables
       }
     }
-    return List.of(openRate(t, false), openRate(t, true), byGap(t), byPositionChannel(t), funnel(t),
-        new ReportTable(CUBE, "Touch cube", shown,
-            List.of("cadence", "step", "channel", "template", "region", "position", "gap_days"), null, null, null));
+    return List.of(
+        openRate(t, false),
+        openRate(t, true),
+        byGap(t),
+        byPositionChannel(t),
+        funnel(t),
+        new ReportTable(
+            CUBE,
+            "Touch cube",
+            shown,
+            List.of("cadence", "step", "channel", "template", "region", "position", "gap_days"),
+            null,
+            null,
+            null));
   }
 
   /** The cube as a table: one row per cell. */
@@ -113,17 +135,19 @@ public final class Rollups {
       exits.set(i, cube.exits(i));
       weighted.set(i, (long) c.position() * c.touches());
     }
-    Table t = Table.create("cube", cadence, step, channel, template, region, position, gap, touches, bounced, opened,
-        responded, exits, weighted);
+    Table t =
+        Table.create(
+            "cube", cadence, step, channel, template, region, position, gap, touches, bounced,
+            opened, responded, exits, weighted);
     Codes.addTo(t);
     return t;
   }
 
   /**
-   * Text columns as int codes, ranked in String order, for grouping and sorting. Tablesaw's group-by
-   * keys a text column by its dictionary code in a buffer sized for two bytes, which overflows past
-   * 65,535 distinct values (a log whose template or region column holds free text): on int codes
-   * it never does, and the order stays the text's.
+   * Text columns as int codes, ranked in String order, for grouping and sorting. Tablesaw's
+   * group-by keys a text column by its dictionary code in a buffer sized for two bytes, which
+   * overflows past 65,535 distinct values (a log whose template or region column holds free text):
+   * on int codes it never does, and the order stays the text's.
    */
   private static final class Codes {
     static final String[] COLUMNS = {"cadence#", "step#", "channel#", "template#", "region#"};
@@ -194,8 +218,14 @@ public final class Rollups {
     }
     out.addColumns(sent, bounced, delivered, opened);
     rate.addTo(out);
-    return new ReportTable(out.name(), byTemplate ? "Open rate by region and template" : "Open rate by region", out,
-        List.of(groups), "open_rate", "ci_low", "ci_high");
+    return new ReportTable(
+        out.name(),
+        byTemplate ? "Open rate by region and template" : "Open rate by region",
+        out,
+        List.of(groups),
+        "open_rate",
+        "ci_low",
+        "ci_high");
   }
 
   private static ReportTable byGap(Table cube) {
@@ -205,7 +235,8 @@ public final class Rollups {
     LongColumn responses = LongColumn.create("responses");
     RateColumns rate = new RateColumns("response_rate");
     if (cube.rowCount() > 0) {
-      Table s = cube.summarize("touches", "responded", sum).by("gap_days").sortAscendingOn("gap_days");
+      Table s =
+          cube.summarize("touches", "responded", sum).by("gap_days").sortAscendingOn("gap_days");
       for (int r = 0; r < s.rowCount(); r++) {
         int g = s.intColumn("gap_days").getInt(r);
         if (g == TouchCell.NO_GAP) {
@@ -222,8 +253,14 @@ public final class Rollups {
     }
     out.addColumns(gap, touches, responses);
     rate.addTo(out);
-    return new ReportTable(out.name(), "Response rate by gap (days since the previous touch)", out, List.of("gap_days"),
-        "response_rate", "ci_low", "ci_high");
+    return new ReportTable(
+        out.name(),
+        "Response rate by gap (days since the previous touch)",
+        out,
+        List.of("gap_days"),
+        "response_rate",
+        "ci_low",
+        "ci_high");
   }
 
   private static ReportTable byPositionChannel(Table cube) {
@@ -234,8 +271,10 @@ public final class Rollups {
     LongColumn responses = LongColumn.create("responses");
     RateColumns rate = new RateColumns("response_rate");
     if (cube.rowCount() > 0) {
-      Table s = cube.summarize("touches", "responded", sum).by("position", "channel#")
-          .sortAscendingOn("position", "channel#");
+      Table s =
+          cube.summarize("touches", "responded", sum)
+              .by("position", "channel#")
+              .sortAscendingOn("position", "channel#");
       String[] channels = Codes.texts(cube, "channel");
       for (int r = 0; r < s.rowCount(); r++) {
         position.append(s.intColumn("position").getInt(r));
@@ -249,8 +288,14 @@ public final class Rollups {
     }
     out.addColumns(position, channel, touches, responses);
     rate.addTo(out);
-    return new ReportTable(out.name(), "Response rate by position and channel", out, List.of("position", "channel"),
-        "response_rate", "ci_low", "ci_high");
+    return new ReportTable(
+        out.name(),
+        "Response rate by position and channel",
+        out,
+        List.of("position", "channel"),
+        "response_rate",
+        "ci_low",
+        "ci_high");
   }
 
   /**
@@ -268,10 +313,14 @@ public final class Rollups {
     LongColumn exits = LongColumn.create("exits");
     RateColumns rate = new RateColumns("response_rate");
     if (cube.rowCount() > 0) {
-      Table s = cube.summarize("touches", "responded", "exits", "position_x_touches", sum)
-          .by("cadence#", "step#", "channel#");
-      DoubleColumn mean = ((NumericColumn<?>) s.column("Sum [position_x_touches]")).asDoubleColumn()
-          .divide(((NumericColumn<?>) s.column("Sum [touches]")).asDoubleColumn()).setName("mean_position");
+      Table s =
+          cube.summarize("touches", "responded", "exits", "position_x_touches", sum)
+              .by("cadence#", "step#", "channel#");
+      DoubleColumn mean =
+          ((NumericColumn<?>) s.column("Sum [position_x_touches]"))
+              .asDoubleColumn()
+              .divide(((NumericColumn<?>) s.column("Sum [touches]")).asDoubleColumn())
+              .setName("mean_position");
       s.addColumns(mean);
       s = s.sortOn("cadence#", "mean_position", "step#", "channel#");
       String[] cadences = Codes.texts(cube, "cadence");
@@ -293,8 +342,14 @@ public final class Rollups {
     out.addColumns(cadence, step, channel, meanPosition, touches, responses);
     rate.addTo(out);
     out.addColumns(exits);
-    return new ReportTable(out.name(), "Step funnel", out, List.of("cadence", "step", "channel"), "response_rate",
-        "ci_low", "ci_high");
+    return new ReportTable(
+        out.name(),
+        "Step funnel",
+        out,
+        List.of("cadence", "step", "channel"),
+        "response_rate",
+        "ci_low",
+        "ci_high");
   }
 
   private static long sumAt(Table s, String column, int row) {

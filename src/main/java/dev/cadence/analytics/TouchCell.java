@@ -2,8 +2,8 @@ package dev.cadence.analytics;
 
 /**
  * One cell of the touch cube: the touches of an outcome log that share every dimension, with what
- * they led to (contract section 5). Every metric of {@code analyze} and every rule of
- * {@code recommend} is a roll-up of these cells, so the raw scan of millions of events happens once.
+ * they led to (contract section 5). Every metric of {@code analyze} and every rule of {@code
+ * recommend} is a roll-up of these cells, so the raw scan of millions of events happens once.
  *
  * @param channel the step's channel as logged (email, call, social, task, meeting, approval)
  * @param template the template logged with the touch, "" when none

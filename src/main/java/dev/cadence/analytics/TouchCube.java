@@ -16,9 +16,14 @@ import java.util.function.Predicate;
  */
 public final class TouchCube {
   /** Orders cells by their dimensions, text ones first, for stable output. */
-  public static final Comparator<TouchCell> ORDER = Comparator.comparing(TouchCell::cadence)
-      .thenComparing(TouchCell::step).thenComparing(TouchCell::channel).thenComparing(TouchCell::template)
-      .thenComparing(TouchCell::region).thenComparingInt(TouchCell::position).thenComparingInt(TouchCell::gapDays);
+  public static final Comparator<TouchCell> ORDER =
+      Comparator.comparing(TouchCell::cadence)
+          .thenComparing(TouchCell::step)
+          .thenComparing(TouchCell::channel)
+          .thenComparing(TouchCell::template)
+          .thenComparing(TouchCell::region)
+          .thenComparingInt(TouchCell::position)
+          .thenComparingInt(TouchCell::gapDays);
 
   /** What the cube was built from, for the report's summary. */
   public record Totals(long events, long touches, long leads, long responsesCounted) {}
@@ -30,7 +35,8 @@ public final class TouchCube {
 
   TouchCube(List<TouchCell> cells, long[] exits, DataQuality quality, Totals totals) {
     if (exits.length != cells.size()) {
-      throw new IllegalArgumentException(exits.length + " exit counts for " + cells.size() + " cells");
+      throw new IllegalArgumentException(
+          exits.length + " exit counts for " + cells.size() + " cells");
     }
     this.cells = List.copyOf(cells);
     this.exits = exits.clone();

@@ -56,22 +56,36 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin TestOptions tests;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "text, json, csv, markdown or html (default: ${DEFAULT-VALUE}).")
   AnalyzeFormat format;
 
-  @Option(names = "--table", paramLabel = "NAME",
-      description = "Only this table (required for csv): open_rate_by_region, open_rate_by_region_template,"
-          + " response_rate_by_gap, response_rate_by_position_channel, funnel, cube.")
+  @Option(
+      names = "--table",
+      paramLabel = "NAME",
+      description =
+          "Only this table (required for csv): open_rate_by_region, open_rate_by_region_template,"
+              + " response_rate_by_gap, response_rate_by_position_channel, funnel, cube.")
   String table;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (replaced whole) instead of stdout.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the report to FILE (replaced whole) instead of stdout.")
   Path out;
 
-  @Option(names = "--strict", description = "Exit 1 if any line of the logs was not counted (a data-quality finding).")
+  @Option(
+      names = "--strict",
+      description = "Exit 1 if any line of the logs was not counted (a data-quality finding).")
   boolean strict;
 
-  @Option(names = "--timings", hidden = true, description = "Print the time of each phase on stderr.")
+  @Option(
+      names = "--timings",
+      hidden = true,
+      description = "Print the time of each phase on stderr.")
   boolean timings;
 
   @Override
@@ -98,16 +112,26 @@ final class AnalyzeCommand implements Callable<Integer> {
       cube = cube.filter(inputs.filter());
     }
     long t2 = System.nanoTime();
-    List<Analysis.FileSummary> files = read.files().stream()
-        .map(f -> new Analysis.FileSummary(f.source(), f.records(), f.events())).toList();
-    Analysis analysis = Analysis.of(cube, read.quality(), read.events().sources(), files, problems, inputs.where, settings);
+    List<Analysis.FileSummary> files =
+        read.files().stream()
+            .map(f -> new Analysis.FileSummary(f.source(), f.records(), f.events()))
+            .toList();
+    Analysis analysis =
+        Analysis.of(
+            cube, read.quality(), read.events().sources(), files, problems, inputs.where, settings);
     long t3 = System.nanoTime();
     reportFindings(analysis, err);
-    List<ReportTable> tables = table == null ? AnalyzeFormat.defaultTables(analysis) : List.of(analysis.table(table));
+    List<ReportTable> tables =
+        table == null ? AnalyzeFormat.defaultTables(analysis) : List.of(analysis.table(table));
     write(analysis, tables);
     if (timings) {
-      err.printf(Locale.ROOT, "timings: read %.0f ms, cube %.0f ms, roll-ups %.0f ms, report %.0f ms%n", (t1 - t0) / 1e6,
-          (t2 - t1) / 1e6, (t3 - t2) / 1e6, (System.nanoTime() - t3) / 1e6);
+      err.printf(
+          Locale.ROOT,
+          "timings: read %.0f ms, cube %.0f ms, roll-ups %.0f ms, report %.0f ms%n",
+          (t1 - t0) / 1e6,
+          (t2 - t1) / 1e6,
+          (t3 - t2) / 1e6,
+          (System.nanoTime() - t3) / 1e6);
       err.flush();
     }
 
@@ -140,18 +164,30 @@ final class AnalyzeCommand implements Callable<Integer> {
       file.write(text.toString().getBytes(StandardCharsets.UTF_8));
       file.commit();
     } catch (IOException e) {
-      throw new CadenceException(ExitCodes.RUNTIME, "cannot write " + out + ": " + e.getMessage(), e);
+      throw new CadenceException(
+          ExitCodes.RUNTIME, "cannot write " + out + ": " + e.getMessage(), e);
     }
   }
 
   /** One line per kind of finding on stderr, with its first place and its count. */
   private void reportFindings(Analysis analysis, PrintWriter err) {
     for (DataQuality.Finding f : analysis.findings()) {
-      String where = f.examples().isEmpty() ? "" : f.examples().get(0).source() + ":" + f.examples().get(0).line() + ": ";
-      String detail = f.examples().isEmpty() ? f.issue().description() : f.examples().get(0).detail();
-      String more = f.count() == 1 ? " (1 line " + f.issue().effect().text() + ")"
-          : String.format(Locale.ROOT, " (%,d lines %s; see the data-quality section)", f.count(), f.issue().effect().text());
-      err.println(Diagnostic.oneLine(where + "warning[" + f.issue().code() + "]: " + detail + more));
+      String where =
+          f.examples().isEmpty()
+              ? ""
+              : f.examples().get(0).source() + ":" + f.examples().get(0).line() + ": ";
+      String detail =
+          f.examples().isEmpty() ? f.issue().description() : f.examples().get(0).detail();
+      String more =
+          f.count() == 1
+              ? " (1 line " + f.issue().effect().text() + ")"
+              : String.format(
+                  Locale.ROOT,
+                  " (%,d lines %s; see the data-quality section)",
+                  f.count(),
+                  f.issue().effect().text());
+      err.println(
+          Diagnostic.oneLine(where + "warning[" + f.issue().code() + "]: " + detail + more));
     }
     err.flush();
   }
@@ -159,11 +195,16 @@ final class AnalyzeCommand implements Callable<Integer> {
   /** Usage errors, all before any work. */
   private void checkArguments() {
     if (table != null && !Rollups.TABLES.contains(table)) {
-      throw new CadenceException(ExitCodes.USAGE, "--table " + table + ": no such table" + DidYouMean.hint(table, Rollups.TABLES));
+      throw new CadenceException(
+          ExitCodes.USAGE,
+          "--table " + table + ": no such table" + DidYouMean.hint(table, Rollups.TABLES));
     }
     if (format == AnalyzeFormat.CSV && table == null) {
-      throw new CadenceException(ExitCodes.USAGE, "--format csv writes one table: choose it with --table (one of "
-          + String.join(", ", Rollups.TABLES) + ")");
+      throw new CadenceException(
+          ExitCodes.USAGE,
+          "--format csv writes one table: choose it with --table (one of "
+              + String.join(", ", Rollups.TABLES)
+              + ")");
     }
     if (out != null) {
       Path dir = out.toAbsolutePath().getParent();
@@ -172,13 +213,17 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       for (Path log : inputs.logs) {
         if (SimulationInputs.sameFile(out, log)) {
-          throw new CadenceException(ExitCodes.USAGE, out + " is an input of this run; write the report elsewhere");
+          throw new CadenceException(
+              ExitCodes.USAGE, out + " is an input of this run; write the report elsewhere");
         }
       }
     }
   }
 
   private String error(String message) {
-    return spec.commandLine().getColorScheme().errorText("error: " + Diagnostic.oneLine(message)).toString();
+    return spec.commandLine()
+        .getColorScheme()
+        .errorText("error: " + Diagnostic.oneLine(message))
+        .toString();
   }
 }

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  */
 public final class ArchiveTraining {
   /** A cadence with the usual mistakes: each one takes a different diagnostic path. */
-  private static final String BROKEN = """
+  private static final String BROKEN =
+      """
       cadence: training-broken
       model: transactionel
       schedule:
@@ -54,7 +55,8 @@ public final class ArchiveTraining {
       """;
 
   /** A few leads with and without a zone, one not to contact: the usual paths of a lead list. */
-  private static final String TRAINING_LEADS = """
+  private static final String TRAINING_LEADS =
+      """
       id,email,first_name,last_name,company,title,phone,region,timezone,owner,do_not_contact
       L1,ana.martin@acme.example,Ana,Martin,Acme,CFO,+33 1 00 00 00 01,EMEA-FR,Europe/Paris,rep1,false
       L2,bruno.smith@globex.example,Bruno,Smith,Globex,CTO,+1 555 0100,NA-EAST,America/New_York,rep2,false
@@ -83,18 +85,40 @@ public final class ArchiveTraining {
       Path file = Files.writeString(broken.resolve("broken.yaml"), BROKEN, StandardCharsets.UTF_8);
       Files.writeString(broken.resolve("not-yaml.yml"), "steps: [\n", StandardCharsets.UTF_8);
       runs.add(new String[] {"validate", file.toString()});
-      runs.add(new String[] {"validate", "--strict", "-q", broken.toString(), broken.resolve("missing.yaml").toString()});
+      runs.add(
+          new String[] {
+            "validate",
+            "--strict",
+            "-q",
+            broken.toString(),
+            broken.resolve("missing.yaml").toString()
+          });
       for (String format : new String[] {"json", "junit", "sarif", "github"}) {
         runs.add(new String[] {"validate", "--format", format, broken.toString()});
       }
       // plan in every format: its reader, engine and writers (and their lambdas) join the archive
-      Path leads = Files.writeString(broken.resolve("leads.csv"), TRAINING_LEADS, StandardCharsets.UTF_8);
+      Path leads =
+          Files.writeString(broken.resolve("leads.csv"), TRAINING_LEADS, StandardCharsets.UTF_8);
       Optional<Path> cadence = planCadence(samples);
       for (String format : new String[] {"text", "json", "csv", "ics"}) {
-        cadence.ifPresent(c -> runs.add(new String[] {"plan", c.toString(), "--leads", leads.toString(),
-            "--start", "2026-12-01", "--format", format}));
+        cadence.ifPresent(
+            c ->
+                runs.add(
+                    new String[] {
+                      "plan",
+                      c.toString(),
+                      "--leads",
+                      leads.toString(),
+                      "--start",
+                      "2026-12-01",
+                      "--format",
+                      format
+                    }));
       }
-      cadence.ifPresent(c -> runs.add(new String[] {"plan", c.toString(), "--leads", leads.toString(), "--by", "day"}));
+      cadence.ifPresent(
+          c ->
+              runs.add(
+                  new String[] {"plan", c.toString(), "--leads", leads.toString(), "--by", "day"}));
     } catch (IOException e) {
       // No temporary folder: the archive just lacks the diagnostics path; the samples still run.
     }

@@ -27,19 +27,30 @@ final class CadenceCommand implements Runnable {
     spec.usageMessage()
         .description("Sales cadences as code: lint, plan, simulate, run and analyze.")
         .exitCodeListHeading("%nExit codes:%n")
-        .exitCodeList(UsageMessageSpec.keyValuesMap(
-            "0:success",
-            "1:the input has findings (invalid cadence, rejected rows under --strict)",
-            "2:usage error (bad flag, missing argument, path that names nothing)",
-            "3:runtime failure (I/O, database, SMTP)"));
+        .exitCodeList(
+            UsageMessageSpec.keyValuesMap(
+                "0:success",
+                "1:the input has findings (invalid cadence, rejected rows under --strict)",
+                "2:usage error (bad flag, missing argument, path that names nothing)",
+                "3:runtime failure (I/O, database, SMTP)"));
     standardHelpOptions(spec);
   }
 
-  /** What {@code mixinStandardHelpOptions = true} adds, without the annotated mixin picocli would reflect over. */
+  /**
+   * What {@code mixinStandardHelpOptions = true} adds, without the annotated mixin picocli would
+   * reflect over.
+   */
   static void standardHelpOptions(CommandSpec spec) {
-    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
-    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-        .description("Print version information and exit.").build());
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help message and exit.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-V", "--version")
+            .versionHelp(true)
+            .description("Print version information and exit.")
+            .build());
   }
 
   /** The command's model, for {@code new CommandLine(spec)}. */
@@ -54,6 +65,7 @@ final class CadenceCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand; try `cadence validate cadences/`");
+    throw new ParameterException(
+        spec.commandLine(), "missing subcommand; try `cadence validate cadences/`");
   }
 }

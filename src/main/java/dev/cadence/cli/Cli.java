@@ -43,17 +43,18 @@ public final class Cli {
 
   /**
    * The command line for running {@code command}: only that subcommand is built when it is a known
-   * one. picocli reflects over every subcommand it is given, ~50 ms that a CI loop running
-   * {@code validate} over many files would pay each time; any other first argument (help, a typo)
-   * gets them all.
+   * one. picocli reflects over every subcommand it is given, ~50 ms that a CI loop running {@code
+   * validate} over many files would pay each time; any other first argument (help, a typo) gets
+   * them all.
    */
   public static CommandLine create(Clock clock, String command) {
     CommandLine cli = new CommandLine(new CadenceCommand(clock).spec());
-    COMMANDS.forEach((name, command0) -> {
-      if (!COMMANDS.containsKey(command) || command.equals(name)) {
-        cli.addSubcommand(name, command0.get());
-      }
-    });
+    COMMANDS.forEach(
+        (name, command0) -> {
+          if (!COMMANDS.containsKey(command) || command.equals(name)) {
+            cli.addSubcommand(name, command0.get());
+          }
+        });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(Cli::handle);
     cli.setParameterExceptionHandler(Cli::handleUsage);
@@ -61,9 +62,9 @@ public final class Cli {
   }
 
   /**
-   * Runs {@code args} as {@code Main} does: {@code validate} in its plain forms goes through
-   * {@link FastValidate} without picocli, everything else through {@link #create(PrintWriter,
-   * PrintWriter, String)}. Returns the exit code.
+   * Runs {@code args} as {@code Main} does: {@code validate} in its plain forms goes through {@link
+   * FastValidate} without picocli, everything else through {@link #create(PrintWriter, PrintWriter,
+   * String)}. Returns the exit code.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
@@ -90,12 +91,19 @@ public final class Cli {
 
   /** Any exception a command lets escape: one line on stderr, the trace only with --verbose. */
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    boolean verbose = parsed != null && parsed.expandedArgs().stream().anyMatch(a -> a.equals("--verbose") || a.equals("-v"));
+    boolean verbose =
+        parsed != null
+            && parsed.expandedArgs().stream()
+                .anyMatch(a -> a.equals("--verbose") || a.equals("-v"));
     return failure(e, cmd.getErr(), cmd.getColorScheme(), verbose);
   }
 
-  /** Reports an exception a command let escape; returns the exit code. Shared with {@link FastValidate}. */
-  static int failure(Exception e, PrintWriter err, CommandLine.Help.ColorScheme colors, boolean verbose) {
+  /**
+   * Reports an exception a command let escape; returns the exit code. Shared with {@link
+   * FastValidate}.
+   */
+  static int failure(
+      Exception e, PrintWriter err, CommandLine.Help.ColorScheme colors, boolean verbose) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     err.println(colors.errorText("error: " + message.lines().findFirst().orElse("")));
     if (verbose) {
@@ -110,7 +118,8 @@ public final class Cli {
     PrintWriter err = cmd.getErr();
     err.println(cmd.getColorScheme().errorText("error: " + e.getMessage()));
     if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
-      err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+      err.println(
+          "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     }
     if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
       e.printStackTrace(err);

@@ -7,8 +7,12 @@ import picocli.CommandLine.Option;
 
 /** {@code --db PATH|jdbc:sqlite:PATH}: the live state store (default ./cadence.db). */
 final class DbOption {
-  @Option(names = "--db", defaultValue = "cadence.db", paramLabel = "PATH",
-      description = "The state store: a SQLite file or jdbc:sqlite:PATH (default: ${DEFAULT-VALUE} in the current folder).")
+  @Option(
+      names = "--db",
+      defaultValue = "cadence.db",
+      paramLabel = "PATH",
+      description =
+          "The state store: a SQLite file or jdbc:sqlite:PATH (default: ${DEFAULT-VALUE} in the current folder).")
   String db;
 
   Path file() {

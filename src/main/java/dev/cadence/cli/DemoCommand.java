@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cadence demo}: the seed's whole loop on the bundled samples, in one command and a few
  * seconds. Validates the sample cadences, runs an A/B test of the seed's question (should the third
- * email be a phone call?) in the simulator, analyses the two logs and asks recommend for
- * the change, shown as a diff. Every step is a real {@code cadence} command, printed before its
- * output so that the reader can run it again in the demo folder.
+ * email be a phone call?) in the simulator, analyses the two logs and asks recommend for the
+ * change, shown as a diff. Every step is a real {@code cadence} command, printed before its output
+ * so that the reader can run it again in the demo folder.
  */
 @Command(
     name = "demo",
@@ -39,20 +39,33 @@ import picocli.CommandLine.Spec;
     })
 final class DemoCommand implements Callable<Integer> {
   static final String CADENCE = "outbound-lead-qualification";
+
   /** The seed's "third follow-up email", the last touch of the sample: day 18. */
   static final String THIRD_EMAIL = "final-email";
+
   static final String START = "2026-03-02";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--dir", paramLabel = "DIR",
-      description = "Where to write the demo's files (a new or empty folder; default: a new temporary folder).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description =
+          "Where to write the demo's files (a new or empty folder; default: a new temporary folder).")
   Path dir;
 
-  @Option(names = "--leads", defaultValue = "500", paramLabel = "N", description = "Leads on each version of the cadence (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--leads",
+      defaultValue = "500",
+      paramLabel = "N",
+      description = "Leads on each version of the cadence (default: ${DEFAULT-VALUE}).")
   int leads;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed of the simulation (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Random seed of the simulation (default: ${DEFAULT-VALUE}).")
   long seed;
 
   private PrintWriter out;
@@ -82,29 +95,53 @@ final class DemoCommand implements Callable<Integer> {
     copyFolderFiles("templates", "variant-b");
     copyFolderFiles("scripts", "variant-b");
     Files.writeString(home.resolve(b), textB);
-    say("The seed: \"if a third follow-up email does not establish contact while a phone call does, replace the"
-        + " third email with a phone call.\" Version A is " + a + " as written: an intro email on day 1, a follow-up email on day 5, calls in"
-        + " between and after, and a third email on day 18 (\"looking forward to hearing from you\"). Version B"
-        + " makes that third email a call, and changes nothing else:");
+    say(
+        "The seed: \"if a third follow-up email does not establish contact while a phone call does, replace the"
+            + " third email with a phone call.\" Version A is "
+            + a
+            + " as written: an intro email on day 1, a follow-up email on day 5, calls in"
+            + " between and after, and a third email on day 18 (\"looking forward to hearing from you\"). Version B"
+            + " makes that third email a call, and changes nothing else:");
     out.println();
     indent(UnifiedDiff.of(a, b, textA, textB));
 
     heading(3, String.format(Locale.ROOT, "Simulate %,d leads on each version", leads));
-    say("The response model (response-model.yaml, the default one) plays what B2B outbound sees: replies to"
-        + " emails fall off after the first touches, while calls keep connecting.");
+    say(
+        "The response model (response-model.yaml, the default one) plays what B2B outbound sees: replies to"
+            + " emails fall off after the first touches, while calls keep connecting.");
     writeLeads("leads-a.csv", 1);
     writeLeads("leads-b.csv", leads + 1);
     writeModel();
-    for (String[] arm : new String[][] {{a, "leads-a.csv", "log-a.csv"}, {b, "leads-b.csv", "log-b.csv"}}) {
-      if (run("simulate", arm[0], "--leads", arm[1], "--model", "response-model.yaml", "--start", START, "--seed",
-          String.valueOf(seed), "--out", arm[2], "--quiet") != ExitCodes.OK) {
+    for (String[] arm :
+        new String[][] {{a, "leads-a.csv", "log-a.csv"}, {b, "leads-b.csv", "log-b.csv"}}) {
+      if (run(
+              "simulate",
+              arm[0],
+              "--leads",
+              arm[1],
+              "--model",
+              "response-model.yaml",
+              "--start",
+              START,
+              "--seed",
+              String.valueOf(seed),
+              "--out",
+              arm[2],
+              "--quiet")
+          != ExitCodes.OK) {
         return failed("the simulation failed");
       }
-      out.println(String.format(Locale.ROOT, "  wrote %s: %,d events", arm[2], Files.lines(home.resolve(arm[2])).count() - 1));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  wrote %s: %,d events",
+              arm[2],
+              Files.lines(home.resolve(arm[2])).count() - 1));
     }
 
     heading(4, "Analyze both logs: response rate by position and channel");
-    if (run("analyze", "log-a.csv", "log-b.csv", "--table", "response_rate_by_position_channel") != ExitCodes.OK) {
+    if (run("analyze", "log-a.csv", "log-b.csv", "--table", "response_rate_by_position_channel")
+        != ExitCodes.OK) {
       return failed("the analysis failed");
     }
 
@@ -117,8 +154,10 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("Next:");
     out.println("  cd " + home);
-    out.println("  cadence recommend log-a.csv log-b.csv --cadence " + a + " --apply   # write the change");
-    out.println("  cadence analyze log-a.csv log-b.csv --format html --out report.html   # every table, with charts");
+    out.println(
+        "  cadence recommend log-a.csv log-b.csv --cadence " + a + " --apply   # write the change");
+    out.println(
+        "  cadence analyze log-a.csv log-b.csv --format html --out report.html   # every table, with charts");
     out.flush();
     return ExitCodes.OK;
   }
@@ -134,23 +173,32 @@ final class DemoCommand implements Callable<Integer> {
       editor.set("final-call", "script", "leave-message", "channel");
       return editor.text();
     } catch (CadenceEditor.Refused e) {
-      throw new CadenceException(ExitCodes.RUNTIME, "the bundled sample " + CADENCE + " changed shape: " + e.getMessage(), e);
+      throw new CadenceException(
+          ExitCodes.RUNTIME,
+          "the bundled sample " + CADENCE + " changed shape: " + e.getMessage(),
+          e);
     }
   }
 
-  /** Runs {@code cadence ARGS} in the demo folder, printing the command and its output, indented. */
+  /**
+   * Runs {@code cadence ARGS} in the demo folder, printing the command and its output, indented.
+   */
   private int run(String... args) {
     out.println("$ cadence " + String.join(" ", args));
     List<String> resolved = new ArrayList<>();
     for (String arg : args) {
-      // Files named relative to the demo folder: resolved there, since a JVM cannot change directory.
-      resolved.add(!arg.startsWith("-") && (arg.contains("/") || arg.contains(".")) || arg.equals("cadences")
-          ? home.resolve(arg).toString() : arg);
+      // Files named relative to the demo folder: resolved there, since a JVM cannot change
+      // directory.
+      resolved.add(
+          !arg.startsWith("-") && (arg.contains("/") || arg.contains(".")) || arg.equals("cadences")
+              ? home.resolve(arg).toString()
+              : arg);
     }
     StringWriter text = new StringWriter();
     StringWriter errors = new StringWriter();
     int code;
-    try (PrintWriter o = new PrintWriter(text); PrintWriter e = new PrintWriter(errors)) {
+    try (PrintWriter o = new PrintWriter(text);
+        PrintWriter e = new PrintWriter(errors)) {
       code = Cli.create(o, e, args[0]).execute(resolved.toArray(String[]::new));
     }
     String prefix = home + java.io.File.separator;
@@ -177,7 +225,9 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private int failed(String why) {
-    spec.commandLine().getErr().println("error: the demo stopped: " + why + " (see above); its files are in " + home);
+    spec.commandLine()
+        .getErr()
+        .println("error: the demo stopped: " + why + " (see above); its files are in " + home);
     spec.commandLine().getErr().flush();
     return ExitCodes.RUNTIME;
   }
@@ -192,7 +242,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       try (Stream<Path> entries = Files.list(dir)) {
         if (entries.findAny().isPresent()) {
-          throw new CadenceException(ExitCodes.USAGE, "--dir " + dir + " is not empty; the demo writes into a new or empty folder");
+          throw new CadenceException(
+              ExitCodes.USAGE,
+              "--dir " + dir + " is not empty; the demo writes into a new or empty folder");
         }
       }
     }
@@ -218,7 +270,9 @@ final class DemoCommand implements Callable<Integer> {
   private void writeModel() throws IOException {
     try (InputStream in = DemoCommand.class.getResourceAsStream(SimulationInputs.DEFAULT_MODEL)) {
       if (in == null) {
-        throw new CadenceException(ExitCodes.RUNTIME, "the built-in response model is missing from this build; rebuild with `mvn package`");
+        throw new CadenceException(
+            ExitCodes.RUNTIME,
+            "the built-in response model is missing from this build; rebuild with `mvn package`");
       }
       Files.write(home.resolve("response-model.yaml"), in.readAllBytes());
     }

@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code cadence enroll CADENCE --leads LEADS}: adds leads to the live state store (idempotent). */
+/**
+ * {@code cadence enroll CADENCE --leads LEADS}: adds leads to the live state store (idempotent).
+ */
 @Command(
     name = "enroll",
     mixinStandardHelpOptions = true,
@@ -43,16 +45,24 @@ final class EnrollCommand implements Callable<Integer> {
   @Mixin LeadOptions leads;
   @Mixin StartOption start;
 
-  @Parameters(index = "0", paramLabel = "CADENCE", description = "The cadence file (its path is recorded: each tick reloads it).")
+  @Parameters(
+      index = "0",
+      paramLabel = "CADENCE",
+      description = "The cadence file (its path is recorded: each tick reloads it).")
   Path cadenceFile;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: text).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json (default: text).")
   String format;
 
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json")) {
-      throw new CadenceException(ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
+      throw new CadenceException(
+          ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
     }
     Instant nowInstant = now.resolve(parent.clock());
     Optional<LocalDate> startDay = start.day();
@@ -62,8 +72,16 @@ final class EnrollCommand implements Callable<Integer> {
     Path absolute = cadenceFile.toAbsolutePath().normalize();
     try (SqliteStore store = db.openOrCreate()) {
       CadenceRef ref = register(store, cadence.id(), absolute);
-      Enroller enroller = new Enroller(store, ref, engine,
-          lead -> startDay.map(d -> d.atStartOfDay(engine.zoneOf(lead)).toInstant()).orElse(nowInstant), nowInstant);
+      Enroller enroller =
+          new Enroller(
+              store,
+              ref,
+              engine,
+              lead ->
+                  startDay
+                      .map(d -> d.atStartOfDay(engine.zoneOf(lead)).toInstant())
+                      .orElse(nowInstant),
+              nowInstant);
       LeadOptions.Outcome read;
       if (leads.strict) {
         // All or nothing under --strict: read the whole list before enrolling anyone.
@@ -71,7 +89,9 @@ final class EnrollCommand implements Callable<Integer> {
         read = leads.read(spec, all::add);
         if (read.summary().rejected() > 0) {
           int code = read.exitCode(output.quiet);
-          spec.commandLine().getErr().println("error: rows were rejected (--strict); nobody enrolled");
+          spec.commandLine()
+              .getErr()
+              .println("error: rows were rejected (--strict); nobody enrolled");
           return code;
         }
         all.forEach(enroller);
@@ -97,11 +117,18 @@ final class EnrollCommand implements Callable<Integer> {
     }
     Path before = Path.of(known.get().path());
     if (!before.equals(file) && Files.isRegularFile(before) && !sameFile(before, file)) {
-      throw new CadenceException(ExitCodes.USAGE, "cadence `" + id + "` is already enrolled from " + before
-          + ", a different file; enroll with that file, or give this cadence another id");
+      throw new CadenceException(
+          ExitCodes.USAGE,
+          "cadence `"
+              + id
+              + "` is already enrolled from "
+              + before
+              + ", a different file; enroll with that file, or give this cadence another id");
     }
     if (!before.equals(file) && !output.quiet) {
-      spec.commandLine().getErr().println("note: cadence `" + id + "` is now read from " + file + " (was " + before + ")");
+      spec.commandLine()
+          .getErr()
+          .println("note: cadence `" + id + "` is now read from " + file + " (was " + before + ")");
     }
     return new CadenceRef(id, file.toString(), known.get().hash());
   }
@@ -120,18 +147,47 @@ final class EnrollCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
-      out.println("{\"cadence\": " + Json.string(cadence) + ", \"enrolled\": " + s.enrolled + ", \"already_enrolled\": " + s.already
-          + ", \"suppressed\": " + s.suppressed + ", \"ended_do_not_contact\": " + s.endedByDoNotContact + ", \"db\": "
-          + Json.string(dbFile.toString()) + "}");
+      out.println(
+          "{\"cadence\": "
+              + Json.string(cadence)
+              + ", \"enrolled\": "
+              + s.enrolled
+              + ", \"already_enrolled\": "
+              + s.already
+              + ", \"suppressed\": "
+              + s.suppressed
+              + ", \"ended_do_not_contact\": "
+              + s.endedByDoNotContact
+              + ", \"db\": "
+              + Json.string(dbFile.toString())
+              + "}");
     } else {
-      out.println("enrolled " + s.enrolled + " lead" + (s.enrolled == 1 ? "" : "s") + " in " + cadence
-          + (s.already > 0 ? "; " + s.already + " already enrolled (unchanged)" : "")
-          + (s.suppressed > 0 ? "; " + s.suppressed + " not to be contacted (do_not_contact or suppressed)" : "")
-          + (s.endedByDoNotContact > 0 ? "; " + s.endedByDoNotContact + " ended now: marked do_not_contact" : "")
-          + " (state in " + dbFile + ")");
+      out.println(
+          "enrolled "
+              + s.enrolled
+              + " lead"
+              + (s.enrolled == 1 ? "" : "s")
+              + " in "
+              + cadence
+              + (s.already > 0 ? "; " + s.already + " already enrolled (unchanged)" : "")
+              + (s.suppressed > 0
+                  ? "; " + s.suppressed + " not to be contacted (do_not_contact or suppressed)"
+                  : "")
+              + (s.endedByDoNotContact > 0
+                  ? "; " + s.endedByDoNotContact + " ended now: marked do_not_contact"
+                  : "")
+              + " (state in "
+              + dbFile
+              + ")");
       if (!s.alreadyIds.isEmpty()) {
-        out.println("already enrolled: " + String.join(", ", s.alreadyIds.stream().map(dev.cadence.validate.Diagnostic::oneLine).toList())
-            + (s.already > s.alreadyIds.size() ? " and " + (s.already - s.alreadyIds.size()) + " more" : ""));
+        out.println(
+            "already enrolled: "
+                + String.join(
+                    ", ",
+                    s.alreadyIds.stream().map(dev.cadence.validate.Diagnostic::oneLine).toList())
+                + (s.already > s.alreadyIds.size()
+                    ? " and " + (s.already - s.alreadyIds.size()) + " more"
+                    : ""));
       }
     }
     out.flush();

@@ -16,14 +16,17 @@ import picocli.CommandLine.Help;
  * <p>Why: a CI loop starts {@code validate} once per file, and picocli spends a large part of each
  * start building its model of the command and its converters before a single file is read. Anything
  * else (help, version, a typo, a repeated or unknown option, {@code --}, an {@code @file}, a path
- * that starts with {@code -}, a format spelled otherwise than in lower or upper case) returns null, and
- * picocli parses it, so every message about usage stays picocli's. The command itself is
- * {@link ValidateCommand#validate}, shared by both paths; a test runs both on the same arguments.
+ * that starts with {@code -}, a format spelled otherwise than in lower or upper case) returns null,
+ * and picocli parses it, so every message about usage stays picocli's. The command itself is {@link
+ * ValidateCommand#validate}, shared by both paths; a test runs both on the same arguments.
  */
 final class FastValidate {
   private FastValidate() {}
 
-  /** Runs {@code args} if they are a plain {@code validate}; returns the exit code, or null to use picocli. */
+  /**
+   * Runs {@code args} if they are a plain {@code validate}; returns the exit code, or null to use
+   * picocli.
+   */
   static Integer tryRun(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length < 2 || !"validate".equals(args[0])) {
       return null;
@@ -72,7 +75,8 @@ final class FastValidate {
       return null;
     }
     try {
-      return ValidateCommand.validate(paths, format == null ? ValidateFormat.TEXT : format, strict, quiet, out, err, null);
+      return ValidateCommand.validate(
+          paths, format == null ? ValidateFormat.TEXT : format, strict, quiet, out, err, null);
     } catch (Exception e) {
       return Cli.failure(e, err, Help.defaultColorScheme(Help.Ansi.AUTO), verbose);
     }

@@ -19,15 +19,25 @@ import picocli.CommandLine.Option;
 
 /** The lead-list options of plan, simulate and enroll, and reading the list with its rejects. */
 final class LeadOptions {
-  @Option(names = "--leads", required = true, paramLabel = "LEADS.csv", description = "The lead list (CSV with a header row).")
+  @Option(
+      names = "--leads",
+      required = true,
+      paramLabel = "LEADS.csv",
+      description = "The lead list (CSV with a header row).")
   Path leads;
 
-  @Option(names = "--map", paramLabel = "field=Column",
-      description = "Read a field from a differently named column, e.g. --map email=E-mail (repeatable).")
+  @Option(
+      names = "--map",
+      paramLabel = "field=Column",
+      description =
+          "Read a field from a differently named column, e.g. --map email=E-mail (repeatable).")
   List<String> map = new ArrayList<>();
 
-  @Option(names = "--rejects", paramLabel = "PATH",
-      description = "Where to write rejected rows (default: LEADS with .rejects.csv, only when rows are rejected).")
+  @Option(
+      names = "--rejects",
+      paramLabel = "PATH",
+      description =
+          "Where to write rejected rows (default: LEADS with .rejects.csv, only when rows are rejected).")
   Path rejects;
 
   @Option(names = "--strict", description = "Exit 1 if any row is rejected.")
@@ -37,7 +47,12 @@ final class LeadOptions {
   record Outcome(LeadReadSummary summary, Path rejectsFile, boolean strict, PrintWriter err) {
     int exitCode(boolean quiet) {
       if (summary.rejected() > 0 && !quiet) {
-        err.println(summary.rejected() + " of " + summary.rows() + " rows rejected; written to " + rejectsFile);
+        err.println(
+            summary.rejected()
+                + " of "
+                + summary.rows()
+                + " rows rejected; written to "
+                + rejectsFile);
         err.flush();
       }
       return strict && summary.rejected() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
@@ -59,7 +74,10 @@ final class LeadOptions {
     }
   }
 
-  /** Streams the good leads to {@code sink}; bad rows go to stderr (file:line: reason) and the rejects CSV. */
+  /**
+   * Streams the good leads to {@code sink}; bad rows go to stderr (file:line: reason) and the
+   * rejects CSV.
+   */
   Outcome read(CommandSpec spec, Consumer<Lead> sink) {
     if (!Files.isRegularFile(leads)) {
       throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads);
@@ -68,11 +86,17 @@ final class LeadOptions {
     List<RejectedRow> rejected = new ArrayList<>();
     LeadReadSummary summary;
     try {
-      summary = LeadReader.stream(leads, LeadMapping.parse(map), sink, row -> {
-        rejected.add(row);
-        // One line per row, whatever the row holds (quoted newlines, terminal escapes).
-        err.println(leads + ":" + row.line() + ": rejected: " + Diagnostic.oneLine(row.reason()));
-      });
+      summary =
+          LeadReader.stream(
+              leads,
+              LeadMapping.parse(map),
+              sink,
+              row -> {
+                rejected.add(row);
+                // One line per row, whatever the row holds (quoted newlines, terminal escapes).
+                err.println(
+                    leads + ":" + row.line() + ": rejected: " + Diagnostic.oneLine(row.reason()));
+              });
     } catch (LeadFileException e) {
       throw new CadenceException(e.exitCode(), e.getMessage(), e);
     }

@@ -35,22 +35,39 @@ final class LiveCadences {
     for (CadenceRef ref : refs) {
       Path file = Path.of(ref.path());
       if (!Files.isRegularFile(file)) {
-        refused.put(ref.id(), "its file " + file + " is gone; put it back (enroll recorded that path)");
+        refused.put(
+            ref.id(), "its file " + file + " is gone; put it back (enroll recorded that path)");
         continue;
       }
       CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(List.of(file));
       if (!prepared.result().valid() || prepared.cadences().isEmpty()) {
         long errors = prepared.result().count(dev.cadence.validate.Severity.ERROR);
-        refused.put(ref.id(), file + " no longer validates (" + errors + " error" + (errors == 1 ? "" : "s")
-            + "; see `cadence validate " + file + "`); its enrollments wait");
+        refused.put(
+            ref.id(),
+            file
+                + " no longer validates ("
+                + errors
+                + " error"
+                + (errors == 1 ? "" : "s")
+                + "; see `cadence validate "
+                + file
+                + "`); its enrollments wait");
         continue;
       }
       Cadence cadence = prepared.cadences().get(0);
       if (!cadence.id().equals(ref.id())) {
-        refused.put(ref.id(), file + " now declares cadence `" + cadence.id() + "`, not `" + ref.id() + "`; its enrollments wait");
+        refused.put(
+            ref.id(),
+            file
+                + " now declares cadence `"
+                + cadence.id()
+                + "`, not `"
+                + ref.id()
+                + "`; its enrollments wait");
         continue;
       }
-      cadences.put(ref.id(), new LiveCadence(new Engine(cadence), file.toAbsolutePath(), hash(file)));
+      cadences.put(
+          ref.id(), new LiveCadence(new Engine(cadence), file.toAbsolutePath(), hash(file)));
     }
     addHandoffTargets(cadences);
     return new Loaded(cadences, refused);
@@ -71,13 +88,17 @@ final class LiveCadences {
           if (cadences.containsKey(target)) {
             continue;
           }
-          CadenceWorkspace.Prepared folder = folders.computeIfAbsent(c.dir(), LiveCadences::prepareFolder);
+          CadenceWorkspace.Prepared folder =
+              folders.computeIfAbsent(c.dir(), LiveCadences::prepareFolder);
           for (dev.cadence.validate.FileResult r : folder.result().files()) {
             boolean valid = r.diagnostics().stream().noneMatch(d -> d.isError());
-            Optional<Cadence> candidate = folder.cadences().stream().filter(x -> x.id().equals(target)).findFirst();
+            Optional<Cadence> candidate =
+                folder.cadences().stream().filter(x -> x.id().equals(target)).findFirst();
             if (r.cadence().filter(target::equals).isPresent() && valid && candidate.isPresent()) {
               Path file = Path.of(r.path());
-              cadences.put(target, new LiveCadence(new Engine(candidate.get()), file.toAbsolutePath(), hash(file)));
+              cadences.put(
+                  target,
+                  new LiveCadence(new Engine(candidate.get()), file.toAbsolutePath(), hash(file)));
               added = true;
               break;
             }
@@ -90,10 +111,15 @@ final class LiveCadences {
   /** Every cadence file of a folder, validated together once. */
   private static CadenceWorkspace.Prepared prepareFolder(Path dir) {
     try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-      List<Path> all = files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+      List<Path> all =
+          files
+              .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+              .sorted()
+              .toList();
       return CadenceWorkspace.prepare(all);
     } catch (IOException e) {
-      return new CadenceWorkspace.Prepared(List.of(), new dev.cadence.validate.ValidationResult(List.of(), false));
+      return new CadenceWorkspace.Prepared(
+          List.of(), new dev.cadence.validate.ValidationResult(List.of(), false));
     }
   }
 
@@ -111,15 +137,14 @@ final class LiveCadences {
     return targets;
   }
 
-
-
   /** The SHA-256 of the file's bytes: due times in the store are recomputed when it changes. */
   static String hash(Path file) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
       return HexFormat.of().formatHex(digest);
     } catch (IOException e) {
-      throw new CadenceException(ExitCodes.RUNTIME, "cannot read " + file + ": " + e.getMessage(), e);
+      throw new CadenceException(
+          ExitCodes.RUNTIME, "cannot read " + file + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -15,12 +15,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cadence log --rebuild --out LOG}: the outcome log written again from the store, its source of truth. */
+/**
+ * {@code cadence log --rebuild --out LOG}: the outcome log written again from the store, its source
+ * of truth.
+ */
 @Command(
     name = "log",
     mixinStandardHelpOptions = true,
-    description = "Write the outcome log again from the state store (every event, in the order it was committed):"
-        + " after a crash between a commit and the log append, or to start a fresh copy.")
+    description =
+        "Write the outcome log again from the state store (every event, in the order it was committed):"
+            + " after a crash between a commit and the log append, or to start a fresh copy.")
 final class LogCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
@@ -29,7 +33,11 @@ final class LogCommand implements Callable<Integer> {
   @Option(names = "--rebuild", required = true, description = "Rebuild the log from the store.")
   boolean rebuild;
 
-  @Option(names = "--out", required = true, paramLabel = "LOG.csv", description = "The log to write (replaced in full, or not at all).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "LOG.csv",
+      description = "The log to write (replaced in full, or not at all).")
   Path out;
 
   @Override
@@ -39,22 +47,25 @@ final class LogCommand implements Callable<Integer> {
       throw new CadenceException(ExitCodes.USAGE, "no such folder for --out " + out);
     }
     long[] count = {0};
-    try (SqliteStore store = db.open(); AtomicOutput log = AtomicOutput.open(out)) {
+    try (SqliteStore store = db.open();
+        AtomicOutput log = AtomicOutput.open(out)) {
       log.write((OutcomeLog.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
       IOException[] failure = {null};
-      store.read(tx -> {
-        tx.forEachEvent(e -> {
-          if (failure[0] == null) {
-            try {
-              log.write((OutcomeLog.line(e) + "\n").getBytes(StandardCharsets.UTF_8));
-              count[0]++;
-            } catch (IOException x) {
-              failure[0] = x;
-            }
-          }
-        });
-        return null;
-      });
+      store.read(
+          tx -> {
+            tx.forEachEvent(
+                e -> {
+                  if (failure[0] == null) {
+                    try {
+                      log.write((OutcomeLog.line(e) + "\n").getBytes(StandardCharsets.UTF_8));
+                      count[0]++;
+                    } catch (IOException x) {
+                      failure[0] = x;
+                    }
+                  }
+                });
+            return null;
+          });
       if (failure[0] != null) {
         throw failure[0];
       }
@@ -62,10 +73,13 @@ final class LogCommand implements Callable<Integer> {
     } catch (StoreException e) {
       throw DbOption.failure(e);
     } catch (IOException e) {
-      throw new CadenceException(ExitCodes.RUNTIME, "cannot write " + out + ": " + e.getMessage(), e);
+      throw new CadenceException(
+          ExitCodes.RUNTIME, "cannot write " + out + ": " + e.getMessage(), e);
     }
     if (!output.quiet) {
-      spec.commandLine().getErr().println("wrote " + count[0] + " event" + (count[0] == 1 ? "" : "s") + " to " + out);
+      spec.commandLine()
+          .getErr()
+          .println("wrote " + count[0] + " event" + (count[0] == 1 ? "" : "s") + " to " + out);
     }
     return ExitCodes.OK;
   }

@@ -12,21 +12,36 @@ import java.util.function.Predicate;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The outcome logs a command reads, and how: the LOG arguments, --map, --where (analyze, recommend). */
+/**
+ * The outcome logs a command reads, and how: the LOG arguments, --map, --where (analyze,
+ * recommend).
+ */
 final class LogInputs {
-  @Parameters(arity = "1..*", paramLabel = "LOG", description = "Outcome logs (CSV, contract section 4), read as one.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "LOG",
+      description = "Outcome logs (CSV, contract section 4), read as one.")
   List<Path> logs;
 
-  @Option(names = "--map", paramLabel = "field=Column",
-      description = "Read a field from a differently named column, e.g. --map lead_id=\"Contact ID\" (repeatable).")
+  @Option(
+      names = "--map",
+      paramLabel = "field=Column",
+      description =
+          "Read a field from a differently named column, e.g. --map lead_id=\"Contact ID\" (repeatable).")
   List<String> map = new ArrayList<>();
 
-  @Option(names = "--where", paramLabel = "FIELD=VALUE",
-      description = "Only touches with this cadence, step, channel, template or region (repeatable; the same"
-          + " field twice means either value).")
+  @Option(
+      names = "--where",
+      paramLabel = "FIELD=VALUE",
+      description =
+          "Only touches with this cadence, step, channel, template or region (repeatable; the same"
+              + " field twice means either value).")
   List<String> where = new ArrayList<>();
 
-  @Option(names = "--threads", hidden = true, description = "Worker threads (default: the number of cores).")
+  @Option(
+      names = "--threads",
+      hidden = true,
+      description = "Worker threads (default: the number of cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   private Map<String, String> mapping;

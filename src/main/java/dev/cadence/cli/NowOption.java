@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 
 /** {@code --now ISO-8601}: overrides the clock for commands that depend on the current time. */
 final class NowOption {
-  @Option(names = "--now", paramLabel = "ISO-8601",
-      description = "Use this instant as now, e.g. 2026-12-01T09:00:00+01:00 (default: the system clock).")
+  @Option(
+      names = "--now",
+      paramLabel = "ISO-8601",
+      description =
+          "Use this instant as now, e.g. 2026-12-01T09:00:00+01:00 (default: the system clock).")
   String now;
 
   Instant resolve(Clock clock) {
@@ -22,8 +25,11 @@ final class NowOption {
       try {
         return Instant.parse(now);
       } catch (DateTimeParseException again) {
-        throw new CadenceException(ExitCodes.USAGE,
-            "--now `" + now + "` is not an ISO-8601 instant; write e.g. 2026-12-01T09:00:00+01:00 or 2026-12-01T08:00:00Z");
+        throw new CadenceException(
+            ExitCodes.USAGE,
+            "--now `"
+                + now
+                + "` is not an ISO-8601 instant; write e.g. 2026-12-01T09:00:00+01:00 or 2026-12-01T08:00:00Z");
       }
     }
   }

@@ -5,10 +5,14 @@ import picocli.CommandLine.Option;
 
 /** Options every command shares: --quiet, --verbose, and whether colour is on. */
 final class OutputOptions {
-  @Option(names = {"-q", "--quiet"}, description = "Print only findings and errors, no summary.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only findings and errors, no summary.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Print stack traces of unexpected errors.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Print stack traces of unexpected errors.")
   boolean verbose;
 
   /** Colour only on a terminal, and never when NO_COLOR is set. */

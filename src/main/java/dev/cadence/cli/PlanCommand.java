@@ -3,9 +3,9 @@ package dev.cadence.cli;
 import dev.cadence.engine.DefaultPath;
 import dev.cadence.engine.Engine;
 import dev.cadence.engine.InOrderBatches;
-import dev.cadence.model.Lead;
 import dev.cadence.io.CadenceWorkspace;
 import dev.cadence.model.Cadence;
+import dev.cadence.model.Lead;
 import dev.cadence.report.plan.PlanFormat;
 import dev.cadence.report.plan.PlanWriter;
 import dev.cadence.report.validate.ValidateFormat;
@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,10 +54,16 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin StartOption start;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, json, csv or ics (default: text).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, json, csv or ics (default: text).")
   PlanFormat format;
 
-  @Option(names = "--by", defaultValue = "lead", paramLabel = "lead|day",
+  @Option(
+      names = "--by",
+      defaultValue = "lead",
+      paramLabel = "lead|day",
       description = "Text layout: a table per lead (default) or a day-by-day agenda.")
   String by;
 
@@ -79,17 +85,23 @@ final class PlanCommand implements Callable<Integer> {
     Map<ZoneId, Instant> startByZone = new ConcurrentHashMap<>();
     LeadOptions.Outcome read;
     try (PlanWriter writer = format.writer(out, by.equals("day"), nowInstant);
-        var planner = InOrderBatches.<Lead, Rendered>perItem(BATCH, lead -> {
-          Instant enrolledAt = startDay == null ? nowInstant
-              : startByZone.computeIfAbsent(engine.zoneOf(lead), z -> startDay.atStartOfDay(z).toInstant());
-          DefaultPath.Plan plan = DefaultPath.plan(engine, lead, enrolledAt, MAX_TOUCHES);
-          return new Rendered(plan, writer.render(plan));
-        }, r -> writer.write(r.plan(), r.text()))) {
+        var planner =
+            InOrderBatches.<Lead, Rendered>perItem(
+                BATCH,
+                lead -> {
+                  Instant enrolledAt =
+                      startDay == null
+                          ? nowInstant
+                          : startByZone.computeIfAbsent(
+                              engine.zoneOf(lead), z -> startDay.atStartOfDay(z).toInstant());
+                  DefaultPath.Plan plan = DefaultPath.plan(engine, lead, enrolledAt, MAX_TOUCHES);
+                  return new Rendered(plan, writer.render(plan));
+                },
+                r -> writer.write(r.plan(), r.text()))) {
       read = leads.read(spec, planner);
     }
     return read.exitCode(output.quiet);
   }
-
 
   /** Loads one cadence for running; one that does not validate is refused with its diagnostics. */
   static Cadence loadCadence(Path file, CommandSpec spec) {
@@ -100,10 +112,10 @@ final class PlanCommand implements Callable<Integer> {
     if (!prepared.result().valid() || prepared.cadences().isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();
       ValidateFormat.TEXT.renderer(false, true).render(prepared.result(), err);
-      throw new CadenceException(ExitCodes.FINDINGS, file + " does not validate; fix the errors above (see `cadence validate`)");
+      throw new CadenceException(
+          ExitCodes.FINDINGS,
+          file + " does not validate; fix the errors above (see `cadence validate`)");
     }
     return prepared.cadences().get(0);
   }
-
-
 }

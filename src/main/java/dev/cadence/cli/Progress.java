@@ -50,8 +50,13 @@ class Progress {
       int width = 30;
       double f = Math.min(1.0, (double) leads / total);
       int full = (int) Math.round(f * width);
-      err.print("\r[" + "#".repeat(full) + ".".repeat(width - full) + "] "
-          + String.format(Locale.ROOT, "%3d%% ", Math.round(f * 100)) + count);
+      err.print(
+          "\r["
+              + "#".repeat(full)
+              + ".".repeat(width - full)
+              + "] "
+              + String.format(Locale.ROOT, "%3d%% ", Math.round(f * 100))
+              + count);
     } else {
       err.print("\r" + count);
     }

@@ -60,23 +60,37 @@ final class RecommendCommand implements Callable<Integer> {
 
   @Mixin TestOptions tests;
 
-  @Option(names = "--cadence", arity = "1..*", paramLabel = "FILE",
-      description = "The cadence files the logs come from: recommendations then name the file and line to change.")
+  @Option(
+      names = "--cadence",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "The cadence files the logs come from: recommendations then name the file and line to change.")
   List<Path> cadences = new ArrayList<>();
 
   /** --apply and --dry-run exclude each other: picocli says so in its own words. */
   static final class Changes {
-    @Option(names = "--apply", required = true, description = "Write the changes into the --cadence files (atomically).")
+    @Option(
+        names = "--apply",
+        required = true,
+        description = "Write the changes into the --cadence files (atomically).")
     boolean apply;
 
-    @Option(names = "--dry-run", required = true, description = "Show the changes as a unified diff; write nothing.")
+    @Option(
+        names = "--dry-run",
+        required = true,
+        description = "Show the changes as a unified diff; write nothing.")
     boolean dryRun;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Changes changes;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
   RecommendFormat format;
 
   @Override
@@ -122,8 +136,12 @@ final class RecommendCommand implements Callable<Integer> {
       }
     }
     if (uncounted > 0 && !output.quiet) {
-      err.println(String.format(Locale.ROOT, "warning: %,d line%s of the logs could not be counted; `cadence analyze` lists them",
-          uncounted, uncounted == 1 ? "" : "s"));
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "warning: %,d line%s of the logs could not be counted; `cadence analyze` lists them",
+              uncounted,
+              uncounted == 1 ? "" : "s"));
     }
     if (inputs.filtered()) {
       cube = cube.filter(inputs.filter());
@@ -136,22 +154,35 @@ final class RecommendCommand implements Callable<Integer> {
       try {
         plan = Optional.of(CadenceChanges.plan(result.items(), cadences, models));
       } catch (IOException e) {
-        throw new CadenceException(ExitCodes.RUNTIME, "cannot read a cadence file: " + SimulationInputs.reason(e), e);
+        throw new CadenceException(
+            ExitCodes.RUNTIME, "cannot read a cadence file: " + SimulationInputs.reason(e), e);
       }
     }
-    RecommendReport.Mode mode = changes == null ? RecommendReport.Mode.REPORT
-        : changes.apply ? RecommendReport.Mode.APPLY : RecommendReport.Mode.DRY_RUN;
+    RecommendReport.Mode mode =
+        changes == null
+            ? RecommendReport.Mode.REPORT
+            : changes.apply ? RecommendReport.Mode.APPLY : RecommendReport.Mode.DRY_RUN;
     if (mode == RecommendReport.Mode.APPLY) {
       write(plan.orElseThrow());
     }
-    RecommendReport report = new RecommendReport(inputs.logs.stream().map(Path::toString).toList(), touches, result, plan, mode);
+    RecommendReport report =
+        new RecommendReport(
+            inputs.logs.stream().map(Path::toString).toList(), touches, result, plan, mode);
     format.render(report, spec.commandLine().getOut());
     for (CadenceChanges.Refusal r : report.refusals()) {
-      err.println("warning: " + r.at().map(l -> l + ": ").orElse("") + r.recommendation().type() + " " + r.recommendation().step()
-          + " not changed: " + Diagnostic.oneLine(r.reason()));
+      err.println(
+          "warning: "
+              + r.at().map(l -> l + ": ").orElse("")
+              + r.recommendation().type()
+              + " "
+              + r.recommendation().step()
+              + " not changed: "
+              + Diagnostic.oneLine(r.reason()));
     }
     err.flush();
-    return mode != RecommendReport.Mode.REPORT && !report.refusals().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return mode != RecommendReport.Mode.REPORT && !report.refusals().isEmpty()
+        ? ExitCodes.FINDINGS
+        : ExitCodes.OK;
   }
 
   /** Each changed file replaced whole (temporary file, then a move): never half-written. */
@@ -161,7 +192,10 @@ final class RecommendCommand implements Callable<Integer> {
         file.write(edit.after().getBytes(StandardCharsets.UTF_8));
         file.commit();
       } catch (IOException e) {
-        throw new CadenceException(ExitCodes.RUNTIME, "cannot write " + edit.file() + ": " + SimulationInputs.reason(e), e);
+        throw new CadenceException(
+            ExitCodes.RUNTIME,
+            "cannot write " + edit.file() + ": " + SimulationInputs.reason(e),
+            e);
       }
     }
   }
@@ -171,10 +205,32 @@ final class RecommendCommand implements Callable<Integer> {
     if (errors == 0) {
       return ExitCodes.OK;
     }
-    prepared.result().files().forEach(f -> f.diagnostics().stream().filter(Diagnostic::isError).forEach(d ->
-        err.println(d.file() + ":" + d.line() + ":" + d.column() + ": error[" + d.code().id() + "]: " + d.message())));
-    err.println(error(errors + " error" + (errors == 1 ? "" : "s") + " in the --cadence files (see `cadence validate`);"
-        + " fix them first: a change must be checked against a valid cadence"));
+    prepared
+        .result()
+        .files()
+        .forEach(
+            f ->
+                f.diagnostics().stream()
+                    .filter(Diagnostic::isError)
+                    .forEach(
+                        d ->
+                            err.println(
+                                d.file()
+                                    + ":"
+                                    + d.line()
+                                    + ":"
+                                    + d.column()
+                                    + ": error["
+                                    + d.code().id()
+                                    + "]: "
+                                    + d.message())));
+    err.println(
+        error(
+            errors
+                + " error"
+                + (errors == 1 ? "" : "s")
+                + " in the --cadence files (see `cadence validate`);"
+                + " fix them first: a change must be checked against a valid cadence"));
     err.flush();
     return prepared.result().hasIoErrors() ? ExitCodes.RUNTIME : ExitCodes.FINDINGS;
   }
@@ -183,16 +239,24 @@ final class RecommendCommand implements Callable<Integer> {
   private void checkArguments() {
     for (Path c : cadences) {
       if (!Files.isRegularFile(c)) {
-        throw new CadenceException(ExitCodes.USAGE, (Files.isDirectory(c) ? "not a cadence file (a folder): " : "no such cadence file: ") + c);
+        throw new CadenceException(
+            ExitCodes.USAGE,
+            (Files.isDirectory(c) ? "not a cadence file (a folder): " : "no such cadence file: ")
+                + c);
       }
     }
     if (changes != null && cadences.isEmpty()) {
-      throw new CadenceException(ExitCodes.USAGE, (changes.apply ? "--apply" : "--dry-run")
-          + " changes cadence files: name them with --cadence FILE...");
+      throw new CadenceException(
+          ExitCodes.USAGE,
+          (changes.apply ? "--apply" : "--dry-run")
+              + " changes cadence files: name them with --cadence FILE...");
     }
   }
 
   private String error(String message) {
-    return spec.commandLine().getColorScheme().errorText("error: " + Diagnostic.oneLine(message)).toString();
+    return spec.commandLine()
+        .getColorScheme()
+        .errorText("error: " + Diagnostic.oneLine(message))
+        .toString();
   }
 }

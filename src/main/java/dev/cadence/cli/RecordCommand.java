@@ -33,7 +33,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code cadence record}: outcomes the tool cannot see (call results, replies, approvals), one or a CSV. */
+/**
+ * {@code cadence record}: outcomes the tool cannot see (call results, replies, approvals), one or a
+ * CSV.
+ */
 @Command(
     name = "record",
     mixinStandardHelpOptions = true,
@@ -46,8 +49,19 @@ import picocli.CommandLine.Spec;
     })
 final class RecordCommand implements Callable<Integer> {
   /** Columns of a record CSV that are not fields. */
-  private static final Set<String> KNOWN = Set.of("lead_id", "lead", "step", "outcome", "event", "cadence", "timestamp", "at",
-      "channel", "template", "region");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "lead_id",
+          "lead",
+          "step",
+          "outcome",
+          "event",
+          "cadence",
+          "timestamp",
+          "at",
+          "channel",
+          "template",
+          "region");
 
   @Spec CommandSpec spec;
   @ParentCommand CadenceCommand parent;
@@ -61,25 +75,38 @@ final class RecordCommand implements Callable<Integer> {
   @Option(names = "--step", paramLabel = "STEP", description = "The step id.")
   String step;
 
-  @Option(names = "--outcome", paramLabel = "OUTCOME", description = "connected, replied, approved, ... or done.")
+  @Option(
+      names = "--outcome",
+      paramLabel = "OUTCOME",
+      description = "connected, replied, approved, ... or done.")
   String outcome;
 
-  @Option(names = "--field", paramLabel = "name=value", description = "A field the step requires, e.g. --field budget=10k (repeatable).")
+  @Option(
+      names = "--field",
+      paramLabel = "name=value",
+      description = "A field the step requires, e.g. --field budget=10k (repeatable).")
   List<String> fields = new ArrayList<>();
 
-  @Option(names = "--cadence", paramLabel = "ID", description = "The cadence, when the lead is in several with that step.")
+  @Option(
+      names = "--cadence",
+      paramLabel = "ID",
+      description = "The cadence, when the lead is in several with that step.")
   String cadence;
 
   @Option(names = "--csv", paramLabel = "FILE", description = "Record every row of this CSV.")
   Path csv;
 
-  @Option(names = "--log", paramLabel = "LOG.csv", description = "The outcome log to append the recorded events to.")
+  @Option(
+      names = "--log",
+      paramLabel = "LOG.csv",
+      description = "The outcome log to append the recorded events to.")
   Path log;
 
   @Override
   public Integer call() {
     if ((csv == null) == (lead == null || step == null)) {
-      throw new CadenceException(ExitCodes.USAGE, "give either --lead and --step (with --outcome), or --csv FILE");
+      throw new CadenceException(
+          ExitCodes.USAGE, "give either --lead and --step (with --outcome), or --csv FILE");
     }
     if (csv != null && !Files.isRegularFile(csv)) {
       throw new CadenceException(ExitCodes.USAGE, "no such file: " + csv);
@@ -87,12 +114,20 @@ final class RecordCommand implements Callable<Integer> {
     Instant at = now.resolve(parent.clock());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (SqliteStore store = db.open(); OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
+    try (SqliteStore store = db.open();
+        OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       Recorder recorder = new Recorder(store, loaded.cadences(), loaded.refused());
       if (csv == null) {
-        Recorder.Applied applied = recorder.record(new Recorder.Request(lead, Optional.ofNullable(cadence), step,
-            Optional.ofNullable(outcome), parseFields(fields), at));
+        Recorder.Applied applied =
+            recorder.record(
+                new Recorder.Request(
+                    lead,
+                    Optional.ofNullable(cadence),
+                    step,
+                    Optional.ofNullable(outcome),
+                    parseFields(fields),
+                    at));
         if (applied.refusal().isPresent()) {
           err.println("error: refused: " + applied.refusal().get());
           return ExitCodes.FINDINGS;
@@ -100,9 +135,18 @@ final class RecordCommand implements Callable<Integer> {
         append(appender, applied.events());
         applied.notes().forEach(n -> err.println("warning: " + n));
         if (!output.quiet) {
-          out.println("recorded " + (outcome == null ? "done" : outcome) + " for lead " + Diagnostic.oneLine(lead) + " at " + step
-              + " (" + applied.cadence() + ")" + (applied.status().isEmpty() ? "" : "; status: " + applied.status())
-              + (applied.ended() ? "; the enrollment ended" : ""));
+          out.println(
+              "recorded "
+                  + (outcome == null ? "done" : outcome)
+                  + " for lead "
+                  + Diagnostic.oneLine(lead)
+                  + " at "
+                  + step
+                  + " ("
+                  + applied.cadence()
+                  + ")"
+                  + (applied.status().isEmpty() ? "" : "; status: " + applied.status())
+                  + (applied.ended() ? "; the enrollment ended" : ""));
         }
         return ExitCodes.OK;
       }
@@ -114,18 +158,34 @@ final class RecordCommand implements Callable<Integer> {
     }
   }
 
-  private int recordCsv(Recorder recorder, OutcomeLogAppender appender, Instant at, PrintWriter out, PrintWriter err) {
+  private int recordCsv(
+      Recorder recorder,
+      OutcomeLogAppender appender,
+      Instant at,
+      PrintWriter out,
+      PrintWriter err) {
     int recorded = 0;
     int refused = 0;
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get().parse(in)) {
-      List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
+        CSVParser parser =
+            CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(in)) {
+      List<String> header =
+          parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
       int leadCol = index(header, "lead_id", "lead");
       int stepCol = index(header, "step");
       int outcomeCol = index(header, "outcome", "event");
       if (leadCol < 0 || stepCol < 0) {
-        throw new CadenceException(ExitCodes.USAGE, csv + ": the header needs lead_id and step columns (and outcome), not "
-            + String.join(",", header));
+        throw new CadenceException(
+            ExitCodes.USAGE,
+            csv
+                + ": the header needs lead_id and step columns (and outcome), not "
+                + String.join(",", header));
       }
       int cadenceCol = index(header, "cadence");
       int atCol = index(header, "timestamp", "at");
@@ -138,12 +198,19 @@ final class RecordCommand implements Callable<Integer> {
               rowFields.put(header.get(i), row.get(i).strip());
             }
           }
-          Recorder.Applied applied = recorder.record(new Recorder.Request(get(row, leadCol), Optional.ofNullable(get(row, cadenceCol))
-              .filter(s -> !s.isEmpty()), get(row, stepCol), Optional.ofNullable(get(row, outcomeCol)),
-              rowFields, atCol < 0 || get(row, atCol).isEmpty() ? at : instant(get(row, atCol))));
+          Recorder.Applied applied =
+              recorder.record(
+                  new Recorder.Request(
+                      get(row, leadCol),
+                      Optional.ofNullable(get(row, cadenceCol)).filter(s -> !s.isEmpty()),
+                      get(row, stepCol),
+                      Optional.ofNullable(get(row, outcomeCol)),
+                      rowFields,
+                      atCol < 0 || get(row, atCol).isEmpty() ? at : instant(get(row, atCol))));
           if (applied.refusal().isPresent()) {
             refused++;
-            err.println(csv + ":" + line + ": refused: " + Diagnostic.oneLine(applied.refusal().get()));
+            err.println(
+                csv + ":" + line + ": refused: " + Diagnostic.oneLine(applied.refusal().get()));
           } else {
             recorded++;
             append(appender, applied.events());
@@ -151,14 +218,25 @@ final class RecordCommand implements Callable<Integer> {
           }
         } catch (IllegalArgumentException | IllegalStateException e) {
           refused++;
-          err.println(csv + ":" + line + ": refused: " + Diagnostic.oneLine(String.valueOf(e.getMessage())));
+          err.println(
+              csv
+                  + ":"
+                  + line
+                  + ": refused: "
+                  + Diagnostic.oneLine(String.valueOf(e.getMessage())));
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new CadenceException(ExitCodes.RUNTIME, "cannot read " + csv + ": " + e.getMessage(), e);
+      throw new CadenceException(
+          ExitCodes.RUNTIME, "cannot read " + csv + ": " + e.getMessage(), e);
     }
     if (!output.quiet) {
-      out.println("recorded " + recorded + " outcome" + (recorded == 1 ? "" : "s") + (refused > 0 ? ", refused " + refused : ""));
+      out.println(
+          "recorded "
+              + recorded
+              + " outcome"
+              + (recorded == 1 ? "" : "s")
+              + (refused > 0 ? ", refused " + refused : ""));
     }
     return refused > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
@@ -181,7 +259,8 @@ final class RecordCommand implements Callable<Integer> {
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("timestamp `" + s + "` is not ISO-8601 with an offset, e.g. 2026-03-02T10:15:00+01:00");
+      throw new IllegalArgumentException(
+          "timestamp `" + s + "` is not ISO-8601 with an offset, e.g. 2026-03-02T10:15:00+01:00");
     }
   }
 
@@ -190,7 +269,8 @@ final class RecordCommand implements Callable<Integer> {
     for (String f : given) {
       int eq = f.indexOf('=');
       if (eq <= 0) {
-        throw new CadenceException(ExitCodes.USAGE, "--field `" + f + "`: write name=value, e.g. --field budget=10k");
+        throw new CadenceException(
+            ExitCodes.USAGE, "--field `" + f + "`: write name=value, e.g. --field budget=10k");
       }
       map.put(f.substring(0, eq).strip(), f.substring(eq + 1).strip());
     }

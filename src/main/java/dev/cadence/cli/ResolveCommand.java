@@ -36,26 +36,40 @@ final class ResolveCommand implements Callable<Integer> {
   @Option(names = "--step", required = true, paramLabel = "STEP", description = "The step id.")
   String step;
 
-  @Option(names = "--cadence", paramLabel = "ID", description = "The cadence, when the lead is in several with that step.")
+  @Option(
+      names = "--cadence",
+      paramLabel = "ID",
+      description = "The cadence, when the lead is in several with that step.")
   String cadence;
 
-  @Option(names = "--as", required = true, paramLabel = "sent|not-sent", description = "What happened to the message.")
+  @Option(
+      names = "--as",
+      required = true,
+      paramLabel = "sent|not-sent",
+      description = "What happened to the message.")
   String verdict;
 
-  @Option(names = "--log", paramLabel = "LOG.csv", description = "The outcome log to append the `sent` event to.")
+  @Option(
+      names = "--log",
+      paramLabel = "LOG.csv",
+      description = "The outcome log to append the `sent` event to.")
   Path log;
 
   @Override
   public Integer call() {
-    Resolver.Verdict v = switch (verdict) {
-      case "sent" -> Resolver.Verdict.SENT;
-      case "not-sent" -> Resolver.Verdict.NOT_SENT;
-      default -> throw new CadenceException(ExitCodes.USAGE, "--as must be sent or not-sent, not `" + verdict + "`");
-    };
+    Resolver.Verdict v =
+        switch (verdict) {
+          case "sent" -> Resolver.Verdict.SENT;
+          case "not-sent" -> Resolver.Verdict.NOT_SENT;
+          default ->
+              throw new CadenceException(
+                  ExitCodes.USAGE, "--as must be sent or not-sent, not `" + verdict + "`");
+        };
     try (SqliteStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
-      Resolver.Resolved r = new Resolver(store, loaded.cadences()).resolve(lead, Optional.ofNullable(cadence), step, v,
-          now.resolve(parent.clock()));
+      Resolver.Resolved r =
+          new Resolver(store, loaded.cadences())
+              .resolve(lead, Optional.ofNullable(cadence), step, v, now.resolve(parent.clock()));
       if (r.refusal().isPresent()) {
         spec.commandLine().getErr().println("error: " + r.refusal().get());
         return ExitCodes.FINDINGS;
@@ -66,8 +80,19 @@ final class ResolveCommand implements Callable<Integer> {
         }
       }
       if (!output.quiet) {
-        spec.commandLine().getOut().println("settled: " + r.send().get().cadence() + " lead " + lead + " step " + step + " as "
-            + (v == Resolver.Verdict.SENT ? "sent" : "not sent; the next `cadence run` sends it"));
+        spec.commandLine()
+            .getOut()
+            .println(
+                "settled: "
+                    + r.send().get().cadence()
+                    + " lead "
+                    + lead
+                    + " step "
+                    + step
+                    + " as "
+                    + (v == Resolver.Verdict.SENT
+                        ? "sent"
+                        : "not sent; the next `cadence run` sends it"));
       }
       return ExitCodes.OK;
     } catch (StoreException e) {

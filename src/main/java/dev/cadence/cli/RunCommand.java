@@ -51,7 +51,10 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   static final BiFunction<String, String, EmailSender> SMTP = RunCommand::smtpSender;
 
-  /** Builds the sender for (--smtp, --from); replaced in tests by a scripted one, and put back to {@link #SMTP}. */
+  /**
+   * Builds the sender for (--smtp, --from); replaced in tests by a scripted one, and put back to
+   * {@link #SMTP}.
+   */
   static BiFunction<String, String, EmailSender> senders = SMTP;
 
   @Spec CommandSpec spec;
@@ -60,39 +63,64 @@ final class RunCommand implements Callable<Integer> {
   @Mixin NowOption now;
   @Mixin DbOption db;
 
-  @Option(names = "--dry-run", description = "Print what this tick would do; change nothing, send nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Print what this tick would do; change nothing, send nothing.")
   boolean dryRun;
 
-  @Option(names = "--daily-cap", paramLabel = "N", description = "At most N emails per UTC day from the --from address; the rest wait.")
+  @Option(
+      names = "--daily-cap",
+      paramLabel = "N",
+      description = "At most N emails per UTC day from the --from address; the rest wait.")
   Integer dailyCap;
 
-  @Option(names = "--smtp", paramLabel = "URL", defaultValue = "${env:CADENCE_SMTP_URL}",
-      description = "smtp[s]://[user:password@]host:port[?starttls=true] (default: env CADENCE_SMTP_URL).")
+  @Option(
+      names = "--smtp",
+      paramLabel = "URL",
+      defaultValue = "${env:CADENCE_SMTP_URL}",
+      description =
+          "smtp[s]://[user:password@]host:port[?starttls=true] (default: env CADENCE_SMTP_URL).")
   String smtp;
 
-  @Option(names = "--from", paramLabel = "ADDRESS", defaultValue = "${env:CADENCE_FROM}",
+  @Option(
+      names = "--from",
+      paramLabel = "ADDRESS",
+      defaultValue = "${env:CADENCE_FROM}",
       description = "The sender address (default: env CADENCE_FROM).")
   String from;
 
-  @Option(names = "--list-unsubscribe", paramLabel = "URL|mailto",
-      description = "The List-Unsubscribe target of every email (https URL or mailto:), with one-click List-Unsubscribe-Post.")
+  @Option(
+      names = "--list-unsubscribe",
+      paramLabel = "URL|mailto",
+      description =
+          "The List-Unsubscribe target of every email (https URL or mailto:), with one-click List-Unsubscribe-Post.")
   String listUnsubscribe;
 
-  @Option(names = "--log", paramLabel = "LOG.csv", description = "The outcome log to append to (created with its header).")
+  @Option(
+      names = "--log",
+      paramLabel = "LOG.csv",
+      description = "The outcome log to append to (created with its header).")
   Path log;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: text).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json (default: text).")
   String format;
 
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json")) {
-      throw new CadenceException(ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
+      throw new CadenceException(
+          ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
     }
     if (dailyCap != null && dailyCap < 0) {
       throw new CadenceException(ExitCodes.USAGE, "--daily-cap must be 0 or more, not " + dailyCap);
     }
-    if (log != null && (log.toAbsolutePath().getParent() == null || !Files.isDirectory(log.toAbsolutePath().getParent()))) {
+    if (log != null
+        && (log.toAbsolutePath().getParent() == null
+            || !Files.isDirectory(log.toAbsolutePath().getParent()))) {
       throw new CadenceException(ExitCodes.USAGE, "no such folder for --log " + log);
     }
     Instant tickAt = now.resolve(parent.clock());
@@ -105,7 +133,8 @@ final class RunCommand implements Callable<Integer> {
     if (dryRun) {
       try (SqliteStore store = db.open()) {
         LiveCadences.Loaded loaded = LiveCadences.load(store);
-        TickReport report = Preview.of(store, loaded.cadences(), loaded.refused(), composer(), options(), tickAt);
+        TickReport report =
+            Preview.of(store, loaded.cadences(), loaded.refused(), composer(), options(), tickAt);
         print(report, tickAt, true);
         return exitCode(report);
       }
@@ -113,22 +142,38 @@ final class RunCommand implements Callable<Integer> {
     Optional<RunLock> lock = RunLock.tryAcquire(dbFile);
     if (lock.isEmpty()) {
       if (!output.quiet) {
-        spec.commandLine().getOut().println("a tick is already in progress" + RunLock.holder(dbFile).map(p -> " (pid " + p + ")").orElse("")
-            + "; nothing done");
+        spec.commandLine()
+            .getOut()
+            .println(
+                "a tick is already in progress"
+                    + RunLock.holder(dbFile).map(p -> " (pid " + p + ")").orElse("")
+                    + "; nothing done");
       }
       return ExitCodes.OK;
     }
-    try (RunLock held = lock.get(); SqliteStore store = db.open()) {
+    try (RunLock held = lock.get();
+        SqliteStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       boolean anythingDue = store.read(tx -> !tx.dueEnrollments(tickAt, 0, 1).isEmpty());
       if (anythingDue && (blank(smtp) || blank(from))) {
-        throw new CadenceException(ExitCodes.USAGE, "emails are due: give --smtp URL (or CADENCE_SMTP_URL) and --from ADDRESS (or CADENCE_FROM)");
+        throw new CadenceException(
+            ExitCodes.USAGE,
+            "emails are due: give --smtp URL (or CADENCE_SMTP_URL) and --from ADDRESS (or CADENCE_FROM)");
       }
       TickReport report;
-      try (EmailSender sender = new LazySender(() -> senders.apply(smtp, from), blank(smtp) || blank(from));
+      try (EmailSender sender =
+              new LazySender(() -> senders.apply(smtp, from), blank(smtp) || blank(from));
           OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
-        Tick tick = new Tick(store, loaded.cadences(), sender, composer(), clock, options(),
-            appender == null ? dev.cadence.live.OutcomeSink.NONE : appender, crashPoints());
+        Tick tick =
+            new Tick(
+                store,
+                loaded.cadences(),
+                sender,
+                composer(),
+                clock,
+                options(),
+                appender == null ? dev.cadence.live.OutcomeSink.NONE : appender,
+                crashPoints());
         report = tick.run(loaded.refused());
       } catch (UncheckedIOException e) {
         throw new CadenceException(ExitCodes.RUNTIME, e.getMessage(), e);
@@ -160,7 +205,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public dev.cadence.live.SendResult send(dev.cadence.live.OutgoingEmail email) {
       if (unconfigured) {
-        return new dev.cadence.live.SendResult.Retry("no SMTP server configured: give --smtp URL and --from ADDRESS", true);
+        return new dev.cadence.live.SendResult.Retry(
+            "no SMTP server configured: give --smtp URL and --from ADDRESS", true);
       }
       if (sender == null && broken == null) {
         try {
@@ -169,7 +215,9 @@ final class RunCommand implements Callable<Integer> {
           broken = e.getMessage();
         }
       }
-      return broken != null ? new dev.cadence.live.SendResult.Retry(broken, true) : sender.send(email);
+      return broken != null
+          ? new dev.cadence.live.SendResult.Retry(broken, true)
+          : sender.send(email);
     }
 
     @Override
@@ -185,7 +233,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private TickOptions options() {
-    return new TickOptions(from == null ? "" : from.strip(), Optional.ofNullable(dailyCap), Optional.ofNullable(listUnsubscribe));
+    return new TickOptions(
+        from == null ? "" : from.strip(),
+        Optional.ofNullable(dailyCap),
+        Optional.ofNullable(listUnsubscribe));
   }
 
   private static MessageComposer composer() {
@@ -205,25 +256,82 @@ final class RunCommand implements Callable<Integer> {
     r.problems.forEach(p -> err.println("warning: " + dev.cadence.validate.Diagnostic.oneLine(p)));
     err.flush();
     if (format.equals("json")) {
-      out.println("{\"at\": " + Json.string(at.toString()) + ", \"dry_run\": " + dry + ", \"due\": " + r.due + ", \"sent\": " + r.sent
-          + ", \"retry\": " + r.retried + ", \"failed\": " + r.failed + ", \"in_doubt\": " + r.inDoubt + ", \"held\": " + r.held
-          + ", \"deferred_by_cap\": " + r.deferredByCap + ", \"outside_window\": " + r.outsideWindow + ", \"suppressed\": "
-          + r.suppressed + ", \"recovered_in_doubt\": " + r.recoveredInDoubt + ", \"stopped_sending\": " + r.stoppedSending
-          + ", \"refused_cadences\": " + r.refusedCadences.size() + "}");
+      out.println(
+          "{\"at\": "
+              + Json.string(at.toString())
+              + ", \"dry_run\": "
+              + dry
+              + ", \"due\": "
+              + r.due
+              + ", \"sent\": "
+              + r.sent
+              + ", \"retry\": "
+              + r.retried
+              + ", \"failed\": "
+              + r.failed
+              + ", \"in_doubt\": "
+              + r.inDoubt
+              + ", \"held\": "
+              + r.held
+              + ", \"deferred_by_cap\": "
+              + r.deferredByCap
+              + ", \"outside_window\": "
+              + r.outsideWindow
+              + ", \"suppressed\": "
+              + r.suppressed
+              + ", \"recovered_in_doubt\": "
+              + r.recoveredInDoubt
+              + ", \"stopped_sending\": "
+              + r.stoppedSending
+              + ", \"refused_cadences\": "
+              + r.refusedCadences.size()
+              + "}");
     } else if (!output.quiet) {
       if (dry || output.verbose) {
-        r.lines.forEach(l -> out.println(l.cadence() + " " + dev.cadence.validate.Diagnostic.oneLine(l.leadId()) + " " + l.step()
-            + ": " + l.what()));
+        r.lines.forEach(
+            l ->
+                out.println(
+                    l.cadence()
+                        + " "
+                        + dev.cadence.validate.Diagnostic.oneLine(l.leadId())
+                        + " "
+                        + l.step()
+                        + ": "
+                        + l.what()));
       }
-      out.println((dry ? "dry run " : "tick ") + at + ": " + (dry ? "would send " : "sent ") + r.sent + ", retry " + r.retried
-          + ", failed " + r.failed + ", in doubt " + r.inDoubt + ", held " + r.held + ", deferred by the daily cap " + r.deferredByCap
-          + ", waiting for their window " + r.outsideWindow + ", suppressed " + r.suppressed
-          + (r.recoveredInDoubt > 0 ? "; " + r.recoveredInDoubt + " interrupted send(s) now in doubt: see `cadence status`" : ""));
+      out.println(
+          (dry ? "dry run " : "tick ")
+              + at
+              + ": "
+              + (dry ? "would send " : "sent ")
+              + r.sent
+              + ", retry "
+              + r.retried
+              + ", failed "
+              + r.failed
+              + ", in doubt "
+              + r.inDoubt
+              + ", held "
+              + r.held
+              + ", deferred by the daily cap "
+              + r.deferredByCap
+              + ", waiting for their window "
+              + r.outsideWindow
+              + ", suppressed "
+              + r.suppressed
+              + (r.recoveredInDoubt > 0
+                  ? "; "
+                      + r.recoveredInDoubt
+                      + " interrupted send(s) now in doubt: see `cadence status`"
+                  : ""));
     }
     out.flush();
   }
 
-  /** CADENCE_TEST_PAUSE_AT=after-claim|after-sending|after-data: a test's handle to kill -9 a tick at that point. */
+  /**
+   * CADENCE_TEST_PAUSE_AT=after-claim|after-sending|after-data: a test's handle to kill -9 a tick
+   * at that point.
+   */
   private static CrashPoints crashPoints() {
     String at = System.getenv("CADENCE_TEST_PAUSE_AT");
     if (at == null || at.isBlank()) {

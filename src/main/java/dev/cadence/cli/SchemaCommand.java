@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "schema",
     mixinStandardHelpOptions = true,
-    description = "Print the JSON Schema (2020-12) of the cadence format, for YAML language servers and CI.")
+    description =
+        "Print the JSON Schema (2020-12) of the cadence format, for YAML language servers and CI.")
 final class SchemaCommand implements Callable<Integer> {
   static final String RESOURCE = "/dev/cadence/cadence.schema.json";
 
@@ -22,7 +23,8 @@ final class SchemaCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     try (InputStream in = SchemaCommand.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new CadenceException(ExitCodes.RUNTIME, "the schema is missing from this build; rebuild with `mvn package`");
+        throw new CadenceException(
+            ExitCodes.RUNTIME, "the schema is missing from this build; rebuild with `mvn package`");
       }
       spec.commandLine().getOut().print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       spec.commandLine().getOut().flush();

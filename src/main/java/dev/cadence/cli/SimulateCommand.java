@@ -51,33 +51,58 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin NowOption now;
 
-  @Parameters(arity = "1..*", paramLabel = "CADENCE",
-      description = "Cadence files: leads are enrolled in the first; a handoff to another enrolls them there.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "CADENCE",
+      description =
+          "Cadence files: leads are enrolled in the first; a handoff to another enrolls them there.")
   List<Path> cadences;
 
   @Mixin LeadOptions leads;
 
-  @Option(names = "--out", required = true, paramLabel = "LOG.csv",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "LOG.csv",
       description = "The outcome log to write (replaced; written in full or not at all).")
   Path out;
 
-  @Option(names = "--model", paramLabel = "MODEL.yaml",
-      description = "The response model (default: the built-in one, see samples/response-model.yaml).")
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL.yaml",
+      description =
+          "The response model (default: the built-in one, see samples/response-model.yaml).")
   Path model;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Mixin StartOption start;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "Summary format: text, json (default: text).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "Summary format: text, json (default: text).")
   SummaryFormat format;
 
-  @Option(names = "--max-touches", defaultValue = "200", paramLabel = "N",
-      description = "Stop a lead after N touches, for cadences that loop (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-touches",
+      defaultValue = "200",
+      paramLabel = "N",
+      description =
+          "Stop a lead after N touches, for cadences that loop (default: ${DEFAULT-VALUE}).")
   int maxTouches;
 
-  @Option(names = "--threads", defaultValue = "2", hidden = true, description = "Worker threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      hidden = true,
+      description = "Worker threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
   static final int CHUNK = 2_000;
@@ -90,38 +115,62 @@ final class SimulateCommand implements Callable<Integer> {
     SimulationInputs.Model responses = SimulationInputs.model(model);
     if (!responses.problems().isEmpty()) {
       responses.problems().forEach(err::println);
-      err.println(error("the response model " + model + " has " + responses.problems().size() + " problem"
-          + (responses.problems().size() == 1 ? "" : "s") + "; nothing simulated"));
+      err.println(
+          error(
+              "the response model "
+                  + model
+                  + " has "
+                  + responses.problems().size()
+                  + " problem"
+                  + (responses.problems().size() == 1 ? "" : "s")
+                  + "; nothing simulated"));
       err.flush();
       return ExitCodes.FINDINGS;
     }
     CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(cadences);
-    int refused = SimulationInputs.refuseInvalid(prepared, err, spec.commandLine().getColorScheme());
+    int refused =
+        SimulationInputs.refuseInvalid(prepared, err, spec.commandLine().getColorScheme());
     if (refused != ExitCodes.OK) {
       return refused;
     }
     // The log is to the second: so is the start.
-    Start startAt = startDay != null ? new Start.OnDate(startDay)
-        : new Start.At(now.resolve(parent.clock()).truncatedTo(ChronoUnit.SECONDS));
-    LeadSimulator simulator = new LeadSimulator(prepared.cadences(), responses.model(), seed, startAt, maxTouches);
+    Start startAt =
+        startDay != null
+            ? new Start.OnDate(startDay)
+            : new Start.At(now.resolve(parent.clock()).truncatedTo(ChronoUnit.SECONDS));
+    LeadSimulator simulator =
+        new LeadSimulator(prepared.cadences(), responses.model(), seed, startAt, maxTouches);
     Run run;
     try {
       run = simulate(simulator, err);
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-      throw new CadenceException(ExitCodes.RUNTIME, "cannot write " + out + ": " + SimulationInputs.reason(cause), e);
+      throw new CadenceException(
+          ExitCodes.RUNTIME, "cannot write " + out + ": " + SimulationInputs.reason(cause), e);
     }
     long rejected = run.read().summary().rejected();
     int code = run.read().exitCode(output.quiet);
     if (code != ExitCodes.OK) { // --strict and rows rejected: the log was not written
-      err.println(error(rejected + " lead row" + (rejected == 1 ? " was" : "s were") + " rejected (--strict); " + out
-          + " not written"));
+      err.println(
+          error(
+              rejected
+                  + " lead row"
+                  + (rejected == 1 ? " was" : "s were")
+                  + " rejected (--strict); "
+                  + out
+                  + " not written"));
       err.flush();
       return code;
     }
-    SimulationReport report = new SimulationReport(prepared.cadences(), run.stats(), seed,
-        model == null ? "default" : model.toString(), startDay != null ? startDay.toString() : startAt.in(ZoneOffset.UTC).toString(),
-        out.toString(), rejected);
+    SimulationReport report =
+        new SimulationReport(
+            prepared.cadences(),
+            run.stats(),
+            seed,
+            model == null ? "default" : model.toString(),
+            startDay != null ? startDay.toString() : startAt.in(ZoneOffset.UTC).toString(),
+            out.toString(),
+            rejected);
     if (!output.quiet) {
       format.render(report, spec.commandLine().getOut());
     }
@@ -130,12 +179,20 @@ final class SimulateCommand implements Callable<Integer> {
 
   private record Run(SimulationStats stats, LeadOptions.Outcome read) {}
 
-  /** Streams the leads through the simulator into the log; commits the log unless --strict fails. */
+  /**
+   * Streams the leads through the simulator into the log; commits the log unless --strict fails.
+   */
   private Run simulate(LeadSimulator simulator, PrintWriter err) throws IOException {
     Progress progress = Progress.forTerminal(leads.leads, err);
     try (AtomicOutput log = AtomicOutput.open(out);
-        Simulation simulation = new Simulation(simulator, LogEncoder.recycling(), log::write, Math.max(1, threads), CHUNK,
-            progress::leadsDone)) {
+        Simulation simulation =
+            new Simulation(
+                simulator,
+                LogEncoder.recycling(),
+                log::write,
+                Math.max(1, threads),
+                CHUNK,
+                progress::leadsDone)) {
       log.write((OutcomeLog.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
       LeadOptions.Outcome read;
       try {
@@ -155,12 +212,16 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-
-  /** Usage errors first, all before any work: missing inputs, an output that would overwrite one. */
+  /**
+   * Usage errors first, all before any work: missing inputs, an output that would overwrite one.
+   */
   private void checkArguments() {
     for (Path c : cadences) {
       if (!Files.isRegularFile(c)) {
-        throw new CadenceException(ExitCodes.USAGE, (Files.isDirectory(c) ? "not a cadence file (a folder): " : "no such cadence file: ") + c);
+        throw new CadenceException(
+            ExitCodes.USAGE,
+            (Files.isDirectory(c) ? "not a cadence file (a folder): " : "no such cadence file: ")
+                + c);
       }
     }
     if (model != null && !Files.isRegularFile(model)) {
@@ -170,7 +231,8 @@ final class SimulateCommand implements Callable<Integer> {
       throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads.leads);
     }
     if (maxTouches < 1) {
-      throw new CadenceException(ExitCodes.USAGE, "--max-touches must be at least 1, not " + maxTouches);
+      throw new CadenceException(
+          ExitCodes.USAGE, "--max-touches must be at least 1, not " + maxTouches);
     }
     for (Path target : leads.rejects == null ? List.of(out) : List.of(out, leads.rejects)) {
       Path dir = target.toAbsolutePath().getParent();
@@ -184,7 +246,8 @@ final class SimulateCommand implements Callable<Integer> {
       }
       for (Path input : inputs) {
         if (SimulationInputs.sameFile(target, input)) {
-          throw new CadenceException(ExitCodes.USAGE, target + " is an input of this run; write the log elsewhere");
+          throw new CadenceException(
+              ExitCodes.USAGE, target + " is an input of this run; write the log elsewhere");
         }
       }
     }

@@ -34,26 +34,38 @@ final class SimulationInputs {
       throw new CadenceException(ExitCodes.RUNTIME, "cannot read " + label + ": " + reason(e), e);
     }
     ResponseModelReader.Read read = ResponseModelReader.read(bytes);
-    List<String> problems = read.problems().stream()
-        .map(p -> label + ":" + p.pos().line() + ":" + p.pos().column() + ": error: " + p.message())
-        .toList();
+    List<String> problems =
+        read.problems().stream()
+            .map(
+                p ->
+                    label
+                        + ":"
+                        + p.pos().line()
+                        + ":"
+                        + p.pos().column()
+                        + ": error: "
+                        + p.message())
+            .toList();
     return new Model(read.model().orElse(null), problems);
   }
 
   private static byte[] defaultModel() throws IOException {
     try (InputStream in = SimulationInputs.class.getResourceAsStream(DEFAULT_MODEL)) {
       if (in == null) {
-        throw new CadenceException(ExitCodes.RUNTIME, "the built-in response model is missing from this build; rebuild with `mvn package`");
+        throw new CadenceException(
+            ExitCodes.RUNTIME,
+            "the built-in response model is missing from this build; rebuild with `mvn package`");
       }
       return in.readAllBytes();
     }
   }
 
   /**
-   * Prints the errors of cadences that do not validate and returns their exit code (1 findings,
-   * 3 unreadable), or 0 when every cadence is ready to run.
+   * Prints the errors of cadences that do not validate and returns their exit code (1 findings, 3
+   * unreadable), or 0 when every cadence is ready to run.
    */
-  static int refuseInvalid(CadenceWorkspace.Prepared prepared, PrintWriter err, ColorScheme colors) {
+  static int refuseInvalid(
+      CadenceWorkspace.Prepared prepared, PrintWriter err, ColorScheme colors) {
     long errors = prepared.result().count(Severity.ERROR);
     if (errors == 0) {
       return ExitCodes.OK;
@@ -61,12 +73,26 @@ final class SimulationInputs {
     for (FileResult file : prepared.result().files()) {
       for (Diagnostic d : file.diagnostics()) {
         if (d.isError()) {
-          err.println(d.file() + ":" + d.line() + ":" + d.column() + ": error[" + d.code().id() + "]: " + d.message());
+          err.println(
+              d.file()
+                  + ":"
+                  + d.line()
+                  + ":"
+                  + d.column()
+                  + ": error["
+                  + d.code().id()
+                  + "]: "
+                  + d.message());
         }
       }
     }
-    err.println(colors.errorText("error: " + errors + " error" + (errors == 1 ? "" : "s")
-        + " in the cadence files (see `cadence validate`); nothing simulated"));
+    err.println(
+        colors.errorText(
+            "error: "
+                + errors
+                + " error"
+                + (errors == 1 ? "" : "s")
+                + " in the cadence files (see `cadence validate`); nothing simulated"));
     err.flush();
     return prepared.result().hasIoErrors() ? ExitCodes.RUNTIME : ExitCodes.FINDINGS;
   }

@@ -7,8 +7,11 @@ import picocli.CommandLine.Option;
 
 /** {@code --start DATE}: the enrollment day of plan and simulate, in each lead's own zone. */
 final class StartOption {
-  @Option(names = "--start", paramLabel = "DATE",
-      description = "Enroll every lead at the start of this day (YYYY-MM-DD) in its own zone (default: now, see --now).")
+  @Option(
+      names = "--start",
+      paramLabel = "DATE",
+      description =
+          "Enroll every lead at the start of this day (YYYY-MM-DD) in its own zone (default: now, see --now).")
   String start;
 
   /** The day, or empty for "now"; a malformed date is a usage error. */
@@ -19,7 +22,9 @@ final class StartOption {
     try {
       return Optional.of(LocalDate.parse(start));
     } catch (DateTimeParseException e) {
-      throw new CadenceException(ExitCodes.USAGE, "--start `" + start + "` is not a date; write YYYY-MM-DD, e.g. 2026-03-02");
+      throw new CadenceException(
+          ExitCodes.USAGE,
+          "--start `" + start + "` is not a date; write YYYY-MM-DD, e.g. 2026-03-02");
     }
   }
 }

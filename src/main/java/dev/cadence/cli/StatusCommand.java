@@ -11,24 +11,32 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cadence status}: enrollments by cadence, step and lead status; sends that need a person. */
+/**
+ * {@code cadence status}: enrollments by cadence, step and lead status; sends that need a person.
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Per cadence and step: enrollments, leads waiting, touches performed, sends by state;"
-        + " the sends in doubt, failed or held are listed.")
+    description =
+        "Per cadence and step: enrollments, leads waiting, touches performed, sends by state;"
+            + " the sends in doubt, failed or held are listed.")
 final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
   @Mixin DbOption db;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: text).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json (default: text).")
   String format;
 
   @Override
   public Integer call() {
     if (!format.equals("text") && !format.equals("json")) {
-      throw new CadenceException(ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
+      throw new CadenceException(
+          ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
     }
     try (SqliteStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);

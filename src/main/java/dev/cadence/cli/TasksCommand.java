@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "tasks",
     mixinStandardHelpOptions = true,
-    description = "The reps' list: calls, tasks, meetings, approvals and social touches of active enrollments, by due time"
-        + " (text, csv, or ics with a reminder each). They stay listed until `cadence record` completes them.")
+    description =
+        "The reps' list: calls, tasks, meetings, approvals and social touches of active enrollments, by due time"
+            + " (text, csv, or ics with a reminder each). They stay listed until `cadence record` completes them.")
 final class TasksCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand CadenceCommand parent;
@@ -29,20 +30,31 @@ final class TasksCommand implements Callable<Integer> {
   @Mixin NowOption now;
   @Mixin DbOption db;
 
-  @Option(names = "--owner", paramLabel = "NAME", description = "Only the tasks of this owner (or team).")
+  @Option(
+      names = "--owner",
+      paramLabel = "NAME",
+      description = "Only the tasks of this owner (or team).")
   String owner;
 
-  @Option(names = "--due", paramLabel = "today|all",
-      description = "today: due by the end of today (in each lead's zone), overdue included; all (default): every open task.")
+  @Option(
+      names = "--due",
+      paramLabel = "today|all",
+      description =
+          "today: due by the end of today (in each lead's zone), overdue included; all (default): every open task.")
   String due = "all";
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, csv or ics (default: text).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text, csv or ics (default: text).")
   String format;
 
   @Override
   public Integer call() {
     if (!List.of("text", "csv", "ics").contains(format)) {
-      throw new CadenceException(ExitCodes.USAGE, "--format must be text, csv or ics, not `" + format + "`");
+      throw new CadenceException(
+          ExitCodes.USAGE, "--format must be text, csv or ics, not `" + format + "`");
     }
     if (!due.equals("today") && !due.equals("all")) {
       throw new CadenceException(ExitCodes.USAGE, "--due must be today or all, not `" + due + "`");
@@ -50,17 +62,29 @@ final class TasksCommand implements Callable<Integer> {
     Instant at = now.resolve(parent.clock());
     try (SqliteStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
-      List<Tasks.Task> tasks = Tasks.of(store, loaded.cadences()).stream()
-          .filter(t -> owner == null || owner.equals(t.owner()) || owner.equals(t.step().team().orElse(null)))
-          .filter(t -> due.equals("all") || !t.due().atZone(t.zone()).toLocalDate().isAfter(today(at, t)))
-          .toList();
+      List<Tasks.Task> tasks =
+          Tasks.of(store, loaded.cadences()).stream()
+              .filter(
+                  t ->
+                      owner == null
+                          || owner.equals(t.owner())
+                          || owner.equals(t.step().team().orElse(null)))
+              .filter(
+                  t ->
+                      due.equals("all")
+                          || !t.due().atZone(t.zone()).toLocalDate().isAfter(today(at, t)))
+              .toList();
       PrintWriter out = spec.commandLine().getOut();
       switch (format) {
         case "csv" -> TasksWriter.csv(tasks, out);
         case "ics" -> TasksWriter.ics(tasks, at, out);
         default -> TasksWriter.text(tasks, out);
       }
-      loaded.refused().forEach((id, why) -> spec.commandLine().getErr().println("warning: cadence " + id + ": " + why));
+      loaded
+          .refused()
+          .forEach(
+              (id, why) ->
+                  spec.commandLine().getErr().println("warning: cadence " + id + ": " + why));
       return ExitCodes.OK;
     } catch (StoreException e) {
       throw DbOption.failure(e);

@@ -21,17 +21,31 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class ValidateCommand implements Callable<Integer> {
   private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
-  private final OptionSpec format = OptionSpec.builder("--format").paramLabel("FORMAT").type(ValidateFormat.class)
-      .defaultValue("text").description("Output format: text, json, junit, sarif, github (default: text).").build();
+  private final OptionSpec format =
+      OptionSpec.builder("--format")
+          .paramLabel("FORMAT")
+          .type(ValidateFormat.class)
+          .defaultValue("text")
+          .description("Output format: text, json, junit, sarif, github (default: text).")
+          .build();
   private final OptionSpec strict = flag("Warnings fail the run too.", "--strict");
-  private final OptionSpec quiet = flag("Print only findings and errors, no summary.", "-q", "--quiet");
-  private final PositionalParamSpec paths = PositionalParamSpec.builder().paramLabel("PATH").arity("1..*").required(true)
-      .type(List.class).auxiliaryTypes(Path.class).description("Cadence files or folders.").build();
+  private final OptionSpec quiet =
+      flag("Print only findings and errors, no summary.", "-q", "--quiet");
+  private final PositionalParamSpec paths =
+      PositionalParamSpec.builder()
+          .paramLabel("PATH")
+          .arity("1..*")
+          .required(true)
+          .type(List.class)
+          .auxiliaryTypes(Path.class)
+          .description("Cadence files or folders.")
+          .build();
 
   ValidateCommand() {
     spec.name("validate");
-    spec.usageMessage().description(
-        "Lint cadence files (files or folders, recursive *.yaml/*.yml), including references across files.");
+    spec.usageMessage()
+        .description(
+            "Lint cadence files (files or folders, recursive *.yaml/*.yml), including references across files.");
     spec.addPositional(paths);
     spec.addOption(format);
     spec.addOption(strict);
@@ -47,23 +61,40 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private static OptionSpec flag(String description, String... names) {
-    return OptionSpec.builder(names).type(boolean.class).arity("0").description(description).build();
+    return OptionSpec.builder(names)
+        .type(boolean.class)
+        .arity("0")
+        .description(description)
+        .build();
   }
 
   @Override
   public Integer call() {
     List<Path> given = paths.getValue();
-    return validate(given, format.getValue(), Boolean.TRUE.equals(strict.getValue()), Boolean.TRUE.equals(quiet.getValue()),
-        spec.commandLine().getOut(), spec.commandLine().getErr(), spec.commandLine().getColorScheme());
+    return validate(
+        given,
+        format.getValue(),
+        Boolean.TRUE.equals(strict.getValue()),
+        Boolean.TRUE.equals(quiet.getValue()),
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr(),
+        spec.commandLine().getColorScheme());
   }
 
   /**
    * The command itself, shared by picocli's path and {@link FastValidate}'s.
    *
-   * @param colors how errors are coloured; null for picocli's default, built only if an error is shown
+   * @param colors how errors are coloured; null for picocli's default, built only if an error is
+   *     shown
    */
-  static int validate(List<Path> given, ValidateFormat chosen, boolean isStrict, boolean isQuiet, PrintWriter out,
-      PrintWriter err, Help.ColorScheme colors) {
+  static int validate(
+      List<Path> given,
+      ValidateFormat chosen,
+      boolean isStrict,
+      boolean isQuiet,
+      PrintWriter out,
+      PrintWriter err,
+      Help.ColorScheme colors) {
     CadenceWorkspace.Outcome outcome = CadenceWorkspace.validate(given, isStrict);
     for (String missing : outcome.missingPaths()) {
       Help.ColorScheme scheme = colors != null ? colors : Help.defaultColorScheme(Help.Ansi.AUTO);

@@ -37,7 +37,10 @@ public final class Futures {
     }
   }
 
-  /** Runs every task on the pool and waits for them all; the first failure (in list order) is rethrown. */
+  /**
+   * Runs every task on the pool and waits for them all; the first failure (in list order) is
+   * rethrown.
+   */
   public static <T> void runAll(ExecutorService pool, List<? extends Callable<T>> tasks) {
     List<Future<T>> futures;
     try {
@@ -51,7 +54,9 @@ public final class Futures {
     }
   }
 
-  /** Waits until every task has ended, whatever its outcome: for work given up on, results dropped. */
+  /**
+   * Waits until every task has ended, whatever its outcome: for work given up on, results dropped.
+   */
   public static void settle(List<? extends Future<?>> futures) {
     for (Future<?> f : futures) {
       try {

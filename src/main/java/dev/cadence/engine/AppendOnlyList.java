@@ -8,16 +8,19 @@ import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An immutable list that grows by one in O(1): {@link #plus} returns a longer list sharing this one's
- * array, so an enrollment's touches are not copied at every event (plan and simulate add ~10 million
- * of them). A list never sees slots beyond its size; the first list to append after a given size
- * claims the next slot, and any later append from the same list (an older state appended to again)
- * copies instead. The claim is atomic, so states may be shared between threads.
+ * An immutable list that grows by one in O(1): {@link #plus} returns a longer list sharing this
+ * one's array, so an enrollment's touches are not copied at every event (plan and simulate add ~10
+ * million of them). A list never sees slots beyond its size; the first list to append after a given
+ * size claims the next slot, and any later append from the same list (an older state appended to
+ * again) copies instead. The claim is atomic, so states may be shared between threads.
  */
 final class AppendOnlyList<E> extends AbstractList<E> implements RandomAccess {
-  private static final AppendOnlyList<Object> EMPTY = new AppendOnlyList<>(new Store(new Object[0], 0), 0);
+  private static final AppendOnlyList<Object> EMPTY =
+      new AppendOnlyList<>(new Store(new Object[0], 0), 0);
 
-  /** The array shared by the lists grown from one another; {@code claimed}: slots some list owns. */
+  /**
+   * The array shared by the lists grown from one another; {@code claimed}: slots some list owns.
+   */
   private static final class Store {
     final Object[] items;
     final AtomicInteger claimed;
@@ -41,7 +44,10 @@ final class AppendOnlyList<E> extends AbstractList<E> implements RandomAccess {
     return (AppendOnlyList<E>) EMPTY;
   }
 
-  /** {@code list} itself if it is immutable already (this kind or the JDK's), else an immutable copy. */
+  /**
+   * {@code list} itself if it is immutable already (this kind or the JDK's), else an immutable
+   * copy.
+   */
   static <E> List<E> immutable(List<E> list) {
     return list instanceof AppendOnlyList ? list : List.copyOf(list);
   }

@@ -33,17 +33,26 @@ public final class DefaultPath {
     while (e.isActive()) {
       List<Due> due = engine.due(e);
       if (due.isEmpty()) {
-        return new Plan(lead, e, touches, Optional.of("waits: nothing falls due on the default path"));
+        return new Plan(
+            lead, e, touches, Optional.of("waits: nothing falls due on the default path"));
       }
       if (touches.size() >= maxTouches) {
-        return new Plan(lead, e, touches, Optional.of("stopped after " + maxTouches + " touches (the default path loops)"));
+        return new Plan(
+            lead,
+            e,
+            touches,
+            Optional.of("stopped after " + maxTouches + " touches (the default path loops)"));
       }
       Due next = due.get(0);
       touches.add(next);
       Result performed = engine.performChecked(e, next.step().id(), next.at());
       if (performed.isRefused()) {
-        return new Plan(lead, performed.state(), touches,
-            Optional.of("stops after `" + next.step().id() + "`: " + performed.refusal().get().reason()));
+        return new Plan(
+            lead,
+            performed.state(),
+            touches,
+            Optional.of(
+                "stops after `" + next.step().id() + "`: " + performed.refusal().get().reason()));
       }
       e = performed.state();
       boolean awaiting = false;
@@ -51,9 +60,15 @@ public final class DefaultPath {
         awaiting |= p.isAwaitingOutcome() && p.step().equals(next.step().id());
       }
       if (awaiting) {
-        Result r = engine.complete(e, next.step().id(), Optional.empty(), requiredFieldsAsGiven(next), next.at());
+        Result r =
+            engine.complete(
+                e, next.step().id(), Optional.empty(), requiredFieldsAsGiven(next), next.at());
         if (r.isRefused()) {
-          return new Plan(lead, e, touches, Optional.of("stops at `" + next.step().id() + "`: " + r.refusal().get().reason()));
+          return new Plan(
+              lead,
+              e,
+              touches,
+              Optional.of("stops at `" + next.step().id() + "`: " + r.refusal().get().reason()));
         }
         e = r.state();
       }

@@ -25,13 +25,14 @@ import java.util.Optional;
  * and pure: time is always an argument. {@code plan}, {@code simulate} and {@code run} share it.
  *
  * <p>Emails and social touches complete when performed (their responses may redirect the flow
- * later, see {@link #respond}); calls, tasks, meetings and approvals complete when their outcome
- * is recorded ({@link #complete}), so an approval blocks its branch until someone answers.
+ * later, see {@link #respond}); calls, tasks, meetings and approvals complete when their outcome is
+ * recorded ({@link #complete}), so an approval blocks its branch until someone answers.
  */
 public final class Engine {
   private final Cadence cadence;
   private final CadenceGraph graph;
-  private static final Comparator<Due> EARLIEST_FIRST = Comparator.comparing(Due::at).thenComparing(d -> d.step().id());
+  private static final Comparator<Due> EARLIEST_FIRST =
+      Comparator.comparing(Due::at).thenComparing(d -> d.step().id());
 
   private final Map<ZoneId, Calendar> calendars = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -44,7 +45,9 @@ public final class Engine {
     return cadence;
   }
 
-  /** The zone a lead's touches are scheduled in: the cadence's, else the lead's, else the fallback. */
+  /**
+   * The zone a lead's touches are scheduled in: the cadence's, else the lead's, else the fallback.
+   */
   public ZoneId zoneOf(Lead lead) {
     return cadence.schedule().zone().or(lead::zone).orElse(cadence.schedule().fallbackZone());
   }
@@ -53,16 +56,32 @@ public final class Engine {
     ZoneId zone = zoneOf(lead);
     // The enrollment day in the lead's zone, as at.atZone(zone).toLocalDate() gives it, without
     // working out the zone's transitions of the year for every lead.
-    long localSecond = at.getEpochSecond() + ZoneOffsets.of(zone).offset(at.getEpochSecond()).getTotalSeconds();
+    long localSecond =
+        at.getEpochSecond() + ZoneOffsets.of(zone).offset(at.getEpochSecond()).getTotalSeconds();
     LocalDate enrolledOn = LocalDate.ofEpochDay(Math.floorDiv(localSecond, 86_400L));
-    var start = new Enrollment(lead.id(), cadence.id(), zone, at, enrolledOn,
-        AppendOnlyList.empty(), AppendOnlyList.empty(), List.of(), Optional.empty());
+    var start =
+        new Enrollment(
+            lead.id(),
+            cadence.id(),
+            zone,
+            at,
+            enrolledOn,
+            AppendOnlyList.empty(),
+            AppendOnlyList.empty(),
+            List.of(),
+            Optional.empty());
     if (lead.doNotContact()) {
       return end(start, new Ending(Ending.Kind.SUPPRESSED, "do_not_contact", Optional.empty(), at));
     }
-    return graph.start()
-        .map(first -> with(start, List.of(new Pending(first.id(), 1, at, "", null, AppendOnlyList.empty())), start.touches(),
-            start.completed()))
+    return graph
+        .start()
+        .map(
+            first ->
+                with(
+                    start,
+                    List.of(new Pending(first.id(), 1, at, "", null, AppendOnlyList.empty())),
+                    start.touches(),
+                    start.completed()))
         .orElseGet(() -> end(start, new Ending(Ending.Kind.COMPLETED, "", Optional.empty(), at)));
   }
 
@@ -94,11 +113,21 @@ public final class Engine {
 
   private Due due(Enrollment e, Pending p, Calendar calendar) {
     Step step = step(p.step());
-    Instant at = DueTimes.due(step.timing(), cadence.schedule(), calendar, e.enrolledOn(), p.reachedAt(), e.lastTouch());
+    Instant at =
+        DueTimes.due(
+            step.timing(),
+            cadence.schedule(),
+            calendar,
+            e.enrolledOn(),
+            p.reachedAt(),
+            e.lastTouch());
     return new Due(step, p.visit(), at);
   }
 
-  /** Performs a pending step at {@code at}: the email is sent, the call made, the approval requested. */
+  /**
+   * Performs a pending step at {@code at}: the email is sent, the call made, the approval
+   * requested.
+   */
   public Enrollment perform(Enrollment e, String stepId, Instant at) {
     return performChecked(e, stepId, at).state();
   }
@@ -108,10 +137,16 @@ public final class Engine {
    * guard is not met): the touch is done, but the flow cannot go on from it.
    */
   public Result performChecked(Enrollment e, String stepId, Instant at) {
-    Pending p = pending(e, stepId).filter(x -> !x.isAwaitingOutcome())
-        .orElseThrow(() -> new IllegalStateException("step `" + stepId + "` is not due for " + e.leadId()));
+    Pending p =
+        pending(e, stepId)
+            .filter(x -> !x.isAwaitingOutcome())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "step `" + stepId + "` is not due for " + e.leadId()));
     Step step = step(stepId);
-    List<Touch> touches = AppendOnlyList.plus(e.touches(), new Touch(stepId, p.visit(), step.channel(), at));
+    List<Touch> touches =
+        AppendOnlyList.plus(e.touches(), new Touch(stepId, p.visit(), step.channel(), at));
     List<Pending> pending = replace(e.pending(), p, p.performed(at));
     Enrollment performed = with(e, pending, touches, e.completed());
     if (completesWhenPerformed(step.channel())) {
@@ -126,7 +161,12 @@ public final class Engine {
    * follows its transition. Refused, with the state unchanged, when a required field is missing,
    * the outcome is impossible for the channel, or the exit it leads to has an unmet guard.
    */
-  public Result complete(Enrollment e, String stepId, Optional<String> outcome, Map<String, String> fields, Instant at) {
+  public Result complete(
+      Enrollment e,
+      String stepId,
+      Optional<String> outcome,
+      Map<String, String> fields,
+      Instant at) {
     Optional<Pending> p = pending(e, stepId);
     if (!e.isActive() || p.isEmpty()) {
       return Result.refused(e, "step `" + stepId + "` is not pending for lead " + e.leadId());
@@ -139,17 +179,23 @@ public final class Engine {
       }
     }
     if (!missing.isEmpty()) {
-      return Result.refused(e, "step `" + stepId + "` requires " + String.join(", ", missing) + " to be recorded");
+      return Result.refused(
+          e, "step `" + stepId + "` requires " + String.join(", ", missing) + " to be recorded");
     }
     if (outcome.isPresent() && !step.channel().canProduce(outcome.get())) {
-      return Result.refused(e, "a " + step.channel().yamlName() + " step cannot have outcome `" + outcome.get() + "`");
+      return Result.refused(
+          e,
+          "a " + step.channel().yamlName() + " step cannot have outcome `" + outcome.get() + "`");
     }
     Enrollment performed = p.get().isAwaitingOutcome() ? e : perform(e, stepId, at);
     if (completesWhenPerformed(step.channel())) {
-      return outcome.isPresent() ? respond(performed, stepId, outcome.get(), at) : Result.ok(performed);
+      return outcome.isPresent()
+          ? respond(performed, stepId, outcome.get(), at)
+          : Result.ok(performed);
     }
     if (outcome.isPresent() && cadence.exitOn().contains(outcome.get())) {
-      return Result.ok(end(performed, new Ending(Ending.Kind.EVENT, outcome.get(), Optional.empty(), at)));
+      return Result.ok(
+          end(performed, new Ending(Ending.Kind.EVENT, outcome.get(), Optional.empty(), at)));
     }
     Optional<Transition> chosen = outcome.map(o -> step.on().get(o));
     Optional<Transition> target = chosen.or(() -> graph.successor(step));
@@ -159,11 +205,11 @@ public final class Engine {
 
   /**
    * A response to a step already performed (an email opened or replied to): an exit_on event ends
-   * the enrollment; an {@code on} transition redirects the flow. The redirect supersedes whatever the
-   * step's completion set going, however far it got: every pending step that descends from it (its
-   * default successor, and the steps that successor reached in turn, including a call performed and
-   * still waiting for its outcome) is dropped, and the flow goes to the target. Touches already
-   * performed stay in the history; steps of other branches (a fork) are left alone.
+   * the enrollment; an {@code on} transition redirects the flow. The redirect supersedes whatever
+   * the step's completion set going, however far it got: every pending step that descends from it
+   * (its default successor, and the steps that successor reached in turn, including a call
+   * performed and still waiting for its outcome) is dropped, and the flow goes to the target.
+   * Touches already performed stay in the history; steps of other branches (a fork) are left alone.
    */
   public Result respond(Enrollment e, String stepId, String event, Instant at) {
     if (!e.isActive()) {
@@ -186,7 +232,8 @@ public final class Engine {
       }
     }
     Enrollment redirected = with(e, frozen(kept), e.touches(), e.completed());
-    Result result = apply(redirected, step.get(), lineage, Optional.of(step.get().on().get(event)), at, false);
+    Result result =
+        apply(redirected, step.get(), lineage, Optional.of(step.get().on().get(event)), at, false);
     return result.isRefused() ? Result.refused(e, result.refusal().get().reason()) : result;
   }
 
@@ -195,7 +242,12 @@ public final class Engine {
    * toward the joins waiting on it: a rejected approval redirected elsewhere must not start the
    * invoice that waits for the approval.
    */
-  private Result apply(Enrollment e, Step from, List<String> fromLineage, Optional<Transition> target, Instant at,
+  private Result apply(
+      Enrollment e,
+      Step from,
+      List<String> fromLineage,
+      Optional<Transition> target,
+      Instant at,
       boolean byDefault) {
     List<String> lineage = AppendOnlyList.plus(fromLineage, from.id());
     List<Pending> pending = new ArrayList<>(e.pending().size() + 1);
@@ -204,7 +256,8 @@ public final class Engine {
         pending.add(p);
       }
     }
-    List<String> completed = byDefault ? AppendOnlyList.plus(e.completed(), from.id()) : e.completed();
+    List<String> completed =
+        byDefault ? AppendOnlyList.plus(e.completed(), from.id()) : e.completed();
     if (target.isPresent()) {
       Transition t = target.get();
       if (t instanceof Transition.Exit x) {
@@ -213,13 +266,23 @@ public final class Engine {
         if (unmet.isPresent()) {
           return Result.refused(e, unmet.get());
         }
-        return Result.ok(end(e, new Ending(Ending.Kind.EXIT, x.exit(), exit == null ? Optional.empty() : exit.status(), at)));
+        return Result.ok(
+            end(
+                e,
+                new Ending(
+                    Ending.Kind.EXIT,
+                    x.exit(),
+                    exit == null ? Optional.empty() : exit.status(),
+                    at)));
       }
       if (t instanceof Transition.Handoff h) {
-        return Result.ok(end(e, new Ending(Ending.Kind.HANDOFF, h.cadence(), Optional.empty(), at)));
+        return Result.ok(
+            end(e, new Ending(Ending.Kind.HANDOFF, h.cadence(), Optional.empty(), at)));
       }
-      List<StepRef> next = t instanceof Transition.GoTo g ? List.of(g.step())
-          : t instanceof Transition.Fork f ? f.steps() : List.of();
+      List<StepRef> next =
+          t instanceof Transition.GoTo g
+              ? List.of(g.step())
+              : t instanceof Transition.Fork f ? f.steps() : List.of();
       for (StepRef ref : next) {
         reach(e, pending, ref.id(), from.id(), lineage, at);
       }
@@ -250,7 +313,13 @@ public final class Engine {
     return n;
   }
 
-  private void reach(Enrollment e, List<Pending> pending, String stepId, String from, List<String> lineage, Instant at) {
+  private void reach(
+      Enrollment e,
+      List<Pending> pending,
+      String stepId,
+      String from,
+      List<String> lineage,
+      Instant at) {
     if (graph.step(stepId).isPresent() && indexOf(pending, stepId) < 0) {
       pending.add(new Pending(stepId, e.visits(stepId) + 1, at, from, null, lineage));
     }
@@ -258,9 +327,11 @@ public final class Engine {
 
   /**
    * The lineage of {@code stepId} itself, read from a descendant's (what precedes its last
-   * occurrence); {@code otherwise} when the descendant does not show it (a state from before lineages).
+   * occurrence); {@code otherwise} when the descendant does not show it (a state from before
+   * lineages).
    */
-  private static List<String> lineageBefore(List<String> lineage, String stepId, List<String> otherwise) {
+  private static List<String> lineageBefore(
+      List<String> lineage, String stepId, List<String> otherwise) {
     int i = lineage.lastIndexOf(stepId);
     return i < 0 ? otherwise : List.copyOf(lineage.subList(0, i));
   }
@@ -273,8 +344,16 @@ public final class Engine {
     for (var required : exit.require().minimumTouches().entrySet()) {
       long done = e.touchCount(required.getKey());
       if (done < required.getValue()) {
-        return Optional.of("exit `" + exit.name() + "` requires " + required.getValue() + " " + required.getKey().yamlName()
-            + " touch(es); only " + done + " performed");
+        return Optional.of(
+            "exit `"
+                + exit.name()
+                + "` requires "
+                + required.getValue()
+                + " "
+                + required.getKey().yamlName()
+                + " touch(es); only "
+                + done
+                + " performed");
       }
     }
     return Optional.empty();
@@ -285,7 +364,9 @@ public final class Engine {
   }
 
   private Step step(String id) {
-    return graph.step(id).orElseThrow(() -> new IllegalArgumentException("no step `" + id + "` in " + cadence.id()));
+    return graph
+        .step(id)
+        .orElseThrow(() -> new IllegalArgumentException("no step `" + id + "` in " + cadence.id()));
   }
 
   private static Optional<Pending> pending(Enrollment e, String stepId) {
@@ -312,7 +393,10 @@ public final class Engine {
     return frozen(out);
   }
 
-  /** An immutable copy that Enrollment keeps as it is; small lists (the usual case) without an array. */
+  /**
+   * An immutable copy that Enrollment keeps as it is; small lists (the usual case) without an
+   * array.
+   */
   private static List<Pending> frozen(List<Pending> list) {
     switch (list.size()) {
       case 0:
@@ -326,12 +410,30 @@ public final class Engine {
     }
   }
 
-  private static Enrollment with(Enrollment e, List<Pending> pending, List<Touch> touches, List<String> completed) {
-    return new Enrollment(e.leadId(), e.cadence(), e.zone(), e.enrolledAt(), e.enrolledOn(), touches, completed, pending, e.ending());
+  private static Enrollment with(
+      Enrollment e, List<Pending> pending, List<Touch> touches, List<String> completed) {
+    return new Enrollment(
+        e.leadId(),
+        e.cadence(),
+        e.zone(),
+        e.enrolledAt(),
+        e.enrolledOn(),
+        touches,
+        completed,
+        pending,
+        e.ending());
   }
 
   private static Enrollment end(Enrollment e, Ending ending) {
-    return new Enrollment(e.leadId(), e.cadence(), e.zone(), e.enrolledAt(), e.enrolledOn(), e.touches(), e.completed(),
-        List.of(), Optional.of(ending));
+    return new Enrollment(
+        e.leadId(),
+        e.cadence(),
+        e.zone(),
+        e.enrolledAt(),
+        e.enrolledOn(),
+        e.touches(),
+        e.completed(),
+        List.of(),
+        Optional.of(ending));
   }
 }

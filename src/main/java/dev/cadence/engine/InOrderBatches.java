@@ -14,7 +14,8 @@ import java.util.function.Function;
  * Applies a pure function to a stream of items on worker threads, in batches, and hands the results
  * on in input order, on the thread that feeds it: output stays deterministic and memory stays
  * bounded by a few batches. The feeding thread goes on reading while the workers compute (reading a
- * lead list costs about as much as planning it), and waits only when too many batches are in flight.
+ * lead list costs about as much as planning it), and waits only when too many batches are in
+ * flight.
  *
  * @param <R> what one batch's work gives (a list of per-item results with {@link #perItem})
  */
@@ -28,22 +29,31 @@ public final class InOrderBatches<T, R> implements Consumer<T>, AutoCloseable {
   private List<T> batch;
 
   /** One result per item, handed on one by one; as many workers as cores. */
-  public static <T, R> InOrderBatches<T, List<R>> perItem(int size, Function<T, R> work, Consumer<R> sink) {
+  public static <T, R> InOrderBatches<T, List<R>> perItem(
+      int size, Function<T, R> work, Consumer<R> sink) {
     return perItem(size, Runtime.getRuntime().availableProcessors(), work, sink);
   }
 
   /** One result per item, handed on one by one, with {@code threads} workers (at least one). */
-  public static <T, R> InOrderBatches<T, List<R>> perItem(int size, int threads, Function<T, R> work, Consumer<R> sink) {
-    return new InOrderBatches<>(size, threads, items -> {
-      List<R> results = new ArrayList<>(items.size());
-      for (T item : items) {
-        results.add(work.apply(item));
-      }
-      return results;
-    }, results -> results.forEach(sink));
+  public static <T, R> InOrderBatches<T, List<R>> perItem(
+      int size, int threads, Function<T, R> work, Consumer<R> sink) {
+    return new InOrderBatches<>(
+        size,
+        threads,
+        items -> {
+          List<R> results = new ArrayList<>(items.size());
+          for (T item : items) {
+            results.add(work.apply(item));
+          }
+          return results;
+        },
+        results -> results.forEach(sink));
   }
 
-  /** One result per batch ({@code work} sees the whole batch), with {@code threads} workers (at least one). */
+  /**
+   * One result per batch ({@code work} sees the whole batch), with {@code threads} workers (at
+   * least one).
+   */
   public InOrderBatches(int size, int threads, Function<List<T>, R> work, Consumer<R> sink) {
     if (size < 1 || threads < 1) {
       throw new IllegalArgumentException("batch size and threads must be >= 1");
@@ -53,11 +63,14 @@ public final class InOrderBatches<T, R> implements Consumer<T>, AutoCloseable {
     this.sink = sink;
     this.maxInFlight = threads * 2;
     this.batch = new ArrayList<>(size);
-    this.workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "in-order-batches");
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "in-order-batches");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @Override
@@ -86,7 +99,9 @@ public final class InOrderBatches<T, R> implements Consumer<T>, AutoCloseable {
     }
   }
 
-  /** Stops the workers without handing on what is still in flight: for a run that already failed. */
+  /**
+   * Stops the workers without handing on what is still in flight: for a run that already failed.
+   */
   public void abandon() {
     workers.shutdownNow();
   }

@@ -14,15 +14,29 @@ import java.util.List;
  * @param lineage the steps whose completions led here, oldest first, {@code activatedBy} last: a
  *     response redirect from any of them supersedes this step (see {@link Engine#respond})
  */
-public record Pending(String step, int visit, Instant reachedAt, String activatedBy, Instant performedAt,
+public record Pending(
+    String step,
+    int visit,
+    Instant reachedAt,
+    String activatedBy,
+    Instant performedAt,
     List<String> lineage) {
   public Pending {
     lineage = AppendOnlyList.immutable(lineage);
   }
 
-  /** A pending step whose lineage is only the step that reached it (as states were before lineages). */
-  public Pending(String step, int visit, Instant reachedAt, String activatedBy, Instant performedAt) {
-    this(step, visit, reachedAt, activatedBy, performedAt, activatedBy.isEmpty() ? List.of() : List.of(activatedBy));
+  /**
+   * A pending step whose lineage is only the step that reached it (as states were before lineages).
+   */
+  public Pending(
+      String step, int visit, Instant reachedAt, String activatedBy, Instant performedAt) {
+    this(
+        step,
+        visit,
+        reachedAt,
+        activatedBy,
+        performedAt,
+        activatedBy.isEmpty() ? List.of() : List.of(activatedBy));
   }
 
   public boolean isAwaitingOutcome() {

@@ -22,11 +22,15 @@ public final class BundledSamples {
 
   private BundledSamples() {}
 
-  /** Copies the bundled {@code cadences/} tree into {@code target} (created); returns the files copied. */
+  /**
+   * Copies the bundled {@code cadences/} tree into {@code target} (created); returns the files
+   * copied.
+   */
   public static List<Path> copyCadences(Path target) throws IOException {
     URL url = BundledSamples.class.getResource(CADENCES);
     if (url == null) {
-      throw new IOException("the sample cadences are missing from this build; rebuild with `mvn package`");
+      throw new IOException(
+          "the sample cadences are missing from this build; rebuild with `mvn package`");
     }
     URI uri;
     try {

@@ -45,16 +45,19 @@ public final class CadenceChanges {
   }
 
   /** The change was made (in the edited text); {@code summary} says what it was. */
-  public record Change(Recommendation recommendation, Location at, String summary) implements Outcome {}
+  public record Change(Recommendation recommendation, Location at, String summary)
+      implements Outcome {}
 
   /** The change could not be made; {@code reason} says why and what to do. */
-  public record Refusal(Recommendation recommendation, Optional<Location> at, String reason) implements Outcome {}
+  public record Refusal(Recommendation recommendation, Optional<Location> at, String reason)
+      implements Outcome {}
 
   /**
    * The file already does what is recommended (the log is older than the file, e.g. right after
    * --apply): nothing to change, and applying twice changes nothing more.
    */
-  public record AlreadyDone(Recommendation recommendation, Location at, String note) implements Outcome {}
+  public record AlreadyDone(Recommendation recommendation, Location at, String note)
+      implements Outcome {}
 
   /** One file's text before and after the accepted changes. */
   public record FileEdit(Path file, String before, String after) {
@@ -64,7 +67,8 @@ public final class CadenceChanges {
   }
 
   /** Every recommendation's location, the outcome of the changeable ones, and the edited files. */
-  public record Plan(Map<Recommendation, Location> locations, List<Outcome> outcomes, List<FileEdit> files) {
+  public record Plan(
+      Map<Recommendation, Location> locations, List<Outcome> outcomes, List<FileEdit> files) {
     public Plan {
       locations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(locations));
       outcomes = List.copyOf(outcomes);
@@ -90,7 +94,8 @@ public final class CadenceChanges {
       original.putIfAbsent(file, text);
       current.putIfAbsent(file, text);
       Optional<String> id = cadenceId(text);
-      Optional<Cadence> cadence = cadences.stream().filter(c -> id.isPresent() && c.id().equals(id.get())).findFirst();
+      Optional<Cadence> cadence =
+          cadences.stream().filter(c -> id.isPresent() && c.id().equals(id.get())).findFirst();
       if (id.isPresent() && cadence.isPresent()) {
         byCadence.putIfAbsent(id.get(), new Source(file, text, cadence.get()));
       }
@@ -101,7 +106,9 @@ public final class CadenceChanges {
    * Plans the changes for {@code recommendations} in {@code files}, which must validate as they are
    * ({@code cadences} being their bound models, from {@link CadenceWorkspace#prepare}).
    */
-  public static Plan plan(List<Recommendation> recommendations, List<Path> files, List<Cadence> cadences) throws IOException {
+  public static Plan plan(
+      List<Recommendation> recommendations, List<Path> files, List<Cadence> cadences)
+      throws IOException {
     return new CadenceChanges(files, cadences).plan(recommendations);
   }
 
@@ -132,8 +139,12 @@ public final class CadenceChanges {
         continue;
       }
       Map<Path, byte[]> candidate = new LinkedHashMap<>();
-      current.forEach((f, text) -> candidate.put(f.toAbsolutePath().normalize(), text.getBytes(StandardCharsets.UTF_8)));
-      candidate.put(source.file().toAbsolutePath().normalize(), editor.text().getBytes(StandardCharsets.UTF_8));
+      current.forEach(
+          (f, text) ->
+              candidate.put(f.toAbsolutePath().normalize(), text.getBytes(StandardCharsets.UTF_8)));
+      candidate.put(
+          source.file().toAbsolutePath().normalize(),
+          editor.text().getBytes(StandardCharsets.UTF_8));
       CadenceWorkspace.Prepared checked = CadenceWorkspace.prepare(files, candidate);
       Optional<String> error = firstError(checked);
       if (error.isPresent()) {
@@ -141,7 +152,10 @@ public final class CadenceChanges {
         continue;
       }
       current.put(source.file(), editor.text());
-      checked.cadences().stream().filter(c -> c.id().equals(r.cadence())).findFirst().ifPresent(c -> models.put(c.id(), c));
+      checked.cadences().stream()
+          .filter(c -> c.id().equals(r.cadence()))
+          .findFirst()
+          .ifPresent(c -> models.put(c.id(), c));
       outcomes.add(new Change(r, at.orElse(new Location(source.file(), 0)), summary));
     }
     List<FileEdit> edits = new ArrayList<>();
@@ -154,9 +168,12 @@ public final class CadenceChanges {
     return new Plan(locations, outcomes, edits);
   }
 
-  /** Kinds that change a cadence file; the others (drop a step, collect more data) are for people. */
+  /**
+   * Kinds that change a cadence file; the others (drop a step, collect more data) are for people.
+   */
   public static boolean changeable(Recommendation r) {
-    return r instanceof Recommendation.SwapChannel || r instanceof Recommendation.BestGap
+    return r instanceof Recommendation.SwapChannel
+        || r instanceof Recommendation.BestGap
         || r instanceof Recommendation.BestTemplate;
   }
 
@@ -170,10 +187,14 @@ public final class CadenceChanges {
       } else if (r instanceof Recommendation.BestGap) {
         line = editor.keyLine(r.step(), "day").or(() -> keyLine(editor, r.step(), "wait"));
       } else if (r instanceof Recommendation.BestTemplate t) {
-        line = editor.variantLine(r.step(), t.region()).or(() -> keyLine(editor, r.step(), "variants"))
-            .or(() -> keyLine(editor, r.step(), "template"));
+        line =
+            editor
+                .variantLine(r.step(), t.region())
+                .or(() -> keyLine(editor, r.step(), "variants"))
+                .or(() -> keyLine(editor, r.step(), "template"));
       }
-      return Optional.of(new Location(source.file(), line.isPresent() ? line.get() : editor.stepLine(r.step())));
+      return Optional.of(
+          new Location(source.file(), line.isPresent() ? line.get() : editor.stepLine(r.step())));
     } catch (CadenceEditor.Refused e) {
       return Optional.empty(); // a step that is not in the file (renamed since the log was written)
     }
@@ -188,11 +209,22 @@ public final class CadenceChanges {
   }
 
   /** Makes the change in {@code editor}; returns what it was, in the file's own terms. */
-  private static String edit(Recommendation r, CadenceEditor editor, Cadence model, Path file) throws CadenceEditor.Refused {
-    Step step = model.step(r.step()).orElseThrow(() -> new CadenceEditor.Refused(
-        "no step `" + r.step() + "` in cadence `" + r.cadence() + "` (renamed since the log was written?)"));
+  private static String edit(Recommendation r, CadenceEditor editor, Cadence model, Path file)
+      throws CadenceEditor.Refused {
+    Step step =
+        model
+            .step(r.step())
+            .orElseThrow(
+                () ->
+                    new CadenceEditor.Refused(
+                        "no step `"
+                            + r.step()
+                            + "` in cadence `"
+                            + r.cadence()
+                            + "` (renamed since the log was written?)"));
     if (r instanceof Recommendation.SwapChannel s) {
-      return ChannelSwap.apply(editor, model, step, s.evidence().to(), new TemplateFolder(dir(file)));
+      return ChannelSwap.apply(
+          editor, model, step, s.evidence().to(), new TemplateFolder(dir(file)));
     }
     if (r instanceof Recommendation.BestGap g) {
       return retime(editor, model, step, g.toDays() - g.fromDays(), g.toDays());
@@ -209,16 +241,20 @@ public final class CadenceChanges {
     if (step.isEmpty()) {
       return Optional.empty();
     }
-    if (r instanceof Recommendation.SwapChannel s && step.get().channel().yamlName().equals(s.evidence().to())) {
+    if (r instanceof Recommendation.SwapChannel s
+        && step.get().channel().yamlName().equals(s.evidence().to())) {
       return Optional.of("step `" + r.step() + "` is already a " + s.evidence().to() + " step");
     }
-    if (r instanceof Recommendation.BestTemplate t && step.get().templateFor(t.region()).orElse("").equals(t.evidence().to())) {
-      return Optional.of("step `" + r.step() + "` already sends " + t.evidence().to() + " to " + t.region());
+    if (r instanceof Recommendation.BestTemplate t
+        && step.get().templateFor(t.region()).orElse("").equals(t.evidence().to())) {
+      return Optional.of(
+          "step `" + r.step() + "` already sends " + t.evidence().to() + " to " + t.region());
     }
     if (r instanceof Recommendation.BestGap g) {
       Optional<Integer> gap = nominalGap(model, step.get());
       if (gap.isPresent() && gap.get() == g.toDays()) {
-        return Optional.of("step `" + r.step() + "` already comes " + g.toDays() + " days after the previous one");
+        return Optional.of(
+            "step `" + r.step() + "` already comes " + g.toDays() + " days after the previous one");
       }
     }
     return Optional.empty();
@@ -230,7 +266,9 @@ public final class CadenceChanges {
    */
   private static Optional<Integer> nominalGap(Cadence model, Step step) {
     if (step.timing() instanceof Timing.Wait w) {
-      return w.delay().toHoursPart() == 0 && w.delay().toMinutesPart() == 0 ? Optional.of((int) w.delay().toDays()) : Optional.empty();
+      return w.delay().toHoursPart() == 0 && w.delay().toMinutesPart() == 0
+          ? Optional.of((int) w.delay().toDays())
+          : Optional.empty();
     }
     if (step.timing() instanceof Timing.OnDay d) {
       return previousDay(model, step).map(p -> d.day() - p);
@@ -241,26 +279,40 @@ public final class CadenceChanges {
   private static Optional<Integer> previousDay(Cadence model, Step step) {
     List<Step> steps = model.steps();
     int i = steps.indexOf(step);
-    return i > 0 && steps.get(i - 1).timing() instanceof Timing.OnDay p ? Optional.of(p.day()) : Optional.empty();
+    return i > 0 && steps.get(i - 1).timing() instanceof Timing.OnDay p
+        ? Optional.of(p.day())
+        : Optional.empty();
   }
 
   /**
-   * Moves the step so that it comes {@code bestGap} days after the previous touch: from the previous
-   * step's day when the file numbers both, else by the difference between the best and usual gaps.
+   * Moves the step so that it comes {@code bestGap} days after the previous touch: from the
+   * previous step's day when the file numbers both, else by the difference between the best and
+   * usual gaps.
    */
-  private static String retime(CadenceEditor editor, Cadence model, Step step, int delta, int bestGap) throws CadenceEditor.Refused {
+  private static String retime(
+      CadenceEditor editor, Cadence model, Step step, int delta, int bestGap)
+      throws CadenceEditor.Refused {
     if (step.timing() instanceof Timing.OnDay d) {
       int day = previousDay(model, step).map(p -> p + bestGap).orElse(d.day() + delta);
       if (day < 1) {
-        throw new CadenceEditor.Refused("step `" + step.id() + "` would move to day " + day + "; days start at 1");
+        throw new CadenceEditor.Refused(
+            "step `" + step.id() + "` would move to day " + day + "; days start at 1");
       }
       editor.setNumber(step.id(), "day", day);
       return "day: " + d.day() + " -> " + day;
     }
     if (step.timing() instanceof Timing.Wait w) {
-      Duration wait = nominalGap(model, step).isPresent() ? Duration.ofDays(bestGap) : w.delay().plusDays(delta);
+      Duration wait =
+          nominalGap(model, step).isPresent()
+              ? Duration.ofDays(bestGap)
+              : w.delay().plusDays(delta);
       if (wait.isNegative()) {
-        throw new CadenceEditor.Refused("step `" + step.id() + "` would wait " + wait.toDays() + " days; change its timing by hand");
+        throw new CadenceEditor.Refused(
+            "step `"
+                + step.id()
+                + "` would wait "
+                + wait.toDays()
+                + " days; change its timing by hand");
       }
       editor.set(step.id(), "wait", Durations.format(wait));
       return "wait: " + Durations.format(w.delay()) + " -> " + Durations.format(wait);
@@ -278,7 +330,16 @@ public final class CadenceChanges {
     for (FileResult f : checked.result().files()) {
       for (Diagnostic d : f.diagnostics()) {
         if (d.isError()) {
-          return Optional.of(d.file() + ":" + d.line() + ":" + d.column() + ": error[" + d.code().id() + "]: " + d.message());
+          return Optional.of(
+              d.file()
+                  + ":"
+                  + d.line()
+                  + ":"
+                  + d.column()
+                  + ": error["
+                  + d.code().id()
+                  + "]: "
+                  + d.message());
         }
       }
     }
@@ -286,8 +347,11 @@ public final class CadenceChanges {
   }
 
   private static Optional<String> cadenceId(String text) {
-    return new SafeYamlReader().read(text.getBytes(StandardCharsets.UTF_8)).root()
+    return new SafeYamlReader()
+        .read(text.getBytes(StandardCharsets.UTF_8))
+        .root()
         .flatMap(root -> root instanceof YNode.YMap map ? map.entry("cadence") : Optional.empty())
-        .flatMap(e -> e.value() instanceof YNode.YScalar s ? Optional.of(s.text()) : Optional.empty());
+        .flatMap(
+            e -> e.value() instanceof YNode.YScalar s ? Optional.of(s.text()) : Optional.empty());
   }
 }

@@ -18,17 +18,17 @@ import dev.cadence.validate.Findings;
 import dev.cadence.validate.ProjectChecks;
 import dev.cadence.validate.ValidationResult;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +51,8 @@ public final class CadenceWorkspace {
   public static Outcome validate(List<Path> paths, boolean strict) {
     List<String> missing = new ArrayList<>();
     List<Path> unreadable = new ArrayList<>();
-    Map<Path, Path> files = new LinkedHashMap<>(); // by absolute path: one file given twice is checked once
+    Map<Path, Path> files =
+        new LinkedHashMap<>(); // by absolute path: one file given twice is checked once
     for (Path p : paths) {
       if (!Files.exists(p)) {
         missing.add(p.toString());
@@ -63,7 +64,8 @@ public final class CadenceWorkspace {
         files.putIfAbsent(p.toAbsolutePath().normalize(), p);
       }
     }
-    List<FileResult> results = new ArrayList<>(check(new LinkedHashSet<>(files.values()), Map.of()).results().values());
+    List<FileResult> results =
+        new ArrayList<>(check(new LinkedHashSet<>(files.values()), Map.of()).results().values());
     for (Path p : unreadable) {
       Findings f = new Findings(p.toString());
       f.error(Code.IO_ERROR, Pos.NONE, "cannot read this folder or file; check its permissions");
@@ -73,8 +75,9 @@ public final class CadenceWorkspace {
   }
 
   /**
-   * Cadences ready to run ({@code plan}, {@code simulate}): the given files, validated together with
-   * the cadence files beside them so that handoffs resolve; only the given files' findings count.
+   * Cadences ready to run ({@code plan}, {@code simulate}): the given files, validated together
+   * with the cadence files beside them so that handoffs resolve; only the given files' findings
+   * count.
    */
   public record Prepared(List<Cadence> cadences, ValidationResult result) {}
 
@@ -87,7 +90,9 @@ public final class CadenceWorkspace {
     return false;
   }
 
-  /** Loads {@code files} for running; a missing file is an error of the caller's (checked first). */
+  /**
+   * Loads {@code files} for running; a missing file is an error of the caller's (checked first).
+   */
   public static Prepared prepare(List<Path> files) {
     return prepare(files, Map.of());
   }
@@ -101,7 +106,11 @@ public final class CadenceWorkspace {
     for (Path f : files) {
       Path dir = f.toAbsolutePath().getParent();
       try (Stream<Path> siblings = Files.list(dir)) {
-        siblings.filter(CadenceWorkspace::isCadenceFile).map(s -> relativeLike(f, s)).sorted().forEach(all::add);
+        siblings
+            .filter(CadenceWorkspace::isCadenceFile)
+            .map(s -> relativeLike(f, s))
+            .sorted()
+            .forEach(all::add);
       } catch (IOException e) {
         // The given file itself will report the I/O problem.
       }
@@ -112,8 +121,11 @@ public final class CadenceWorkspace {
     for (Path f : files) {
       FileResult r = checked.results().get(f.toString());
       given.add(r);
-      checked.loaded().stream().filter(l -> l.file().equals(f.toString())).findFirst()
-          .flatMap(Loaded::cadence).ifPresent(b -> cadences.add(b.cadence()));
+      checked.loaded().stream()
+          .filter(l -> l.file().equals(f.toString()))
+          .findFirst()
+          .flatMap(Loaded::cadence)
+          .ifPresent(b -> cadences.add(b.cadence()));
     }
     Set<String> ids = new HashSet<>();
     for (Cadence c : cadences) {
@@ -122,7 +134,9 @@ public final class CadenceWorkspace {
     for (FileResult r : checked.results().values()) {
       if (r.cadence().isEmpty() && !given.contains(r) && !r.diagnostics().isEmpty()) {
         given.add(r); // a template referenced by the given files
-      } else if (!given.contains(r) && r.cadence().isPresent() && ids.contains(r.cadence().get())
+      } else if (!given.contains(r)
+          && r.cadence().isPresent()
+          && ids.contains(r.cadence().get())
           && hasCode(r, Code.DUPLICATE_CADENCE)) {
         given.add(r); // a sibling claiming a given cadence's id: a handoff to it would be ambiguous
       }
@@ -190,26 +204,30 @@ public final class CadenceWorkspace {
   static List<Path> cadenceFilesUnder(Path dir, List<Path> unreadable) {
     List<Path> found = new ArrayList<>();
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          return !d.equals(dir) && hidden(dir.relativize(d)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              return !d.equals(dir) && hidden(dir.relativize(d))
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          if (isCadenceFile(f) && !hidden(dir.relativize(f))) {
-            found.add(f);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              if (isCadenceFile(f) && !hidden(dir.relativize(f))) {
+                found.add(f);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path f, IOException e) {
-          unreadable.add(f); // one unreadable folder must not stop the others being checked
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              unreadable.add(f); // one unreadable folder must not stop the others being checked
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       unreadable.add(dir);
     }
@@ -245,17 +263,30 @@ public final class CadenceWorkspace {
         bytes = in.readNBytes(SafeYamlReader.MAX_BYTES + 1);
       }
       if (size > SafeYamlReader.MAX_BYTES || bytes.length > SafeYamlReader.MAX_BYTES) {
-        findings.error(Code.FILE_TOO_LARGE, Pos.NONE,
-            "file is " + (size > SafeYamlReader.MAX_BYTES ? size + " bytes" : "more than " + SafeYamlReader.MAX_BYTES + " bytes")
-                + ", more than the " + SafeYamlReader.MAX_BYTES + " a cadence may have; split it into several cadences");
+        findings.error(
+            Code.FILE_TOO_LARGE,
+            Pos.NONE,
+            "file is "
+                + (size > SafeYamlReader.MAX_BYTES
+                    ? size + " bytes"
+                    : "more than " + SafeYamlReader.MAX_BYTES + " bytes")
+                + ", more than the "
+                + SafeYamlReader.MAX_BYTES
+                + " a cadence may have; split it into several cadences");
         return new Loaded(label, findings, Optional.empty());
       }
     } catch (NoSuchFileException e) {
       findings.error(Code.IO_ERROR, Pos.NONE, "file disappeared while reading: " + label);
       return new Loaded(label, findings, Optional.empty());
     } catch (IOException e) {
-      findings.error(Code.IO_ERROR, Pos.NONE, "cannot read file: " + (e instanceof java.nio.file.AccessDeniedException
-          ? "permission denied" : e.getMessage()) + "; check the file's permissions");
+      findings.error(
+          Code.IO_ERROR,
+          Pos.NONE,
+          "cannot read file: "
+              + (e instanceof java.nio.file.AccessDeniedException
+                  ? "permission denied"
+                  : e.getMessage())
+              + "; check the file's permissions");
       return new Loaded(label, findings, Optional.empty());
     }
     return loaded(file, label, findings, bytes);
@@ -266,7 +297,8 @@ public final class CadenceWorkspace {
     for (var p : doc.problems()) {
       findings.error(p.code(), p.pos(), p.message());
     }
-    Optional<BoundCadence> bound = doc.root().isPresent() ? CadenceBinder.bind(doc.root().get(), findings) : Optional.empty();
+    Optional<BoundCadence> bound =
+        doc.root().isPresent() ? CadenceBinder.bind(doc.root().get(), findings) : Optional.empty();
     Path dir = file.toAbsolutePath().getParent();
     if (bound.isPresent()) {
       CadenceValidator.check(bound.get(), new TemplateFolder(dir), findings);
@@ -274,7 +306,9 @@ public final class CadenceWorkspace {
     return new Loaded(label, findings, bound);
   }
 
-  /** Template files that exist and are referenced by the cadences, with whether they need a subject. */
+  /**
+   * Template files that exist and are referenced by the cadences, with whether they need a subject.
+   */
   private static Map<Path, Boolean> referencedTemplates(Set<Path> files, List<Loaded> loaded) {
     Map<Path, Boolean> templates = new LinkedHashMap<>();
     List<Path> fileList = List.copyOf(files);

@@ -20,30 +20,56 @@ import java.util.Set;
 final class ChannelSwap {
   private ChannelSwap() {}
 
-  static String apply(CadenceEditor editor, Cadence cadence, Step step, String to, TemplateFolder folder) throws CadenceEditor.Refused {
+  static String apply(
+      CadenceEditor editor, Cadence cadence, Step step, String to, TemplateFolder folder)
+      throws CadenceEditor.Refused {
     String id = step.id();
     String from = step.channel().yamlName();
     List<String> notes = new ArrayList<>();
     switch (to) {
       case "call" -> {
-        Optional<String> named = step.script().filter(folder::hasScript).or(() -> first(scriptNames(step), folder::hasScript));
-        Optional<Step> neighbour = named.isPresent() ? Optional.empty() : nearestCall(cadence, step, folder);
-        String script = named.or(() -> neighbour.flatMap(Step::script))
-            .orElseThrow(() -> new CadenceEditor.Refused("a call needs a script and none fits step `" + id + "`: create scripts/"
-                + scriptNames(step).get(0) + ".md beside the cadence (the rep's talking points), then run again"));
+        Optional<String> named =
+            step.script()
+                .filter(folder::hasScript)
+                .or(() -> first(scriptNames(step), folder::hasScript));
+        Optional<Step> neighbour =
+            named.isPresent() ? Optional.empty() : nearestCall(cadence, step, folder);
+        String script =
+            named
+                .or(() -> neighbour.flatMap(Step::script))
+                .orElseThrow(
+                    () ->
+                        new CadenceEditor.Refused(
+                            "a call needs a script and none fits step `"
+                                + id
+                                + "`: create scripts/"
+                                + scriptNames(step).get(0)
+                                + ".md beside the cadence (the rep's talking points), then run again"));
         editor.set(id, "channel", "call");
         removed(editor, id, "variants", notes);
         removed(editor, id, "template", notes);
         if (step.script().isEmpty()) {
           editor.set(id, "script", script, "channel");
-          notes.add("script: " + script + " added" + neighbour.map(n -> ", as step " + n.id() + " uses").orElse(""));
+          notes.add(
+              "script: "
+                  + script
+                  + " added"
+                  + neighbour.map(n -> ", as step " + n.id() + " uses").orElse(""));
         }
       }
       case "email" -> {
-        String template = step.template().filter(folder::hasTemplate)
-            .or(() -> first(templateNames(step), folder::hasTemplate))
-            .orElseThrow(() -> new CadenceEditor.Refused("an email needs a template and none fits step `" + id + "`: create templates/"
-                + templateNames(step).get(0) + ".md beside the cadence (with a `subject:`), then run again"));
+        String template =
+            step.template()
+                .filter(folder::hasTemplate)
+                .or(() -> first(templateNames(step), folder::hasTemplate))
+                .orElseThrow(
+                    () ->
+                        new CadenceEditor.Refused(
+                            "an email needs a template and none fits step `"
+                                + id
+                                + "`: create templates/"
+                                + templateNames(step).get(0)
+                                + ".md beside the cadence (with a `subject:`), then run again"));
         editor.set(id, "channel", "email");
         removed(editor, id, "script", notes);
         removed(editor, id, "reminder", notes);
@@ -57,28 +83,37 @@ final class ChannelSwap {
         removed(editor, id, "script", notes);
         removed(editor, id, "reminder", notes);
       }
-      default -> throw new CadenceEditor.Refused("recommend does not change a step to a " + to + " step; change it by hand");
+      default ->
+          throw new CadenceEditor.Refused(
+              "recommend does not change a step to a " + to + " step; change it by hand");
     }
-    return "channel: " + from + " -> " + to + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
+    return "channel: "
+        + from
+        + " -> "
+        + to
+        + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
   }
 
-  private static void removed(CadenceEditor editor, String id, String key, List<String> notes) throws CadenceEditor.Refused {
+  private static void removed(CadenceEditor editor, String id, String key, List<String> notes)
+      throws CadenceEditor.Refused {
     if (editor.remove(id, key) > 0) {
       notes.add(key + " removed");
     }
   }
 
   /**
-   * The call step nearest to {@code step} in the file (before it first) whose script exists: a rep's
-   * talking points are reusable where an email's text, seen by the lead, is not (so a swap to email
-   * never borrows a neighbour's template).
+   * The call step nearest to {@code step} in the file (before it first) whose script exists: a
+   * rep's talking points are reusable where an email's text, seen by the lead, is not (so a swap to
+   * email never borrows a neighbour's template).
    */
   private static Optional<Step> nearestCall(Cadence cadence, Step step, TemplateFolder folder) {
     List<Step> steps = cadence.steps();
     int at = steps.indexOf(step);
     for (int d = 1; d < steps.size(); d++) {
       for (int i : new int[] {at - d, at + d}) {
-        if (i >= 0 && i < steps.size() && steps.get(i).channel() == Channel.CALL
+        if (i >= 0
+            && i < steps.size()
+            && steps.get(i).channel() == Channel.CALL
             && steps.get(i).script().filter(folder::hasScript).isPresent()) {
           return Optional.of(steps.get(i));
         }
@@ -91,11 +126,13 @@ final class ChannelSwap {
   static List<String> scriptNames(Step step) {
     Set<String> names = new LinkedHashSet<>();
     String id = step.id();
-    step.template().ifPresent(t -> {
-      names.add(t + "-call");
-      names.add(t.replace("-email", "-call"));
-      names.add(t);
-    });
+    step.template()
+        .ifPresent(
+            t -> {
+              names.add(t + "-call");
+              names.add(t.replace("-email", "-call"));
+              names.add(t);
+            });
     names.add(id.replace("-email", "-call"));
     names.add(id + "-call");
     names.add(id);
@@ -106,18 +143,21 @@ final class ChannelSwap {
   static List<String> templateNames(Step step) {
     Set<String> names = new LinkedHashSet<>();
     String id = step.id();
-    step.script().ifPresent(s -> {
-      names.add(s.replace("-call", "-email"));
-      names.add(s.replaceFirst("-call$", ""));
-      names.add(s);
-    });
+    step.script()
+        .ifPresent(
+            s -> {
+              names.add(s.replace("-call", "-email"));
+              names.add(s.replaceFirst("-call$", ""));
+              names.add(s);
+            });
     names.add(id.replace("-call", "-email"));
     names.add(id + "-email");
     names.add(id);
     return List.copyOf(names);
   }
 
-  private static Optional<String> first(List<String> names, java.util.function.Predicate<String> exists) {
+  private static Optional<String> first(
+      List<String> names, java.util.function.Predicate<String> exists) {
     return names.stream().filter(n -> !n.isEmpty()).filter(exists).findFirst();
   }
 }

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes characters to UTF-8 straight into a byte buffer: byte for byte what an
- * OutputStreamWriter(UTF-8) writes, a malformed surrogate included (as {@code ?}), with a fraction of
- * the work. A 100,000-lead calendar is 450 MB of text, which BufferedWriter widened to chars and
+ * OutputStreamWriter(UTF-8) writes, a malformed surrogate included (as {@code ?}), with a fraction
+ * of the work. A 100,000-lead calendar is 450 MB of text, which BufferedWriter widened to chars and
  * the charset encoder narrowed again, on the one thread that also reads the lead list; long Strings
  * here go through String.getBytes, which copies an ASCII String's bytes as they are.
  *
@@ -21,6 +21,7 @@ public final class Utf8Writer extends Writer {
   private final OutputStream out;
   private final byte[] buffer;
   private int count;
+
   /** A high surrogate that ended the last write and waits for its low half, or 0. */
   private char pendingHigh;
 
@@ -33,7 +34,9 @@ public final class Utf8Writer extends Writer {
   public void write(String s, int off, int len) throws IOException {
     if (len >= WHOLE && pendingHigh == 0 && !Character.isHighSurrogate(s.charAt(off + len - 1))) {
       // Nothing carries over from or into a neighbouring write: encoding this piece alone is exact.
-      byte[] bytes = (off == 0 && len == s.length() ? s : s.substring(off, off + len)).getBytes(StandardCharsets.UTF_8);
+      byte[] bytes =
+          (off == 0 && len == s.length() ? s : s.substring(off, off + len))
+              .getBytes(StandardCharsets.UTF_8);
       writeBytes(bytes, 0, bytes.length);
       return;
     }
@@ -54,14 +57,20 @@ public final class Utf8Writer extends Writer {
     put((char) c);
   }
 
-  /** Pushes the buffered bytes on; a pending high surrogate stays pending, as the JDK's encoder keeps it. */
+  /**
+   * Pushes the buffered bytes on; a pending high surrogate stays pending, as the JDK's encoder
+   * keeps it.
+   */
   @Override
   public void flush() throws IOException {
     drain();
     out.flush();
   }
 
-  /** A high surrogate still pending is malformed now: written as {@code ?}, as the JDK's encoder does. */
+  /**
+   * A high surrogate still pending is malformed now: written as {@code ?}, as the JDK's encoder
+   * does.
+   */
   @Override
   public void close() throws IOException {
     try {

@@ -32,8 +32,15 @@ final class Delivery {
   private final CrashPoints crash;
   private final SendResults results;
 
-  Delivery(StateStore store, Map<String, LiveCadence> cadences, EmailSender sender, MessageComposer composer, Clock clock,
-      TickOptions options, OutcomeSink log, CrashPoints crash) {
+  Delivery(
+      StateStore store,
+      Map<String, LiveCadence> cadences,
+      EmailSender sender,
+      MessageComposer composer,
+      Clock clock,
+      TickOptions options,
+      OutcomeSink log,
+      CrashPoints crash) {
     this.store = store;
     this.cadences = cadences;
     this.sender = sender;
@@ -53,23 +60,25 @@ final class Delivery {
   private record Ready(Claimed claimed, String template, OutgoingEmail email) {}
 
   /**
-   * Sends a batch: one transaction claims them all, one durable transaction marks them all
-   * {@code sending} (one fsync for the batch), then each is handed to the server, with the
-   * suppression list read again right before it, and its result committed. A crash in the middle
-   * leaves the rest of the batch in doubt, never sent twice: the tick keeps batches small when it
-   * starts and grows them only while the sends go well.
+   * Sends a batch: one transaction claims them all, one durable transaction marks them all {@code
+   * sending} (one fsync for the batch), then each is handed to the server, with the suppression
+   * list read again right before it, and its result committed. A crash in the middle leaves the
+   * rest of the batch in doubt, never sent twice: the tick keeps batches small when it starts and
+   * grows them only while the sends go well.
    *
    * @return how many reached the server (for the daily cap)
    */
   int deliver(List<Item> batch, TickReport report) {
     Instant now = clock.instant();
-    List<Claimed> claimed = store.writeBuffered(tx -> {
-      List<Claimed> out = new ArrayList<>(batch.size());
-      for (Item item : batch) {
-        claim(tx, item, now, report).ifPresent(out::add);
-      }
-      return out;
-    });
+    List<Claimed> claimed =
+        store.writeBuffered(
+            tx -> {
+              List<Claimed> out = new ArrayList<>(batch.size());
+              for (Item item : batch) {
+                claim(tx, item, now, report).ifPresent(out::add);
+              }
+              return out;
+            });
     if (claimed.isEmpty()) {
       return 0;
     }
@@ -81,9 +90,10 @@ final class Delivery {
       Step step = c.item().due().step();
       Lead lead = c.enrollment().lead();
       String template = step.templateFor(lead.region().orElse("")).orElse("");
-      MessageComposer.Composed composed = lead.email().isEmpty()
-          ? new MessageComposer.Held(List.of("email"), "the lead has no email address")
-          : composer.compose(c.item().cadence().dir(), template, lead.fields());
+      MessageComposer.Composed composed =
+          lead.email().isEmpty()
+              ? new MessageComposer.Held(List.of("email"), "the lead has no email address")
+              : composer.compose(c.item().cadence().dir(), template, lead.fields());
       if (composed instanceof MessageComposer.Held h) {
         held.add(c);
         why.add(h);
@@ -91,23 +101,39 @@ final class Delivery {
         report.line(c.enrollment(), step.id(), "held: " + h.reason());
       } else {
         MessageComposer.Ready r = (MessageComposer.Ready) composed;
-        String messageId = MessageIds.of(c.enrollment().cadence(), c.enrollment().leadId(), step.id(), c.item().due().visit(),
-            options.from());
-        ready.add(new Ready(c, template, new OutgoingEmail(messageId, options.from(), lead.email().get(), r.subject(), r.body(),
-            options.listUnsubscribe())));
+        String messageId =
+            MessageIds.of(
+                c.enrollment().cadence(),
+                c.enrollment().leadId(),
+                step.id(),
+                c.item().due().visit(),
+                options.from());
+        ready.add(
+            new Ready(
+                c,
+                template,
+                new OutgoingEmail(
+                    messageId,
+                    options.from(),
+                    lead.email().get(),
+                    r.subject(),
+                    r.body(),
+                    options.listUnsubscribe())));
       }
     }
     if (!held.isEmpty()) {
       hold(held, why);
     }
     Instant marking = clock.instant();
-    List<SendRecord> sending = store.write(tx -> {
-      List<SendRecord> out = new ArrayList<>(ready.size());
-      for (Ready r : ready) {
-        out.add(markSending(tx, r, marking, report).orElse(null));
-      }
-      return out;
-    });
+    List<SendRecord> sending =
+        store.write(
+            tx -> {
+              List<SendRecord> out = new ArrayList<>(ready.size());
+              for (Ready r : ready) {
+                out.add(markSending(tx, r, marking, report).orElse(null));
+              }
+              return out;
+            });
     crash.reached("after-sending");
     int reached = 0;
     for (int i = 0; i < ready.size(); i++) {
@@ -125,7 +151,9 @@ final class Delivery {
       }
       SendResult result = sender.send(r.email());
       crash.reached("after-data");
-      if (results.record(r.claimed().item().cadence(), s, r.template(), result, report).countsTowardCap()) {
+      if (results
+          .record(r.claimed().item().cadence(), s, r.template(), result, report)
+          .countsTowardCap()) {
         reached++;
       }
     }
@@ -133,10 +161,14 @@ final class Delivery {
     return reached;
   }
 
-  /** Takes the row for (enrollment, step, visit), if the step is still due and the lead still reachable. */
+  /**
+   * Takes the row for (enrollment, step, visit), if the step is still due and the lead still
+   * reachable.
+   */
   private Optional<Claimed> claim(StateStore.Tx tx, Item item, Instant now, TickReport report) {
     Due due = item.due();
-    Optional<StoredEnrollment> fresh = tx.enrollment(item.seen().id()).filter(f -> f.state().isActive());
+    Optional<StoredEnrollment> fresh =
+        tx.enrollment(item.seen().id()).filter(f -> f.state().isActive());
     if (fresh.isEmpty() || !stillDue(item.cadence(), fresh.get(), due, now)) {
       return Optional.empty();
     }
@@ -166,59 +198,91 @@ final class Delivery {
     return false;
   }
 
-  /** The suppression check: ends the enrollment (and cancels the send) when the lead or address is listed. */
-  private boolean suppressIfListed(StateStore.Tx tx, StoredEnrollment e, Optional<SendRecord> send, Instant now,
+  /**
+   * The suppression check: ends the enrollment (and cancels the send) when the lead or address is
+   * listed.
+   */
+  private boolean suppressIfListed(
+      StateStore.Tx tx,
+      StoredEnrollment e,
+      Optional<SendRecord> send,
+      Instant now,
       TickReport report) {
     Optional<Suppression> listed = tx.suppression(e.leadId(), e.lead().email());
     if (listed.isEmpty()) {
       return false;
     }
-    Enrollment ended = LeadStatus.suppressed(e.state(), "suppressed: " + listed.get().reason(), now);
+    Enrollment ended =
+        LeadStatus.suppressed(e.state(), "suppressed: " + listed.get().reason(), now);
     tx.updateEnrollment(e.id(), ended, Optional.empty(), e.status(), now);
-    send.ifPresent(s -> tx.updateSend(s.with(SendState.CANCELLED, "suppressed: " + listed.get().reason()), now));
+    send.ifPresent(
+        s ->
+            tx.updateSend(
+                s.with(SendState.CANCELLED, "suppressed: " + listed.get().reason()), now));
     report.suppressed++;
     report.line(e, send.map(SendRecord::step).orElse(""), "suppressed: " + listed.get().reason());
     return true;
   }
 
-  /** The last look before the server: a suppression recorded since the batch was marked cancels this send. */
+  /**
+   * The last look before the server: a suppression recorded since the batch was marked cancels this
+   * send.
+   */
   private boolean listedNow(Claimed c, SendRecord sending, TickReport report) {
-    if (store.read(tx -> tx.suppression(c.enrollment().leadId(), c.enrollment().lead().email())).isEmpty()) {
+    if (store
+        .read(tx -> tx.suppression(c.enrollment().leadId(), c.enrollment().lead().email()))
+        .isEmpty()) {
       return false;
     }
     Instant now = clock.instant();
-    return store.writeBuffered(tx -> {
-      StoredEnrollment fresh = tx.enrollment(c.enrollment().id()).orElseThrow();
-      return suppressIfListed(tx, fresh, Optional.of(sending), now, report);
-    });
+    return store.writeBuffered(
+        tx -> {
+          StoredEnrollment fresh = tx.enrollment(c.enrollment().id()).orElseThrow();
+          return suppressIfListed(tx, fresh, Optional.of(sending), now, report);
+        });
   }
 
   private void hold(List<Claimed> held, List<MessageComposer.Held> why) {
     Instant now = clock.instant();
-    store.writeBuffered(tx -> {
-      for (int i = 0; i < held.size(); i++) {
-        SendRecord send = held.get(i).send();
-        LiveCadence cadence = held.get(i).item().cadence();
-        tx.updateSend(send.with(SendState.HELD, why.get(i).reason())
-            .withAttempt(send.attempts(), Optional.of(now.plus(HOLD_RETRY))), now);
-        tx.enrollment(send.enrollmentId()).ifPresent(e -> tx.updateEnrollment(e.id(), e.state(),
-            NextDue.of(cadence.engine(), e.state(), tx.sendsOf(e.id())), e.status(), now));
-      }
-      return null;
-    });
+    store.writeBuffered(
+        tx -> {
+          for (int i = 0; i < held.size(); i++) {
+            SendRecord send = held.get(i).send();
+            LiveCadence cadence = held.get(i).item().cadence();
+            tx.updateSend(
+                send.with(SendState.HELD, why.get(i).reason())
+                    .withAttempt(send.attempts(), Optional.of(now.plus(HOLD_RETRY))),
+                now);
+            tx.enrollment(send.enrollmentId())
+                .ifPresent(
+                    e ->
+                        tx.updateEnrollment(
+                            e.id(),
+                            e.state(),
+                            NextDue.of(cadence.engine(), e.state(), tx.sendsOf(e.id())),
+                            e.status(),
+                            now));
+          }
+          return null;
+        });
   }
 
-  /** A send marked {@code sending} that this process knows it never handed over: free for the next tick. */
+  /**
+   * A send marked {@code sending} that this process knows it never handed over: free for the next
+   * tick.
+   */
   private void release(SendRecord s, String why) {
     Instant now = clock.instant();
-    store.writeBuffered(tx -> {
-      tx.updateSend(s.with(SendState.CANCELLED, why), now);
-      return null;
-    });
+    store.writeBuffered(
+        tx -> {
+          tx.updateSend(s.with(SendState.CANCELLED, why), now);
+          return null;
+        });
   }
 
   /** Marks one claimed send {@code sending} after the last checks; empty when it is off. */
-  private Optional<SendRecord> markSending(StateStore.Tx tx, Ready r, Instant now, TickReport report) {
+  private Optional<SendRecord> markSending(
+      StateStore.Tx tx, Ready r, Instant now, TickReport report) {
     SendRecord claimed = r.claimed().send();
     StoredEnrollment seen = r.claimed().enrollment();
     Optional<StoredEnrollment> fresh = tx.enrollment(seen.id());
@@ -227,14 +291,16 @@ final class Delivery {
       return Optional.empty();
     }
     if (!fresh.get().state().isActive()) {
-      tx.updateSend(row.get().with(SendState.CANCELLED, "the enrollment ended before sending"), now);
+      tx.updateSend(
+          row.get().with(SendState.CANCELLED, "the enrollment ended before sending"), now);
       report.line(seen, claimed.step(), "cancelled: the enrollment ended before sending");
       return Optional.empty();
     }
     if (suppressIfListed(tx, fresh.get(), row, now, report)) {
       return Optional.empty();
     }
-    SendRecord sending = row.get().sending(options.from(), r.email().to(), r.email().messageId(), now);
+    SendRecord sending =
+        row.get().sending(options.from(), r.email().to(), r.email().messageId(), now);
     tx.updateSend(sending, now);
     return Optional.of(sending);
   }

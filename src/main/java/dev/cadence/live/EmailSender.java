@@ -6,7 +6,10 @@ package dev.cadence.live;
  */
 public interface EmailSender extends AutoCloseable {
 
-  /** Sends one message; never throws for delivery problems, which are reported as a {@link SendResult}. */
+  /**
+   * Sends one message; never throws for delivery problems, which are reported as a {@link
+   * SendResult}.
+   */
   SendResult send(OutgoingEmail email);
 
   @Override

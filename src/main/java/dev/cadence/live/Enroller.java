@@ -24,8 +24,10 @@ public final class Enroller implements Consumer<Lead>, AutoCloseable {
     public int enrolled;
     public int already;
     public int suppressed;
+
     /** Already-enrolled leads ended now because their row says do_not_contact. */
     public int endedByDoNotContact;
+
     public final List<String> alreadyIds = new ArrayList<>();
   }
 
@@ -36,16 +38,20 @@ public final class Enroller implements Consumer<Lead>, AutoCloseable {
   private final Summary summary = new Summary();
   private List<Lead> batch = new ArrayList<>(BATCH);
 
-  /** {@code start} gives each lead's enrollment instant (now, or a future day in the lead's zone). */
-  public Enroller(StateStore store, CadenceRef ref, Engine engine, Function<Lead, Instant> start, Instant now) {
+  /**
+   * {@code start} gives each lead's enrollment instant (now, or a future day in the lead's zone).
+   */
+  public Enroller(
+      StateStore store, CadenceRef ref, Engine engine, Function<Lead, Instant> start, Instant now) {
     this.store = store;
     this.engine = engine;
     this.start = start;
     this.now = now;
-    store.write(tx -> {
-      tx.saveCadence(ref);
-      return null;
-    });
+    store.write(
+        tx -> {
+          tx.saveCadence(ref);
+          return null;
+        });
   }
 
   @Override
@@ -71,12 +77,13 @@ public final class Enroller implements Consumer<Lead>, AutoCloseable {
     }
     List<Lead> leads = batch;
     batch = new ArrayList<>(BATCH);
-    store.write(tx -> {
-      for (Lead lead : leads) {
-        enroll(tx, lead);
-      }
-      return null;
-    });
+    store.write(
+        tx -> {
+          for (Lead lead : leads) {
+            enroll(tx, lead);
+          }
+          return null;
+        });
   }
 
   private void enroll(StateStore.Tx tx, Lead lead) {
@@ -100,11 +107,15 @@ public final class Enroller implements Consumer<Lead>, AutoCloseable {
     if (listed.isPresent()) {
       state = LeadStatus.suppressed(state, "suppressed: " + listed.get().reason(), now);
     }
-    if (state.ending().filter(x -> x.kind() == dev.cadence.engine.Ending.Kind.SUPPRESSED).isPresent()) {
+    if (state
+        .ending()
+        .filter(x -> x.kind() == dev.cadence.engine.Ending.Kind.SUPPRESSED)
+        .isPresent()) {
       summary.suppressed++;
     } else {
       summary.enrolled++;
     }
-    tx.insertEnrollment(lead, state, NextDue.of(engine, state, List.of()), LeadStatus.of(engine, state), now);
+    tx.insertEnrollment(
+        lead, state, NextDue.of(engine, state, List.of()), LeadStatus.of(engine, state), now);
   }
 }

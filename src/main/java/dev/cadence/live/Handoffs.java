@@ -8,15 +8,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Follows a handoff ({@code {handoff: CADENCE}}): the enrollment that ended there is followed by one
- * in the target cadence, in the same transaction, so that the lead is never left nowhere. The target
- * is registered in the store on first use (its file is found beside the source, as validate does).
+ * Follows a handoff ({@code {handoff: CADENCE}}): the enrollment that ended there is followed by
+ * one in the target cadence, in the same transaction, so that the lead is never left nowhere. The
+ * target is registered in the store on first use (its file is found beside the source, as validate
+ * does).
  */
 final class Handoffs {
   private Handoffs() {}
 
-  /** If {@code next} has just ended in a handoff, enrolls the lead in the target; a note when it could not. */
-  static Optional<String> follow(StateStore.Tx tx, Map<String, LiveCadence> cadences, StoredEnrollment from, Enrollment next,
+  /**
+   * If {@code next} has just ended in a handoff, enrolls the lead in the target; a note when it
+   * could not.
+   */
+  static Optional<String> follow(
+      StateStore.Tx tx,
+      Map<String, LiveCadence> cadences,
+      StoredEnrollment from,
+      Enrollment next,
       Instant at) {
     Optional<Ending> ending = next.ending().filter(x -> x.kind() == Ending.Kind.HANDOFF);
     if (ending.isEmpty() || from.state().ending().isPresent()) {
@@ -25,8 +33,14 @@ final class Handoffs {
     String target = ending.get().name();
     LiveCadence t = cadences.get(target);
     if (t == null) {
-      return Optional.of("lead " + from.leadId() + " is handed over to cadence `" + target + "`, which was not found beside "
-          + from.cadence() + "; enroll the lead there with `cadence enroll`");
+      return Optional.of(
+          "lead "
+              + from.leadId()
+              + " is handed over to cadence `"
+              + target
+              + "`, which was not found beside "
+              + from.cadence()
+              + "; enroll the lead there with `cadence enroll`");
     }
     if (tx.enrollment(target, from.leadId()).isPresent()) {
       return Optional.empty(); // already there: enrolling is idempotent
@@ -39,7 +53,12 @@ final class Handoffs {
     if (listed.isPresent()) {
       state = LeadStatus.suppressed(state, "suppressed: " + listed.get().reason(), at);
     }
-    tx.insertEnrollment(from.lead(), state, NextDue.of(t.engine(), state, List.of()), LeadStatus.of(t.engine(), state), at);
+    tx.insertEnrollment(
+        from.lead(),
+        state,
+        NextDue.of(t.engine(), state, List.of()),
+        LeadStatus.of(t.engine(), state),
+        at);
     return Optional.empty();
   }
 }

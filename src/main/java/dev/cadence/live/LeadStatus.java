@@ -1,8 +1,8 @@
 package dev.cadence.live;
 
+import dev.cadence.engine.Ending;
 import dev.cadence.engine.Engine;
 import dev.cadence.engine.Enrollment;
-import dev.cadence.engine.Ending;
 import dev.cadence.engine.Touch;
 import dev.cadence.model.Step;
 import java.time.Instant;
@@ -13,7 +13,9 @@ import java.util.Optional;
 public final class LeadStatus {
   private LeadStatus() {}
 
-  /** The exit's status once ended there, else the status of the last performed step that sets one. */
+  /**
+   * The exit's status once ended there, else the status of the last performed step that sets one.
+   */
   public static String of(Engine engine, Enrollment e) {
     Optional<String> ended = e.ending().flatMap(Ending::status);
     if (ended.isPresent()) {
@@ -34,7 +36,15 @@ public final class LeadStatus {
     if (!e.isActive()) {
       return e;
     }
-    return new Enrollment(e.leadId(), e.cadence(), e.zone(), e.enrolledAt(), e.enrolledOn(), e.touches(), e.completed(),
-        List.of(), Optional.of(new Ending(Ending.Kind.SUPPRESSED, reason, Optional.empty(), at)));
+    return new Enrollment(
+        e.leadId(),
+        e.cadence(),
+        e.zone(),
+        e.enrolledAt(),
+        e.enrolledOn(),
+        e.touches(),
+        e.completed(),
+        List.of(),
+        Optional.of(new Ending(Ending.Kind.SUPPRESSED, reason, Optional.empty(), at)));
   }
 }

@@ -18,7 +18,9 @@ public interface MessageComposer {
   /** Ready to send. */
   record Ready(String subject, String body) implements Composed {}
 
-  /** Not sendable as is: the placeholders the lead cannot fill, or why the template cannot be used. */
+  /**
+   * Not sendable as is: the placeholders the lead cannot fill, or why the template cannot be used.
+   */
   record Held(List<String> missing, String reason) implements Composed {
     public Held {
       missing = List.copyOf(missing);

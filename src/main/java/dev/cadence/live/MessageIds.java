@@ -16,13 +16,17 @@ public final class MessageIds {
   /** Without angle brackets, e.g. {@code 3f2a...@example.com}. */
   public static String of(String cadence, String leadId, String step, int visit, String from) {
     String key = cadence + "\u0000" + leadId + "\u0000" + step + "\u0000" + visit;
-    String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "") : "";
+    String domain =
+        from.contains("@")
+            ? from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "")
+            : "";
     return "cadence." + hash(key) + "@" + (domain.isEmpty() ? "cadence.invalid" : domain);
   }
 
   private static String hash(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

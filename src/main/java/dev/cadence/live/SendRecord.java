@@ -7,7 +7,8 @@ import java.util.Optional;
  * One email send: the row keyed (enrollment, step, visit).
  *
  * @param attempts how many times the server was tried
- * @param nextAttempt when a {@link SendState#RETRY} or {@link SendState#HELD} send may be tried again
+ * @param nextAttempt when a {@link SendState#RETRY} or {@link SendState#HELD} send may be tried
+ *     again
  * @param startedAt when it was marked {@link SendState#SENDING} (the daily cap counts these)
  * @param detail the last server reply or reason, for status and resolve
  */
@@ -30,22 +31,82 @@ public record SendRecord(
     Optional<Instant> finishedAt) {
 
   public SendRecord with(SendState newState, String newDetail) {
-    return new SendRecord(id, enrollmentId, cadence, leadId, step, visit, newState, dueAt, attempts, nextAttempt, sender,
-        recipient, messageId, newDetail, startedAt, finishedAt);
+    return new SendRecord(
+        id,
+        enrollmentId,
+        cadence,
+        leadId,
+        step,
+        visit,
+        newState,
+        dueAt,
+        attempts,
+        nextAttempt,
+        sender,
+        recipient,
+        messageId,
+        newDetail,
+        startedAt,
+        finishedAt);
   }
 
   public SendRecord withAttempt(int newAttempts, Optional<Instant> next) {
-    return new SendRecord(id, enrollmentId, cadence, leadId, step, visit, state, dueAt, newAttempts, next, sender,
-        recipient, messageId, detail, startedAt, finishedAt);
+    return new SendRecord(
+        id,
+        enrollmentId,
+        cadence,
+        leadId,
+        step,
+        visit,
+        state,
+        dueAt,
+        newAttempts,
+        next,
+        sender,
+        recipient,
+        messageId,
+        detail,
+        startedAt,
+        finishedAt);
   }
 
   public SendRecord sending(String from, String to, String id0, Instant at) {
-    return new SendRecord(id, enrollmentId, cadence, leadId, step, visit, SendState.SENDING, dueAt, attempts + 1,
-        Optional.empty(), from, to, id0, "", Optional.of(at), Optional.empty());
+    return new SendRecord(
+        id,
+        enrollmentId,
+        cadence,
+        leadId,
+        step,
+        visit,
+        SendState.SENDING,
+        dueAt,
+        attempts + 1,
+        Optional.empty(),
+        from,
+        to,
+        id0,
+        "",
+        Optional.of(at),
+        Optional.empty());
   }
 
   public SendRecord finished(Instant at) {
-    return new SendRecord(id, enrollmentId, cadence, leadId, step, visit, state, dueAt, attempts, nextAttempt, sender,
-        recipient, messageId, detail, startedAt, Optional.of(at));
+    return new SendRecord(
+        id,
+        enrollmentId,
+        cadence,
+        leadId,
+        step,
+        visit,
+        state,
+        dueAt,
+        attempts,
+        nextAttempt,
+        sender,
+        recipient,
+        messageId,
+        detail,
+        startedAt,
+        Optional.of(at));
   }
 }

@@ -21,7 +21,10 @@ import java.util.function.Consumer;
 final class SendResults {
   /** How one delivery ended, as far as the tick's counters care. */
   enum Outcome {
-    SENT, RETRY, FAILED, IN_DOUBT;
+    SENT,
+    RETRY,
+    FAILED,
+    IN_DOUBT;
 
     /** Whatever reached the server counts toward the daily cap. */
     boolean countsTowardCap() {
@@ -34,8 +37,10 @@ final class SendResults {
   private final Clock clock;
   private final OutcomeSink log;
   private int retriesInARow;
+
   /** Results of the current batch, committed together by {@link #commit}. */
   private final List<Consumer<StateStore.Tx>> results = new ArrayList<>();
+
   private final List<OutcomeEvent> events = new ArrayList<>();
 
   SendResults(StateStore store, Map<String, LiveCadence> cadences, Clock clock, OutcomeSink log) {
@@ -45,69 +50,143 @@ final class SendResults {
     this.log = log;
   }
 
-  Outcome record(LiveCadence cadence, SendRecord sending, String template, SendResult result, TickReport report) {
+  Outcome record(
+      LiveCadence cadence,
+      SendRecord sending,
+      String template,
+      SendResult result,
+      TickReport report) {
     Instant now = clock.instant();
     Outcome outcome;
     if (result instanceof SendResult.Sent sent) {
       outcome = Outcome.SENT;
-      results.add(tx -> {
-        tx.updateSend(sending.with(SendState.SENT, sent.serverReply()).finished(now), now);
-        StoredEnrollment e = tx.enrollment(sending.enrollmentId()).orElseThrow();
-        Enrollment state = e.state();
-        if (state.isActive() && state.pending().stream().anyMatch(p -> p.step().equals(sending.step())
-            && p.visit() == sending.visit() && !p.isAwaitingOutcome())) {
-          Result performed = cadence.engine().performChecked(state, sending.step(), now);
-          state = performed.state();
-          performed.refusal().ifPresent(r -> report.problems.add("lead " + e.leadId() + " in " + e.cadence()
-              + " stops after " + sending.step() + ": " + r.reason()));
-        }
-        tx.updateEnrollment(e.id(), state, NextDue.of(cadence.engine(), state, tx.sendsOf(e.id())),
-            LeadStatus.of(cadence.engine(), state), now);
-        Handoffs.follow(tx, cadences, e, state, now).ifPresent(report.problems::add);
-        OutcomeEvent event = new OutcomeEvent(now, state.zone(), e.leadId(), e.cadence(), sending.step(), Channel.EMAIL,
-            template, e.lead().region().orElse(""), "sent");
-        tx.addEvent(event);
-        events.add(event);
-      });
+      results.add(
+          tx -> {
+            tx.updateSend(sending.with(SendState.SENT, sent.serverReply()).finished(now), now);
+            StoredEnrollment e = tx.enrollment(sending.enrollmentId()).orElseThrow();
+            Enrollment state = e.state();
+            if (state.isActive()
+                && state.pending().stream()
+                    .anyMatch(
+                        p ->
+                            p.step().equals(sending.step())
+                                && p.visit() == sending.visit()
+                                && !p.isAwaitingOutcome())) {
+              Result performed = cadence.engine().performChecked(state, sending.step(), now);
+              state = performed.state();
+              performed
+                  .refusal()
+                  .ifPresent(
+                      r ->
+                          report.problems.add(
+                              "lead "
+                                  + e.leadId()
+                                  + " in "
+                                  + e.cadence()
+                                  + " stops after "
+                                  + sending.step()
+                                  + ": "
+                                  + r.reason()));
+            }
+            tx.updateEnrollment(
+                e.id(),
+                state,
+                NextDue.of(cadence.engine(), state, tx.sendsOf(e.id())),
+                LeadStatus.of(cadence.engine(), state),
+                now);
+            Handoffs.follow(tx, cadences, e, state, now).ifPresent(report.problems::add);
+            OutcomeEvent event =
+                new OutcomeEvent(
+                    now,
+                    state.zone(),
+                    e.leadId(),
+                    e.cadence(),
+                    sending.step(),
+                    Channel.EMAIL,
+                    template,
+                    e.lead().region().orElse(""),
+                    "sent");
+            tx.addEvent(event);
+            events.add(event);
+          });
       report.sent++;
       retriesInARow = 0;
     } else if (result instanceof SendResult.Retry retry) {
       boolean giveUp = sending.attempts() >= TickOptions.MAX_ATTEMPTS;
       outcome = giveUp ? Outcome.FAILED : Outcome.RETRY;
       Instant next = now.plus(backoff(sending.attempts()));
-      finish(cadence, giveUp ? sending.with(SendState.FAILED, "gave up after " + sending.attempts() + " attempts: " + retry.reason())
-          : sending.with(SendState.RETRY, retry.reason()).withAttempt(sending.attempts(), Optional.of(next)), now, false);
+      finish(
+          cadence,
+          giveUp
+              ? sending.with(
+                  SendState.FAILED,
+                  "gave up after " + sending.attempts() + " attempts: " + retry.reason())
+              : sending
+                  .with(SendState.RETRY, retry.reason())
+                  .withAttempt(sending.attempts(), Optional.of(next)),
+          now,
+          false);
       if (giveUp) {
         report.failed++;
       } else {
         report.retried++;
       }
-      report.problems.add("lead " + sending.leadId() + " step " + sending.step() + ": " + retry.reason()
-          + (giveUp ? " (given up)" : "; retried after " + next));
+      report.problems.add(
+          "lead "
+              + sending.leadId()
+              + " step "
+              + sending.step()
+              + ": "
+              + retry.reason()
+              + (giveUp ? " (given up)" : "; retried after " + next));
       retriesInARow++;
       if (retry.affectsAllSends() || retriesInARow >= TickOptions.STOP_AFTER_RETRIES) {
         report.stoppedSending = true;
-        report.problems.add("stopped sending: " + (retry.affectsAllSends() ? "the server cannot take mail now ("
-            + retry.reason() + ")" : retriesInARow + " sends in a row failed temporarily") + "; the rest waits for the next tick");
+        report.problems.add(
+            "stopped sending: "
+                + (retry.affectsAllSends()
+                    ? "the server cannot take mail now (" + retry.reason() + ")"
+                    : retriesInARow + " sends in a row failed temporarily")
+                + "; the rest waits for the next tick");
       }
     } else if (result instanceof SendResult.Failed failed) {
       outcome = Outcome.FAILED;
-      finish(cadence, sending.with(SendState.FAILED, failed.reason()), now, failed.addressRefused());
+      finish(
+          cadence, sending.with(SendState.FAILED, failed.reason()), now, failed.addressRefused());
       report.failed++;
-      report.problems.add("lead " + sending.leadId() + " step " + sending.step() + ": refused (" + failed.reason() + ")"
-          + (failed.addressRefused() ? "; address " + sending.recipient() + " suppressed" : ""));
+      report.problems.add(
+          "lead "
+              + sending.leadId()
+              + " step "
+              + sending.step()
+              + ": refused ("
+              + failed.reason()
+              + ")"
+              + (failed.addressRefused()
+                  ? "; address " + sending.recipient() + " suppressed"
+                  : ""));
       retriesInARow = 0;
     } else {
       SendResult.InDoubt doubt = (SendResult.InDoubt) result;
       outcome = Outcome.IN_DOUBT;
       finish(cadence, sending.with(SendState.IN_DOUBT, doubt.reason()), now, false);
       report.inDoubt++;
-      report.problems.add("lead " + sending.leadId() + " step " + sending.step() + ": in doubt (" + doubt.reason()
-          + "); not resent: settle it with `cadence resolve`");
+      report.problems.add(
+          "lead "
+              + sending.leadId()
+              + " step "
+              + sending.step()
+              + ": in doubt ("
+              + doubt.reason()
+              + "); not resent: settle it with `cadence resolve`");
       retriesInARow = 0;
     }
-    report.lines.add(new TickReport.Line(sending.cadence(), sending.leadId(), sending.step(),
-        outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+    report.lines.add(
+        new TickReport.Line(
+            sending.cadence(),
+            sending.leadId(),
+            sending.step(),
+            outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
     return outcome;
   }
 
@@ -122,10 +201,11 @@ final class SendResults {
     }
     List<Consumer<StateStore.Tx>> writes = List.copyOf(results);
     results.clear();
-    store.writeBuffered(tx -> {
-      writes.forEach(w -> w.accept(tx));
-      return null;
-    });
+    store.writeBuffered(
+        tx -> {
+          writes.forEach(w -> w.accept(tx));
+          return null;
+        });
     if (!events.isEmpty()) {
       List<OutcomeEvent> committed = List.copyOf(events);
       events.clear();
@@ -133,18 +213,32 @@ final class SendResults {
     }
   }
 
-  /** Records a send that did not go out; a permanent refusal suppresses the address and ends the enrollment. */
+  /**
+   * Records a send that did not go out; a permanent refusal suppresses the address and ends the
+   * enrollment.
+   */
   private void finish(LiveCadence cadence, SendRecord row, Instant now, boolean suppressAddress) {
-    results.add(tx -> {
-      tx.updateSend(row.finished(now), now);
-      StoredEnrollment e = tx.enrollment(row.enrollmentId()).orElseThrow();
-      Enrollment state = e.state();
-      if (suppressAddress) {
-        tx.suppress(new Suppression(Suppression.Kind.EMAIL, row.recipient(), "refused by the server: " + row.detail(), now));
-        state = LeadStatus.suppressed(state, "address refused: " + row.detail(), now);
-      }
-      tx.updateEnrollment(e.id(), state, NextDue.of(cadence.engine(), state, tx.sendsOf(e.id())), e.status(), now);
-    });
+    results.add(
+        tx -> {
+          tx.updateSend(row.finished(now), now);
+          StoredEnrollment e = tx.enrollment(row.enrollmentId()).orElseThrow();
+          Enrollment state = e.state();
+          if (suppressAddress) {
+            tx.suppress(
+                new Suppression(
+                    Suppression.Kind.EMAIL,
+                    row.recipient(),
+                    "refused by the server: " + row.detail(),
+                    now));
+            state = LeadStatus.suppressed(state, "address refused: " + row.detail(), now);
+          }
+          tx.updateEnrollment(
+              e.id(),
+              state,
+              NextDue.of(cadence.engine(), state, tx.sendsOf(e.id())),
+              e.status(),
+              now);
+        });
   }
 
   /** 5 minutes, doubling per attempt, at most 6 hours. */

@@ -9,9 +9,15 @@ import java.util.Locale;
  * and an explicit {@code cadence resolve --as not-sent} do.
  */
 public enum SendState {
-  /** Reserved by a tick; nothing has gone to the server yet. A tick that finds one left over may retake it. */
+  /**
+   * Reserved by a tick; nothing has gone to the server yet. A tick that finds one left over may
+   * retake it.
+   */
   CLAIMED,
-  /** Committed just before the message is handed to the server: found after a crash, it becomes {@link #IN_DOUBT}. */
+  /**
+   * Committed just before the message is handed to the server: found after a crash, it becomes
+   * {@link #IN_DOUBT}.
+   */
   SENDING,
   /** The server accepted it. */
   SENT,
@@ -19,9 +25,14 @@ public enum SendState {
   RETRY,
   /** Refused for good (5xx) or given up: never tried again. */
   FAILED,
-  /** Handed over without a final answer (crash or timeout after DATA): never resent automatically. */
+  /**
+   * Handed over without a final answer (crash or timeout after DATA): never resent automatically.
+   */
   IN_DOUBT,
-  /** Not rendered: a placeholder the lead cannot fill. Tried again later (the lead list or template may be fixed). */
+  /**
+   * Not rendered: a placeholder the lead cannot fill. Tried again later (the lead list or template
+   * may be fixed).
+   */
   HELD,
   /** Dropped before sending: the lead was suppressed or the step was no longer due. */
   CANCELLED;

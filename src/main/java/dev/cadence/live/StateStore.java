@@ -26,8 +26,8 @@ public interface StateStore extends AutoCloseable {
 
   /**
    * As {@link #write}, committed for every process and safe from a crash of this one, but a power
-   * cut may undo it. Only for changes whose loss is safe: a claim (released anyway), a result
-   * (its send then shows as in doubt, never resent). Saves an fsync per email.
+   * cut may undo it. Only for changes whose loss is safe: a claim (released anyway), a result (its
+   * send then shows as in doubt, never resent). Saves an fsync per email.
    */
   default <T> T writeBuffered(Function<Tx, T> work) {
     return write(work);
@@ -51,17 +51,22 @@ public interface StateStore extends AutoCloseable {
     List<StoredEnrollment> enrollmentsOfLead(String leadId);
 
     /** Inserts a new enrollment; the caller has checked that (cadence, lead) is not enrolled. */
-    long insertEnrollment(Lead lead, Enrollment state, Optional<Instant> nextDue, String status, Instant now);
+    long insertEnrollment(
+        Lead lead, Enrollment state, Optional<Instant> nextDue, String status, Instant now);
 
-    void updateEnrollment(long id, Enrollment state, Optional<Instant> nextDue, String status, Instant now);
+    void updateEnrollment(
+        long id, Enrollment state, Optional<Instant> nextDue, String status, Instant now);
 
     /**
-     * Up to {@code limit} enrollments with {@code nextDue <= now} and an id above {@code afterId}, by
-     * id: a tick pages through them, and one left due (deferred by the cap) is not seen twice.
+     * Up to {@code limit} enrollments with {@code nextDue <= now} and an id above {@code afterId},
+     * by id: a tick pages through them, and one left due (deferred by the cap) is not seen twice.
      */
     List<StoredEnrollment> dueEnrollments(Instant now, long afterId, int limit);
 
-    /** Every enrollment of {@code cadence} (all cadences when null), active ones only if asked, by id. */
+    /**
+     * Every enrollment of {@code cadence} (all cadences when null), active ones only if asked, by
+     * id.
+     */
     void forEachEnrollment(String cadence, boolean activeOnly, Consumer<StoredEnrollment> sink);
 
     Optional<SendRecord> send(long enrollmentId, String step, int visit);
@@ -70,8 +75,11 @@ public interface StateStore extends AutoCloseable {
 
     List<SendRecord> sendsIn(Collection<SendState> states);
 
-    /** Inserts the row for (enrollment, step, visit): fails if one exists (the store's UNIQUE key). */
-    SendRecord insertSend(long enrollmentId, String step, int visit, SendState state, Instant dueAt, Instant now);
+    /**
+     * Inserts the row for (enrollment, step, visit): fails if one exists (the store's UNIQUE key).
+     */
+    SendRecord insertSend(
+        long enrollmentId, String step, int visit, SendState state, Instant dueAt, Instant now);
 
     void updateSend(SendRecord send, Instant now);
 
@@ -88,7 +96,10 @@ public interface StateStore extends AutoCloseable {
 
     void forEachEvent(Consumer<OutcomeEvent> sink);
 
-    /** True if this very event (lead, cadence, step, event, instant) is already stored: a re-imported outcome. */
+    /**
+     * True if this very event (lead, cadence, step, event, instant) is already stored: a
+     * re-imported outcome.
+     */
     boolean hasEvent(String leadId, String cadence, String step, String event, Instant at);
   }
 

@@ -15,14 +15,21 @@ import java.util.TreeMap;
 
 /**
  * {@code cadence status}: per cadence, enrollments by state and lead status; per step, how many
- * leads wait at it, how many performed it, and its sends by state; and the sends that need a
- * person (in doubt, failed, held).
+ * leads wait at it, how many performed it, and its sends by state; and the sends that need a person
+ * (in doubt, failed, held).
  */
 public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attention) {
 
   /** One cadence. {@code refused} says why its file could not be loaded, if it could not. */
-  public record CadenceStatus(String id, String path, Optional<String> refused, int enrollments, int active,
-      Map<String, Integer> ended, Map<String, Integer> leadStatuses, List<StepStatus> steps) {}
+  public record CadenceStatus(
+      String id,
+      String path,
+      Optional<String> refused,
+      int enrollments,
+      int active,
+      Map<String, Integer> ended,
+      Map<String, Integer> leadStatuses,
+      List<StepStatus> steps) {}
 
   /**
    * One step.
@@ -31,62 +38,74 @@ public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attent
    * @param awaitingOutcome performed calls, tasks, approvals waiting for {@code record}
    * @param performed touches made, over all enrollments
    */
-  public record StepStatus(String step, String channel, int waiting, int awaitingOutcome, int performed,
+  public record StepStatus(
+      String step,
+      String channel,
+      int waiting,
+      int awaitingOutcome,
+      int performed,
       Map<SendState, Integer> sends) {}
 
   /** Reads the whole store (status is not on the tick's hot path). */
-  public static StatusReport of(StateStore store, Map<String, LiveCadence> cadences, Map<String, String> refused) {
-    return store.read(tx -> {
-      Map<String, Builder> byId = new LinkedHashMap<>();
-      for (CadenceRef ref : tx.cadences()) {
-        Builder b = new Builder(ref, Optional.ofNullable(refused.get(ref.id())));
-        LiveCadence c = cadences.get(ref.id());
-        if (c != null) {
-          for (Step s : c.engine().cadence().steps()) {
-            b.step(s.id(), s.channel().yamlName());
+  public static StatusReport of(
+      StateStore store, Map<String, LiveCadence> cadences, Map<String, String> refused) {
+    return store.read(
+        tx -> {
+          Map<String, Builder> byId = new LinkedHashMap<>();
+          for (CadenceRef ref : tx.cadences()) {
+            Builder b = new Builder(ref, Optional.ofNullable(refused.get(ref.id())));
+            LiveCadence c = cadences.get(ref.id());
+            if (c != null) {
+              for (Step s : c.engine().cadence().steps()) {
+                b.step(s.id(), s.channel().yamlName());
+              }
+            }
+            byId.put(ref.id(), b);
           }
-        }
-        byId.put(ref.id(), b);
-      }
-      tx.forEachEnrollment(null, false, e -> {
-        Builder b = byId.get(e.cadence());
-        if (b == null) {
-          return;
-        }
-        b.enrollments++;
-        if (e.state().isActive()) {
-          b.active++;
-          for (Pending p : e.state().pending()) {
-            StepCounts s = b.step(p.step(), "");
-            if (p.isAwaitingOutcome()) {
-              s.awaiting++;
-            } else {
-              s.waiting++;
+          tx.forEachEnrollment(
+              null,
+              false,
+              e -> {
+                Builder b = byId.get(e.cadence());
+                if (b == null) {
+                  return;
+                }
+                b.enrollments++;
+                if (e.state().isActive()) {
+                  b.active++;
+                  for (Pending p : e.state().pending()) {
+                    StepCounts s = b.step(p.step(), "");
+                    if (p.isAwaitingOutcome()) {
+                      s.awaiting++;
+                    } else {
+                      s.waiting++;
+                    }
+                  }
+                } else {
+                  String kind = e.state().ending().get().kind().name().toLowerCase(Locale.ROOT);
+                  b.ended.merge(kind, 1, Integer::sum);
+                }
+                for (Touch t : e.state().touches()) {
+                  b.step(t.step(), t.channel().yamlName()).performed++;
+                }
+                b.statuses.merge(e.status().isEmpty() ? "(none yet)" : e.status(), 1, Integer::sum);
+              });
+          List<SendRecord> attention = new ArrayList<>();
+          for (SendRecord s : tx.sendsIn(EnumSet.allOf(SendState.class))) {
+            Builder b = byId.get(s.cadence());
+            if (b != null) {
+              b.step(s.step(), "email").sends.merge(s.state(), 1, Integer::sum);
+            }
+            if (s.state() == SendState.IN_DOUBT
+                || s.state() == SendState.FAILED
+                || s.state() == SendState.HELD) {
+              attention.add(s);
             }
           }
-        } else {
-          String kind = e.state().ending().get().kind().name().toLowerCase(Locale.ROOT);
-          b.ended.merge(kind, 1, Integer::sum);
-        }
-        for (Touch t : e.state().touches()) {
-          b.step(t.step(), t.channel().yamlName()).performed++;
-        }
-        b.statuses.merge(e.status().isEmpty() ? "(none yet)" : e.status(), 1, Integer::sum);
-      });
-      List<SendRecord> attention = new ArrayList<>();
-      for (SendRecord s : tx.sendsIn(EnumSet.allOf(SendState.class))) {
-        Builder b = byId.get(s.cadence());
-        if (b != null) {
-          b.step(s.step(), "email").sends.merge(s.state(), 1, Integer::sum);
-        }
-        if (s.state() == SendState.IN_DOUBT || s.state() == SendState.FAILED || s.state() == SendState.HELD) {
-          attention.add(s);
-        }
-      }
-      List<CadenceStatus> all = new ArrayList<>();
-      byId.values().forEach(b -> all.add(b.build()));
-      return new StatusReport(all, attention);
-    });
+          List<CadenceStatus> all = new ArrayList<>();
+          byId.values().forEach(b -> all.add(b.build()));
+          return new StatusReport(all, attention);
+        });
   }
 
   private static final class StepCounts {
@@ -125,8 +144,13 @@ public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attent
 
     CadenceStatus build() {
       List<StepStatus> list = new ArrayList<>();
-      steps.forEach((id, s) -> list.add(new StepStatus(id, s.channel, s.waiting, s.awaiting, s.performed, Map.copyOf(s.sends))));
-      return new CadenceStatus(ref.id(), ref.path(), refused, enrollments, active, ended, statuses, list);
+      steps.forEach(
+          (id, s) ->
+              list.add(
+                  new StepStatus(
+                      id, s.channel, s.waiting, s.awaiting, s.performed, Map.copyOf(s.sends))));
+      return new CadenceStatus(
+          ref.id(), ref.path(), refused, enrollments, active, ended, statuses, list);
     }
   }
 }

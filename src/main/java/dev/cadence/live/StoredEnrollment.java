@@ -13,7 +13,8 @@ import java.util.Optional;
  *     waits only for people (calls, tasks, an in-doubt send) or has ended
  * @param status the lead's stage in this cadence (the last status a step or exit set)
  */
-public record StoredEnrollment(long id, Lead lead, Enrollment state, Optional<Instant> nextDue, String status) {
+public record StoredEnrollment(
+    long id, Lead lead, Enrollment state, Optional<Instant> nextDue, String status) {
   public String cadence() {
     return state.cadence();
   }

@@ -24,40 +24,76 @@ public final class Tasks {
    * @param owner the step's owner, else the lead's owner, else the step's team (empty when none)
    * @param awaitingOutcome already started (e.g. an approval requested), waiting for its outcome
    */
-  public record Task(String cadence, Lead lead, Step step, int visit, Instant due, ZoneId zone, String owner,
+  public record Task(
+      String cadence,
+      Lead lead,
+      Step step,
+      int visit,
+      Instant due,
+      ZoneId zone,
+      String owner,
       boolean awaitingOutcome) {}
 
   private Tasks() {}
 
   public static List<Task> of(StateStore store, Map<String, LiveCadence> cadences) {
     List<Task> tasks = new ArrayList<>();
-    store.read(tx -> {
-      tx.forEachEnrollment(null, true, e -> {
-        LiveCadence c = cadences.get(e.cadence());
-        if (c == null) {
-          return;
-        }
-        List<Due> due;
-        try {
-          due = c.engine().due(e.state());
-        } catch (IllegalArgumentException x) {
-          return; // a step the cadence no longer has: run reports it
-        }
-        for (Due d : due) {
-          if (d.step().channel() != Channel.EMAIL) {
-            tasks.add(new Task(e.cadence(), e.lead(), d.step(), d.visit(), d.at(), e.state().zone(), owner(d.step(), e.lead()), false));
-          }
-        }
-        for (Pending p : e.state().pending()) {
-          if (p.isAwaitingOutcome()) {
-            c.engine().cadence().step(p.step()).ifPresent(s -> tasks.add(new Task(e.cadence(), e.lead(), s, p.visit(),
-                p.performedAt(), e.state().zone(), owner(s, e.lead()), true)));
-          }
-        }
-      });
-      return null;
-    });
-    tasks.sort(Comparator.comparing(Task::due).thenComparing(t -> t.lead().id()).thenComparing(t -> t.step().id()));
+    store.read(
+        tx -> {
+          tx.forEachEnrollment(
+              null,
+              true,
+              e -> {
+                LiveCadence c = cadences.get(e.cadence());
+                if (c == null) {
+                  return;
+                }
+                List<Due> due;
+                try {
+                  due = c.engine().due(e.state());
+                } catch (IllegalArgumentException x) {
+                  return; // a step the cadence no longer has: run reports it
+                }
+                for (Due d : due) {
+                  if (d.step().channel() != Channel.EMAIL) {
+                    tasks.add(
+                        new Task(
+                            e.cadence(),
+                            e.lead(),
+                            d.step(),
+                            d.visit(),
+                            d.at(),
+                            e.state().zone(),
+                            owner(d.step(), e.lead()),
+                            false));
+                  }
+                }
+                for (Pending p : e.state().pending()) {
+                  if (p.isAwaitingOutcome()) {
+                    c.engine()
+                        .cadence()
+                        .step(p.step())
+                        .ifPresent(
+                            s ->
+                                tasks.add(
+                                    new Task(
+                                        e.cadence(),
+                                        e.lead(),
+                                        s,
+                                        p.visit(),
+                                        p.performedAt(),
+                                        e.state().zone(),
+                                        owner(s, e.lead()),
+                                        true)));
+                  }
+                }
+              });
+          return null;
+        });
+    tasks.sort(
+        Comparator.comparing(Task::due)
+            .thenComparing(t -> t.lead().id())
+            .thenComparing(t -> t.step().id()));
     return tasks;
   }
 

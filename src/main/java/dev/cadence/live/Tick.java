@@ -30,6 +30,7 @@ import java.util.Set;
  */
 public final class Tick {
   static final int PAGE = 500;
+
   /** The most sends marked {@code sending} in one durable commit. */
   static final int MAX_BATCH = 16;
 
@@ -40,13 +41,21 @@ public final class Tick {
   private final TickOptions options;
   private final Map<String, Calendar> calendars = new HashMap<>();
 
-  public Tick(StateStore store, Map<String, LiveCadence> cadences, EmailSender sender, MessageComposer composer, Clock clock,
-      TickOptions options, OutcomeSink log, CrashPoints crash) {
+  public Tick(
+      StateStore store,
+      Map<String, LiveCadence> cadences,
+      EmailSender sender,
+      MessageComposer composer,
+      Clock clock,
+      TickOptions options,
+      OutcomeSink log,
+      CrashPoints crash) {
     this.store = store;
     this.cadences = Map.copyOf(cadences);
     this.clock = clock;
     this.options = options;
-    this.delivery = new Delivery(store, this.cadences, sender, composer, clock, options, log, crash);
+    this.delivery =
+        new Delivery(store, this.cadences, sender, composer, clock, options, log, crash);
   }
 
   /** Runs the tick; {@code refused} names the cadences that could not be loaded, with why. */
@@ -82,25 +91,33 @@ public final class Tick {
         Calendar calendar = calendar(cadence, e.state().zone());
         Instant at = clock.instant();
         if (!calendar.isOpen(at)) {
-          // Caught up outside the window (the ticks stopped for a while): wait for the next opening.
+          // Caught up outside the window (the ticks stopped for a while): wait for the next
+          // opening.
           report.outsideWindow++;
           Instant open = calendar.nextOpen(at);
           report.line(e, work.get().due().step().id(), "waits for the window opening " + open);
-          store.writeBuffered(tx -> {
-            tx.enrollment(e.id()).ifPresent(f -> tx.updateEnrollment(f.id(), f.state(), Optional.of(open), f.status(), at));
-            return null;
-          });
+          store.writeBuffered(
+              tx -> {
+                tx.enrollment(e.id())
+                    .ifPresent(
+                        f ->
+                            tx.updateEnrollment(
+                                f.id(), f.state(), Optional.of(open), f.status(), at));
+                return null;
+              });
         } else if (capLeft - batch.size() <= 0) {
           report.deferredByCap++;
           report.line(e, work.get().due().step().id(), "deferred: daily cap reached");
         } else if (!leadsTouched.add(e.leadId())) {
-          report.line(e, work.get().due().step().id(), "deferred: the lead already got an email this tick");
+          report.line(
+              e, work.get().due().step().id(), "deferred: the lead already got an email this tick");
         } else {
           batch.add(new Delivery.Item(cadence, e, work.get().due()));
           if (batch.size() >= batchSize) {
             capLeft -= delivery.deliver(List.copyOf(batch), report);
             batch.clear();
-            // Small batches first: a crash or a failing server costs little; more only while sends go well.
+            // Small batches first: a crash or a failing server costs little; more only while sends
+            // go well.
             batchSize = report.partial() ? 1 : Math.min(batchSize * 2, MAX_BATCH);
             if (report.stoppedSending) {
               break;
@@ -115,10 +132,13 @@ public final class Tick {
     return report;
   }
 
-  /** The due email a tick would work on, or nothing (the enrollment's next due time is refreshed). */
+  /**
+   * The due email a tick would work on, or nothing (the enrollment's next due time is refreshed).
+   */
   record Work(Due due) {}
 
-  private Optional<Work> next(LiveCadence cadence, StoredEnrollment e, Instant now, TickReport report) {
+  private Optional<Work> next(
+      LiveCadence cadence, StoredEnrollment e, Instant now, TickReport report) {
     Engine engine = cadence.engine();
     List<Due> due;
     List<SendRecord> sends;
@@ -126,8 +146,14 @@ public final class Tick {
       due = engine.due(e.state());
       sends = store.read(tx -> tx.sendsOf(e.id()));
     } catch (IllegalArgumentException x) {
-      report.problems.add("lead " + e.leadId() + " in " + e.cadence() + ": " + x.getMessage()
-          + "; the cadence changed under a running enrollment");
+      report.problems.add(
+          "lead "
+              + e.leadId()
+              + " in "
+              + e.cadence()
+              + ": "
+              + x.getMessage()
+              + "; the cadence changed under a running enrollment");
       return Optional.empty();
     }
     for (Due d : due) {
@@ -141,11 +167,19 @@ public final class Tick {
     }
     Optional<Instant> next = NextDue.of(engine, e.state(), sends);
     if (!next.equals(e.nextDue())) {
-      store.writeBuffered(tx -> {
-        tx.enrollment(e.id()).ifPresent(f -> tx.updateEnrollment(f.id(), f.state(),
-            NextDue.of(engine, f.state(), tx.sendsOf(f.id())), f.status(), now));
-        return null;
-      });
+      store.writeBuffered(
+          tx -> {
+            tx.enrollment(e.id())
+                .ifPresent(
+                    f ->
+                        tx.updateEnrollment(
+                            f.id(),
+                            f.state(),
+                            NextDue.of(engine, f.state(), tx.sendsOf(f.id())),
+                            f.status(),
+                            now));
+            return null;
+          });
     }
     return Optional.empty();
   }
@@ -156,20 +190,28 @@ public final class Tick {
     if (store.read(tx -> tx.sendsIn(EnumSet.of(SendState.CLAIMED, SendState.SENDING))).isEmpty()) {
       return; // the common case: no write transaction, no fsync
     }
-    store.write(tx -> {
-      for (SendRecord s : tx.sendsIn(EnumSet.of(SendState.CLAIMED, SendState.SENDING))) {
-        if (s.state() == SendState.SENDING) {
-          tx.updateSend(s.with(SendState.IN_DOUBT, "a tick stopped while handing it to the server (started "
-              + s.startedAt().map(Instant::toString).orElse("?") + "); settle it with `cadence resolve`").finished(now), now);
-          report.recoveredInDoubt++;
-          tx.enrollment(s.enrollmentId()).ifPresent(e -> refreshNextDue(tx, e, now));
-        } else {
-          tx.updateSend(s.with(SendState.CANCELLED, "released: a tick stopped before sending it"), now);
-          report.recoveredClaims++;
-        }
-      }
-      return null;
-    });
+    store.write(
+        tx -> {
+          for (SendRecord s : tx.sendsIn(EnumSet.of(SendState.CLAIMED, SendState.SENDING))) {
+            if (s.state() == SendState.SENDING) {
+              tx.updateSend(
+                  s.with(
+                          SendState.IN_DOUBT,
+                          "a tick stopped while handing it to the server (started "
+                              + s.startedAt().map(Instant::toString).orElse("?")
+                              + "); settle it with `cadence resolve`")
+                      .finished(now),
+                  now);
+              report.recoveredInDoubt++;
+              tx.enrollment(s.enrollmentId()).ifPresent(e -> refreshNextDue(tx, e, now));
+            } else {
+              tx.updateSend(
+                  s.with(SendState.CANCELLED, "released: a tick stopped before sending it"), now);
+              report.recoveredClaims++;
+            }
+          }
+          return null;
+        });
   }
 
   /**
@@ -183,15 +225,16 @@ public final class Tick {
       if (ref.isEmpty() || ref.get().hash().equals(c.hash())) {
         continue;
       }
-      store.write(tx -> {
-        List<StoredEnrollment> active = new ArrayList<>();
-        tx.forEachEnrollment(c.id(), true, active::add);
-        for (StoredEnrollment e : active) {
-          refreshNextDue(tx, e, now);
-        }
-        tx.saveCadence(new CadenceRef(c.id(), ref.get().path(), c.hash()));
-        return null;
-      });
+      store.write(
+          tx -> {
+            List<StoredEnrollment> active = new ArrayList<>();
+            tx.forEachEnrollment(c.id(), true, active::add);
+            for (StoredEnrollment e : active) {
+              refreshNextDue(tx, e, now);
+            }
+            tx.saveCadence(new CadenceRef(c.id(), ref.get().path(), c.hash()));
+            return null;
+          });
     }
   }
 
@@ -202,7 +245,8 @@ public final class Tick {
     }
     try {
       Enrollment state = e.state();
-      tx.updateEnrollment(e.id(), state, NextDue.of(c.engine(), state, tx.sendsOf(e.id())), e.status(), now);
+      tx.updateEnrollment(
+          e.id(), state, NextDue.of(c.engine(), state, tx.sendsOf(e.id())), e.status(), now);
     } catch (IllegalArgumentException x) {
       // A step the cadence no longer has: reported when the enrollment falls due.
     }
@@ -214,6 +258,7 @@ public final class Tick {
   }
 
   private Calendar calendar(LiveCadence c, ZoneId zone) {
-    return calendars.computeIfAbsent(c.id() + "\n" + zone.getId(), k -> new Calendar(c.engine().cadence().schedule(), zone));
+    return calendars.computeIfAbsent(
+        c.id() + "\n" + zone.getId(), k -> new Calendar(c.engine().cadence().schedule(), zone));
   }
 }

@@ -19,14 +19,21 @@ public final class TickReport {
   public int deferredByCap;
   public int outsideWindow;
   public int suppressed;
+
   /** Sends found interrupted by a crashed tick and now reported in doubt. */
   public int recoveredInDoubt;
-  /** Claims of a crashed tick made before anything was handed over: released, sent again normally. */
+
+  /**
+   * Claims of a crashed tick made before anything was handed over: released, sent again normally.
+   */
   public int recoveredClaims;
+
   /** True when the tick stopped sending because the server kept failing. */
   public boolean stoppedSending;
+
   /** Cadences whose enrollments were not worked on, with why. */
   public final Map<String, String> refusedCadences = new LinkedHashMap<>();
+
   public final List<String> problems = new ArrayList<>();
   public final List<Line> lines = new ArrayList<>();
 
@@ -34,7 +41,9 @@ public final class TickReport {
     lines.add(new Line(e.cadence(), e.leadId(), step, what));
   }
 
-  /** True when the tick left work that only a later tick or a person can finish (exit 3 for cron). */
+  /**
+   * True when the tick left work that only a later tick or a person can finish (exit 3 for cron).
+   */
   public boolean partial() {
     return retried > 0 || inDoubt > 0 || stoppedSending;
   }

@@ -13,9 +13,9 @@ import java.util.Optional;
  *
  * <p>The implicit successor of a step (no matching {@code on}, no {@code next}) is the following
  * step in the file that is not a join, or {@link Transition.Done} after the last. A step named in a
- * join's {@code after} list has no implicit successor: its branch waits for the join. A step started
- * by a fork (and waited on by no join) ends its branch. Joins are entered only when all their
- * {@code after} steps are completed, never by a transition.
+ * join's {@code after} list has no implicit successor: its branch waits for the join. A step
+ * started by a fork (and waited on by no join) ends its branch. Joins are entered only when all
+ * their {@code after} steps are completed, never by a transition.
  */
 public final class CadenceGraph {
   /** An edge: from a step, via an outcome ("next" for the default), to a step or an end. */
@@ -37,7 +37,8 @@ public final class CadenceGraph {
       byId.putIfAbsent(step.id(), step);
       for (StepRef ref : step.after()) {
         if (ref.id().equals(step.id())) {
-          continue; // a join on itself is an error of its own (bad-join); it must not also cut the flow
+          continue; // a join on itself is an error of its own (bad-join); it must not also cut the
+          // flow
         }
         List<Step> joins = joinsWaitingOn.get(ref.id());
         if (joins == null) {
@@ -48,7 +49,8 @@ public final class CadenceGraph {
       }
     }
     // Loops and instanceof, not Fork.class::isInstance in a stream: a method reference bound to a
-    // Class makes the JVM generate a method-handle class at each start (validate builds this graph).
+    // Class makes the JVM generate a method-handle class at each start (validate builds this
+    // graph).
     for (Step step : cadence.steps()) {
       for (Transition t : step.on().values()) {
         addForked(t);
@@ -109,9 +111,10 @@ public final class CadenceGraph {
       return Optional.of(new Transition.Done(Pos.NONE));
     }
     Optional<Step> following = following(step);
-    return Optional.of(following.isPresent()
-        ? new Transition.GoTo(new StepRef(following.get().id(), Pos.NONE))
-        : new Transition.Done(Pos.NONE));
+    return Optional.of(
+        following.isPresent()
+            ? new Transition.GoTo(new StepRef(following.get().id(), Pos.NONE))
+            : new Transition.Done(Pos.NONE));
   }
 
   /** The next step in the file that is not a join, if any. */
@@ -144,7 +147,12 @@ public final class CadenceGraph {
       }
     }
     for (Step join : joinsWaitingOn(step)) {
-      edges.add(new Edge(step, "join", Optional.of(join), new Transition.GoTo(new StepRef(join.id(), Pos.NONE))));
+      edges.add(
+          new Edge(
+              step,
+              "join",
+              Optional.of(join),
+              new Transition.GoTo(new StepRef(join.id(), Pos.NONE))));
     }
     return edges;
   }

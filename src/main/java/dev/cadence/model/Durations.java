@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The duration syntax of cadence files: a sum of parts such as {@code 2d}, {@code 1d12h}, {@code 90m}. */
+/**
+ * The duration syntax of cadence files: a sum of parts such as {@code 2d}, {@code 1d12h}, {@code
+ * 90m}.
+ */
 public final class Durations {
   private static final Pattern WHOLE = Pattern.compile("(?:\\d{1,6}[wdhm])+");
   private static final Pattern PART = Pattern.compile("(\\d{1,6})([wdhm])");
@@ -15,7 +18,9 @@ public final class Durations {
     String compact = text.trim();
     if (!WHOLE.matcher(compact).matches()) {
       throw new IllegalArgumentException(
-          "duration `" + text + "` is not valid; write a number and a unit (w, d, h, m), e.g. 3d or 1d12h");
+          "duration `"
+              + text
+              + "` is not valid; write a number and a unit (w, d, h, m), e.g. 3d or 1d12h");
     }
     Duration total = Duration.ZERO;
     Matcher m = PART.matcher(compact);

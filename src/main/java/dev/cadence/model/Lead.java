@@ -5,23 +5,36 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A lead from a lead list: its id, its known columns, and every other column as a template variable.
+ * A lead from a lead list: its id, its known columns, and every other column as a template
+ * variable.
  *
  * @param fields every column of the row by its (mapped) header, known ones included
  * @param zone the lead's own time zone, when the list gives one
  * @param line the physical line of the row in its file (1-based), 0 when not from a file
  */
-public record Lead(String id, Map<String, String> fields, Optional<ZoneId> zone, boolean doNotContact, long line) {
+public record Lead(
+    String id, Map<String, String> fields, Optional<ZoneId> zone, boolean doNotContact, long line) {
   /** The columns the contract names; every other column is a template variable. */
   public static final java.util.List<String> KNOWN_COLUMNS =
-      java.util.List.of("id", "email", "first_name", "last_name", "company", "title", "phone", "region",
-          "timezone", "owner", "do_not_contact");
+      java.util.List.of(
+          "id",
+          "email",
+          "first_name",
+          "last_name",
+          "company",
+          "title",
+          "phone",
+          "region",
+          "timezone",
+          "owner",
+          "do_not_contact");
 
   public Lead {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("a lead needs an id");
     }
-    fields = fields instanceof LeadFields ? fields : Map.copyOf(fields); // LeadFields: immutable already
+    fields =
+        fields instanceof LeadFields ? fields : Map.copyOf(fields); // LeadFields: immutable already
   }
 
   public Optional<String> field(String name) {

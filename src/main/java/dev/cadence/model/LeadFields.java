@@ -21,7 +21,9 @@ public final class LeadFields extends AbstractMap<String, String> {
     private final String[] names;
     private final Map<String, Integer> index = new HashMap<>();
 
-    /** @throws IllegalArgumentException for a repeated name, as {@code Map.ofEntries} would */
+    /**
+     * @throws IllegalArgumentException for a repeated name, as {@code Map.ofEntries} would
+     */
     public Columns(List<String> names) {
       this.names = names.toArray(String[]::new);
       for (int i = 0; i < this.names.length; i++) {
@@ -34,7 +36,8 @@ public final class LeadFields extends AbstractMap<String, String> {
     /** The fields of a row with one value per column (copied; none may be null). */
     public LeadFields row(String[] values) {
       if (values.length != names.length) {
-        throw new IllegalArgumentException(values.length + " values for " + names.length + " columns");
+        throw new IllegalArgumentException(
+            values.length + " values for " + names.length + " columns");
       }
       String[] copy = values.clone();
       for (String v : copy) {

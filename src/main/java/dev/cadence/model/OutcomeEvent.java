@@ -12,5 +12,12 @@ import java.time.ZoneId;
  * @param region the lead's region, else empty
  */
 public record OutcomeEvent(
-    Instant at, ZoneId zone, String leadId, String cadence, String step, Channel channel, String template,
-    String region, String event) {}
+    Instant at,
+    ZoneId zone,
+    String leadId,
+    String cadence,
+    String step,
+    Channel channel,
+    String template,
+    String region,
+    String event) {}

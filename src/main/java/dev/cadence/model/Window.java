@@ -10,7 +10,11 @@ public record Window(LocalTime start, LocalTime end) {
   public Window {
     if (!start.isBefore(end)) {
       throw new IllegalArgumentException(
-          "window must start before it ends (" + start + "-" + end + "); write e.g. \"09:00-17:00\"");
+          "window must start before it ends ("
+              + start
+              + "-"
+              + end
+              + "); write e.g. \"09:00-17:00\"");
     }
   }
 
@@ -29,7 +33,9 @@ public record Window(LocalTime start, LocalTime end) {
       LocalTime end = "24:00".equals(parts[1]) ? LocalTime.MAX : time(parts[1]);
       if (!start.isBefore(end)) {
         throw new IllegalArgumentException(
-            "`" + text + "` must start before it ends (a window cannot span midnight); write e.g. \"09:00-17:00\"");
+            "`"
+                + text
+                + "` must start before it ends (a window cannot span midnight); write e.g. \"09:00-17:00\"");
       }
       return new Window(start, end);
     } catch (DateTimeParseException e) {

@@ -7,7 +7,10 @@ import java.util.List;
 public final class Words {
   private Words() {}
 
-  /** Words of {@code text} in lines of at most {@code width} characters (a longer word stands alone). */
+  /**
+   * Words of {@code text} in lines of at most {@code width} characters (a longer word stands
+   * alone).
+   */
   public static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();

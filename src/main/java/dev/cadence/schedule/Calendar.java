@@ -14,10 +14,10 @@ import java.util.Set;
  *
  * <p>Plan and simulate ask this millions of times for the few weeks their leads span, so it
  * remembers what it worked out: per local day whether it is a working day and when its window
- * opens, and the zone's offset between two transitions (an instant's local time is then an
- * addition instead of a {@code ZonedDateTime}). The caches hold immutable entries in plain arrays:
- * a calendar is shared between threads, and a thread that misses an entry another thread wrote
- * merely computes it again.
+ * opens, and the zone's offset between two transitions (an instant's local time is then an addition
+ * instead of a {@code ZonedDateTime}). The caches hold immutable entries in plain arrays: a
+ * calendar is shared between threads, and a thread that misses an entry another thread wrote merely
+ * computes it again.
  */
 public final class Calendar {
   private static final int DAYS = 1024; // a power of two: a direct-mapped cache by epoch day
@@ -27,8 +27,10 @@ public final class Calendar {
   private final ZoneId zone;
   private final ZoneOffsets offsets;
   private final Set<LocalDate> holidays;
+
   /** An EnumSet: this is asked for every due time, and a Set.copyOf probes by hash. */
   private final Set<java.time.DayOfWeek> businessDays;
+
   private final long windowStart;
   private final long windowEnd;
   private final Day[] days = new Day[DAYS];
@@ -66,7 +68,9 @@ public final class Calendar {
   public boolean isOpen(Instant t) {
     long local = localSecond(t);
     long nanoOfDay = Math.floorMod(local, 86_400L) * NANOS_PER_SECOND + t.getNano();
-    return nanoOfDay >= windowStart && nanoOfDay < windowEnd && day(Math.floorDiv(local, 86_400L)).working();
+    return nanoOfDay >= windowStart
+        && nanoOfDay < windowEnd
+        && day(Math.floorDiv(local, 86_400L)).working();
   }
 
   /** The window opening of {@code date}, in this zone (moved forward across a DST gap). */
@@ -93,8 +97,12 @@ public final class Calendar {
       if (open.isBefore(t)) {
         // In a DST overlap (clocks went back) the opening happens twice: t may fall between the
         // two, and the later one is then still ahead today.
-        open = ZonedDateTime.of(LocalDateTime.of(LocalDate.ofEpochDay(epochDay), schedule.window().start()), zone)
-            .withLaterOffsetAtOverlap().toInstant();
+        open =
+            ZonedDateTime.of(
+                    LocalDateTime.of(LocalDate.ofEpochDay(epochDay), schedule.window().start()),
+                    zone)
+                .withLaterOffsetAtOverlap()
+                .toInstant();
       }
       // A window opening inside a DST gap moves forward by the gap and may still be before t.
       if (!open.isBefore(t) && isOpen(open)) {
@@ -129,7 +137,8 @@ public final class Calendar {
 
   private Day computeDay(long epochDay) {
     LocalDate date = LocalDate.ofEpochDay(epochDay);
-    Instant opening = ZonedDateTime.of(LocalDateTime.of(date, schedule.window().start()), zone).toInstant();
+    Instant opening =
+        ZonedDateTime.of(LocalDateTime.of(date, schedule.window().start()), zone).toInstant();
     return new Day(epochDay, isWorkingDay(date), opening, isOpenUncached(opening));
   }
 
@@ -137,6 +146,8 @@ public final class Calendar {
   private boolean isOpenUncached(Instant t) {
     long local = localSecond(t);
     long nanoOfDay = Math.floorMod(local, 86_400L) * NANOS_PER_SECOND + t.getNano();
-    return nanoOfDay >= windowStart && nanoOfDay < windowEnd && isWorkingDay(LocalDate.ofEpochDay(Math.floorDiv(local, 86_400L)));
+    return nanoOfDay >= windowStart
+        && nanoOfDay < windowEnd
+        && isWorkingDay(LocalDate.ofEpochDay(Math.floorDiv(local, 86_400L)));
   }
 }

@@ -59,7 +59,9 @@ public final class ZoneOffsets {
     }
     ZoneOffsetTransition previous = rules.previousTransition(at.plusSeconds(1));
     ZoneOffsetTransition following = rules.nextTransition(at);
-    return new Period(previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
-        following == null ? Long.MAX_VALUE : following.toEpochSecond(), offset);
+    return new Period(
+        previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
+        following == null ? Long.MAX_VALUE : following.toEpochSecond(),
+        offset);
   }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param outcomes outcome -> probability after a reply (email, social) or a connected call
  * @param delays event -> delay; an event with none happens at once
  */
-public record ChannelModel(Map<String, Double> events, Map<String, Double> outcomes, Map<String, Delay> delays) {
+public record ChannelModel(
+    Map<String, Double> events, Map<String, Double> outcomes, Map<String, Delay> delays) {
   public static final ChannelModel SILENT = new ChannelModel(Map.of(), Map.of(), Map.of());
 
   public ChannelModel {

@@ -3,13 +3,17 @@ package dev.cadence.simulate;
 import java.time.Duration;
 import java.util.SplittableRandom;
 
-/** How long after its cause a response comes: a fixed duration, or uniform between two (whole minutes). */
+/**
+ * How long after its cause a response comes: a fixed duration, or uniform between two (whole
+ * minutes).
+ */
 public record Delay(Duration min, Duration max) {
   public static final Delay NONE = new Delay(Duration.ZERO, Duration.ZERO);
 
   public Delay {
     if (min.isNegative() || max.compareTo(min) < 0) {
-      throw new IllegalArgumentException("a delay range needs 0 <= min <= max, was " + min + ".." + max);
+      throw new IllegalArgumentException(
+          "a delay range needs 0 <= min <= max, was " + min + ".." + max);
     }
   }
 

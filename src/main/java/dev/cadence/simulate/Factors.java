@@ -13,26 +13,30 @@ public final class Factors {
   public static final Factors NONE = new Factors(Map.of());
 
   private final Map<String, Double> byEvent;
+
   /** Resolved once per channel: a lookup per draw must not build strings. */
   private final Map<Channel, Map<String, Double>> resolved = new EnumMap<>(Channel.class);
 
   public Factors(Map<String, Double> byEvent) {
     this.byEvent = Map.copyOf(byEvent);
-    this.byEvent.forEach((k, v) -> {
-      if (!(v >= 0) || v.isInfinite()) {
-        throw new IllegalArgumentException("multiplier of " + k + " must be a finite number >= 0, was " + v);
-      }
-    });
+    this.byEvent.forEach(
+        (k, v) -> {
+          if (!(v >= 0) || v.isInfinite()) {
+            throw new IllegalArgumentException(
+                "multiplier of " + k + " must be a finite number >= 0, was " + v);
+          }
+        });
     for (Channel c : Channel.values()) {
       Map<String, Double> forChannel = new HashMap<>();
       String prefix = c.yamlName() + ".";
-      this.byEvent.forEach((k, v) -> {
-        if (k.indexOf('.') < 0) {
-          forChannel.putIfAbsent(k, v);
-        } else if (k.startsWith(prefix)) {
-          forChannel.put(k.substring(prefix.length()), v);
-        }
-      });
+      this.byEvent.forEach(
+          (k, v) -> {
+            if (k.indexOf('.') < 0) {
+              forChannel.putIfAbsent(k, v);
+            } else if (k.startsWith(prefix)) {
+              forChannel.put(k.substring(prefix.length()), v);
+            }
+          });
       resolved.put(c, forChannel);
     }
   }

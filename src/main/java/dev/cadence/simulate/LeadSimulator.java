@@ -26,9 +26,9 @@ import java.util.function.Consumer;
 /**
  * Plays one lead through the engine on a virtual clock: performs the earliest due step, draws its
  * responses from the model, and applies each when its time comes ({@link Engine#respond} for email
- * and social responses, {@link Engine#complete} for calls, approvals, tasks and meetings), until the
- * enrollment ends, nothing is left to do, or the touch limit is reached. A handoff to a cadence of
- * the simulation enrolls the lead there. Thread-safe: all state of a lead lives in one call.
+ * and social responses, {@link Engine#complete} for calls, approvals, tasks and meetings), until
+ * the enrollment ends, nothing is left to do, or the touch limit is reached. A handoff to a cadence
+ * of the simulation enrolls the lead there. Thread-safe: all state of a lead lives in one call.
  */
 public final class LeadSimulator {
   private final Map<String, Engine> engines = new LinkedHashMap<>();
@@ -43,7 +43,8 @@ public final class LeadSimulator {
    * @param cadences the cadence leads are enrolled in first, then the ones handoffs may lead to
    * @param maxTouches touches after which a lead is stopped (cadences that loop)
    */
-  public LeadSimulator(List<Cadence> cadences, ResponseModel model, long seed, Start start, int maxTouches) {
+  public LeadSimulator(
+      List<Cadence> cadences, ResponseModel model, long seed, Start start, int maxTouches) {
     if (cadences.isEmpty()) {
       throw new IllegalArgumentException("no cadence to simulate");
     }
@@ -67,7 +68,10 @@ public final class LeadSimulator {
     return at;
   }
 
-  /** Simulates {@code lead}; its log events go to {@code log} in time order, counts to {@code stats}. */
+  /**
+   * Simulates {@code lead}; its log events go to {@code log} in time order, counts to {@code
+   * stats}.
+   */
   public void run(Lead lead, Consumer<OutcomeEvent> log, SimulationStats stats) {
     new Run(lead, log, stats).play();
   }
@@ -96,8 +100,16 @@ public final class LeadSimulator {
   }
 
   /** Something that happens later: events of a touch to log, then to apply. */
-  private record Later(Instant at, long seq, int generation, String cadence, ZoneId zone, Step step, String template,
-      Kind kind, List<String> events) {}
+  private record Later(
+      Instant at,
+      long seq,
+      int generation,
+      String cadence,
+      ZoneId zone,
+      Step step,
+      String template,
+      Kind kind,
+      List<String> events) {}
 
   /** One lead's play, with its own random stream and clock. */
   private final class Run {
@@ -106,8 +118,10 @@ public final class LeadSimulator {
     private final SimulationStats stats;
     private final SplittableRandom random;
     private final String region;
-    private final PriorityQueue<Later> later = new PriorityQueue<>(
-        (a, b) -> a.at().equals(b.at()) ? Long.compare(a.seq(), b.seq()) : a.at().compareTo(b.at()));
+    private final PriorityQueue<Later> later =
+        new PriorityQueue<>(
+            (a, b) ->
+                a.at().equals(b.at()) ? Long.compare(a.seq(), b.seq()) : a.at().compareTo(b.at()));
     private Engine engine = entry;
     private Enrollment e;
     private int generation;
@@ -174,7 +188,10 @@ public final class LeadSimulator {
       e = engine.perform(e, step.id(), at);
       touches++;
       Channel channel = step.channel();
-      String template = channel == Channel.EMAIL || channel == Channel.SOCIAL ? step.templateFor(region).orElse("") : "";
+      String template =
+          channel == Channel.EMAIL || channel == Channel.SOCIAL
+              ? step.templateFor(region).orElse("")
+              : "";
       emit(at, step, template, channel.touchEvent());
       SimulationStats.StepCounts counts = stats.step(engine.cadence().id(), step);
       counts.touches++;
@@ -189,8 +206,17 @@ public final class LeadSimulator {
         }
       }
       switch (channel) {
-        case EMAIL, SOCIAL -> drawn.forEach(d -> schedule(at.plus(d.after()), step, template, Kind.RESPOND, List.of(d.event())));
-        case CALL -> schedule(drawn.isEmpty() ? at : at.plus(drawn.get(0).after()), step, template, Kind.COMPLETE, names(drawn));
+        case EMAIL, SOCIAL ->
+            drawn.forEach(
+                d ->
+                    schedule(at.plus(d.after()), step, template, Kind.RESPOND, List.of(d.event())));
+        case CALL ->
+            schedule(
+                drawn.isEmpty() ? at : at.plus(drawn.get(0).after()),
+                step,
+                template,
+                Kind.COMPLETE,
+                names(drawn));
         case APPROVAL -> {
           if (!drawn.isEmpty()) { // else nobody answers: the branch waits
             schedule(at.plus(drawn.get(0).after()), step, template, Kind.COMPLETE, names(drawn));
@@ -203,8 +229,17 @@ public final class LeadSimulator {
 
     private void handle(Later l) {
       for (String event : l.events()) {
-        log.accept(new OutcomeEvent(l.at(), l.zone(), lead.id(), l.cadence(), l.step().id(), l.step().channel(),
-            l.template(), region, event));
+        log.accept(
+            new OutcomeEvent(
+                l.at(),
+                l.zone(),
+                lead.id(),
+                l.cadence(),
+                l.step().id(),
+                l.step().channel(),
+                l.template(),
+                region,
+                event));
         stats.event();
         stats.step(l.cadence(), l.step()).event(event);
       }
@@ -212,7 +247,8 @@ public final class LeadSimulator {
         return; // the response came after its enrollment ended: logged, but it changes nothing
       }
       if (l.kind() == Kind.COMPLETE && !isPending(l.step().id())) {
-        return; // a response redirect superseded this call meanwhile: logged, but it changes nothing
+        return; // a response redirect superseded this call meanwhile: logged, but it changes
+        // nothing
       }
       Enrollment before = e;
       if (l.kind() == Kind.RESPOND) {
@@ -284,12 +320,31 @@ public final class LeadSimulator {
     }
 
     private void schedule(Instant at, Step step, String template, Kind kind, List<String> events) {
-      later.add(new Later(at, seq++, generation, engine.cadence().id(), e.zone(), step, template, kind, events));
+      later.add(
+          new Later(
+              at,
+              seq++,
+              generation,
+              engine.cadence().id(),
+              e.zone(),
+              step,
+              template,
+              kind,
+              events));
     }
 
     private void emit(Instant at, Step step, String template, String event) {
-      log.accept(new OutcomeEvent(at, e.zone(), lead.id(), engine.cadence().id(), step.id(), step.channel(), template,
-          region, event));
+      log.accept(
+          new OutcomeEvent(
+              at,
+              e.zone(),
+              lead.id(),
+              engine.cadence().id(),
+              step.id(),
+              step.channel(),
+              template,
+              region,
+              event));
       stats.event();
     }
   }

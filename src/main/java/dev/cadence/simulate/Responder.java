@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>email: {@code bounced} of the emails sent (a bounced email has no other event); {@code
  *       opened} of the emails delivered; {@code clicked}, {@code replied} of the emails opened;
- *       {@code unsubscribed} of the emails opened and not replied to. Delays of clicked, replied and
- *       unsubscribed count from the open.
+ *       {@code unsubscribed} of the emails opened and not replied to. Delays of clicked, replied
+ *       and unsubscribed count from the open.
  *   <li>social: {@code accepted} and {@code replied}, each of the touches, independently.
  *   <li>call: one of {@code connected, voicemail, no_answer, wrong_number} (exclusive; the rest of
  *       the probability is a call with no recorded result).
@@ -32,8 +32,11 @@ public final class Responder {
   /** An event drawn for a touch, {@code after} the touch. */
   public record Drawn(String event, Duration after) {}
 
-  /** What the model may depend on: the channel, the lead's region, the template, position and gap. */
-  public record TouchContext(Channel channel, String region, String template, int position, int gapDays) {
+  /**
+   * What the model may depend on: the channel, the lead's region, the template, position and gap.
+   */
+  public record TouchContext(
+      Channel channel, String region, String template, int position, int gapDays) {
     /** {@code gapDays} is -1 for the first touch, which has no gap. */
     public TouchContext {
       if (position < 1) {
@@ -46,30 +49,48 @@ public final class Responder {
     @Override
     public int hashCode() {
       return (((java.util.Objects.hashCode(channel) * 31 + java.util.Objects.hashCode(region)) * 31
-          + java.util.Objects.hashCode(template)) * 31 + position) * 31 + gapDays;
+                          + java.util.Objects.hashCode(template))
+                      * 31
+                  + position)
+              * 31
+          + gapDays;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof TouchContext t && t.channel == channel && t.position == position && t.gapDays == gapDays
-          && java.util.Objects.equals(t.region, region) && java.util.Objects.equals(t.template, template);
+      return o instanceof TouchContext t
+          && t.channel == channel
+          && t.position == position
+          && t.gapDays == gapDays
+          && java.util.Objects.equals(t.region, region)
+          && java.util.Objects.equals(t.template, template);
     }
   }
 
-  static final List<String> EMAIL_EVENTS = List.of("bounced", "opened", "clicked", "replied", "unsubscribed");
+  static final List<String> EMAIL_EVENTS =
+      List.of("bounced", "opened", "clicked", "replied", "unsubscribed");
   static final List<String> SOCIAL_EVENTS = List.of("accepted", "replied");
-  static final List<String> CALL_EVENTS = List.of("connected", "voicemail", "no_answer", "wrong_number");
+  static final List<String> CALL_EVENTS =
+      List.of("connected", "voicemail", "no_answer", "wrong_number");
   static final List<String> APPROVAL_EVENTS = List.of("approved", "rejected");
   private static final int BOUNCED = 0;
   private static final int OPENED = 1;
   private static final int CLICKED = 2;
   private static final int REPLIED = 3;
   private static final int UNSUBSCRIBED = 4;
-  /** Contexts repeat (a few regions, templates, positions, gaps): their probabilities are computed once. */
+
+  /**
+   * Contexts repeat (a few regions, templates, positions, gaps): their probabilities are computed
+   * once.
+   */
   private static final int MAX_CACHED = 10_000;
 
-  /** The probabilities of one touch context, multipliers applied, in the order of the channel's event list. */
-  private record Odds(double[] events, double[] outcomes, List<String> outcomeNames, Delay[] delays) {}
+  /**
+   * The probabilities of one touch context, multipliers applied, in the order of the channel's
+   * event list.
+   */
+  private record Odds(
+      double[] events, double[] outcomes, List<String> outcomeNames, Delay[] delays) {}
 
   private final ResponseModel model;
   private final Map<TouchContext, Odds> cache = new ConcurrentHashMap<>();
@@ -134,7 +155,8 @@ public final class Responder {
   }
 
   /** One of {@code events} or none; {@code responded} (if drawn) is followed by an outcome. */
-  private void exclusive(List<String> events, Odds p, SplittableRandom r, List<Drawn> out, String responded) {
+  private void exclusive(
+      List<String> events, Odds p, SplittableRandom r, List<Drawn> out, String responded) {
     int i = pick(p.events(), r.nextDouble());
     if (i < 0) {
       return;
@@ -157,7 +179,9 @@ public final class Responder {
     }
   }
 
-  /** The index picked by {@code u} in [0, 1), or -1 for none; scaled down when the sum exceeds 1. */
+  /**
+   * The index picked by {@code u} in [0, 1), or -1 for none; scaled down when the sum exceeds 1.
+   */
   static int pick(double[] p, double u) {
     double sum = 0;
     for (double x : p) {
@@ -174,7 +198,10 @@ public final class Responder {
     return -1;
   }
 
-  /** A draw even for p = 0 or 1: whether an event is drawn never depends on the value of a probability. */
+  /**
+   * A draw even for p = 0 or 1: whether an event is drawn never depends on the value of a
+   * probability.
+   */
   private static boolean hit(double p, SplittableRandom r) {
     return r.nextDouble() < p;
   }
@@ -199,13 +226,14 @@ public final class Responder {
       t.gapDays() < 0 ? Factors.NONE : mult.gap().at(t.gapDays())
     };
     ChannelModel m = model.channel(t.channel());
-    List<String> events = switch (t.channel()) {
-      case EMAIL -> EMAIL_EVENTS;
-      case SOCIAL -> SOCIAL_EVENTS;
-      case CALL -> CALL_EVENTS;
-      case APPROVAL -> APPROVAL_EVENTS;
-      default -> List.of();
-    };
+    List<String> events =
+        switch (t.channel()) {
+          case EMAIL -> EMAIL_EVENTS;
+          case SOCIAL -> SOCIAL_EVENTS;
+          case CALL -> CALL_EVENTS;
+          case APPROVAL -> APPROVAL_EVENTS;
+          default -> List.of();
+        };
     double[] p = new double[events.size()];
     for (int i = 0; i < p.length; i++) {
       p[i] = probability(m.p(events.get(i)), f, t.channel(), events.get(i));

@@ -40,7 +40,12 @@ public final class Simulation implements Consumer<Lead>, AutoCloseable {
   private final SimulationStats total = new SimulationStats();
   private long leadsDone;
 
-  public Simulation(LeadSimulator simulator, Supplier<ChunkEncoder> encoders, Output output, int threads, int chunkSize,
+  public Simulation(
+      LeadSimulator simulator,
+      Supplier<ChunkEncoder> encoders,
+      Output output,
+      int threads,
+      int chunkSize,
       Progress progress) {
     if (threads < 1 || chunkSize < 1) {
       throw new IllegalArgumentException("threads and chunk size must be >= 1");

@@ -21,7 +21,10 @@ public final class SimulationStats {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof EndingKey k && k.kind == kind && k.cadence.equals(cadence) && k.name.equals(name);
+      return o instanceof EndingKey k
+          && k.kind == kind
+          && k.cadence.equals(cadence)
+          && k.name.equals(name);
     }
   }
 
@@ -33,6 +36,7 @@ public final class SimulationStats {
     long touches;
     long responded;
     long exits;
+
     /** By event; a long[1] counter so that counting an event allocates nothing. */
     final Map<String, long[]> events = new java.util.HashMap<>();
 
@@ -40,7 +44,9 @@ public final class SimulationStats {
       return touches;
     }
 
-    /** Touches with a replied (email, social) or connected (call) event: the contract's "responded". */
+    /**
+     * Touches with a replied (email, social) or connected (call) event: the contract's "responded".
+     */
     public long responded() {
       return responded;
     }
@@ -70,8 +76,10 @@ public final class SimulationStats {
   }
 
   private final Map<String, Map<String, StepCounts>> steps = new LinkedHashMap<>();
+
   /** long[1] counters: counted once per enrollment, without boxing. */
   private final Map<EndingKey, long[]> endings = new LinkedHashMap<>();
+
   private final Map<RefusalKey, Long> refusals = new LinkedHashMap<>();
   private final Map<String, long[]> enrollments = new LinkedHashMap<>();
   private long leads;
@@ -83,7 +91,9 @@ public final class SimulationStats {
   private final Map<dev.cadence.model.Step, StepCounts> byStep = new java.util.IdentityHashMap<>();
 
   StepCounts step(String cadence, String step) {
-    return steps.computeIfAbsent(cadence, c -> new LinkedHashMap<>()).computeIfAbsent(step, s -> new StepCounts());
+    return steps
+        .computeIfAbsent(cadence, c -> new LinkedHashMap<>())
+        .computeIfAbsent(step, s -> new StepCounts());
   }
 
   StepCounts step(String cadence, dev.cadence.model.Step step) {
@@ -108,7 +118,9 @@ public final class SimulationStats {
   }
 
   void ended(String cadence, String step, Ending ending) {
-    endings.computeIfAbsent(new EndingKey(cadence, ending.kind(), ending.name()), k -> new long[1])[0]++;
+    endings
+        .computeIfAbsent(new EndingKey(cadence, ending.kind(), ending.name()), k -> new long[1])[
+        0]++;
     if (!step.isEmpty()) {
       step(cadence, step).exits++;
     }
@@ -131,7 +143,8 @@ public final class SimulationStats {
     other.steps.forEach((c, m) -> m.forEach((s, counts) -> step(c, s).add(counts)));
     other.endings.forEach((k, v) -> endings.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
     other.refusals.forEach((k, v) -> refusals.merge(k, v, Long::sum));
-    other.enrollments.forEach((k, v) -> enrollments.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+    other.enrollments.forEach(
+        (k, v) -> enrollments.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
     leads += other.leads;
     events += other.events;
     capped += other.capped;
@@ -180,7 +193,9 @@ public final class SimulationStats {
     return capped;
   }
 
-  /** Leads whose enrollment is still open with nothing due: an unanswered approval, a refused step. */
+  /**
+   * Leads whose enrollment is still open with nothing due: an unanswered approval, a refused step.
+   */
   public long waiting() {
     return waiting;
   }

@@ -11,13 +11,23 @@ import java.util.Locale;
  * ranges never share an id.
  */
 public final class SyntheticLeads {
-  public static final String HEADER = "id,email,first_name,last_name,company,title,phone,region,timezone,owner,do_not_contact";
+  public static final String HEADER =
+      "id,email,first_name,last_name,company,title,phone,region,timezone,owner,do_not_contact";
 
   private static final String[] REGION = {"EMEA-FR", "EMEA-DE", "NA-EAST", "NA-WEST", "APAC"};
-  private static final String[] ZONE = {"Europe/Paris", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Singapore"};
-  private static final String[] FIRST = {"Ana", "Bruno", "Chloe", "David", "Emma", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kenji", "Lea"};
-  private static final String[] LAST = {"Martin", "Schmidt", "Smith", "Garcia", "Tan", "Dubois", "Muller", "Lee", "Rossi", "Kim"};
-  private static final String[] COMPANY = {"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka"};
+  private static final String[] ZONE = {
+    "Europe/Paris", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Singapore"
+  };
+  private static final String[] FIRST = {
+    "Ana", "Bruno", "Chloe", "David", "Emma", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kenji",
+    "Lea"
+  };
+  private static final String[] LAST = {
+    "Martin", "Schmidt", "Smith", "Garcia", "Tan", "Dubois", "Muller", "Lee", "Rossi", "Kim"
+  };
+  private static final String[] COMPANY = {
+    "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka"
+  };
   private static final String[] TITLE = {"CFO", "CTO", "Head-of-Sales", "Buyer", "Ops-Manager"};
 
   private SyntheticLeads() {}
@@ -29,10 +39,27 @@ public final class SyntheticLeads {
       String f = FIRST[i % 12];
       String l = LAST[i % 10];
       String c = COMPANY[i % 8];
-      out.write(String.format(Locale.ROOT, "L%07d,%s.%s%d@%s.example,%s,%s,%s,%s,+33 1 %02d %02d %02d %02d,%s,%s,rep%d,%s\n",
-          i, f.toLowerCase(Locale.ROOT), l.toLowerCase(Locale.ROOT), i, c.toLowerCase(Locale.ROOT), f, l, c, TITLE[i % 5],
-          i % 100, (i / 100) % 100, (i / 10000) % 100, i % 97, REGION[i % 5], i % 11 == 0 ? "" : ZONE[i % 5], (i % 7) + 1,
-          i % 97 == 0 ? "true" : "false"));
+      out.write(
+          String.format(
+              Locale.ROOT,
+              "L%07d,%s.%s%d@%s.example,%s,%s,%s,%s,+33 1 %02d %02d %02d %02d,%s,%s,rep%d,%s\n",
+              i,
+              f.toLowerCase(Locale.ROOT),
+              l.toLowerCase(Locale.ROOT),
+              i,
+              c.toLowerCase(Locale.ROOT),
+              f,
+              l,
+              c,
+              TITLE[i % 5],
+              i % 100,
+              (i / 100) % 100,
+              (i / 10000) % 100,
+              i % 97,
+              REGION[i % 5],
+              i % 11 == 0 ? "" : ZONE[i % 5],
+              (i % 7) + 1,
+              i % 97 == 0 ? "true" : "false"));
     }
   }
 }

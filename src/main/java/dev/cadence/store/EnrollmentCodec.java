@@ -109,7 +109,8 @@ final class EnrollmentCodec {
         switch (name) {
           case "v" -> {
             if (p.getIntValue() > VERSION) {
-              throw new IllegalStateException("enrollment written by a newer cadence (format " + p.getIntValue() + ")");
+              throw new IllegalStateException(
+                  "enrollment written by a newer cadence (format " + p.getIntValue() + ")");
             }
           }
           case "zone" -> zone = ZoneId.of(p.getText());
@@ -138,20 +139,32 @@ final class EnrollmentCodec {
               String by = next(p);
               String performed = next(p);
               expect(p.nextToken(), JsonToken.END_ARRAY);
-              pending.add(new Pending(step, visit, reached, by, performed == null ? null : Instant.parse(performed)));
+              pending.add(
+                  new Pending(
+                      step,
+                      visit,
+                      reached,
+                      by,
+                      performed == null ? null : Instant.parse(performed)));
             }
           }
           case "ending" -> {
             Map<String, String> f = object(p);
-            ending = Optional.of(new Ending(Ending.Kind.valueOf(f.get("kind")), f.get("name"),
-                Optional.ofNullable(f.get("status")), Instant.parse(f.get("at"))));
+            ending =
+                Optional.of(
+                    new Ending(
+                        Ending.Kind.valueOf(f.get("kind")),
+                        f.get("name"),
+                        Optional.ofNullable(f.get("status")),
+                        Instant.parse(f.get("at"))));
           }
           default -> p.skipChildren();
         }
       }
       return new Enrollment(leadId, cadence, zone, at, on, touches, completed, pending, ending);
     } catch (IOException | RuntimeException x) {
-      throw new IllegalStateException("unreadable enrollment of lead " + leadId + " in " + cadence + ": " + x.getMessage(), x);
+      throw new IllegalStateException(
+          "unreadable enrollment of lead " + leadId + " in " + cadence + ": " + x.getMessage(), x);
     }
   }
 

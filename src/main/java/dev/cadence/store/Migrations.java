@@ -10,9 +10,10 @@ final class Migrations {
   /** {@code PRAGMA application_id}: marks the file as a cadence store ("CADC"). */
   static final int APPLICATION_ID = 0x43414443;
 
-  static final List<String> STEPS = List.of(
-      // 1: enrollments, sends, suppression list, outcome events.
-      """
+  static final List<String> STEPS =
+      List.of(
+          // 1: enrollments, sends, suppression list, outcome events.
+          """
       CREATE TABLE schema_version (version INTEGER NOT NULL);
       CREATE TABLE cadences (
         id TEXT PRIMARY KEY,

@@ -35,9 +35,12 @@ public final class RunLock implements AutoCloseable {
     Path file = lockFile(db);
     FileChannel channel;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     } catch (IOException e) {
-      throw new StoreException(StoreException.Kind.IO, "cannot open the run lock " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          StoreException.Kind.IO, "cannot open the run lock " + file + ": " + e.getMessage(), e);
     }
     try {
       FileLock lock;
@@ -51,7 +54,10 @@ public final class RunLock implements AutoCloseable {
         return Optional.empty();
       }
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+      channel.write(
+          ByteBuffer.wrap(
+              (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+          0);
       return Optional.of(new RunLock(channel, lock));
     } catch (IOException e) {
       try {
@@ -59,7 +65,8 @@ public final class RunLock implements AutoCloseable {
       } catch (IOException ignored) {
         // reporting the first failure
       }
-      throw new StoreException(StoreException.Kind.IO, "cannot lock " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          StoreException.Kind.IO, "cannot lock " + file + ": " + e.getMessage(), e);
     }
   }
 

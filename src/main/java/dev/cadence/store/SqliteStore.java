@@ -52,11 +52,13 @@ public final class SqliteStore implements StateStore {
   public static Path fileOf(String db) {
     if (db.startsWith("jdbc:")) {
       if (!db.startsWith("jdbc:sqlite:")) {
-        throw new IllegalArgumentException("--db `" + db + "`: only SQLite (a file path or jdbc:sqlite:PATH) is supported");
+        throw new IllegalArgumentException(
+            "--db `" + db + "`: only SQLite (a file path or jdbc:sqlite:PATH) is supported");
       }
       String path = db.substring("jdbc:sqlite:".length());
       if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
-        throw new IllegalArgumentException("--db `" + db + "`: give the store as a file, e.g. jdbc:sqlite:cadence.db");
+        throw new IllegalArgumentException(
+            "--db `" + db + "`: give the store as a file, e.g. jdbc:sqlite:cadence.db");
       }
       return Path.of(path);
     }
@@ -66,27 +68,35 @@ public final class SqliteStore implements StateStore {
   private static SqliteStore open(Path file, boolean create) {
     boolean exists = Files.exists(file);
     if (!exists && !create) {
-      throw new StoreException(StoreException.Kind.MISSING,
-          "no state store at " + file + "; run `cadence enroll` first (it creates one), or point --db at yours");
+      throw new StoreException(
+          StoreException.Kind.MISSING,
+          "no state store at "
+              + file
+              + "; run `cadence enroll` first (it creates one), or point --db at yours");
     }
     if (exists) {
       checkHeader(file);
     } else {
       Path dir = file.toAbsolutePath().getParent();
       if (dir == null || !Files.isDirectory(dir)) {
-        throw new StoreException(StoreException.Kind.IO, "cannot create the state store " + file + ": no such folder " + dir);
+        throw new StoreException(
+            StoreException.Kind.IO,
+            "cannot create the state store " + file + ": no such folder " + dir);
       }
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setOpenMode(SQLiteOpenMode.READWRITE);
     if (!create) {
-      config.resetOpenMode(SQLiteOpenMode.CREATE); // on by default: a vanished file must not come back empty
+      config.resetOpenMode(
+          SQLiteOpenMode.CREATE); // on by default: a vanished file must not come back empty
     }
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.enforceForeignKeys(true);
     Connection c;
     try {
-      c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+      c =
+          DriverManager.getConnection(
+              "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     } catch (SQLException e) {
       throw translate(file, "cannot open", e);
     }
@@ -107,13 +117,16 @@ public final class SqliteStore implements StateStore {
   /** A file that is not SQLite at all is refused before SQLite sees it. */
   private static void checkHeader(Path file) {
     if (Files.isDirectory(file)) {
-      throw new StoreException(StoreException.Kind.CORRUPT, file + " is a folder, not a state store; point --db at the store file");
+      throw new StoreException(
+          StoreException.Kind.CORRUPT,
+          file + " is a folder, not a state store; point --db at the store file");
     }
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(MAGIC.length);
     } catch (IOException e) {
-      throw new StoreException(StoreException.Kind.IO, "cannot read the state store " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          StoreException.Kind.IO, "cannot read the state store " + file + ": " + e.getMessage(), e);
     }
     if (head.length == 0) {
       throw corrupt(file, "it is empty");
@@ -124,8 +137,12 @@ public final class SqliteStore implements StateStore {
   }
 
   static StoreException corrupt(Path file, String why) {
-    return new StoreException(StoreException.Kind.CORRUPT, file + " is not a usable cadence state store (" + why
-        + "); refusing to start afresh, which would send everything again: restore it from a backup, or point --db elsewhere");
+    return new StoreException(
+        StoreException.Kind.CORRUPT,
+        file
+            + " is not a usable cadence state store ("
+            + why
+            + "); refusing to start afresh, which would send everything again: restore it from a backup, or point --db elsewhere");
   }
 
   private void prepare(boolean create) {
@@ -142,7 +159,8 @@ public final class SqliteStore implements StateStore {
       // WAL: readers (status) see the last commit while a tick writes; a commit is one append.
       String mode = stringQuery(s, "PRAGMA journal_mode = WAL");
       if (!"wal".equalsIgnoreCase(mode)) {
-        throw new StoreException(StoreException.Kind.IO, "cannot put " + file + " in WAL mode (got " + mode + ")");
+        throw new StoreException(
+            StoreException.Kind.IO, "cannot put " + file + " in WAL mode (got " + mode + ")");
       }
       // FULL: a commit is on disk when it returns, so a "sending" mark survives a power cut too.
       s.execute("PRAGMA synchronous = FULL");
@@ -155,8 +173,14 @@ public final class SqliteStore implements StateStore {
   private void migrate(Statement s, boolean fresh) throws SQLException {
     int version = fresh ? 0 : intQuery(s, "SELECT max(version) FROM schema_version");
     if (version > Migrations.latest()) {
-      throw new StoreException(StoreException.Kind.NEWER, file + " was written by a newer cadence (schema version " + version
-          + ", this one knows up to " + Migrations.latest() + "); upgrade cadence to use it");
+      throw new StoreException(
+          StoreException.Kind.NEWER,
+          file
+              + " was written by a newer cadence (schema version "
+              + version
+              + ", this one knows up to "
+              + Migrations.latest()
+              + "); upgrade cadence to use it");
     }
     if (version == Migrations.latest()) {
       return;
@@ -164,8 +188,12 @@ public final class SqliteStore implements StateStore {
     s.execute("BEGIN IMMEDIATE");
     try {
       // Re-read under the write lock: two first runs must not both migrate.
-      int now = fresh && intQuery(s, "SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'") == 0
-          ? 0 : intQuery(s, "SELECT max(version) FROM schema_version");
+      int now =
+          fresh
+                  && intQuery(s, "SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'")
+                      == 0
+              ? 0
+              : intQuery(s, "SELECT max(version) FROM schema_version");
       for (int v = now; v < Migrations.latest(); v++) {
         for (String sql : Migrations.STEPS.get(v).split(";\\s*\n")) {
           if (!sql.isBlank()) {
@@ -213,7 +241,10 @@ public final class SqliteStore implements StateStore {
     }
   }
 
-  /** WAL with synchronous=NORMAL survives a crash of the process but not a power cut; FULL survives both. */
+  /**
+   * WAL with synchronous=NORMAL survives a crash of the process but not a power cut; FULL survives
+   * both.
+   */
   private void synchronous(boolean full) {
     if (full == fullSync) {
       return;
@@ -248,7 +279,9 @@ public final class SqliteStore implements StateStore {
     }
   }
 
-  /** SQLite's failures in a user's words: damage is refused like a foreign file, the rest is I/O. */
+  /**
+   * SQLite's failures in a user's words: damage is refused like a foreign file, the rest is I/O.
+   */
   static StoreException translate(Path file, String what, SQLException e) {
     if (e instanceof SQLiteException se) {
       SQLiteErrorCode code = se.getResultCode();
@@ -256,8 +289,13 @@ public final class SqliteStore implements StateStore {
         return corrupt(file, "SQLite reports it damaged: " + code.message);
       }
       if (code == SQLiteErrorCode.SQLITE_BUSY) {
-        return new StoreException(StoreException.Kind.IO, file + " stayed locked by another process for "
-            + BUSY_TIMEOUT_MS / 1000 + " s; try again", e);
+        return new StoreException(
+            StoreException.Kind.IO,
+            file
+                + " stayed locked by another process for "
+                + BUSY_TIMEOUT_MS / 1000
+                + " s; try again",
+            e);
       }
     }
     return new StoreException(StoreException.Kind.IO, what + " " + file + ": " + e.getMessage(), e);

@@ -27,9 +27,11 @@ import java.util.function.Consumer;
 
 /** The SQL behind {@link StateStore.Tx}, with its statements prepared once per connection. */
 final class SqliteTx implements StateStore.Tx {
-  private static final String ENROLLMENT_COLUMNS = "id, cadence, lead_id, lead, state, next_due, status";
-  private static final String SEND_COLUMNS = "s.id, s.enrollment_id, e.cadence, e.lead_id, s.step, s.visit, s.state, s.due_at,"
-      + " s.attempts, s.next_attempt, s.sender, s.recipient, s.message_id, s.detail, s.started_at, s.finished_at";
+  private static final String ENROLLMENT_COLUMNS =
+      "id, cadence, lead_id, lead, state, next_due, status";
+  private static final String SEND_COLUMNS =
+      "s.id, s.enrollment_id, e.cadence, e.lead_id, s.step, s.visit, s.state, s.due_at,"
+          + " s.attempts, s.next_attempt, s.sender, s.recipient, s.message_id, s.detail, s.started_at, s.finished_at";
 
   private final java.nio.file.Path file;
   private final Connection c;
@@ -71,7 +73,9 @@ final class SqliteTx implements StateStore.Tx {
       PreparedStatement p = sql("SELECT id, path, hash FROM cadences WHERE id = ?");
       p.setString(1, id);
       try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(new CadenceRef(r.getString(1), r.getString(2), r.getString(3))) : Optional.empty();
+        return r.next()
+            ? Optional.of(new CadenceRef(r.getString(1), r.getString(2), r.getString(3)))
+            : Optional.empty();
       }
     } catch (SQLException e) {
       throw fail(e);
@@ -94,8 +98,10 @@ final class SqliteTx implements StateStore.Tx {
   @Override
   public void saveCadence(CadenceRef ref) {
     try {
-      PreparedStatement p = sql("INSERT INTO cadences (id, path, hash) VALUES (?, ?, ?)"
-          + " ON CONFLICT (id) DO UPDATE SET path = excluded.path, hash = excluded.hash");
+      PreparedStatement p =
+          sql(
+              "INSERT INTO cadences (id, path, hash) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (id) DO UPDATE SET path = excluded.path, hash = excluded.hash");
       p.setString(1, ref.id());
       p.setString(2, ref.path());
       p.setString(3, ref.hash());
@@ -119,7 +125,11 @@ final class SqliteTx implements StateStore.Tx {
   @Override
   public Optional<StoredEnrollment> enrollment(String cadence, String leadId) {
     try {
-      PreparedStatement p = sql("SELECT " + ENROLLMENT_COLUMNS + " FROM enrollments WHERE cadence = ? AND lead_id = ?");
+      PreparedStatement p =
+          sql(
+              "SELECT "
+                  + ENROLLMENT_COLUMNS
+                  + " FROM enrollments WHERE cadence = ? AND lead_id = ?");
       p.setString(1, cadence);
       p.setString(2, leadId);
       return one(p);
@@ -131,7 +141,8 @@ final class SqliteTx implements StateStore.Tx {
   @Override
   public List<StoredEnrollment> enrollmentsOfLead(String leadId) {
     try {
-      PreparedStatement p = sql("SELECT " + ENROLLMENT_COLUMNS + " FROM enrollments WHERE lead_id = ? ORDER BY id");
+      PreparedStatement p =
+          sql("SELECT " + ENROLLMENT_COLUMNS + " FROM enrollments WHERE lead_id = ? ORDER BY id");
       p.setString(1, leadId);
       return many(p);
     } catch (SQLException e) {
@@ -140,10 +151,13 @@ final class SqliteTx implements StateStore.Tx {
   }
 
   @Override
-  public long insertEnrollment(Lead lead, Enrollment state, Optional<Instant> nextDue, String status, Instant now) {
+  public long insertEnrollment(
+      Lead lead, Enrollment state, Optional<Instant> nextDue, String status, Instant now) {
     try {
-      PreparedStatement p = sql("INSERT INTO enrollments (cadence, lead_id, lead, state, active, next_due, status, created_at,"
-          + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      PreparedStatement p =
+          sql(
+              "INSERT INTO enrollments (cadence, lead_id, lead, state, active, next_due, status, created_at,"
+                  + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       p.setString(1, state.cadence());
       p.setString(2, lead.id());
       p.setString(3, EnrollmentCodec.encodeLead(lead));
@@ -164,9 +178,12 @@ final class SqliteTx implements StateStore.Tx {
   }
 
   @Override
-  public void updateEnrollment(long id, Enrollment state, Optional<Instant> nextDue, String status, Instant now) {
+  public void updateEnrollment(
+      long id, Enrollment state, Optional<Instant> nextDue, String status, Instant now) {
     try {
-      PreparedStatement p = sql("UPDATE enrollments SET state = ?, active = ?, next_due = ?, status = ?, updated_at = ? WHERE id = ?");
+      PreparedStatement p =
+          sql(
+              "UPDATE enrollments SET state = ?, active = ?, next_due = ?, status = ?, updated_at = ? WHERE id = ?");
       p.setString(1, EnrollmentCodec.encode(state));
       p.setInt(2, state.isActive() ? 1 : 0);
       setInstant(p, 3, nextDue.map(SqliteTx::ceilMillis));
@@ -184,7 +201,11 @@ final class SqliteTx implements StateStore.Tx {
   @Override
   public List<StoredEnrollment> dueEnrollments(Instant now, long afterId, int limit) {
     try {
-      PreparedStatement p = sql("SELECT " + ENROLLMENT_COLUMNS + " FROM enrollments WHERE next_due <= ? AND id > ? ORDER BY id LIMIT ?");
+      PreparedStatement p =
+          sql(
+              "SELECT "
+                  + ENROLLMENT_COLUMNS
+                  + " FROM enrollments WHERE next_due <= ? AND id > ? ORDER BY id LIMIT ?");
       p.setLong(1, now.toEpochMilli());
       p.setLong(2, afterId);
       p.setInt(3, limit);
@@ -195,9 +216,13 @@ final class SqliteTx implements StateStore.Tx {
   }
 
   @Override
-  public void forEachEnrollment(String cadence, boolean activeOnly, Consumer<StoredEnrollment> sink) {
-    String where = (cadence == null ? "1 = 1" : "cadence = ?") + (activeOnly ? " AND active = 1" : "");
-    try (PreparedStatement p = c.prepareStatement("SELECT " + ENROLLMENT_COLUMNS + " FROM enrollments WHERE " + where + " ORDER BY id")) {
+  public void forEachEnrollment(
+      String cadence, boolean activeOnly, Consumer<StoredEnrollment> sink) {
+    String where =
+        (cadence == null ? "1 = 1" : "cadence = ?") + (activeOnly ? " AND active = 1" : "");
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT " + ENROLLMENT_COLUMNS + " FROM enrollments WHERE " + where + " ORDER BY id")) {
       if (cadence != null) {
         p.setString(1, cadence);
       }
@@ -233,15 +258,20 @@ final class SqliteTx implements StateStore.Tx {
     Lead lead = EnrollmentCodec.decodeLead(leadId, r.getString(4));
     Enrollment state = EnrollmentCodec.decode(leadId, cadence, r.getString(5));
     long due = r.getLong(6);
-    Optional<Instant> nextDue = r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(due));
+    Optional<Instant> nextDue =
+        r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(due));
     return new StoredEnrollment(r.getLong(1), lead, state, nextDue, r.getString(7));
   }
 
   @Override
   public Optional<SendRecord> send(long enrollmentId, String step, int visit) {
     try {
-      PreparedStatement p = sql("SELECT " + SEND_COLUMNS + " FROM sends s JOIN enrollments e ON e.id = s.enrollment_id"
-          + " WHERE s.enrollment_id = ? AND s.step = ? AND s.visit = ?");
+      PreparedStatement p =
+          sql(
+              "SELECT "
+                  + SEND_COLUMNS
+                  + " FROM sends s JOIN enrollments e ON e.id = s.enrollment_id"
+                  + " WHERE s.enrollment_id = ? AND s.step = ? AND s.visit = ?");
       p.setLong(1, enrollmentId);
       p.setString(2, step);
       p.setInt(3, visit);
@@ -255,8 +285,12 @@ final class SqliteTx implements StateStore.Tx {
   @Override
   public List<SendRecord> sendsOf(long enrollmentId) {
     try {
-      PreparedStatement p = sql("SELECT " + SEND_COLUMNS + " FROM sends s JOIN enrollments e ON e.id = s.enrollment_id"
-          + " WHERE s.enrollment_id = ? ORDER BY s.id");
+      PreparedStatement p =
+          sql(
+              "SELECT "
+                  + SEND_COLUMNS
+                  + " FROM sends s JOIN enrollments e ON e.id = s.enrollment_id"
+                  + " WHERE s.enrollment_id = ? ORDER BY s.id");
       p.setLong(1, enrollmentId);
       return sends(p);
     } catch (SQLException e) {
@@ -270,8 +304,14 @@ final class SqliteTx implements StateStore.Tx {
       return List.of();
     }
     String marks = String.join(", ", states.stream().map(s -> "?").toList());
-    try (PreparedStatement p = c.prepareStatement("SELECT " + SEND_COLUMNS + " FROM sends s JOIN enrollments e"
-        + " ON e.id = s.enrollment_id WHERE s.state IN (" + marks + ") ORDER BY s.id")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT "
+                + SEND_COLUMNS
+                + " FROM sends s JOIN enrollments e"
+                + " ON e.id = s.enrollment_id WHERE s.state IN ("
+                + marks
+                + ") ORDER BY s.id")) {
       int i = 1;
       for (SendState s : states) {
         p.setString(i++, s.id());
@@ -286,18 +326,36 @@ final class SqliteTx implements StateStore.Tx {
     List<SendRecord> all = new ArrayList<>();
     try (ResultSet r = p.executeQuery()) {
       while (r.next()) {
-        all.add(new SendRecord(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6),
-            SendState.fromId(r.getString(7)), Instant.ofEpochMilli(r.getLong(8)), r.getInt(9), instant(r, 10),
-            r.getString(11), r.getString(12), r.getString(13), r.getString(14), instant(r, 15), instant(r, 16)));
+        all.add(
+            new SendRecord(
+                r.getLong(1),
+                r.getLong(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getInt(6),
+                SendState.fromId(r.getString(7)),
+                Instant.ofEpochMilli(r.getLong(8)),
+                r.getInt(9),
+                instant(r, 10),
+                r.getString(11),
+                r.getString(12),
+                r.getString(13),
+                r.getString(14),
+                instant(r, 15),
+                instant(r, 16)));
       }
     }
     return all;
   }
 
   @Override
-  public SendRecord insertSend(long enrollmentId, String step, int visit, SendState state, Instant dueAt, Instant now) {
+  public SendRecord insertSend(
+      long enrollmentId, String step, int visit, SendState state, Instant dueAt, Instant now) {
     try {
-      PreparedStatement p = sql("INSERT INTO sends (enrollment_id, step, visit, state, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+      PreparedStatement p =
+          sql(
+              "INSERT INTO sends (enrollment_id, step, visit, state, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
       p.setLong(1, enrollmentId);
       p.setString(2, step);
       p.setInt(3, visit);
@@ -314,8 +372,10 @@ final class SqliteTx implements StateStore.Tx {
   @Override
   public void updateSend(SendRecord s, Instant now) {
     try {
-      PreparedStatement p = sql("UPDATE sends SET state = ?, attempts = ?, next_attempt = ?, sender = ?, recipient = ?,"
-          + " message_id = ?, detail = ?, started_at = ?, finished_at = ?, updated_at = ? WHERE id = ?");
+      PreparedStatement p =
+          sql(
+              "UPDATE sends SET state = ?, attempts = ?, next_attempt = ?, sender = ?, recipient = ?,"
+                  + " message_id = ?, detail = ?, started_at = ?, finished_at = ?, updated_at = ? WHERE id = ?");
       p.setString(1, s.state().id());
       p.setInt(2, s.attempts());
       setInstant(p, 3, s.nextAttempt());
@@ -350,16 +410,22 @@ final class SqliteTx implements StateStore.Tx {
   @Override
   public Optional<Suppression> suppression(String leadId, Optional<String> email) {
     try {
-      PreparedStatement p = sql("SELECT kind, value, reason, at FROM suppressions WHERE (kind = 'lead' AND value = ?)"
-          + " OR (kind = 'email' AND value = ?) ORDER BY kind DESC LIMIT 1");
+      PreparedStatement p =
+          sql(
+              "SELECT kind, value, reason, at FROM suppressions WHERE (kind = 'lead' AND value = ?)"
+                  + " OR (kind = 'email' AND value = ?) ORDER BY kind DESC LIMIT 1");
       p.setString(1, leadId);
       p.setString(2, email.map(Suppression::normalise).orElse(""));
       try (ResultSet r = p.executeQuery()) {
         if (!r.next()) {
           return Optional.empty();
         }
-        return Optional.of(new Suppression(Suppression.Kind.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT)),
-            r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4))));
+        return Optional.of(
+            new Suppression(
+                Suppression.Kind.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                r.getString(2),
+                r.getString(3),
+                Instant.ofEpochMilli(r.getLong(4))));
       }
     } catch (SQLException e) {
       throw fail(e);
@@ -369,9 +435,15 @@ final class SqliteTx implements StateStore.Tx {
   @Override
   public void suppress(Suppression entry) {
     try {
-      PreparedStatement p = sql("INSERT INTO suppressions (kind, value, reason, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+      PreparedStatement p =
+          sql(
+              "INSERT INTO suppressions (kind, value, reason, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
       p.setString(1, entry.kind().id());
-      p.setString(2, entry.kind() == Suppression.Kind.EMAIL ? Suppression.normalise(entry.value()) : entry.value());
+      p.setString(
+          2,
+          entry.kind() == Suppression.Kind.EMAIL
+              ? Suppression.normalise(entry.value())
+              : entry.value());
       p.setString(3, entry.reason());
       p.setLong(4, entry.at().toEpochMilli());
       p.executeUpdate();
@@ -383,8 +455,10 @@ final class SqliteTx implements StateStore.Tx {
   @Override
   public void addEvent(OutcomeEvent e) {
     try {
-      PreparedStatement p = sql("INSERT INTO events (at, zone, lead_id, cadence, step, channel, template, region, event)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      PreparedStatement p =
+          sql(
+              "INSERT INTO events (at, zone, lead_id, cadence, step, channel, template, region, event)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       p.setLong(1, e.at().toEpochMilli());
       p.setString(2, e.zone().getId());
       p.setString(3, e.leadId());
@@ -402,13 +476,22 @@ final class SqliteTx implements StateStore.Tx {
 
   @Override
   public void forEachEvent(Consumer<OutcomeEvent> sink) {
-    try (PreparedStatement p = c.prepareStatement(
-        "SELECT at, zone, lead_id, cadence, step, channel, template, region, event FROM events ORDER BY id");
+    try (PreparedStatement p =
+            c.prepareStatement(
+                "SELECT at, zone, lead_id, cadence, step, channel, template, region, event FROM events ORDER BY id");
         ResultSet r = p.executeQuery()) {
       while (r.next()) {
-        sink.accept(new OutcomeEvent(Instant.ofEpochMilli(r.getLong(1)), ZoneId.of(r.getString(2)), r.getString(3),
-            r.getString(4), r.getString(5), Channel.fromYaml(r.getString(6)).orElseThrow(), r.getString(7), r.getString(8),
-            r.getString(9)));
+        sink.accept(
+            new OutcomeEvent(
+                Instant.ofEpochMilli(r.getLong(1)),
+                ZoneId.of(r.getString(2)),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                Channel.fromYaml(r.getString(6)).orElseThrow(),
+                r.getString(7),
+                r.getString(8),
+                r.getString(9)));
       }
     } catch (SQLException e) {
       throw fail(e);
@@ -418,7 +501,9 @@ final class SqliteTx implements StateStore.Tx {
   @Override
   public boolean hasEvent(String leadId, String cadence, String step, String event, Instant at) {
     try {
-      PreparedStatement p = sql("SELECT 1 FROM events WHERE lead_id = ? AND cadence = ? AND step = ? AND event = ? AND at = ? LIMIT 1");
+      PreparedStatement p =
+          sql(
+              "SELECT 1 FROM events WHERE lead_id = ? AND cadence = ? AND step = ? AND event = ? AND at = ? LIMIT 1");
       p.setString(1, leadId);
       p.setString(2, cadence);
       p.setString(3, step);
@@ -437,7 +522,8 @@ final class SqliteTx implements StateStore.Tx {
     return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
   }
 
-  private static void setInstant(PreparedStatement p, int i, Optional<Instant> v) throws SQLException {
+  private static void setInstant(PreparedStatement p, int i, Optional<Instant> v)
+      throws SQLException {
     if (v.isPresent()) {
       p.setLong(i, v.get().toEpochMilli());
     } else {

@@ -1,6 +1,9 @@
 package dev.cadence.store;
 
-/** The state store cannot be used; the message says why and what to do. Always a runtime failure (exit 3). */
+/**
+ * The state store cannot be used; the message says why and what to do. Always a runtime failure
+ * (exit 3).
+ */
 public final class StoreException extends RuntimeException {
   /** Why. */
   public enum Kind {

@@ -39,11 +39,14 @@ public enum Code {
   UNKNOWN_CADENCE("unknown-cadence", "a handoff to a cadence that is not among the files"),
   UNKNOWN_TEMPLATE("unknown-template", "a template file that does not exist"),
   UNKNOWN_SCRIPT("unknown-script", "a call script file that does not exist"),
-  BAD_TEMPLATE("bad-template", "a template without front matter or subject, or with broken placeholders"),
+  BAD_TEMPLATE(
+      "bad-template", "a template without front matter or subject, or with broken placeholders"),
   UNKNOWN_OUTCOME("unknown-outcome", "an outcome or event the format does not define"),
   IMPOSSIBLE_OUTCOME("impossible-outcome", "an outcome the step's channel cannot produce"),
   UNKNOWN_STATUS("unknown-status", "a lead status not in the cadence's statuses list"),
-  BAD_JOIN("bad-join", "a transition into a join step, a join on itself, or a join waiting on an unreachable step"),
+  BAD_JOIN(
+      "bad-join",
+      "a transition into a join step, a join on itself, or a join waiting on an unreachable step"),
   // Flow
   DAY_BACKWARDS("day-backwards", "a day number earlier than a previous step's"),
   UNREACHABLE_STEP("unreachable-step", "a step that no path from the first step reaches"),

@@ -8,26 +8,28 @@ public record Diagnostic(
     String file, int line, int column, Severity severity, Code code, String message) {
 
   /**
-   * By file, line, column, code, message. A plain class, not a chain of {@code Comparator.comparing}
-   * lambdas: the JDK's lambdas in {@code Comparator} cannot go into the class-data archive, and
-   * they and a method reference here made the JVM generate classes at every {@code validate} start.
+   * By file, line, column, code, message. A plain class, not a chain of {@code
+   * Comparator.comparing} lambdas: the JDK's lambdas in {@code Comparator} cannot go into the
+   * class-data archive, and they and a method reference here made the JVM generate classes at every
+   * {@code validate} start.
    */
-  public static final Comparator<Diagnostic> ORDER = new Comparator<>() {
-    @Override
-    public int compare(Diagnostic a, Diagnostic b) {
-      int c = a.file.compareTo(b.file);
-      if (c == 0) {
-        c = Integer.compare(a.line, b.line);
-      }
-      if (c == 0) {
-        c = Integer.compare(a.column, b.column);
-      }
-      if (c == 0) {
-        c = a.code.compareTo(b.code);
-      }
-      return c != 0 ? c : a.message.compareTo(b.message);
-    }
-  };
+  public static final Comparator<Diagnostic> ORDER =
+      new Comparator<>() {
+        @Override
+        public int compare(Diagnostic a, Diagnostic b) {
+          int c = a.file.compareTo(b.file);
+          if (c == 0) {
+            c = Integer.compare(a.line, b.line);
+          }
+          if (c == 0) {
+            c = Integer.compare(a.column, b.column);
+          }
+          if (c == 0) {
+            c = a.code.compareTo(b.code);
+          }
+          return c != 0 ? c : a.message.compareTo(b.message);
+        }
+      };
 
   public Diagnostic {
     Objects.requireNonNull(file, "file");
@@ -47,8 +49,13 @@ public record Diagnostic(
     StringBuilder out = null;
     for (int i = 0; i < message.length(); i++) {
       char c = message.charAt(i);
-      boolean unsafe = Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFFFE' || c == '\uFFFF'
-          || (Character.isSurrogate(c) && !pairedSurrogate(message, i));
+      boolean unsafe =
+          Character.isISOControl(c)
+              || c == '\u2028'
+              || c == '\u2029'
+              || c == '\uFFFE'
+              || c == '\uFFFF'
+              || (Character.isSurrogate(c) && !pairedSurrogate(message, i));
       if (unsafe && out == null) {
         out = new StringBuilder(message.length() + 8).append(message, 0, i);
       }

@@ -7,16 +7,19 @@ import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Suggests the closest known name for a misspelled one. A loop rather than a stream and
- * {@code Comparator.comparing}: the JDK's comparator lambdas cannot go into the class-data archive,
- * so each run that reports a typo generated them again.
+ * Suggests the closest known name for a misspelled one. A loop rather than a stream and {@code
+ * Comparator.comparing}: the JDK's comparator lambdas cannot go into the class-data archive, so
+ * each run that reports a typo generated them again.
  */
 public final class DidYouMean {
   private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
   private DidYouMean() {}
 
-  /** The closest candidate within a distance that a typo plausibly explains, if any; ties go to the first in text order. */
+  /**
+   * The closest candidate within a distance that a typo plausibly explains, if any; ties go to the
+   * first in text order.
+   */
   public static Optional<String> closest(String typed, Collection<String> candidates) {
     // Two edits cover a swap of neighbours ("emial"), but a 3-letter name is too short for that.
     int limit = typed.length() <= 3 ? 1 : typed.length() <= 8 ? 2 : 3;

@@ -25,7 +25,10 @@ public final class Findings {
     add(Severity.WARNING, code, pos, message);
   }
 
-  /** A finding without a position (the file as a whole) is placed at 1:1: lines and columns are 1-based. */
+  /**
+   * A finding without a position (the file as a whole) is placed at 1:1: lines and columns are
+   * 1-based.
+   */
   public void add(Severity severity, Code code, Pos pos, String message) {
     Pos at = pos.isKnown() ? pos : new Pos(1, 1);
     diagnostics.add(new Diagnostic(file, at.line(), at.column(), severity, code, message));

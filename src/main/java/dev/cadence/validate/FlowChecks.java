@@ -9,8 +9,8 @@ import dev.cadence.model.Timing;
 import dev.cadence.model.Transition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,8 +38,13 @@ final class FlowChecks {
     joinsWaitingOnUnreachableSteps(reachable);
     for (Step step : cadence.steps()) {
       if (!reachable.contains(step)) {
-        findings.warning(Code.UNREACHABLE_STEP, step.where().at("id"),
-            "step `" + step.id() + "` cannot be reached from the first step `" + (graph.start().isPresent() ? graph.start().get().id() : "")
+        findings.warning(
+            Code.UNREACHABLE_STEP,
+            step.where().at("id"),
+            "step `"
+                + step.id()
+                + "` cannot be reached from the first step `"
+                + (graph.start().isPresent() ? graph.start().get().id() : "")
                 + "`; point an outcome or `next` at it, or remove it");
       }
     }
@@ -73,8 +78,8 @@ final class FlowChecks {
   }
 
   /**
-   * True if every step that {@code join} waits on is in {@code seen}. A join on itself (bad-join) and
-   * an unknown id (unknown-step) are left out: their own errors say what is wrong, and an
+   * True if every step that {@code join} waits on is in {@code seen}. A join on itself (bad-join)
+   * and an unknown id (unknown-step) are left out: their own errors say what is wrong, and an
    * unreachable-step warning on top of them would only repeat it.
    */
   private boolean allReached(Step join, Set<Step> seen) {
@@ -114,9 +119,17 @@ final class FlowChecks {
         continue;
       }
       for (StepRef ref : unreachable) {
-        findings.error(Code.BAD_JOIN, ref.pos(),
-            "join `" + join.id() + "` waits on `" + ref.id() + "`, which no path from the first step reaches, so `"
-                + join.id() + "` never starts and leads stall before it; lead to `" + ref.id()
+        findings.error(
+            Code.BAD_JOIN,
+            ref.pos(),
+            "join `"
+                + join.id()
+                + "` waits on `"
+                + ref.id()
+                + "`, which no path from the first step reaches, so `"
+                + join.id()
+                + "` never starts and leads stall before it; lead to `"
+                + ref.id()
                 + "` (an outcome, `next` or `fork`) or take it out of `after`");
       }
     }
@@ -151,16 +164,23 @@ final class FlowChecks {
     }
     for (Step step : cadence.steps()) {
       if (reachable.contains(step) && !canEnd.contains(step)) {
-        findings.error(Code.NO_EXIT, step.where().at("id"),
-            "from step `" + step.id() + "` no exit, handoff or end can be reached (it only leads to "
-                + String.join(", ", successors(step)) + "); add an outcome or `next` that leaves");
+        findings.error(
+            Code.NO_EXIT,
+            step.where().at("id"),
+            "from step `"
+                + step.id()
+                + "` no exit, handoff or end can be reached (it only leads to "
+                + String.join(", ", successors(step))
+                + "); add an outcome or `next` that leaves");
       }
     }
   }
 
   private static boolean isEnd(Edge e) {
     Transition t = e.transition();
-    return t instanceof Transition.Exit || t instanceof Transition.Handoff || t instanceof Transition.Done;
+    return t instanceof Transition.Exit
+        || t instanceof Transition.Handoff
+        || t instanceof Transition.Done;
   }
 
   private List<String> successors(Step step) {
@@ -181,7 +201,10 @@ final class FlowChecks {
     return ids.isEmpty() ? List.of("nothing") : List.copyOf(ids);
   }
 
-  /** Strongly connected components (Tarjan); a cycle in which no step has a positive wait is an error. */
+  /**
+   * Strongly connected components (Tarjan); a cycle in which no step has a positive wait is an
+   * error.
+   */
   private void loopsWithoutWait() {
     for (List<Step> component : new Tarjan(graph).components()) {
       Step first = component.get(0);
@@ -208,8 +231,12 @@ final class FlowChecks {
           }
         }
         ids.add(ids.get(0));
-        findings.error(Code.LOOP_WITHOUT_WAIT, inFileOrder.get(0).where().at("id"),
-            "loop " + String.join(" -> ", ids) + " has no wait, so it could repeat at once; give one of its steps `wait:` (e.g. `wait: 2d`)");
+        findings.error(
+            Code.LOOP_WITHOUT_WAIT,
+            inFileOrder.get(0).where().at("id"),
+            "loop "
+                + String.join(" -> ", ids)
+                + " has no wait, so it could repeat at once; give one of its steps `wait:` (e.g. `wait: 2d`)");
       }
     }
   }
@@ -225,13 +252,20 @@ final class FlowChecks {
     }
     for (dev.cadence.model.ExitState e : cadence.exits().values()) {
       if (!used.contains(e.name())) {
-        findings.warning(Code.UNUSED_EXIT, e.where().self(),
-            "exit `" + e.name() + "` is declared but no transition leads to it; use it or remove it");
+        findings.warning(
+            Code.UNUSED_EXIT,
+            e.where().self(),
+            "exit `"
+                + e.name()
+                + "` is declared but no transition leads to it; use it or remove it");
       }
     }
   }
 
-  /** Steps are compared by identity: record equals/hashCode would cost start-up time, and ids may repeat. */
+  /**
+   * Steps are compared by identity: record equals/hashCode would cost start-up time, and ids may
+   * repeat.
+   */
   static Set<Step> identitySet() {
     return Collections.newSetFromMap(new IdentityHashMap<>());
   }
@@ -259,7 +293,10 @@ final class FlowChecks {
       return components;
     }
 
-    /** Tarjan's algorithm with an explicit stack: a cadence of thousands of steps must not overflow the JVM's. */
+    /**
+     * Tarjan's algorithm with an explicit stack: a cadence of thousands of steps must not overflow
+     * the JVM's.
+     */
     private void visit(Step root) {
       Deque<Object[]> frames = new ArrayDeque<>(); // {step, its edges, next edge index}
       open(root, frames);

@@ -64,9 +64,21 @@ final class GuardChecks {
       Collections.reverse(path);
       path.add("{exit: " + exit.name() + "}");
       String via = edge.via().equals("next") ? "" : " on `" + edge.via() + "`";
-      findings.error(Code.GUARD_VIOLATED, edge.transition().pos().isKnown() ? edge.transition().pos() : step.where().self(),
-          "exit `" + exit.name() + "` requires " + required.getValue() + " " + required.getKey().yamlName()
-              + " touch(es) but is reachable" + via + " after only " + touches + ": " + String.join(" -> ", path)
+      findings.error(
+          Code.GUARD_VIOLATED,
+          edge.transition().pos().isKnown() ? edge.transition().pos() : step.where().self(),
+          "exit `"
+              + exit.name()
+              + "` requires "
+              + required.getValue()
+              + " "
+              + required.getKey().yamlName()
+              + " touch(es) but is reachable"
+              + via
+              + " after only "
+              + touches
+              + ": "
+              + String.join(" -> ", path)
               + "; add the missing touches before this transition or send it elsewhere");
       return;
     }
@@ -94,7 +106,10 @@ final class GuardChecks {
               continue;
             }
             Step to = edge.to().get();
-            Integer candidate = to.isJoin() ? plus(joinCount(to), weight(to, channel)) : Integer.valueOf(base + weight(to, channel));
+            Integer candidate =
+                to.isJoin()
+                    ? plus(joinCount(to), weight(to, channel))
+                    : Integer.valueOf(base + weight(to, channel));
             if (candidate != null && (!count.containsKey(to) || candidate < count.get(to))) {
               count.put(to, candidate);
               previous.put(to, from);

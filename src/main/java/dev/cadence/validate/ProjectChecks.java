@@ -26,9 +26,20 @@ public final class ProjectChecks {
       Entry first = byId.putIfAbsent(id, e);
       if (first != null) {
         var pos = e.cadence().where().at("cadence");
-        out.add(new Diagnostic(e.file(), pos.line(), pos.column(), Severity.ERROR, Code.DUPLICATE_CADENCE,
-            "cadence id `" + id + "` is also defined in " + first.file() + ":" + first.cadence().where().at("cadence").line()
-                + "; cadence ids must be unique"));
+        out.add(
+            new Diagnostic(
+                e.file(),
+                pos.line(),
+                pos.column(),
+                Severity.ERROR,
+                Code.DUPLICATE_CADENCE,
+                "cadence id `"
+                    + id
+                    + "` is also defined in "
+                    + first.file()
+                    + ":"
+                    + first.cadence().where().at("cadence").line()
+                    + "; cadence ids must be unique"));
       }
     }
     // Plain loops: a bound method reference such as Handoff.class::isInstance makes the JVM spin a
@@ -49,10 +60,20 @@ public final class ProjectChecks {
     return out;
   }
 
-  private static Diagnostic unknownCadence(String file, Transition.Handoff h, java.util.Set<String> known) {
-    return new Diagnostic(file, h.pos().line(), h.pos().column(), Severity.ERROR, Code.UNKNOWN_CADENCE,
-        "handoff to unknown cadence `" + h.cadence() + "`" + DidYouMean.closest(h.cadence(), known)
-            .map(b -> "; did you mean `" + b + "`?")
-            .orElse("; validate it together with the file that defines it (e.g. `cadence validate cadences/`)"));
+  private static Diagnostic unknownCadence(
+      String file, Transition.Handoff h, java.util.Set<String> known) {
+    return new Diagnostic(
+        file,
+        h.pos().line(),
+        h.pos().column(),
+        Severity.ERROR,
+        Code.UNKNOWN_CADENCE,
+        "handoff to unknown cadence `"
+            + h.cadence()
+            + "`"
+            + DidYouMean.closest(h.cadence(), known)
+                .map(b -> "; did you mean `" + b + "`?")
+                .orElse(
+                    "; validate it together with the file that defines it (e.g. `cadence validate cadences/`)"));
   }
 }

@@ -25,8 +25,14 @@ class AnchorAgreementTest {
     List<Path> logs = MessyLog.write(dir, 42, 600);
     Map<String, List<String>> duck = AnchorQuery.run(logs, 2);
     Map<String, List<String>> ours = ours(logs, 2, duck);
-    assertThat(duck.keySet()).containsExactly("open_rate_by_region", "open_rate_by_region_template",
-        "response_rate_by_gap", "response_rate_by_position_channel", "funnel", "data_quality");
+    assertThat(duck.keySet())
+        .containsExactly(
+            "open_rate_by_region",
+            "open_rate_by_region_template",
+            "response_rate_by_gap",
+            "response_rate_by_position_channel",
+            "funnel",
+            "data_quality");
     for (String name : duck.keySet()) {
       assertThat(ours.get(name)).as(name).containsExactlyElementsOf(duck.get(name));
     }
@@ -43,18 +49,23 @@ class AnchorAgreementTest {
   }
 
   /** analyze's tables in the anchor's form: the anchor's columns, "col=value" rows, sorted. */
-  static Map<String, List<String>> ours(List<Path> logs, int threads, Map<String, List<String>> like) {
+  static Map<String, List<String>> ours(
+      List<Path> logs, int threads, Map<String, List<String>> like) {
     OutcomeLogReader.Result read = new OutcomeLogReader(Map.of(), threads).read(logs);
     TouchCube cube = TouchCube.build(read.events(), threads);
-    Analysis a = Analysis.of(cube, read.quality(), read.events().sources(), List.of(), List.of(), List.of());
+    Analysis a =
+        Analysis.of(cube, read.quality(), read.events().sources(), List.of(), List.of(), List.of());
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : like.entrySet()) {
       if (e.getKey().equals("data_quality")) {
         List<String> rows = new ArrayList<>();
         for (String row : e.getValue()) {
           String code = row.substring("code=".length(), row.indexOf(" | "));
-          long count = a.findings().stream().filter(f -> f.issue().code().equals(code)).mapToLong(DataQuality.Finding::count)
-              .sum();
+          long count =
+              a.findings().stream()
+                  .filter(f -> f.issue().code().equals(code))
+                  .mapToLong(DataQuality.Finding::count)
+                  .sum();
           rows.add("code=" + code + " | count=" + count);
         }
         out.put(e.getKey(), rows);

@@ -27,15 +27,20 @@ final class AnchorQuery {
   private AnchorQuery() {}
 
   /** Result name to its rows, each row "col=value | col=value" in the query's column order. */
-  static Map<String, List<String>> run(List<Path> logs, int threads) throws IOException, SQLException {
+  static Map<String, List<String>> run(List<Path> logs, int threads)
+      throws IOException, SQLException {
     String text = Files.readString(SQL);
     StringBuilder list = new StringBuilder("[");
     for (Path p : logs) {
-      list.append(list.length() > 1 ? ", " : "").append('\'').append(p.toString().replace("'", "''")).append('\'');
+      list.append(list.length() > 1 ? ", " : "")
+          .append('\'')
+          .append(p.toString().replace("'", "''"))
+          .append('\'');
     }
     text = text.replace("${logs}", list.append(']')).replace("${threads}", String.valueOf(threads));
     Map<String, List<String>> results = new LinkedHashMap<>();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
       for (String statement : text.split(";\\s*\\n")) {
         String sql = statement.strip();
         if (sql.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {

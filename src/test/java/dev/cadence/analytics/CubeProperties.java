@@ -13,18 +13,34 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Invariants of the touch cube over random event lists: the counts add up, whatever the threads. */
+/**
+ * Invariants of the touch cube over random event lists: the counts add up, whatever the threads.
+ */
 class CubeProperties {
-  private static final List<String> EVENTS = List.of("sent", "called", "opened", "opened", "bounced", "replied",
-      "connected", "clicked", "no_answer");
+  private static final List<String> EVENTS =
+      List.of(
+          "sent",
+          "called",
+          "opened",
+          "opened",
+          "bounced",
+          "replied",
+          "connected",
+          "clicked",
+          "no_answer");
 
   record Ev(int lead, int cadence, int step, int minute, int event) {}
 
   @Provide
   Arbitrary<List<Ev>> logs() {
-    Arbitrary<Ev> ev = Combinators.combine(Arbitraries.integers().between(0, 6), Arbitraries.integers().between(0, 1),
-        Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 6 * 1440),
-        Arbitraries.integers().between(0, EVENTS.size() - 1)).as(Ev::new);
+    Arbitrary<Ev> ev =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 6),
+                Arbitraries.integers().between(0, 1),
+                Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 6 * 1440),
+                Arbitraries.integers().between(0, EVENTS.size() - 1))
+            .as(Ev::new);
     return ev.list().ofMaxSize(80);
   }
 
@@ -35,9 +51,19 @@ class CubeProperties {
     Set<String> touches = new HashSet<>();
     for (Ev e : log) {
       String event = EVENTS.get(e.event());
-      String channel = event.equals("called") || event.equals("connected") || event.equals("no_answer") ? "call" : "email";
-      b.add(Instant.parse("2026-03-02T00:00:00Z").plusSeconds(60L * e.minute()), "L" + e.lead(), "c" + e.cadence(),
-          "s" + e.step(), channel, "t", "R" + e.lead() % 2, event);
+      String channel =
+          event.equals("called") || event.equals("connected") || event.equals("no_answer")
+              ? "call"
+              : "email";
+      b.add(
+          Instant.parse("2026-03-02T00:00:00Z").plusSeconds(60L * e.minute()),
+          "L" + e.lead(),
+          "c" + e.cadence(),
+          "s" + e.step(),
+          channel,
+          "t",
+          "R" + e.lead() % 2,
+          event);
       if (event.equals("sent") || event.equals("called")) {
         touchedPairs.add(e.lead() + "/" + e.cadence());
         touches.add(e.lead() + "/" + e.cadence() + "/" + e.step() + "/" + e.minute());
@@ -60,10 +86,18 @@ class CubeProperties {
     // One touch per distinct (lead, cadence, step, instant); one exit per (lead, cadence) touched.
     assertThat(total).isEqualTo(touches.size());
     assertThat(exits).isEqualTo(touchedPairs.size());
-    assertThat(one.totals().leads()).isEqualTo(touchedPairs.stream().map(p -> p.split("/")[0]).distinct().count());
-    Analysis a = Analysis.of(one, new DataQuality(), raw.sources(), List.of(), List.of(), List.of());
-    for (String table : List.of(Rollups.RESPONSE_RATE_BY_GAP, Rollups.RESPONSE_RATE_BY_POSITION_CHANNEL, Rollups.FUNNEL)) {
-      assertThat(a.table(table).table().longColumn("touches").sum()).as(table).isEqualTo((double) total);
+    assertThat(one.totals().leads())
+        .isEqualTo(touchedPairs.stream().map(p -> p.split("/")[0]).distinct().count());
+    Analysis a =
+        Analysis.of(one, new DataQuality(), raw.sources(), List.of(), List.of(), List.of());
+    for (String table :
+        List.of(
+            Rollups.RESPONSE_RATE_BY_GAP,
+            Rollups.RESPONSE_RATE_BY_POSITION_CHANNEL,
+            Rollups.FUNNEL)) {
+      assertThat(a.table(table).table().longColumn("touches").sum())
+          .as(table)
+          .isEqualTo((double) total);
     }
   }
 }

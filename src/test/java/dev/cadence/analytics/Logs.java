@@ -40,19 +40,39 @@ final class Logs {
     List<Path> files = write(dir, texts);
     OutcomeLogReader.Result r = read(files);
     TouchCube cube = TouchCube.build(r.events(), 2);
-    List<Analysis.FileSummary> summaries = r.files().stream()
-        .map(f -> new Analysis.FileSummary(f.source(), f.records(), f.events())).toList();
+    List<Analysis.FileSummary> summaries =
+        r.files().stream()
+            .map(f -> new Analysis.FileSummary(f.source(), f.records(), f.events()))
+            .toList();
     return Analysis.of(cube, r.quality(), r.events().sources(), summaries, List.of(), List.of());
   }
 
-  /** The cells as "step#position/gap: touches t, bounced b, opened o, responded r, exits x" lines. */
+  /**
+   * The cells as "step#position/gap: touches t, bounced b, opened o, responded r, exits x" lines.
+   */
   static List<String> cells(Analysis a) {
     List<String> out = new ArrayList<>();
     TouchCube cube = a.cube();
     for (int i = 0; i < cube.cells().size(); i++) {
       TouchCell c = cube.cells().get(i);
-      out.add(c.cadence() + "/" + c.step() + "#" + c.position() + "/" + (c.gapDays() == TouchCell.NO_GAP ? "-" : c.gapDays())
-          + ": t" + c.touches() + " b" + c.bounced() + " o" + c.opened() + " r" + c.responded() + " x" + cube.exits(i));
+      out.add(
+          c.cadence()
+              + "/"
+              + c.step()
+              + "#"
+              + c.position()
+              + "/"
+              + (c.gapDays() == TouchCell.NO_GAP ? "-" : c.gapDays())
+              + ": t"
+              + c.touches()
+              + " b"
+              + c.bounced()
+              + " o"
+              + c.opened()
+              + " r"
+              + c.responded()
+              + " x"
+              + cube.exits(i));
     }
     return out;
   }

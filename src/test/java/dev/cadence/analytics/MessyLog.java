@@ -20,16 +20,29 @@ import java.util.Random;
  */
 final class MessyLog {
   private static final String[] REGIONS = {"EMEA-FR", "EMEA-DE", "NA-EAST", "APAC", ""};
-  private static final ZoneOffset[] OFFSETS = {ZoneOffset.ofHours(1), ZoneOffset.ofHours(-5), ZoneOffset.ofHours(8),
-      ZoneOffset.UTC, ZoneOffset.ofHoursMinutes(5, 30), ZoneOffset.ofHours(-10)};
-  private static final String[][] CAD_A = {{"intro", "email", "intro"}, {"check-call", "call", ""},
-      {"follow-up", "email", "follow, up"}, {"connect", "social", "connect"}, {"third-email", "email", "=third"},
-      {"last-call", "call", ""}};
-  private static final String[][] CAD_B = {{"re-intro", "email", "re-intro"}, {"re-call", "call", ""},
-      {"re-task", "task", ""}};
+  private static final ZoneOffset[] OFFSETS = {
+    ZoneOffset.ofHours(1),
+    ZoneOffset.ofHours(-5),
+    ZoneOffset.ofHours(8),
+    ZoneOffset.UTC,
+    ZoneOffset.ofHoursMinutes(5, 30),
+    ZoneOffset.ofHours(-10)
+  };
+  private static final String[][] CAD_A = {
+    {"intro", "email", "intro"},
+    {"check-call", "call", ""},
+    {"follow-up", "email", "follow, up"},
+    {"connect", "social", "connect"},
+    {"third-email", "email", "=third"},
+    {"last-call", "call", ""}
+  };
+  private static final String[][] CAD_B = {
+    {"re-intro", "email", "re-intro"}, {"re-call", "call", ""}, {"re-task", "task", ""}
+  };
 
   private final Random random;
-  private final List<String[]> rows = new ArrayList<>(); // timestamp, lead, cadence, step, channel, template, region, event, note
+  private final List<String[]> rows =
+      new ArrayList<>(); // timestamp, lead, cadence, step, channel, template, region, event, note
 
   private MessyLog(long seed) {
     random = new Random(seed);
@@ -48,11 +61,31 @@ final class MessyLog {
     b.add("event,region,note,template,channel,step,cadence,lead_id,timestamp");
     for (String[] r : log.rows) {
       if (log.random.nextBoolean()) {
-        a.add(String.join(",", cell(r[0]), cell(r[1]), cell(r[2]), cell(r[3]), cell(r[4]), cell(r[5]), cell(r[6]),
-            cell(r[7]), cell(r[8])));
+        a.add(
+            String.join(
+                ",",
+                cell(r[0]),
+                cell(r[1]),
+                cell(r[2]),
+                cell(r[3]),
+                cell(r[4]),
+                cell(r[5]),
+                cell(r[6]),
+                cell(r[7]),
+                cell(r[8])));
       } else {
-        b.add(String.join(",", cell(r[7]), cell(r[6]), cell(r[8]), cell(r[5]), cell(r[4]), cell(r[3]), cell(r[2]),
-            cell(r[1]), cell(r[0])));
+        b.add(
+            String.join(
+                ",",
+                cell(r[7]),
+                cell(r[6]),
+                cell(r[8]),
+                cell(r[5]),
+                cell(r[4]),
+                cell(r[3]),
+                cell(r[2]),
+                cell(r[1]),
+                cell(r[0])));
       }
     }
     Path fa = dir.resolve("messy-a.csv");
@@ -76,15 +109,18 @@ final class MessyLog {
     String id = (l % 17 == 0 ? "-L" : "L") + l;
     String region = REGIONS[random.nextInt(REGIONS.length)];
     ZoneOffset offset = OFFSETS[random.nextInt(OFFSETS.length)];
-    long t = Instant.parse("2026-03-02T08:00:00Z").getEpochSecond() + random.nextInt(20) * 86_400L
-        + random.nextInt(8 * 3600);
+    long t =
+        Instant.parse("2026-03-02T08:00:00Z").getEpochSecond()
+            + random.nextInt(20) * 86_400L
+            + random.nextInt(8 * 3600);
     t = cadence(id, "cad-a", CAD_A, region, offset, t);
     if (random.nextInt(3) == 0) {
       cadence(id, "cad-b", CAD_B, region, offset, t + 86_400L * (1 + random.nextInt(5)));
     }
   }
 
-  private long cadence(String id, String cadence, String[][] steps, String region, ZoneOffset offset, long t) {
+  private long cadence(
+      String id, String cadence, String[][] steps, String region, ZoneOffset offset, long t) {
     int stop = 1 + random.nextInt(steps.length);
     for (int s = 0; s < stop; s++) {
       String[] step = steps[s];
@@ -107,14 +143,16 @@ final class MessyLog {
     return t;
   }
 
-  private void touch(String id, String cadence, String[] step, String region, ZoneOffset offset, long t) {
+  private void touch(
+      String id, String cadence, String[] step, String region, ZoneOffset offset, long t) {
     String channel = step[1];
     String template = step[2];
-    String touchEvent = switch (channel) {
-      case "call" -> "called";
-      case "task" -> "done";
-      default -> "sent";
-    };
+    String touchEvent =
+        switch (channel) {
+          case "call" -> "called";
+          case "task" -> "done";
+          default -> "sent";
+        };
     add(t, offset, id, cadence, step[0], channel, template, region, touchEvent);
     if (random.nextInt(30) == 0) { // the same touch logged twice
       add(t, offset, id, cadence, step[0], channel, template, region, touchEvent);
@@ -136,7 +174,11 @@ final class MessyLog {
           responses.add("clicked");
         }
       }
-      case "call" -> responses.add(random.nextInt(4) == 0 ? "connected" : random.nextBoolean() ? "no_answer" : "voicemail");
+      case "call" ->
+          responses.add(
+              random.nextInt(4) == 0
+                  ? "connected"
+                  : random.nextBoolean() ? "no_answer" : "voicemail");
       case "social" -> {
         if (random.nextBoolean()) {
           responses.add("accepted");
@@ -163,15 +205,25 @@ final class MessyLog {
     }
   }
 
-  private void add(long t, ZoneOffset offset, String id, String cadence, String step, String channel, String template,
-      String region, String event) {
+  private void add(
+      long t,
+      ZoneOffset offset,
+      String id,
+      String cadence,
+      String step,
+      String channel,
+      String template,
+      String region,
+      String event) {
     String ts;
     int pick = random.nextInt(100);
     if (pick < 2) {
       ts = pick == 0 ? "2026-13-02T09:00:00+01:00" : "yesterday";
     } else {
-      ZoneOffset z = random.nextInt(6) == 0 ? ZoneOffset.UTC : offset; // the same lead, other offsets
-      String pattern = random.nextInt(10) == 0 ? "yyyy-MM-dd'T'HH:mm:ss.SSSXXX" : "yyyy-MM-dd'T'HH:mm:ssXXX";
+      ZoneOffset z =
+          random.nextInt(6) == 0 ? ZoneOffset.UTC : offset; // the same lead, other offsets
+      String pattern =
+          random.nextInt(10) == 0 ? "yyyy-MM-dd'T'HH:mm:ss.SSSXXX" : "yyyy-MM-dd'T'HH:mm:ssXXX";
       ts = DateTimeFormatter.ofPattern(pattern).format(Instant.ofEpochSecond(t).atOffset(z));
     }
     String note = random.nextInt(10) == 0 ? "said \"call me\", later" : "";

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class RollupsTest {
   /**
-   * Free text in a column (a template or region per line) makes more distinct values than Tablesaw's
-   * text group-by can key (65,535): the roll-ups must still come out, in text order.
+   * Free text in a column (a template or region per line) makes more distinct values than
+   * Tablesaw's text group-by can key (65,535): the roll-ups must still come out, in text order.
    */
   @Test
   void moreThanSixtyFiveThousandDistinctTemplatesAndRegions() {
@@ -20,7 +20,15 @@ class RollupsTest {
       String template = "t" + i;
       b.add(at, "L" + i, "c", "intro", "email", template, "R" + (i % 66_000), "sent");
       if (i % 7 == 0) {
-        b.add(at.plusSeconds(60), "L" + i, "c", "intro", "email", template, "R" + (i % 66_000), "opened");
+        b.add(
+            at.plusSeconds(60),
+            "L" + i,
+            "c",
+            "intro",
+            "email",
+            template,
+            "R" + (i % 66_000),
+            "opened");
       }
     }
     List<ReportTable> tables = Rollups.all(TouchCube.build(b.build(), 2));
@@ -32,7 +40,8 @@ class RollupsTest {
     ReportTable byRegion = tables.get(0);
     assertThat(byRegion.table().rowCount()).isEqualTo(66_000);
     assertThat(byRegion.table().stringColumn("region").get(0)).isEqualTo("R0");
-    assertThat(byRegion.table().stringColumn("region").get(1)).isEqualTo("R1"); // text order: R1 before R10
+    assertThat(byRegion.table().stringColumn("region").get(1))
+        .isEqualTo("R1"); // text order: R1 before R10
     assertThat(byRegion.table().stringColumn("region").get(2)).isEqualTo("R10");
     assertThat(tables.get(4).table().longColumn("touches").sum()).isEqualTo(n);
   }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class WilsonTest {
   @Test
   void matchesPublishedValues() {
-    // Wilson 95% for 5/10: 0.2366-0.7634; for 0/10: 0-0.2775; for 81/263: 0.2553-0.3662 (Newcombe 1998 style check).
+    // Wilson 95% for 5/10: 0.2366-0.7634; for 0/10: 0-0.2775; for 81/263: 0.2553-0.3662 (Newcombe
+    // 1998 style check).
     Wilson.Interval half = Wilson.of(5, 10);
     assertThat(half.low()).isCloseTo(0.2366, within(1e-4));
     assertThat(half.high()).isCloseTo(0.7634, within(1e-4));

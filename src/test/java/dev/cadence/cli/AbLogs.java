@@ -12,7 +12,10 @@ import java.util.List;
 final class AbLogs {
   private AbLogs() {}
 
-  /** The cadence of the golden case {@code swap-third-email}, with its templates and scripts, copied into {@code dir}. */
+  /**
+   * The cadence of the golden case {@code swap-third-email}, with its templates and scripts, copied
+   * into {@code dir}.
+   */
   static Path cadence(Path dir) throws IOException {
     Path from = Path.of("src/test/resources/golden/recommend-edit/swap-third-email/cadences");
     try (var files = Files.walk(from)) {
@@ -33,21 +36,37 @@ final class AbLogs {
    * were replied to, {@code callConnects} of arm B's third calls connected.
    */
   static Path write(Path file, int perArm, int emailReplies, int callConnects) throws IOException {
-    StringBuilder log = new StringBuilder("timestamp,lead_id,cadence,step,channel,template,region,event\n");
+    StringBuilder log =
+        new StringBuilder("timestamp,lead_id,cadence,step,channel,template,region,event\n");
     for (int i = 0; i < perArm; i++) {
       for (String arm : List.of("A", "B")) {
         String lead = arm + "-" + i;
         line(log, "2026-03-02T09:00:00+01:00", lead, "intro-email", "email", "intro", "sent");
         line(log, "2026-03-03T09:00:00+01:00", lead, "check-call", "call", "", "called");
         if (arm.equals("A")) {
-          line(log, "2026-03-06T09:00:00+01:00", lead, "followup-email", "email", "outbound-followup", "sent");
+          line(
+              log,
+              "2026-03-06T09:00:00+01:00",
+              lead,
+              "followup-email",
+              "email",
+              "outbound-followup",
+              "sent");
           if (i < emailReplies) {
-            line(log, "2026-03-06T11:00:00+01:00", lead, "followup-email", "email", "outbound-followup", "replied");
+            line(
+                log,
+                "2026-03-06T11:00:00+01:00",
+                lead,
+                "followup-email",
+                "email",
+                "outbound-followup",
+                "replied");
           }
         } else {
           line(log, "2026-03-06T09:00:00+01:00", lead, "followup-call-b", "call", "", "called");
           if (i < callConnects) {
-            line(log, "2026-03-06T09:10:00+01:00", lead, "followup-call-b", "call", "", "connected");
+            line(
+                log, "2026-03-06T09:10:00+01:00", lead, "followup-call-b", "call", "", "connected");
           }
         }
       }
@@ -56,8 +75,25 @@ final class AbLogs {
     return file;
   }
 
-  private static void line(StringBuilder log, String at, String lead, String step, String channel, String template, String event) {
-    log.append(at).append(',').append(lead).append(",out,").append(step).append(',').append(channel).append(',').append(template)
-        .append(",EMEA-FR,").append(event).append('\n');
+  private static void line(
+      StringBuilder log,
+      String at,
+      String lead,
+      String step,
+      String channel,
+      String template,
+      String event) {
+    log.append(at)
+        .append(',')
+        .append(lead)
+        .append(",out,")
+        .append(step)
+        .append(',')
+        .append(channel)
+        .append(',')
+        .append(template)
+        .append(",EMEA-FR,")
+        .append(event)
+        .append('\n');
   }
 }

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cadence analyze}: exit codes, messages on stderr, options. Outputs are in AnalyzeGoldenTest. */
+/**
+ * {@code cadence analyze}: exit codes, messages on stderr, options. Outputs are in
+ * AnalyzeGoldenTest.
+ */
 class AnalyzeCommandTest {
   static final String SMALL = "src/test/resources/golden/analyze/small/log.csv";
   static final String HEADER = "timestamp,lead_id,cadence,step,channel,template,region,event\n";
@@ -27,13 +30,17 @@ class AnalyzeCommandTest {
   void findingsGoToStderrOneLineEachWithFileAndLineAndTheExitIsZero() {
     CliResult r = CliHarness.run("analyze", SMALL, "--format", "json");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.err()).as(r.toString()).isEqualTo("""
+    assertThat(r.err())
+        .as(r.toString())
+        .isEqualTo(
+            """
         %1$s:25: warning[bad-timestamp]: `2026-03-0X` is not an ISO-8601 timestamp with an offset (e.g. 2026-03-02T09:00:00+01:00) (1 line not counted)
         %1$s:26: warning[unknown-event]: `read` (1 line not counted)
         %1$s:23: warning[response-without-touch]: no `ghost` touch of this lead in this cadence (1 line not counted)
         %1$s:20: warning[response-before-touch]: counted on the touch at line 18 (1 line counted)
         %1$s:19: warning[duplicate-touch]: same lead, cadence, step and instant as line 18 (1 line counted once)
-        """.formatted(SMALL));
+        """
+                .formatted(SMALL));
   }
 
   @Test
@@ -47,40 +54,72 @@ class AnalyzeCommandTest {
   void oneBadTimestampAmongManyLinesIsOneLineOnStderr() throws IOException {
     StringBuilder log = new StringBuilder(HEADER);
     for (int i = 0; i < 20_000; i++) {
-      log.append(i == 12_345 ? "2026-03-02T9:00:00Z" : "2026-03-02T09:00:00Z").append(",L").append(i)
+      log.append(i == 12_345 ? "2026-03-02T9:00:00Z" : "2026-03-02T09:00:00Z")
+          .append(",L")
+          .append(i)
           .append(",c,s,email,t,EU,sent\n");
     }
     Path f = file("big.csv", log.toString());
     CliResult r = CliHarness.run("analyze", f.toString(), "--format", "json");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.err()).as(r.toString()).isEqualTo(f + ":12347: warning[bad-timestamp]: `2026-03-02T9:00:00Z` is not an"
-        + " ISO-8601 timestamp with an offset (e.g. 2026-03-02T09:00:00+01:00) (1 line not counted)\n");
+    assertThat(r.err())
+        .as(r.toString())
+        .isEqualTo(
+            f
+                + ":12347: warning[bad-timestamp]: `2026-03-02T9:00:00Z` is not an"
+                + " ISO-8601 timestamp with an offset (e.g. 2026-03-02T09:00:00+01:00) (1 line not counted)\n");
     assertThat(r.out()).contains("\"sent\" : 19999");
   }
 
   @Test
-  void aMissingRequiredColumnIsExitOneWithADidYouMeanAndTheOtherLogsStillCount() throws IOException {
-    Path bad = file("export.csv", "timestamp,lead,cadence,step,channel,event\n2026-03-02T09:00:00Z,L1,c,s,email,sent\n");
-    CliResult r = CliHarness.run("analyze", bad.toString(), SMALL, "--format", "csv", "--table", "open_rate_by_region");
+  void aMissingRequiredColumnIsExitOneWithADidYouMeanAndTheOtherLogsStillCount()
+      throws IOException {
+    Path bad =
+        file(
+            "export.csv",
+            "timestamp,lead,cadence,step,channel,event\n2026-03-02T09:00:00Z,L1,c,s,email,sent\n");
+    CliResult r =
+        CliHarness.run(
+            "analyze", bad.toString(), SMALL, "--format", "csv", "--table", "open_rate_by_region");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    assertThat(r.err()).as(r.toString()).startsWith("error: " + bad + ":1: no `lead_id` column; did you mean `lead`?"
-        + " (or --map lead_id=lead) (header: timestamp,lead,cadence,step,channel,event)\n");
+    assertThat(r.err())
+        .as(r.toString())
+        .startsWith(
+            "error: "
+                + bad
+                + ":1: no `lead_id` column; did you mean `lead`?"
+                + " (or --map lead_id=lead) (header: timestamp,lead,cadence,step,channel,event)\n");
     assertThat(r.out()).as(r.toString()).contains("EMEA-FR,4,0,4,2,");
-    CliResult mapped = CliHarness.run("analyze", bad.toString(), "--map", "lead_id=lead", "--format", "csv", "--table",
-        "open_rate_by_region");
+    CliResult mapped =
+        CliHarness.run(
+            "analyze",
+            bad.toString(),
+            "--map",
+            "lead_id=lead",
+            "--format",
+            "csv",
+            "--table",
+            "open_rate_by_region");
     assertThat(mapped.exitCode()).as(mapped.toString()).isZero();
-    assertThat(mapped.out()).isEqualTo("region,sent,bounced,delivered,opened,open_rate,ci_low,ci_high\n,1,0,1,0,0,0,0.793451\n");
+    assertThat(mapped.out())
+        .isEqualTo(
+            "region,sent,bounced,delivered,opened,open_rate,ci_low,ci_high\n,1,0,1,0,0,0,0.793451\n");
   }
 
   @Test
   void emptyAndHeaderOnlyLogsAreExitOne() throws IOException {
     CliResult empty = CliHarness.run("analyze", file("empty.csv", "").toString());
     assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(1);
-    assertThat(empty.err()).as(empty.toString()).contains("empty.csv: empty file (an outcome log starts with a header line:");
-    CliResult header = CliHarness.run("analyze", file("header.csv", HEADER).toString(), "--format", "json");
+    assertThat(empty.err())
+        .as(empty.toString())
+        .contains("empty.csv: empty file (an outcome log starts with a header line:");
+    CliResult header =
+        CliHarness.run("analyze", file("header.csv", HEADER).toString(), "--format", "json");
     assertThat(header.exitCode()).as(header.toString()).isEqualTo(1);
-    assertThat(header.err()).as(header.toString()).isEqualTo("error: no events to analyse in " + dir.resolve("header.csv")
-        + " (only a header?)\n");
+    assertThat(header.err())
+        .as(header.toString())
+        .isEqualTo(
+            "error: no events to analyse in " + dir.resolve("header.csv") + " (only a header?)\n");
     assertThat(header.out()).contains("\"open_rate_by_region\" : [ ]", "\"recommendations\" : [ ]");
   }
 
@@ -107,11 +146,23 @@ class AnalyzeCommandTest {
   @Test
   void whereFiltersAndOutWritesTheReportToAFile() throws IOException {
     Path out = dir.resolve("funnel.csv");
-    CliResult r = CliHarness.run("analyze", SMALL, "--where", "channel=call", "--format", "csv", "--table", "funnel",
-        "--out", out.toString());
+    CliResult r =
+        CliHarness.run(
+            "analyze",
+            SMALL,
+            "--where",
+            "channel=call",
+            "--format",
+            "csv",
+            "--table",
+            "funnel",
+            "--out",
+            out.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).isEmpty();
-    assertThat(Files.readString(out)).isEqualTo("""
+    assertThat(Files.readString(out))
+        .isEqualTo(
+            """
         cadence,step,channel,mean_position,touches,responses,response_rate,ci_low,ci_high,exits
         outbound,check-call,call,2.25,4,1,0.25,0.045587,0.699358,0
         """);

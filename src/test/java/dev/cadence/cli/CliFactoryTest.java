@@ -9,15 +9,33 @@ import org.junit.jupiter.api.Test;
 class CliFactoryTest {
   @Test
   void aKnownCommandBuildsOnlyThatSubcommandForAFastStart() {
-    var cli = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "validate");
+    var cli =
+        Cli.create(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "validate");
     assertThat(cli.getSubcommands().keySet()).containsExactly("validate");
   }
 
   @Test
   void helpAndTyposGetEverySubcommand() {
-    var cli = Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "--help");
-    assertThat(cli.getSubcommands().keySet()).containsExactly("validate", "schema", "plan", "simulate",
-        "enroll", "run", "record", "resolve", "status", "tasks", "log", "analyze", "recommend", "demo");
+    var cli =
+        Cli.create(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "--help");
+    assertThat(cli.getSubcommands().keySet())
+        .containsExactly(
+            "validate",
+            "schema",
+            "plan",
+            "simulate",
+            "enroll",
+            "run",
+            "record",
+            "resolve",
+            "status",
+            "tasks",
+            "log",
+            "analyze",
+            "recommend",
+            "demo");
     var typo = CliHarness.run("valdate", "x");
     assertThat(typo.exitCode()).isEqualTo(2);
     assertThat(typo.err()).contains("Did you mean: cadence validate");

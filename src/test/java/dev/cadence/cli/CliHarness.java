@@ -6,11 +6,20 @@ import java.util.Arrays;
 
 /** Runs the real command line in-process with captured stdout and stderr. */
 public final class CliHarness {
-  /** What a run printed and returned; {@link #toString()} shows all of it for assertion messages. */
+  /**
+   * What a run printed and returned; {@link #toString()} shows all of it for assertion messages.
+   */
   public record CliResult(String[] args, int exitCode, String out, String err) {
     @Override
     public String toString() {
-      return "cadence " + String.join(" ", args) + "\nexit: " + exitCode + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+      return "cadence "
+          + String.join(" ", args)
+          + "\nexit: "
+          + exitCode
+          + "\n--- stdout ---\n"
+          + out
+          + "--- stderr ---\n"
+          + err;
     }
   }
 
@@ -21,7 +30,11 @@ public final class CliHarness {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new CliResult(Arrays.copyOf(args, args.length), code, normalise(out.toString()), normalise(err.toString()));
+    return new CliResult(
+        Arrays.copyOf(args, args.length),
+        code,
+        normalise(out.toString()),
+        normalise(err.toString()));
   }
 
   /** Runs {@code args} through picocli always, with every subcommand. */
@@ -29,7 +42,11 @@ public final class CliHarness {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new CliResult(Arrays.copyOf(args, args.length), code, normalise(out.toString()), normalise(err.toString()));
+    return new CliResult(
+        Arrays.copyOf(args, args.length),
+        code,
+        normalise(out.toString()),
+        normalise(err.toString()));
   }
 
   private static String normalise(String s) {

@@ -33,46 +33,95 @@ class EnrollCommandTest {
   }
 
   private CliHarness.CliResult enroll(Path leads, String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("enroll", cadence.toString(), "--leads", leads.toString(),
-        "--db", db.toString(), "--now", "2026-03-02T07:00:00Z"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "enroll",
+                cadence.toString(),
+                "--leads",
+                leads.toString(),
+                "--db",
+                db.toString(),
+                "--now",
+                "2026-03-02T07:00:00Z"));
     args.addAll(List.of(extra));
     return CliHarness.run(args.toArray(String[]::new));
   }
 
   private CliHarness.CliResult run(String now) {
-    return CliHarness.run("run", "--db", db.toString(), "--now", now, "--smtp", "smtp://127.0.0.1:1", "--from", "s@northwind.example");
+    return CliHarness.run(
+        "run",
+        "--db",
+        db.toString(),
+        "--now",
+        now,
+        "--smtp",
+        "smtp://127.0.0.1:1",
+        "--from",
+        "s@northwind.example");
   }
 
   @Test
   void badRowsAreRejectedAsTheLeadReaderDoesAndTheGoodOnesEnrolled() throws Exception {
     Path leads = dir.resolve("leads.csv");
-    Files.writeString(leads, "id,email,first_name,company,timezone\nL-1,a@example.com,A,Acme,Europe/Paris\n"
-        + ",b@example.com,B,Beta,Europe/Paris\nL-3,not-an-email,C,Co,Europe/Paris\nL-4,d@example.com,D,Delta,Mars/Olympus\n"
-        + "L-1,dup@example.com,E,Dup,Europe/Paris\n");
+    Files.writeString(
+        leads,
+        "id,email,first_name,company,timezone\nL-1,a@example.com,A,Acme,Europe/Paris\n"
+            + ",b@example.com,B,Beta,Europe/Paris\nL-3,not-an-email,C,Co,Europe/Paris\nL-4,d@example.com,D,Delta,Mars/Olympus\n"
+            + "L-1,dup@example.com,E,Dup,Europe/Paris\n");
     var r = enroll(leads);
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).contains("enrolled 1 lead in emails-only");
-    assertThat(r.err()).contains("leads.csv:3: rejected", "leads.csv:4: rejected", "leads.csv:5: rejected", "leads.csv:6: rejected",
-        "4 of 5 rows rejected");
+    assertThat(r.err())
+        .contains(
+            "leads.csv:3: rejected",
+            "leads.csv:4: rejected",
+            "leads.csv:5: rejected",
+            "leads.csv:6: rejected",
+            "4 of 5 rows rejected");
     assertThat(dir.resolve("leads.rejects.csv")).exists();
-    var strict = CliHarness.run("enroll", cadence.toString(), "--leads", leads.toString(), "--db", dir.resolve("s.db").toString(), "--strict");
+    var strict =
+        CliHarness.run(
+            "enroll",
+            cadence.toString(),
+            "--leads",
+            leads.toString(),
+            "--db",
+            dir.resolve("s.db").toString(),
+            "--strict");
     assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(1);
     assertThat(strict.err()).contains("nobody enrolled");
-    var status = CliHarness.run("status", "--db", dir.resolve("s.db").toString(), "--format", "json");
-    assertThat(new ObjectMapper().readTree(status.out()).get("cadences").get(0).get("enrollments").asInt()).isZero();
+    var status =
+        CliHarness.run("status", "--db", dir.resolve("s.db").toString(), "--format", "json");
+    assertThat(
+            new ObjectMapper()
+                .readTree(status.out())
+                .get("cadences")
+                .get(0)
+                .get("enrollments")
+                .asInt())
+        .isZero();
   }
 
   @Test
   void doNotContactLeadsAreStoredAsEndedAndNeverEmailed() throws Exception {
-    Path leads = LiveFixture.leads(dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,",
-        "L-2,b@example.com,B,Beta,Europe/Paris,sophie,yes"));
+    Path leads =
+        LiveFixture.leads(
+            dir,
+            "leads.csv",
+            List.of(
+                "L-1,a@example.com,A,Acme,Europe/Paris,sophie,",
+                "L-2,b@example.com,B,Beta,Europe/Paris,sophie,yes"));
     var r = enroll(leads, "--start", "2026-03-02");
     assertThat(r.out()).as(r.toString()).contains("enrolled 1 lead", "1 not to be contacted");
     assertThat(run("2026-03-02T08:05:00Z").exitCode()).isZero();
     assertThat(sender.handed()).extracting(e -> e.to()).containsExactly("a@example.com");
     // The list now says L-1 opted out: enrolling it again ends its enrollment.
-    Path later = LiveFixture.leads(dir, "later.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,true"));
-    assertThat(enroll(later).out()).contains("1 already enrolled", "1 ended now: marked do_not_contact");
+    Path later =
+        LiveFixture.leads(
+            dir, "later.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,true"));
+    assertThat(enroll(later).out())
+        .contains("1 already enrolled", "1 ended now: marked do_not_contact");
     run("2026-03-03T08:05:00Z");
     run("2026-03-05T08:05:00Z");
     assertThat(sender.handed()).hasSize(1);
@@ -80,7 +129,9 @@ class EnrollCommandTest {
 
   @Test
   void startInTheFutureWaitsForThatDayInEachLeadsZone() throws Exception {
-    Path leads = LiveFixture.leads(dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,America/New_York,sophie,"));
+    Path leads =
+        LiveFixture.leads(
+            dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,America/New_York,sophie,"));
     var r = enroll(leads, "--start", "2026-03-09", "--format", "json");
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.get("enrolled").asInt()).isEqualTo(1);
@@ -93,14 +144,21 @@ class EnrollCommandTest {
   @Test
   void anInvalidCadenceIsRefusedBeforeTheStoreIsCreated() throws Exception {
     Files.writeString(cadence, Files.readString(cadence).replace("day: 4", "day: 0"));
-    var r = enroll(LiveFixture.leads(dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,")));
+    var r =
+        enroll(
+            LiveFixture.leads(
+                dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,")));
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     assertThat(db).doesNotExist();
   }
 
   @Test
   void aCadenceThatNoLongerValidatesWaitsWhileItsFileIsBroken() throws Exception {
-    enroll(LiveFixture.leads(dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,")), "--start", "2026-03-02");
+    enroll(
+        LiveFixture.leads(
+            dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,")),
+        "--start",
+        "2026-03-02");
     String good = Files.readString(cadence);
     Files.writeString(cadence, good.replace("template: followup", "template: nowhere"));
     var broken = run("2026-03-02T08:05:00Z");
@@ -114,13 +172,18 @@ class EnrollCommandTest {
 
   @Test
   void aChangedCadenceRecomputesDueTimes() throws Exception {
-    enroll(LiveFixture.leads(dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,")), "--start", "2026-03-02");
+    enroll(
+        LiveFixture.leads(
+            dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,")),
+        "--start",
+        "2026-03-02");
     run("2026-03-02T08:05:00Z");
     run("2026-03-03T08:05:00Z");
     assertThat(sender.handed()).hasSize(2);
     // Day 4 becomes day 3: the stored due time (Thursday) would wait a day too long.
     Files.writeString(cadence, Files.readString(cadence).replace("day: 4", "day: 3"));
-    var dry = CliHarness.run("run", "--db", db.toString(), "--now", "2026-03-04T08:05:00Z", "--dry-run");
+    var dry =
+        CliHarness.run("run", "--db", db.toString(), "--now", "2026-03-04T08:05:00Z", "--dry-run");
     assertThat(dry.out()).as(dry.toString()).contains("would send 1");
     var wed = run("2026-03-04T08:05:00Z");
     assertThat(wed.exitCode()).as(wed.toString()).isZero();

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link FastValidate} (validate without picocli, for a fast start) must behave exactly as the
- * picocli path: what it takes on it runs to the same output and exit code; what it leaves, it leaves
- * untouched, for picocli.
+ * picocli path: what it takes on it runs to the same output and exit code; what it leaves, it
+ * leaves untouched, for picocli.
  */
 class FastValidateTest {
   private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "validate");
@@ -30,17 +30,21 @@ class FastValidateTest {
   private static CliResult fast(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Integer code = FastValidate.tryRun(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    Integer code =
+        FastValidate.tryRun(args, new PrintWriter(out, true), new PrintWriter(err, true));
     if (code == null) {
       assertThat(out.toString() + err.toString()).as("a declined run prints nothing").isEmpty();
       return null;
     }
-    return new CliResult(args, code, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
+    return new CliResult(
+        args, code, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
   }
 
   private static void assertSameAsPicocli(CliResult fast, String... args) {
     CliResult slow = CliHarness.runThroughPicocli(args);
-    assertThat(fast.exitCode()).as("exit code\nfast: " + fast + "\npicocli: " + slow).isEqualTo(slow.exitCode());
+    assertThat(fast.exitCode())
+        .as("exit code\nfast: " + fast + "\npicocli: " + slow)
+        .isEqualTo(slow.exitCode());
     assertThat(fast.out()).as("stdout\nfast: " + fast + "\npicocli: " + slow).isEqualTo(slow.out());
     assertThat(fast.err()).as("stderr\nfast: " + fast + "\npicocli: " + slow).isEqualTo(slow.err());
   }
@@ -59,7 +63,9 @@ class FastValidateTest {
     for (String format : new String[] {"text", "json", "junit", "sarif", "github"}) {
       String[] args = {"validate", "--format", format, dir};
       CliResult r = fast(args);
-      assertThat(r).as("plain validate must take the fast path: " + String.join(" ", args)).isNotNull();
+      assertThat(r)
+          .as("plain validate must take the fast path: " + String.join(" ", args))
+          .isNotNull();
       assertSameAsPicocli(r, args);
     }
   }
@@ -87,27 +93,28 @@ class FastValidateTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "validate",
-    "validate --help",
-    "validate -h cadences",
-    "validate -V",
-    "validate --format",
-    "validate --format xml cadences",
-    "validate --format Json cadences",
-    "validate --format= cadences",
-    "validate --format json --format text cadences",
-    "validate --strict --strict cadences",
-    "validate -q --quiet cadences",
-    "validate -qv cadences",
-    "validate -- cadences",
-    "validate @args.txt",
-    "validate --frobnicate cadences",
-    "validate --strict",
-    "validat cadences",
-    "schema",
-    "--version",
-  })
+  @ValueSource(
+      strings = {
+        "validate",
+        "validate --help",
+        "validate -h cadences",
+        "validate -V",
+        "validate --format",
+        "validate --format xml cadences",
+        "validate --format Json cadences",
+        "validate --format= cadences",
+        "validate --format json --format text cadences",
+        "validate --strict --strict cadences",
+        "validate -q --quiet cadences",
+        "validate -qv cadences",
+        "validate -- cadences",
+        "validate @args.txt",
+        "validate --frobnicate cadences",
+        "validate --strict",
+        "validat cadences",
+        "schema",
+        "--version",
+      })
   void everythingElseIsLeftToPicocli(String line) {
     assertThat(fast(line.split(" "))).as(line).isNull();
   }
@@ -128,13 +135,30 @@ class FastValidateTest {
     assertThat(fast("validate", "")).isNull();
   }
 
-  /** Random argument lists from a pool of tokens: declined, or the same as picocli, never different. */
+  /**
+   * Random argument lists from a pool of tokens: declined, or the same as picocli, never different.
+   */
   @Test
   void randomArgumentListsNeverDiffer() {
     String[] pool = {
-      "--strict", "-q", "--quiet", "-v", "--verbose", "--format", "json", "text", "--format=github", "--format=Text",
-      "junit", "-x", "--", SAMPLES + "/refund-process.yaml", SAMPLES + "/staged-branching.yaml",
-      GOLDEN.resolve("unknown-step").toString(), "missing.yaml", "validate"
+      "--strict",
+      "-q",
+      "--quiet",
+      "-v",
+      "--verbose",
+      "--format",
+      "json",
+      "text",
+      "--format=github",
+      "--format=Text",
+      "junit",
+      "-x",
+      "--",
+      SAMPLES + "/refund-process.yaml",
+      SAMPLES + "/staged-branching.yaml",
+      GOLDEN.resolve("unknown-step").toString(),
+      "missing.yaml",
+      "validate"
     };
     Random random = new Random(20261127L);
     int taken = 0;

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A handoff enrolls the lead in the target cadence (found beside the source), in the same transaction. */
+/**
+ * A handoff enrolls the lead in the target cadence (found beside the source), in the same
+ * transaction.
+ */
 class HandoffTest {
   @TempDir Path dir;
 
@@ -24,7 +27,11 @@ class HandoffTest {
 
   @Test
   void aRecordedOutcomeThatHandsOverEnrollsTheLeadInTheTarget() throws Exception {
-    Path source = LiveFixture.cadence(dir, "orders", """
+    Path source =
+        LiveFixture.cadence(
+            dir,
+            "orders",
+            """
         cadence: orders
         schedule:
           timezone: Europe/Paris
@@ -36,7 +43,9 @@ class HandoffTest {
             on:
               returned: { handoff: refunds }
         """);
-    Files.writeString(dir.resolve("refunds.yaml"), """
+    Files.writeString(
+        dir.resolve("refunds.yaml"),
+        """
         cadence: refunds
         schedule:
           timezone: Europe/Paris
@@ -47,16 +56,41 @@ class HandoffTest {
             template: intro
         """);
     Path db = dir.resolve("c.db");
-    Path leads = LiveFixture.leads(dir, "leads.csv", List.of("L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,"));
-    var enrolled = CliHarness.run("enroll", source.toString(), "--leads", leads.toString(), "--db", db.toString(),
-        "--start", "2026-03-02", "--now", "2026-03-01T12:00:00Z");
+    Path leads =
+        LiveFixture.leads(
+            dir, "leads.csv", List.of("L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,"));
+    var enrolled =
+        CliHarness.run(
+            "enroll",
+            source.toString(),
+            "--leads",
+            leads.toString(),
+            "--db",
+            db.toString(),
+            "--start",
+            "2026-03-02",
+            "--now",
+            "2026-03-01T12:00:00Z");
     assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
-    var recorded = CliHarness.run("record", "--lead", "L-1", "--step", "check", "--outcome", "returned", "--db", db.toString(),
-        "--now", "2026-03-02T09:00:00Z");
+    var recorded =
+        CliHarness.run(
+            "record",
+            "--lead",
+            "L-1",
+            "--step",
+            "check",
+            "--outcome",
+            "returned",
+            "--db",
+            db.toString(),
+            "--now",
+            "2026-03-02T09:00:00Z");
     assertThat(recorded.exitCode()).as(recorded.toString()).isZero();
     assertThat(recorded.out()).contains("the enrollment ended");
 
-    JsonNode status = new ObjectMapper().readTree(CliHarness.run("status", "--db", db.toString(), "--format", "json").out());
+    JsonNode status =
+        new ObjectMapper()
+            .readTree(CliHarness.run("status", "--db", db.toString(), "--format", "json").out());
     assertThat(status.get("cadences")).hasSize(2);
     assertThat(status.get("cadences").get(0).get("ended").get("handoff").asInt()).isEqualTo(1);
     assertThat(status.get("cadences").get(1).get("cadence").asText()).isEqualTo("refunds");
@@ -64,9 +98,20 @@ class HandoffTest {
 
     ScriptedSender sender = new ScriptedSender();
     RunCommand.senders = (smtp, from) -> sender;
-    var run = CliHarness.run("run", "--db", db.toString(), "--now", "2026-03-02T09:05:00Z", "--smtp", "smtp://127.0.0.1:1",
-        "--from", "care@northwind.example");
+    var run =
+        CliHarness.run(
+            "run",
+            "--db",
+            db.toString(),
+            "--now",
+            "2026-03-02T09:05:00Z",
+            "--smtp",
+            "smtp://127.0.0.1:1",
+            "--from",
+            "care@northwind.example");
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(sender.handed()).singleElement().satisfies(e -> assertThat(e.subject()).isEqualTo("Hello Ana"));
+    assertThat(sender.handed())
+        .singleElement()
+        .satisfies(e -> assertThat(e.subject()).isEqualTo("Hello Ana"));
   }
 }

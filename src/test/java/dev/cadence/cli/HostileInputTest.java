@@ -38,7 +38,10 @@ class HostileInputTest {
     testName = info.getDisplayName();
     Files.createDirectories(dir.resolve("other"));
     // Only a warning: the exit code is decided by the hostile file alone.
-    companion = write("other/companion.yaml", """
+    companion =
+        write(
+            "other/companion.yaml",
+            """
         cadence: companion
         steps:
           - id: a
@@ -61,7 +64,9 @@ class HostileInputTest {
 
   @Test
   void binaryFile() throws Exception {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'};
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'
+    };
     Path file = dir.resolve("image.yaml");
     Files.write(file, png);
     assertReported(file, 1, "binary-file");
@@ -79,7 +84,9 @@ class HostileInputTest {
 
   @Test
   void billionLaughsAliasBomb() throws Exception {
-    StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder yaml =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     String previous = "a";
     for (String level : List.of("b", "c", "d", "e", "f", "g", "h", "i")) {
       yaml.append(level).append(": &").append(level).append(" [");
@@ -116,7 +123,10 @@ class HostileInputTest {
   @Test
   void utf8BomFileIsValidAndPositionsAreNotShifted() throws Exception {
     Path file = dir.resolve("bom.yaml");
-    Files.write(file, ("\uFEFFcadence: bom\nsteps:\n  - id: a\n    channel: call\n").getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        file,
+        ("\uFEFFcadence: bom\nsteps:\n  - id: a\n    channel: call\n")
+            .getBytes(StandardCharsets.UTF_8));
     CliResult r = run("validate", "--format", "json", file.toString(), companion.toString());
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(0);
     JsonNode files = MAPPER.readTree(r.out()).get("files");
@@ -125,7 +135,10 @@ class HostileInputTest {
     assertCompanionChecked(files, r);
 
     Path wrong = dir.resolve("bom-wrong.yaml");
-    Files.write(wrong, ("\uFEFFcadance: bom\nsteps:\n  - id: a\n    channel: call\n").getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        wrong,
+        ("\uFEFFcadance: bom\nsteps:\n  - id: a\n    channel: call\n")
+            .getBytes(StandardCharsets.UTF_8));
     JsonNode d = assertReported(wrong, 1, "unknown-key");
     assertThat(d.get("line").intValue()).isEqualTo(1);
     assertThat(d.get("column").intValue()).as("the BOM is not a column").isEqualTo(1);
@@ -135,9 +148,11 @@ class HostileInputTest {
   void missingPathIsAUsageErrorAndTheOtherFilesAreStillChecked() throws Exception {
     Path bad = write("bad.yaml", "cadence: bad\nsteps:\n  - id: a\n    chanel: call\n");
     String missing = dir.resolve("no/such/cadence.yaml").toString();
-    CliResult r = run("validate", "--format", "json", bad.toString(), missing, companion.toString());
+    CliResult r =
+        run("validate", "--format", "json", bad.toString(), missing, companion.toString());
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err().lines().toList()).as(r.toString())
+    assertThat(r.err().lines().toList())
+        .as(r.toString())
         .containsExactly("error: no such file or directory: " + missing);
     JsonNode files = MAPPER.readTree(r.out()).get("files");
     assertThat(files).as(r.toString()).hasSize(2);
@@ -154,15 +169,23 @@ class HostileInputTest {
   void deeplyNestedYaml() throws Exception {
     Path file = write("deep.yaml", "[".repeat(10_000) + "]".repeat(10_000) + "\n");
     assertReported(file, 1, "yaml-limit");
-    Path mappings = write("deep-map.yaml", "cadence: deep\nsteps: " + "{x: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n");
+    Path mappings =
+        write(
+            "deep-map.yaml",
+            "cadence: deep\nsteps: " + "{x: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n");
     assertReported(mappings, 1, "yaml-limit");
   }
 
   @Test
   void recursiveAlias() throws Exception {
     assertReported(write("recursive.yaml", "a: &a [*a]\n"), 1, "yaml-limit");
-    JsonNode d = assertReported(
-        write("recursive-map.yaml", "cadence: r\nsteps: &s\n  - id: a\n    channel: call\n    on: *s\n"), 1, "yaml-limit");
+    JsonNode d =
+        assertReported(
+            write(
+                "recursive-map.yaml",
+                "cadence: r\nsteps: &s\n  - id: a\n    channel: call\n    on: *s\n"),
+            1,
+            "yaml-limit");
     assertThat(d.get("line").intValue()).isEqualTo(3);
   }
 
@@ -170,27 +193,39 @@ class HostileInputTest {
   void hugeSingleLine() throws Exception {
     // 1 MB on one line, just under the size limit: refused up front, since SnakeYAML's look-ahead
     // makes an unbroken word or comment this long cost seconds.
-    String yaml = "{cadence: tiny, description: \"" + "x".repeat(1_000_000) + "\", steps: [{id: a, channel: call}]}";
+    String yaml =
+        "{cadence: tiny, description: \""
+            + "x".repeat(1_000_000)
+            + "\", steps: [{id: a, channel: call}]}";
     JsonNode d = assertReported(write("one-line.yaml", yaml), 1, "yaml-limit");
     assertThat(d.get("line").intValue()).isEqualTo(1);
     assertThat(d.get("column").intValue()).isEqualTo(65_537);
-    assertThat(d.get("message").textValue()).contains("line 1 is " + yaml.length() + " characters long");
-    JsonNode comment = assertReported(write("comment.yaml", "cadence: c\n#" + "x".repeat(1_000_000) + "\nsteps: []\n"),
-        1, "yaml-limit");
+    assertThat(d.get("message").textValue())
+        .contains("line 1 is " + yaml.length() + " characters long");
+    JsonNode comment =
+        assertReported(
+            write("comment.yaml", "cadence: c\n#" + "x".repeat(1_000_000) + "\nsteps: []\n"),
+            1,
+            "yaml-limit");
     assertThat(comment.get("line").intValue()).isEqualTo(2);
   }
 
   @Test
   void longSingleLineUnderTheLimitKeepsItsColumns() throws Exception {
-    String head = "{cadence: tiny, description: \"" + "x".repeat(60_000) + "\", steps: [{id: a, channel: call, ";
-    JsonNode d = assertReported(write("long-line.yaml", head + "chanel: call}]}"), 1, "unknown-key");
+    String head =
+        "{cadence: tiny, description: \""
+            + "x".repeat(60_000)
+            + "\", steps: [{id: a, channel: call, ";
+    JsonNode d =
+        assertReported(write("long-line.yaml", head + "chanel: call}]}"), 1, "unknown-key");
     assertThat(d.get("line").intValue()).isEqualTo(1);
     assertThat(d.get("column").intValue()).isEqualTo(head.length() + 1);
   }
 
   @Test
   void crlfLineEndingsKeepPositions() throws Exception {
-    String yaml = """
+    String yaml =
+        """
         cadence: tiny
         steps:
           - id: a
@@ -204,7 +239,9 @@ class HostileInputTest {
     assertThat(d.get("line").intValue()).isEqualTo(6);
     assertThat(d.get("column").intValue()).isEqualTo(5);
     List<String> lfFindings = findings(lf);
-    assertThat(lfFindings).anyMatch(f -> f.startsWith("4:14:unknown-channel:")).anyMatch(f -> f.startsWith("6:5:unknown-key:"));
+    assertThat(lfFindings)
+        .anyMatch(f -> f.startsWith("4:14:unknown-channel:"))
+        .anyMatch(f -> f.startsWith("6:5:unknown-key:"));
     assertThat(findings(crlf)).isEqualTo(lfFindings);
   }
 
@@ -217,7 +254,8 @@ class HostileInputTest {
     Files.writeString(root.resolve(".git/refs/broken.yaml"), "not: [a cadence\n");
     Files.writeString(root.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n");
     Files.writeString(root.resolve("cadences/.cache/old.yaml"), "cadence: old\n");
-    Files.writeString(root.resolve("cadences/ok.yaml"), "cadence: ok\nsteps:\n  - id: a\n    channel: call\n");
+    Files.writeString(
+        root.resolve("cadences/ok.yaml"), "cadence: ok\nsteps:\n  - id: a\n    channel: call\n");
     Files.writeString(root.resolve("cadences/notes.txt"), "not yaml: [\n");
     Files.writeString(root.resolve("cadences/ok.yaml.bak"), "broken: [\n");
     CliResult r = run("validate", "--format", "json", root.toString(), companion.toString());
@@ -225,7 +263,9 @@ class HostileInputTest {
     JsonNode files = MAPPER.readTree(r.out()).get("files");
     List<String> paths = new ArrayList<>();
     files.forEach(f -> paths.add(f.get("path").textValue()));
-    assertThat(paths).as(r.toString()).containsExactly(root.resolve("cadences/ok.yaml").toString(), companion.toString());
+    assertThat(paths)
+        .as(r.toString())
+        .containsExactly(root.resolve("cadences/ok.yaml").toString(), companion.toString());
   }
 
   @Test
@@ -242,8 +282,8 @@ class HostileInputTest {
 
   /**
    * Runs {@code file} with the companion in JSON and in text; checks the exit code, that the file
-   * has a diagnostic with {@code code}, and that the companion was checked.
-   * Returns the first diagnostic with that code.
+   * has a diagnostic with {@code code}, and that the companion was checked. Returns the first
+   * diagnostic with that code.
    */
   private JsonNode assertReported(Path file, int exit, String code) throws Exception {
     CliResult r = run("validate", "--format", "json", file.toString(), companion.toString());
@@ -267,8 +307,17 @@ class HostileInputTest {
     CliResult text = run("validate", file.toString(), companion.toString());
     assertThat(text.exitCode()).as(text.toString()).isEqualTo(exit);
     assertThat(text.err()).as(text.toString()).isEmpty();
-    assertThat(text.out()).as(text.toString())
-        .contains(file + ":" + found.get("line").intValue() + ":" + found.get("column").intValue() + ": error[" + code + "]: ")
+    assertThat(text.out())
+        .as(text.toString())
+        .contains(
+            file
+                + ":"
+                + found.get("line").intValue()
+                + ":"
+                + found.get("column").intValue()
+                + ": error["
+                + code
+                + "]: ")
         .contains("2 files checked");
     return found;
   }
@@ -283,8 +332,14 @@ class HostileInputTest {
     CliResult r = run("validate", "--format", "json", file.toString());
     List<String> out = new ArrayList<>();
     for (JsonNode d : MAPPER.readTree(r.out()).at("/files/0/diagnostics")) {
-      out.add(d.get("line").intValue() + ":" + d.get("column").intValue() + ":" + d.get("code").textValue()
-          + ":" + d.get("message").textValue());
+      out.add(
+          d.get("line").intValue()
+              + ":"
+              + d.get("column").intValue()
+              + ":"
+              + d.get("code").textValue()
+              + ":"
+              + d.get("message").textValue());
     }
     return out;
   }
@@ -292,9 +347,18 @@ class HostileInputTest {
   /** One CLI run under the hang guard, with no stack trace anywhere; logs how long it took. */
   private CliResult run(String... args) {
     long start = System.nanoTime();
-    CliResult r = assertTimeoutPreemptively(HANG_GUARD, () -> CliHarness.run(args), () -> "hang: " + String.join(" ", args));
+    CliResult r =
+        assertTimeoutPreemptively(
+            HANG_GUARD, () -> CliHarness.run(args), () -> "hang: " + String.join(" ", args));
     long millis = (System.nanoTime() - start) / 1_000_000;
-    System.out.println("timing " + testName + " " + (args[1].equals("--format") ? args[2] : "text") + " " + millis + " ms");
+    System.out.println(
+        "timing "
+            + testName
+            + " "
+            + (args[1].equals("--format") ? args[2] : "text")
+            + " "
+            + millis
+            + " ms");
     for (String stream : List.of(r.out(), r.err())) {
       assertThat(stream).as(r.toString()).doesNotContain("\tat ").doesNotContain("Exception");
     }

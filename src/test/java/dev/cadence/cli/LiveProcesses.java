@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code dev.cadence.Main} in a separate JVM (same classpath as the tests), for lock and crash tests. */
+/**
+ * Runs {@code dev.cadence.Main} in a separate JVM (same classpath as the tests), for lock and crash
+ * tests.
+ */
 final class LiveProcesses {
   private LiveProcesses() {}
 
@@ -26,7 +29,8 @@ final class LiveProcesses {
     int waitFor(Duration limit) throws Exception {
       if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError("forked cadence did not finish in " + limit + "\n" + stdout() + stderr());
+        throw new AssertionError(
+            "forked cadence did not finish in " + limit + "\n" + stdout() + stderr());
       }
       return process.exitValue();
     }
@@ -38,9 +42,17 @@ final class LiveProcesses {
     }
   }
 
-  static Forked start(Path dir, String name, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.cadence.Main"));
+  static Forked start(Path dir, String name, Map<String, String> env, String... args)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.cadence.Main"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove("CADENCE_TEST_PAUSE_AT");
@@ -60,12 +72,21 @@ final class LiveProcesses {
     long end = System.nanoTime() + limit.toNanos();
     while (!Files.exists(marker)) {
       if (!f.process().isAlive()) {
-        throw new AssertionError("the forked tick ended before its pause point: exit " + f.process().exitValue() + "\n"
-            + f.stdout() + f.stderr());
+        throw new AssertionError(
+            "the forked tick ended before its pause point: exit "
+                + f.process().exitValue()
+                + "\n"
+                + f.stdout()
+                + f.stderr());
       }
       if (System.nanoTime() > end) {
         f.kill9();
-        throw new AssertionError("the forked tick did not reach its pause point in " + limit + "\n" + f.stdout() + f.stderr());
+        throw new AssertionError(
+            "the forked tick did not reach its pause point in "
+                + limit
+                + "\n"
+                + f.stdout()
+                + f.stderr());
       }
       Thread.sleep(50);
     }

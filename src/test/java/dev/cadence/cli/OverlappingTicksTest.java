@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two `cadence run` at once (threads, each with its own connection): the second does nothing and exits 0. */
+/**
+ * Two `cadence run` at once (threads, each with its own connection): the second does nothing and
+ * exits 0.
+ */
 class OverlappingTicksTest {
   @TempDir Path dir;
 
@@ -33,24 +36,48 @@ class OverlappingTicksTest {
       rows.add("L-" + i + ",l" + i + "@example.com,N" + i + ",Co,Europe/Paris,sophie,");
     }
     Path db = dir.resolve("c.db");
-    var enrolled = CliHarness.run("enroll", cadence.toString(), "--leads", LiveFixture.leads(dir, "leads.csv", rows).toString(),
-        "--db", db.toString(), "--start", "2026-03-02", "--now", "2026-03-01T12:00:00Z");
+    var enrolled =
+        CliHarness.run(
+            "enroll",
+            cadence.toString(),
+            "--leads",
+            LiveFixture.leads(dir, "leads.csv", rows).toString(),
+            "--db",
+            db.toString(),
+            "--start",
+            "2026-03-02",
+            "--now",
+            "2026-03-01T12:00:00Z");
     assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
 
     CountDownLatch firstSend = new CountDownLatch(1);
-    ScriptedSender sender = new ScriptedSender(e -> {
-      firstSend.countDown();
-      sleep(20);
-      return new SendResult.Sent("250 OK");
-    });
+    ScriptedSender sender =
+        new ScriptedSender(
+            e -> {
+              firstSend.countDown();
+              sleep(20);
+              return new SendResult.Sent("250 OK");
+            });
     RunCommand.senders = (smtp, from) -> sender;
-    String[] args = {"run", "--db", db.toString(), "--now", "2026-03-02T08:05:00Z", "--smtp", "smtp://127.0.0.1:1",
-        "--from", "sales@northwind.example"};
-    CompletableFuture<CliHarness.CliResult> first = CompletableFuture.supplyAsync(() -> CliHarness.run(args));
+    String[] args = {
+      "run",
+      "--db",
+      db.toString(),
+      "--now",
+      "2026-03-02T08:05:00Z",
+      "--smtp",
+      "smtp://127.0.0.1:1",
+      "--from",
+      "sales@northwind.example"
+    };
+    CompletableFuture<CliHarness.CliResult> first =
+        CompletableFuture.supplyAsync(() -> CliHarness.run(args));
     assertThat(firstSend.await(60, TimeUnit.SECONDS)).isTrue();
     CliHarness.CliResult second = CliHarness.run(args);
     assertThat(second.exitCode()).as(second.toString()).isZero();
-    assertThat(second.out()).as(second.toString()).contains("a tick is already in progress (pid " + ProcessHandle.current().pid() + ")");
+    assertThat(second.out())
+        .as(second.toString())
+        .contains("a tick is already in progress (pid " + ProcessHandle.current().pid() + ")");
     CliHarness.CliResult done = first.get(120, TimeUnit.SECONDS);
     assertThat(done.exitCode()).as(done.toString()).isZero();
     assertThat(sender.handed()).hasSize(30);

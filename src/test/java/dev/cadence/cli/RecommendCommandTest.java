@@ -30,7 +30,8 @@ class RecommendCommandTest {
   void theThirdEmailThatACallBeatsIsRecommendedWithItsEvidence() throws Exception {
     CliResult r = CliHarness.run("recommend", log().toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(flat(r.out())).as(r.toString())
+    assertThat(flat(r.out()))
+        .as(r.toString())
         .contains("1. Make followup-email a call instead of an email")
         .contains("As touch 3, calls in this cadence got a response 30.0% [")
         .contains("this step's emails 6.0% [")
@@ -42,7 +43,9 @@ class RecommendCommandTest {
   @Test
   void jsonHasTheContractKeys() throws Exception {
     Path cadence = AbLogs.cadence(dir.resolve("cadences"));
-    CliResult r = CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--format", "json");
+    CliResult r =
+        CliHarness.run(
+            "recommend", log().toString(), "--cadence", cadence.toString(), "--format", "json");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("alpha").asDouble()).isEqualTo(0.05);
@@ -58,7 +61,8 @@ class RecommendCommandTest {
     assertThat(swap.get("to").asText()).isEqualTo("call");
     assertThat(swap.get("from_rate").asDouble()).isEqualTo(0.06);
     assertThat(swap.get("to_rate").asDouble()).isEqualTo(0.30);
-    assertThat(swap.get("p_value").asDouble()).isEqualTo(TwoProportionTest.greater(30, 100, 6, 100).pValue());
+    assertThat(swap.get("p_value").asDouble())
+        .isEqualTo(TwoProportionTest.greater(30, 100, 6, 100).pValue());
     assertThat(swap.get("n_from").asLong()).isEqualTo(100);
     assertThat(swap.get("n_to").asLong()).isEqualTo(100);
     assertThat(swap.get("file").asText()).isEqualTo(cadence.toString());
@@ -71,11 +75,15 @@ class RecommendCommandTest {
   void dryRunShowsTheDiffAndWritesNothing() throws Exception {
     Path cadence = AbLogs.cadence(dir.resolve("cadences"));
     String before = Files.readString(cadence);
-    CliResult r = CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--dry-run");
+    CliResult r =
+        CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--dry-run");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(flat(r.out())).as(r.toString())
-        .contains("Change (planned): channel: email -> call (variants removed, template removed, script: outbound-followup-call added)");
-    assertThat(r.out()).as(r.toString())
+    assertThat(flat(r.out()))
+        .as(r.toString())
+        .contains(
+            "Change (planned): channel: email -> call (variants removed, template removed, script: outbound-followup-call added)");
+    assertThat(r.out())
+        .as(r.toString())
         .contains("--- " + cadence + "\n+++ " + cadence + "\n@@ -18,10 +18,8 @@\n")
         .contains("-    channel: email                    # the third touch\n")
         .contains("+    channel: call                     # the third touch\n")
@@ -88,25 +96,40 @@ class RecommendCommandTest {
   void applyWritesOnlyTheLinesConcernedAndTheResultValidates() throws Exception {
     Path cadence = AbLogs.cadence(dir.resolve("cadences"));
     String before = Files.readString(cadence);
-    CliResult r = CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--apply");
+    CliResult r =
+        CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--apply");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).as(r.toString()).contains("Change (applied)").contains("Wrote " + cadence + ".");
+    assertThat(r.out())
+        .as(r.toString())
+        .contains("Change (applied)")
+        .contains("Wrote " + cadence + ".");
     String after = Files.readString(cadence);
     List<String> removed = before.lines().filter(l -> !after.lines().toList().contains(l)).toList();
     List<String> added = after.lines().filter(l -> !before.lines().toList().contains(l)).toList();
-    assertThat(removed).containsExactly(
-        "    channel: email                    # the third touch",
-        "    template: outbound-followup       # templates/outbound-followup.md",
-        "    variants:                         # region -> template",
-        "      EMEA-FR: intro");
-    assertThat(added).containsExactly("    channel: call                     # the third touch", "    script: outbound-followup-call");
-    assertThat(after).contains("# An A/B run: half the leads got an email", "  # The step the data says to change.\n", "\n\n  - id: final-email");
+    assertThat(removed)
+        .containsExactly(
+            "    channel: email                    # the third touch",
+            "    template: outbound-followup       # templates/outbound-followup.md",
+            "    variants:                         # region -> template",
+            "      EMEA-FR: intro");
+    assertThat(added)
+        .containsExactly(
+            "    channel: call                     # the third touch",
+            "    script: outbound-followup-call");
+    assertThat(after)
+        .contains(
+            "# An A/B run: half the leads got an email",
+            "  # The step the data says to change.\n",
+            "\n\n  - id: final-email");
     CliResult valid = CliHarness.run("validate", cadence.toString());
     assertThat(valid.exitCode()).as(valid.toString()).isZero();
 
-    CliResult again = CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--apply");
+    CliResult again =
+        CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--apply");
     assertThat(again.exitCode()).as(again.toString()).isZero();
-    assertThat(flat(again.out())).as(again.toString()).contains("Already done: step `followup-email` is already a call step")
+    assertThat(flat(again.out()))
+        .as(again.toString())
+        .contains("Already done: step `followup-email` is already a call step")
         .contains("No change to the cadence files.");
     assertThat(Files.readString(cadence)).isEqualTo(after);
   }
@@ -115,26 +138,41 @@ class RecommendCommandTest {
   void aRefusedChangeLeavesTheFileAndExitsOne() throws Exception {
     Path cadence = AbLogs.cadence(dir.resolve("cadences"));
     // An outcome only an email has: the step cannot become a call without redesigning its branch.
-    Files.writeString(cadence, Files.readString(cadence).replace("    status: Attempted to contact\n",
-        "    status: Attempted to contact\n    on: { opened: final-email }\n"));
+    Files.writeString(
+        cadence,
+        Files.readString(cadence)
+            .replace(
+                "    status: Attempted to contact\n",
+                "    status: Attempted to contact\n    on: { opened: final-email }\n"));
     String before = Files.readString(cadence);
-    CliResult r = CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--apply");
+    CliResult r =
+        CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--apply");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    assertThat(flat(r.out())).as(r.toString()).contains("Change refused: the changed cadence would not validate: ")
+    assertThat(flat(r.out()))
+        .as(r.toString())
+        .contains("Change refused: the changed cadence would not validate: ")
         .contains("error[impossible-outcome]: a call step cannot produce `opened`");
-    assertThat(r.err()).as(r.toString()).contains("warning: " + cadence + ":21: swap_channel followup-email not changed:");
+    assertThat(r.err())
+        .as(r.toString())
+        .contains("warning: " + cadence + ":21: swap_channel followup-email not changed:");
     assertThat(Files.readString(cadence)).isEqualTo(before);
     // Without --apply or --dry-run a refusal is information, not a failure.
-    assertThat(CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString()).exitCode()).isZero();
+    assertThat(
+            CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString())
+                .exitCode())
+        .isZero();
   }
 
   @Test
   void withoutAScriptOfItsOwnTheCallBorrowsTheNearestCallsScript() throws Exception {
     Path cadence = AbLogs.cadence(dir.resolve("cadences"));
     Files.delete(dir.resolve("cadences/scripts/outbound-followup-call.md"));
-    CliResult r = CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--dry-run");
+    CliResult r =
+        CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--dry-run");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(flat(r.out())).as(r.toString()).contains("script: check-received added, as step check-call uses)");
+    assertThat(flat(r.out()))
+        .as(r.toString())
+        .contains("script: check-received added, as step check-call uses)");
     assertThat(r.out()).contains("+    script: check-received\n");
   }
 
@@ -150,15 +188,27 @@ class RecommendCommandTest {
     assertThat(item.get("needed_per_side").asLong()).isEqualTo(needed);
     assertThat(item.get("more_from").asLong()).isEqualTo(Math.max(30, needed) - 12);
     CliResult text = CliHarness.run("recommend", small.toString(), "--min-n", "10");
-    assertThat(text.out()).as(text.toString()).contains("1 test at alpha 0.05, at least 10 touches a side");
+    assertThat(text.out())
+        .as(text.toString())
+        .contains("1 test at alpha 0.05, at least 10 touches a side");
   }
 
   @Test
   void markdownForAPullRequest() throws Exception {
     Path cadence = AbLogs.cadence(dir.resolve("cadences"));
-    CliResult r = CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--dry-run", "--format", "markdown");
+    CliResult r =
+        CliHarness.run(
+            "recommend",
+            log().toString(),
+            "--cadence",
+            cadence.toString(),
+            "--dry-run",
+            "--format",
+            "markdown");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).as(r.toString()).startsWith("# Recommendations\n")
+    assertThat(r.out())
+        .as(r.toString())
+        .startsWith("# Recommendations\n")
         .contains("## 1. Make followup-email a call instead of an email")
         .contains("- **Change (planned)**: channel: email -> call")
         .contains("```diff\n--- ");
@@ -167,26 +217,40 @@ class RecommendCommandTest {
   @Test
   void usageErrors() throws Exception {
     Path log = log();
-    assertThat(CliHarness.run("recommend", dir.resolve("nope.csv").toString()).exitCode()).isEqualTo(2);
+    assertThat(CliHarness.run("recommend", dir.resolve("nope.csv").toString()).exitCode())
+        .isEqualTo(2);
     CliResult noCadence = CliHarness.run("recommend", log.toString(), "--apply");
     assertThat(noCadence.exitCode()).as(noCadence.toString()).isEqualTo(2);
-    assertThat(noCadence.err()).contains("--apply changes cadence files: name them with --cadence FILE...");
-    CliResult both = CliHarness.run("recommend", log.toString(), "--cadence", AbLogs.cadence(dir.resolve("c")).toString(), "--apply",
-        "--dry-run");
+    assertThat(noCadence.err())
+        .contains("--apply changes cadence files: name them with --cadence FILE...");
+    CliResult both =
+        CliHarness.run(
+            "recommend",
+            log.toString(),
+            "--cadence",
+            AbLogs.cadence(dir.resolve("c")).toString(),
+            "--apply",
+            "--dry-run");
     assertThat(both.exitCode()).as(both.toString()).isEqualTo(2);
     assertThat(both.err()).contains("mutually exclusive");
     CliResult alpha = CliHarness.run("recommend", log.toString(), "--alpha", "1.5");
     assertThat(alpha.exitCode()).as(alpha.toString()).isEqualTo(2);
     assertThat(alpha.err()).contains("alpha must be between 0 and 1");
     assertThat(CliHarness.run("recommend", log.toString(), "--min-n", "0").exitCode()).isEqualTo(2);
-    assertThat(CliHarness.run("recommend", log.toString(), "--cadence", dir.resolve("none.yaml").toString()).exitCode()).isEqualTo(2);
+    assertThat(
+            CliHarness.run(
+                    "recommend", log.toString(), "--cadence", dir.resolve("none.yaml").toString())
+                .exitCode())
+        .isEqualTo(2);
   }
 
   @Test
   void anInvalidCadenceIsRefusedBeforeAnything() throws Exception {
     Path cadence = AbLogs.cadence(dir.resolve("cadences"));
-    Files.writeString(cadence, Files.readString(cadence).replace("channel: call", "channel: telegram"));
-    CliResult r = CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--dry-run");
+    Files.writeString(
+        cadence, Files.readString(cadence).replace("channel: call", "channel: telegram"));
+    CliResult r =
+        CliHarness.run("recommend", log().toString(), "--cadence", cadence.toString(), "--dry-run");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     assertThat(r.err()).contains("error[unknown-channel]").contains("fix them first");
     assertThat(r.out()).isEmpty();
@@ -194,7 +258,10 @@ class RecommendCommandTest {
 
   @Test
   void aLogWithOnlyAHeaderHasNothingToRecommend() throws Exception {
-    Path empty = Files.writeString(dir.resolve("empty.csv"), "timestamp,lead_id,cadence,step,channel,template,region,event\n");
+    Path empty =
+        Files.writeString(
+            dir.resolve("empty.csv"),
+            "timestamp,lead_id,cadence,step,channel,template,region,event\n");
     CliResult r = CliHarness.run("recommend", empty.toString());
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     assertThat(r.err()).contains("no events in");
@@ -205,7 +272,9 @@ class RecommendCommandTest {
     Path even = AbLogs.write(dir.resolve("even.csv"), 100, 20, 22);
     CliResult r = CliHarness.run("recommend", even.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).as(r.toString()).contains("0 found, 0 short of evidence; 1 test at alpha 0.05")
+    assertThat(r.out())
+        .as(r.toString())
+        .contains("0 found, 0 short of evidence; 1 test at alpha 0.05")
         .contains("No test was significant");
   }
 }

@@ -19,7 +19,8 @@ class ReviewRegressionTest {
   @TempDir Path dir;
 
   @Test
-  void theSameFileUnderTwoSpellingsIsCheckedOnceNotReportedAsADuplicateCadence() throws IOException {
+  void theSameFileUnderTwoSpellingsIsCheckedOnceNotReportedAsADuplicateCadence()
+      throws IOException {
     Path file = dir.resolve("a.yaml");
     Files.writeString(file, "cadence: a\nsteps:\n  - id: s\n    channel: task\n");
     var r = CliHarness.run("validate", dir.resolve("./a.yaml").toString(), dir.toString());
@@ -41,8 +42,12 @@ class ReviewRegressionTest {
   @Test
   void aTemplateWithAByteOrderMarkIsAccepted() throws IOException {
     Files.createDirectories(dir.resolve("templates"));
-    Files.write(dir.resolve("templates/hi.md"), ("\uFEFF---\nsubject: Hi\n---\nHello {{first_name}}\n").getBytes(StandardCharsets.UTF_8));
-    Files.writeString(dir.resolve("c.yaml"), "cadence: c\nsteps:\n  - id: s\n    channel: email\n    template: hi\n");
+    Files.write(
+        dir.resolve("templates/hi.md"),
+        ("\uFEFF---\nsubject: Hi\n---\nHello {{first_name}}\n").getBytes(StandardCharsets.UTF_8));
+    Files.writeString(
+        dir.resolve("c.yaml"),
+        "cadence: c\nsteps:\n  - id: s\n    channel: email\n    template: hi\n");
     var r = CliHarness.run("validate", "--strict", dir.resolve("c.yaml").toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
   }
@@ -59,7 +64,14 @@ class ReviewRegressionTest {
     Files.writeString(dir.resolve("c.yaml"), "cadence: c\nsteps:\n  - id: s\n    channel: task\n");
     Files.writeString(dir.resolve("leads.csv"), "name,email\nAna,a@b.fr\n");
     for (String format : List.of("json", "ics", "csv")) {
-      var r = CliHarness.run("plan", dir.resolve("c.yaml").toString(), "--leads", dir.resolve("leads.csv").toString(), "--format", format);
+      var r =
+          CliHarness.run(
+              "plan",
+              dir.resolve("c.yaml").toString(),
+              "--leads",
+              dir.resolve("leads.csv").toString(),
+              "--format",
+              format);
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
       assertThat(r.out()).as(r.toString()).isEmpty();
       assertThat(r.err().lines()).as(r.toString()).hasSize(1);
@@ -69,10 +81,15 @@ class ReviewRegressionTest {
   @Test
   @EnabledOnOs(OS.LINUX)
   void aFailedWriteToStdoutExitsThreeNotZero() throws Exception {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.cadence.Main", "schema")
-        .redirectOutput(new File("/dev/full"))
-        .start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.cadence.Main",
+                "schema")
+            .redirectOutput(new File("/dev/full"))
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(err).isEqualTo(3);

@@ -27,8 +27,20 @@ class RunCommandTest {
   }
 
   private CliHarness.CliResult run(String now, String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("run", "--db", dir.resolve("c.db").toString(), "--now", now,
-        "--smtp", "smtp://localhost:2525", "--from", "sales@northwind.example", "--log", dir.resolve("log.csv").toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "--db",
+                dir.resolve("c.db").toString(),
+                "--now",
+                now,
+                "--smtp",
+                "smtp://localhost:2525",
+                "--from",
+                "sales@northwind.example",
+                "--log",
+                dir.resolve("log.csv").toString()));
     args.addAll(List.of(extra));
     return CliHarness.run(args.toArray(String[]::new));
   }
@@ -36,11 +48,25 @@ class RunCommandTest {
   @Test
   void enrollThenTicksSendEachEmailOnceInsideTheWindow() throws Exception {
     Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    Path leads = LiveFixture.leads(dir, "leads.csv", List.of(
-        "L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,",
-        "L-2,bo@example.com,Bo,Beta,America/New_York,sophie,"));
-    var enrolled = CliHarness.run("enroll", cadence.toString(), "--leads", leads.toString(), "--db", dir.resolve("c.db").toString(),
-        "--start", "2026-03-02", "--now", "2026-03-01T12:00:00Z");
+    Path leads =
+        LiveFixture.leads(
+            dir,
+            "leads.csv",
+            List.of(
+                "L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,",
+                "L-2,bo@example.com,Bo,Beta,America/New_York,sophie,"));
+    var enrolled =
+        CliHarness.run(
+            "enroll",
+            cadence.toString(),
+            "--leads",
+            leads.toString(),
+            "--db",
+            dir.resolve("c.db").toString(),
+            "--start",
+            "2026-03-02",
+            "--now",
+            "2026-03-01T12:00:00Z");
     assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
     assertThat(enrolled.out()).as(enrolled.toString()).contains("enrolled 2 leads");
 
@@ -58,14 +84,27 @@ class RunCommandTest {
     assertThat(sender.handed()).hasSize(1);
 
     var ny = run("2026-03-02T14:01:00Z"); // 09:01 in New York
-    assertThat(sender.handed()).extracting(e -> e.to()).containsExactly("ana@example.com", "bo@example.com");
+    assertThat(sender.handed())
+        .extracting(e -> e.to())
+        .containsExactly("ana@example.com", "bo@example.com");
 
-    var reEnroll = CliHarness.run("enroll", cadence.toString(), "--leads", leads.toString(), "--db", dir.resolve("c.db").toString(),
-        "--now", "2026-03-02T15:00:00Z");
-    assertThat(reEnroll.out()).as(reEnroll.toString()).contains("enrolled 0 leads", "2 already enrolled");
+    var reEnroll =
+        CliHarness.run(
+            "enroll",
+            cadence.toString(),
+            "--leads",
+            leads.toString(),
+            "--db",
+            dir.resolve("c.db").toString(),
+            "--now",
+            "2026-03-02T15:00:00Z");
+    assertThat(reEnroll.out())
+        .as(reEnroll.toString())
+        .contains("enrolled 0 leads", "2 already enrolled");
 
     String log = Files.readString(dir.resolve("log.csv"));
-    assertThat(log).startsWith("timestamp,lead_id,cadence,step,channel,template,region,event\n")
+    assertThat(log)
+        .startsWith("timestamp,lead_id,cadence,step,channel,template,region,event\n")
         .contains("2026-03-02T09:05:00+01:00,L-1,emails-only,intro,email,intro,,sent")
         .contains("2026-03-02T09:01:00-05:00,L-2,emails-only,intro,email,intro,,sent");
   }
@@ -73,13 +112,26 @@ class RunCommandTest {
   @Test
   void dryRunPrintsWhatWouldGoAndChangesNothing() throws Exception {
     Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    Path leads = LiveFixture.leads(dir, "leads.csv", List.of("L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,"));
-    CliHarness.run("enroll", cadence.toString(), "--leads", leads.toString(), "--db", dir.resolve("c.db").toString(),
-        "--start", "2026-03-02", "--now", "2026-03-01T12:00:00Z");
+    Path leads =
+        LiveFixture.leads(
+            dir, "leads.csv", List.of("L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,"));
+    CliHarness.run(
+        "enroll",
+        cadence.toString(),
+        "--leads",
+        leads.toString(),
+        "--db",
+        dir.resolve("c.db").toString(),
+        "--start",
+        "2026-03-02",
+        "--now",
+        "2026-03-01T12:00:00Z");
     byte[] before = Files.readAllBytes(dir.resolve("c.db"));
     var dry = run("2026-03-02T08:05:00Z", "--dry-run");
     assertThat(dry.exitCode()).as(dry.toString()).isZero();
-    assertThat(dry.out()).contains("emails-only L-1 intro: would send `Hello Ana` to ana@example.com", "would send 1");
+    assertThat(dry.out())
+        .contains(
+            "emails-only L-1 intro: would send `Hello Ana` to ana@example.com", "would send 1");
     assertThat(sender.handed()).isEmpty();
     assertThat(dir.resolve("log.csv")).doesNotExist();
     assertThat(Files.readAllBytes(dir.resolve("c.db"))).isEqualTo(before);

@@ -39,12 +39,26 @@ class RunCrashTest {
     smtp.start();
     db = dir.resolve("state.db");
     Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    Path leads = LiveFixture.leads(dir, "leads.csv", List.of(
-        "L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,",
-        "L-2,bo@example.com,Bo,Beta,Europe/Paris,sophie,",
-        "L-3,cy@example.com,Cy,Gamma,Europe/Paris,sophie,"));
-    var r = CliHarness.run("enroll", cadence.toString(), "--leads", leads.toString(), "--db", db.toString(),
-        "--start", "2026-03-02", "--now", "2026-03-01T12:00:00Z");
+    Path leads =
+        LiveFixture.leads(
+            dir,
+            "leads.csv",
+            List.of(
+                "L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,",
+                "L-2,bo@example.com,Bo,Beta,Europe/Paris,sophie,",
+                "L-3,cy@example.com,Cy,Gamma,Europe/Paris,sophie,"));
+    var r =
+        CliHarness.run(
+            "enroll",
+            cadence.toString(),
+            "--leads",
+            leads.toString(),
+            "--db",
+            db.toString(),
+            "--start",
+            "2026-03-02",
+            "--now",
+            "2026-03-01T12:00:00Z");
     assertThat(r.exitCode()).as(r.toString()).isZero();
   }
 
@@ -54,14 +68,29 @@ class RunCrashTest {
   }
 
   private String[] runArgs() {
-    return new String[] {"run", "--db", db.toString(), "--now", NOW, "--smtp", "smtp://127.0.0.1:" + smtp.getSmtp().getPort(),
-        "--from", "sales@northwind.example", "--log", dir.resolve("log.csv").toString()};
+    return new String[] {
+      "run",
+      "--db",
+      db.toString(),
+      "--now",
+      NOW,
+      "--smtp",
+      "smtp://127.0.0.1:" + smtp.getSmtp().getPort(),
+      "--from",
+      "sales@northwind.example",
+      "--log",
+      dir.resolve("log.csv").toString()
+    };
   }
 
   private LiveProcesses.Forked pausedAt(String point) throws Exception {
     Path marker = dir.resolve("paused-" + point);
-    LiveProcesses.Forked f = LiveProcesses.start(dir, "paused-" + point,
-        Map.of("CADENCE_TEST_PAUSE_AT", point, "CADENCE_TEST_PAUSE_MARKER", marker.toString()), runArgs());
+    LiveProcesses.Forked f =
+        LiveProcesses.start(
+            dir,
+            "paused-" + point,
+            Map.of("CADENCE_TEST_PAUSE_AT", point, "CADENCE_TEST_PAUSE_MARKER", marker.toString()),
+            runArgs());
     LiveProcesses.awaitMarker(f, marker, LIMIT);
     return f;
   }
@@ -92,7 +121,8 @@ class RunCrashTest {
 
     LiveProcesses.Forked rerun = LiveProcesses.start(dir, "rerun", Map.of(), runArgs());
     assertThat(rerun.waitFor(LIMIT)).as(rerun.stdout() + rerun.stderr()).isZero();
-    assertThat(recipients()).containsExactlyInAnyOrder("ana@example.com", "bo@example.com", "cy@example.com");
+    assertThat(recipients())
+        .containsExactlyInAnyOrder("ana@example.com", "bo@example.com", "cy@example.com");
     assertThat(sends(SendState.IN_DOUBT)).isEmpty();
     assertThat(sends(SendState.SENT)).hasSize(3);
   }
@@ -108,7 +138,9 @@ class RunCrashTest {
     assertThat(rerun.waitFor(LIMIT)).as(rerun.stdout() + rerun.stderr()).isZero();
     assertThat(rerun.stdout()).contains("1 interrupted send(s) now in doubt");
     assertThat(recipients()).hasSize(3).doesNotHaveDuplicates().contains(delivered);
-    assertThat(sends(SendState.IN_DOUBT)).singleElement().satisfies(s -> assertThat(s.recipient()).isEqualTo(delivered));
+    assertThat(sends(SendState.IN_DOUBT))
+        .singleElement()
+        .satisfies(s -> assertThat(s.recipient()).isEqualTo(delivered));
 
     LiveProcesses.Forked third = LiveProcesses.start(dir, "third", Map.of(), runArgs());
     assertThat(third.waitFor(LIMIT)).as(third.stdout() + third.stderr()).isZero();

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A missing, foreign, damaged or newer state store is refused (exit 3) and never replaced by a fresh one. */
+/**
+ * A missing, foreign, damaged or newer state store is refused (exit 3) and never replaced by a
+ * fresh one.
+ */
 class StoreRefusalTest {
   @TempDir Path dir;
 
@@ -30,15 +33,21 @@ class StoreRefusalTest {
   @ValueSource(strings = {"run", "status", "tasks", "record", "resolve", "log"})
   void aMissingStoreIsRefusedAndNotCreated(String command) {
     Path db = dir.resolve("nowhere.db");
-    String[] args = switch (command) {
-      case "record" -> new String[] {"record", "--lead", "L-1", "--step", "s", "--outcome", "done"};
-      case "resolve" -> new String[] {"resolve", "--lead", "L-1", "--step", "s", "--as", "sent"};
-      case "log" -> new String[] {"log", "--rebuild", "--out", dir.resolve("log.csv").toString()};
-      default -> new String[] {command};
-    };
+    String[] args =
+        switch (command) {
+          case "record" ->
+              new String[] {"record", "--lead", "L-1", "--step", "s", "--outcome", "done"};
+          case "resolve" ->
+              new String[] {"resolve", "--lead", "L-1", "--step", "s", "--as", "sent"};
+          case "log" ->
+              new String[] {"log", "--rebuild", "--out", dir.resolve("log.csv").toString()};
+          default -> new String[] {command};
+        };
     var r = cli(db, args);
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
-    assertThat(r.err()).as(r.toString()).contains("no state store at " + db, "run `cadence enroll` first");
+    assertThat(r.err())
+        .as(r.toString())
+        .contains("no state store at " + db, "run `cadence enroll` first");
     assertThat(db).doesNotExist();
     assertThat(dir.resolve("nowhere.db.lock")).doesNotExist();
   }
@@ -49,13 +58,21 @@ class StoreRefusalTest {
     byte[] junk = "id,email\nL-1,a@example.com\n".getBytes();
     Files.write(db, junk);
     Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    Path leads = LiveFixture.leads(dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,"));
-    for (String[] args : List.of(new String[] {"run"}, new String[] {"status"},
-        new String[] {"enroll", cadence.toString(), "--leads", leads.toString()})) {
+    Path leads =
+        LiveFixture.leads(
+            dir, "leads.csv", List.of("L-1,a@example.com,A,Acme,Europe/Paris,sophie,"));
+    for (String[] args :
+        List.of(
+            new String[] {"run"},
+            new String[] {"status"},
+            new String[] {"enroll", cadence.toString(), "--leads", leads.toString()})) {
       var r = cli(db, args);
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
-      assertThat(r.err()).as(r.toString()).contains("is not a usable cadence state store (it is not a SQLite database)",
-          "refusing to start afresh");
+      assertThat(r.err())
+          .as(r.toString())
+          .contains(
+              "is not a usable cadence state store (it is not a SQLite database)",
+              "refusing to start afresh");
     }
     assertThat(Files.readAllBytes(db)).isEqualTo(junk);
   }
@@ -73,7 +90,8 @@ class StoreRefusalTest {
   @Test
   void anotherApplicationsDatabaseIsRefused() throws Exception {
     Path db = dir.resolve("other.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount INTEGER)");
     }
     var r = cli(db, "status");
@@ -86,9 +104,24 @@ class StoreRefusalTest {
     Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
-      rows.add("L-" + i + ",l" + i + "@example.com,N" + i + ",Company number " + i + ",Europe/Paris,sophie,");
+      rows.add(
+          "L-"
+              + i
+              + ",l"
+              + i
+              + "@example.com,N"
+              + i
+              + ",Company number "
+              + i
+              + ",Europe/Paris,sophie,");
     }
-    var r = cli(db, "enroll", cadence.toString(), "--leads", LiveFixture.leads(dir, "leads.csv", rows).toString());
+    var r =
+        cli(
+            db,
+            "enroll",
+            cadence.toString(),
+            "--leads",
+            LiveFixture.leads(dir, "leads.csv", rows).toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     return db;
   }
@@ -96,7 +129,8 @@ class StoreRefusalTest {
   @Test
   void aStoreWrittenByANewerCadenceIsRefused() throws Exception {
     Path db = enrolledStore();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
       s.execute("UPDATE schema_version SET version = 99");
     }
     var r = cli(db, "run");
@@ -109,7 +143,11 @@ class StoreRefusalTest {
     Path db = enrolledStore();
     byte[] bytes = Files.readAllBytes(db);
     assertThat(bytes.length).isGreaterThan(3 * 4096);
-    Arrays.fill(bytes, 4096, bytes.length, (byte) 0x5A); // page 1 (the schema) intact, every table page garbage
+    Arrays.fill(
+        bytes,
+        4096,
+        bytes.length,
+        (byte) 0x5A); // page 1 (the schema) intact, every table page garbage
     Files.write(db, bytes);
     var r = cli(db, "status");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);

@@ -13,7 +13,10 @@ class ValidateCommandTest {
 
   @Test
   void aValidCadenceExitsZero() throws IOException {
-    Path file = write("ok.yaml", """
+    Path file =
+        write(
+            "ok.yaml",
+            """
         cadence: tiny
         steps:
           - id: call-them
@@ -26,7 +29,10 @@ class ValidateCommandTest {
 
   @Test
   void aMisspelledKeyIsReportedWithItsPositionAndASuggestion() throws IOException {
-    Path file = write("bad.yaml", """
+    Path file =
+        write(
+            "bad.yaml",
+            """
         cadence: tiny
         steps:
           - id: call-them
@@ -34,8 +40,11 @@ class ValidateCommandTest {
         """);
     var r = CliHarness.run("validate", file.toString());
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    assertThat(r.out()).as(r.toString())
-        .contains(file + ":4:5: error[unknown-key]: unknown key `chanel` in step `call-them`; did you mean `channel`?");
+    assertThat(r.out())
+        .as(r.toString())
+        .contains(
+            file
+                + ":4:5: error[unknown-key]: unknown key `chanel` in step `call-them`; did you mean `channel`?");
   }
 
   @Test
@@ -43,7 +52,9 @@ class ValidateCommandTest {
     Path file = write("ok.yaml", "cadence: tiny\nsteps:\n  - id: a\n    channel: task\n");
     var r = CliHarness.run("validate", dir.resolve("nope.yaml").toString(), file.toString());
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).as(r.toString()).isEqualTo("error: no such file or directory: " + dir.resolve("nope.yaml") + "\n");
+    assertThat(r.err())
+        .as(r.toString())
+        .isEqualTo("error: no such file or directory: " + dir.resolve("nope.yaml") + "\n");
     assertThat(r.out()).as(r.toString()).contains("1 file checked");
   }
 

@@ -34,7 +34,10 @@ class ValidateFormatsCliTest {
   @BeforeEach
   void files() throws IOException {
     // An unknown key and an unknown step whose names hold XML, JSON and GitHub special characters.
-    bad = write("bad.yaml", """
+    bad =
+        write(
+            "bad.yaml",
+            """
         cadence: bad
         "k<&>\\"%,:": 1
         steps:
@@ -42,7 +45,10 @@ class ValidateFormatsCliTest {
             channel: call
             next: 'x<&>"y'
         """);
-    warned = write("warn.yaml", """
+    warned =
+        write(
+            "warn.yaml",
+            """
         cadence: warny
         steps:
           - id: a
@@ -54,7 +60,10 @@ class ValidateFormatsCliTest {
           done: {}
           unused: {}
         """);
-    ok = write("ok.yml", """
+    ok =
+        write(
+            "ok.yml",
+            """
         cadence: tiny
         steps:
           - id: call-them
@@ -78,7 +87,9 @@ class ValidateFormatsCliTest {
       paths.add(file.get("path").textValue());
       cadences.add(file.get("cadence").textValue());
       for (JsonNode d : file.get("diagnostics")) {
-        assertThat(names(d)).as(r.toString()).containsExactly("severity", "code", "message", "line", "column");
+        assertThat(names(d))
+            .as(r.toString())
+            .containsExactly("severity", "code", "message", "line", "column");
         assertThat(d.get("severity").textValue()).isIn("error", "warning");
         assertThat(d.get("line").isInt() && d.get("column").isInt()).isTrue();
         assertThat(d.get("line").intValue()).as("1-based: %s", d).isPositive();
@@ -111,7 +122,9 @@ class ValidateFormatsCliTest {
     String missing = dir.resolve("nope.yaml").toString();
     CliResult r = CliHarness.run("validate", "--format", "json", missing, ok);
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).as(r.toString()).isEqualTo("error: no such file or directory: " + missing + "\n");
+    assertThat(r.err())
+        .as(r.toString())
+        .isEqualTo("error: no such file or directory: " + missing + "\n");
     assertThat(MAPPER.readTree(r.out()).get("files")).hasSize(1);
   }
 
@@ -124,7 +137,9 @@ class ValidateFormatsCliTest {
     assertThat(doc.getDocumentElement().getAttribute("failures")).as(r.toString()).isEqualTo("1");
     List<Element> cases = elements(doc.getElementsByTagName("testcase"));
     assertThat(cases).extracting(c -> c.getAttribute("name")).containsExactly(bad, warned, ok);
-    assertThat(cases).extracting(c -> c.getElementsByTagName("failure").getLength()).containsExactly(1, 0, 0);
+    assertThat(cases)
+        .extracting(c -> c.getElementsByTagName("failure").getLength())
+        .containsExactly(1, 0, 0);
     Element failure = (Element) cases.get(0).getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("message")).contains("unknown key `k<&>\"%,:`");
     assertThat(failure.getTextContent()).contains("unknown step `x<&>\"y`");
@@ -137,7 +152,8 @@ class ValidateFormatsCliTest {
     Document doc = parseXml(r.out());
     assertThat(doc.getDocumentElement().getAttribute("failures")).as(r.toString()).isEqualTo("1");
     assertThat(elements(doc.getElementsByTagName("testcase")))
-        .extracting(c -> c.getElementsByTagName("failure").getLength()).containsExactly(1, 0);
+        .extracting(c -> c.getElementsByTagName("failure").getLength())
+        .containsExactly(1, 0);
   }
 
   @Test
@@ -152,11 +168,18 @@ class ValidateFormatsCliTest {
     assertThat(rules).doesNotHaveDuplicates();
     List<String> located = new ArrayList<>();
     for (JsonNode result : run.get("results")) {
-      assertThat(rules.get(result.get("ruleIndex").intValue())).isEqualTo(result.get("ruleId").textValue());
+      assertThat(rules.get(result.get("ruleIndex").intValue()))
+          .isEqualTo(result.get("ruleId").textValue());
       assertThat(result.get("level").textValue()).isIn("error", "warning");
       JsonNode loc = result.at("/locations/0/physicalLocation");
-      located.add(loc.at("/artifactLocation/uri").textValue() + ":" + loc.at("/region/startLine").intValue()
-          + ":" + loc.at("/region/startColumn").intValue() + ":" + result.get("ruleId").textValue());
+      located.add(
+          loc.at("/artifactLocation/uri").textValue()
+              + ":"
+              + loc.at("/region/startLine").intValue()
+              + ":"
+              + loc.at("/region/startColumn").intValue()
+              + ":"
+              + result.get("ruleId").textValue());
     }
     assertThat(located).contains(bad + ":2:1:unknown-key", warned + ":6:9:unreachable-step");
   }
@@ -165,16 +188,29 @@ class ValidateFormatsCliTest {
   void githubWritesOneWorkflowCommandPerFinding() {
     CliResult r = CliHarness.run("validate", "--format", "github", bad, warned, ok);
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    Pattern command = Pattern.compile("::(error|warning) file=([^,:]+),line=(\\d+),col=(\\d+),title=cadence ([a-z-]+)::(.*)");
+    Pattern command =
+        Pattern.compile(
+            "::(error|warning) file=([^,:]+),line=(\\d+),col=(\\d+),title=cadence ([a-z-]+)::(.*)");
     List<String> lines = r.out().lines().toList();
     for (String line : lines) {
       assertThat(command.matcher(line).matches()).as(line + "\n" + r).isTrue();
     }
-    assertThat(lines).as(r.toString())
-        .anyMatch(l -> l.startsWith("::error file=" + bad.replace(":", "%3A") + ",line=2,col=1,title=cadence unknown-key::"
-            + "unknown key `k<&>\"%25,:`"))
-        .anyMatch(l -> l.startsWith("::warning file=" + warned + ",line=6,col=9,title=cadence unreachable-step::"));
-    assertThat(lines).as("no summary line in the github format\n" + r).noneMatch(l -> l.contains("checked"));
+    assertThat(lines)
+        .as(r.toString())
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "::error file="
+                        + bad.replace(":", "%3A")
+                        + ",line=2,col=1,title=cadence unknown-key::"
+                        + "unknown key `k<&>\"%25,:`"))
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "::warning file=" + warned + ",line=6,col=9,title=cadence unreachable-step::"));
+    assertThat(lines)
+        .as("no summary line in the github format\n" + r)
+        .noneMatch(l -> l.contains("checked"));
   }
 
   @Test
@@ -182,13 +218,21 @@ class ValidateFormatsCliTest {
     CliResult r = CliHarness.run("validate", bad, warned, ok);
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     List<String> lines = r.out().lines().toList();
-    assertThat(lines.get(0)).as(r.toString()).startsWith(bad + ":2:1: error[unknown-key]: unknown key `k<&>\"%,:`");
-    assertThat(lines).as(r.toString()).contains(
-        warned + ":6:9: warning[unreachable-step]: step `b` cannot be reached from the first step `a`;"
-            + " point an outcome or `next` at it, or remove it");
-    assertThat(lines.subList(0, lines.size() - 1)).as(r.toString())
+    assertThat(lines.get(0))
+        .as(r.toString())
+        .startsWith(bad + ":2:1: error[unknown-key]: unknown key `k<&>\"%,:`");
+    assertThat(lines)
+        .as(r.toString())
+        .contains(
+            warned
+                + ":6:9: warning[unreachable-step]: step `b` cannot be reached from the first step `a`;"
+                + " point an outcome or `next` at it, or remove it");
+    assertThat(lines.subList(0, lines.size() - 1))
+        .as(r.toString())
         .allMatch(l -> l.matches(".+:\\d+:\\d+: (error|warning)\\[[a-z-]+\\]: .+"));
-    assertThat(lines.get(lines.size() - 1)).as(r.toString()).matches("3 files checked: \\d+ errors, 2 warnings");
+    assertThat(lines.get(lines.size() - 1))
+        .as(r.toString())
+        .matches("3 files checked: \\d+ errors, 2 warnings");
   }
 
   @Test
@@ -205,10 +249,13 @@ class ValidateFormatsCliTest {
   void strictTurnsWarningsIntoFailure() {
     CliResult lenient = CliHarness.run("validate", warned);
     assertThat(lenient.exitCode()).as(lenient.toString()).isEqualTo(0);
-    assertThat(lenient.out()).as(lenient.toString()).endsWith("1 file checked: 0 errors, 2 warnings\n");
+    assertThat(lenient.out())
+        .as(lenient.toString())
+        .endsWith("1 file checked: 0 errors, 2 warnings\n");
     CliResult strict = CliHarness.run("validate", "--strict", warned);
     assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(1);
-    assertThat(strict.out()).as(strict.toString())
+    assertThat(strict.out())
+        .as(strict.toString())
         .endsWith("1 file checked: 0 errors, 2 warnings (warnings fail under --strict)\n");
     CliResult strictClean = CliHarness.run("validate", "--strict", ok);
     assertThat(strictClean.exitCode()).as(strictClean.toString()).isEqualTo(0);
@@ -243,7 +290,9 @@ class ValidateFormatsCliTest {
   private static Document parseXml(String xml) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static List<Element> elements(NodeList nodes) {

@@ -27,14 +27,18 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Whatever a file holds, {@code validate} answers with findings, never a crash: exit 0 or 1, one-line
- * messages, 1-based lines and columns, every format well-formed, and the same output for the same input.
+ * Whatever a file holds, {@code validate} answers with findings, never a crash: exit 0 or 1,
+ * one-line messages, 1-based lines and columns, every format well-formed, and the same output for
+ * the same input.
  */
 class ValidatePropertiesTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** A valid cadence using most of the format (checked by {@link #theSeedIsValid}), to be mutated. */
-  static final String SEED = """
+  /**
+   * A valid cadence using most of the format (checked by {@link #theSeedIsValid}), to be mutated.
+   */
+  static final String SEED =
+      """
       cadence: outbound
       name: Outbound lead qualification
       description: New leads; gauge interest first.
@@ -97,14 +101,77 @@ class ValidatePropertiesTest {
       """;
 
   /** Pieces of YAML and of the cadence format, so that random text gets past the parser often. */
-  private static final List<String> TOKENS = List.of(
-      "cadence", "steps", "id", "channel", "call", "email", "task", "next", "on", "exit", "handoff", "fork",
-      "after", "day", "wait", "template", "exits", "require", "schedule", "window", "timezone", "min_gap",
-      ":", ": ", "- ", "\n", "\r\n", "  ", " ", "\t", "[", "]", "{", "}", ",", "&a ", "*a", "<<: ", "\"", "'",
-      "# ", "!!str ", "!x ", "? ", "| ", "> ", "---\n", "...\n", "%YAML 1.2\n", "1", "-1", "0", "3d", "x<&>",
-      "\\n", "\u00e9", "\uFEFF", "\u2028", "09:00-17:00", "Europe/Paris", "a", "b",
-      // Quoted scalars whose escapes make line breaks and control characters inside keys and ids.
-      "\"a\\nb\"", "\"x\\ty\"", "\"\\e[31m\"", "\"\\u0085\\r\"", "'it''s'");
+  private static final List<String> TOKENS =
+      List.of(
+          "cadence",
+          "steps",
+          "id",
+          "channel",
+          "call",
+          "email",
+          "task",
+          "next",
+          "on",
+          "exit",
+          "handoff",
+          "fork",
+          "after",
+          "day",
+          "wait",
+          "template",
+          "exits",
+          "require",
+          "schedule",
+          "window",
+          "timezone",
+          "min_gap",
+          ":",
+          ": ",
+          "- ",
+          "\n",
+          "\r\n",
+          "  ",
+          " ",
+          "\t",
+          "[",
+          "]",
+          "{",
+          "}",
+          ",",
+          "&a ",
+          "*a",
+          "<<: ",
+          "\"",
+          "'",
+          "# ",
+          "!!str ",
+          "!x ",
+          "? ",
+          "| ",
+          "> ",
+          "---\n",
+          "...\n",
+          "%YAML 1.2\n",
+          "1",
+          "-1",
+          "0",
+          "3d",
+          "x<&>",
+          "\\n",
+          "\u00e9",
+          "\uFEFF",
+          "\u2028",
+          "09:00-17:00",
+          "Europe/Paris",
+          "a",
+          "b",
+          // Quoted scalars whose escapes make line breaks and control characters inside keys and
+          // ids.
+          "\"a\\nb\"",
+          "\"x\\ty\"",
+          "\"\\e[31m\"",
+          "\"\\u0085\\r\"",
+          "'it''s'");
 
   private static Path dir;
   private static Path file;
@@ -114,8 +181,12 @@ class ValidatePropertiesTest {
     dir = Files.createTempDirectory("cadence-props");
     Files.createDirectories(dir.resolve("templates"));
     Files.createDirectories(dir.resolve("scripts"));
-    Files.writeString(dir.resolve("templates/intro.md"), "---\nsubject: Hello {{first_name}}\n---\nHi {{first_name}},\n");
-    Files.writeString(dir.resolve("templates/intro-fr.md"), "---\nsubject: Bonjour\n---\nBonjour {{first_name}},\n");
+    Files.writeString(
+        dir.resolve("templates/intro.md"),
+        "---\nsubject: Hello {{first_name}}\n---\nHi {{first_name}},\n");
+    Files.writeString(
+        dir.resolve("templates/intro-fr.md"),
+        "---\nsubject: Bonjour\n---\nBonjour {{first_name}},\n");
     Files.writeString(dir.resolve("scripts/check.md"), "# Check\nAsk whether they received it.\n");
     file = dir.resolve("input.yaml");
   }
@@ -170,12 +241,23 @@ class ValidatePropertiesTest {
   Arbitrary<List<Mutation>> mutations() {
     Arbitrary<Kind> kinds = Arbitraries.of(Kind.class);
     Arbitrary<Integer> positions = Arbitraries.integers().between(0, Integer.MAX_VALUE);
-    return Combinators.combine(kinds, positions, positions).as(Mutation::new).list().ofMinSize(1).ofMaxSize(4);
+    return Combinators.combine(kinds, positions, positions)
+        .as(Mutation::new)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(4);
   }
 
-  enum Kind { DELETE_LINE, DUPLICATE_LINE, SWAP_CHARS, INSERT_TOKEN }
+  enum Kind {
+    DELETE_LINE,
+    DUPLICATE_LINE,
+    SWAP_CHARS,
+    INSERT_TOKEN
+  }
 
-  /** One edit of the text; the positions are taken modulo the text's current size (or token count). */
+  /**
+   * One edit of the text; the positions are taken modulo the text's current size (or token count).
+   */
   record Mutation(Kind kind, int a, int b) {
     String apply(String text) {
       List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
@@ -221,11 +303,15 @@ class ValidatePropertiesTest {
     CliResult text = run();
     assertThat(text.exitCode()).as(text.toString()).isEqualTo(json.exitCode());
     assertThat(text.err()).as(text.toString()).isEmpty();
-    assertThat(text.out().lines().count()).as("one line per finding, then the summary\n" + text).isEqualTo(diagnostics + 1);
+    assertThat(text.out().lines().count())
+        .as("one line per finding, then the summary\n" + text)
+        .isEqualTo(diagnostics + 1);
 
     CliResult github = run("--format", "github");
     assertThat(github.out().lines().count()).as(github.toString()).isEqualTo(diagnostics);
-    assertThat(github.out().lines()).as(github.toString()).allMatch(l -> l.matches("::(error|warning) file=.*::.+"));
+    assertThat(github.out().lines())
+        .as(github.toString())
+        .allMatch(l -> l.matches("::(error|warning) file=.*::.+"));
 
     CliResult junit = run("--format", "junit");
     assertThat(junit.exitCode()).as(junit.toString()).isEqualTo(json.exitCode());
@@ -234,7 +320,9 @@ class ValidatePropertiesTest {
     CliResult sarif = run("--format", "sarif");
     assertThat(sarif.exitCode()).as(sarif.toString()).isEqualTo(json.exitCode());
     try {
-      assertThat(MAPPER.readTree(sarif.out()).at("/runs/0/results")).as(sarif.toString()).hasSize(diagnostics);
+      assertThat(MAPPER.readTree(sarif.out()).at("/runs/0/results"))
+          .as(sarif.toString())
+          .hasSize(diagnostics);
     } catch (IOException e) {
       throw new AssertionError("SARIF is not JSON\n" + sarif, e);
     }
@@ -256,7 +344,10 @@ class ValidatePropertiesTest {
         assertThat(d.get("line").intValue()).as(r.toString()).isGreaterThanOrEqualTo(1);
         assertThat(d.get("column").intValue()).as(r.toString()).isGreaterThanOrEqualTo(1);
         String message = d.get("message").textValue();
-        assertThat(message).as(r.toString()).isNotBlank().doesNotContainPattern("[\\r\\n\\u0085\\u2028\\u2029]");
+        assertThat(message)
+            .as(r.toString())
+            .isNotBlank()
+            .doesNotContainPattern("[\\r\\n\\u0085\\u2028\\u2029]");
       }
     }
     assertThat(root.get("valid").booleanValue()).as(r.toString()).isEqualTo(r.exitCode() == 0);
@@ -267,7 +358,9 @@ class ValidatePropertiesTest {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.newDocumentBuilder().parse(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)));
+      factory
+          .newDocumentBuilder()
+          .parse(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new AssertionError("JUnit XML is not well-formed\n" + r, e);
     }

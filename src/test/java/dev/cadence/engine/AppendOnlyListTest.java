@@ -31,7 +31,10 @@ class AppendOnlyListTest {
       expected.add(i);
       states.add(list);
     }
-    assertThat(list).isEqualTo(expected).hasSameHashCodeAs(expected).hasToString(expected.toString());
+    assertThat(list)
+        .isEqualTo(expected)
+        .hasSameHashCodeAs(expected)
+        .hasToString(expected.toString());
     for (int i = 0; i < states.size(); i++) {
       assertThat(states.get(i)).isEqualTo(expected.subList(0, i + 1));
     }

@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /** Forks, joins and refusals: cases found in review, each once a real bug. */
 class EngineJoinsAndForksTest {
-  final Lead lead = new Lead("L1", Map.of("email", "a@b.fr"), Optional.of(ZoneId.of("Europe/Paris")), false, 2);
+  final Lead lead =
+      new Lead("L1", Map.of("email", "a@b.fr"), Optional.of(ZoneId.of("Europe/Paris")), false, 2);
   final Instant t = Instant.parse("2026-11-30T10:00:00Z");
 
   @Test
   void aForkedBranchDoesNotFallThroughIntoItsSiblingSoNothingRunsTwice() {
-    Engine engine = new Engine(TestCadences.parse("""
+    Engine engine =
+        new Engine(
+            TestCadences.parse(
+                """
         cadence: f
         steps:
           - id: start
@@ -33,14 +37,18 @@ class EngineJoinsAndForksTest {
             template: t
         """));
     var plan = DefaultPath.plan(engine, lead, t, 50);
-    assertThat(plan.touches()).extracting(d -> d.step().id() + "#" + d.visit())
+    assertThat(plan.touches())
+        .extracting(d -> d.step().id() + "#" + d.visit())
         .containsExactlyInAnyOrder("start#1", "zapprove#1", "pack#1");
     assertThat(plan.end().ending().get().kind()).isEqualTo(Ending.Kind.COMPLETED);
   }
 
   @Test
   void aJoinInsideALoopFiresAgainOnTheNextPassOnlyWhenAllItsStepsCompletedAgain() {
-    Engine engine = new Engine(TestCadences.parse("""
+    Engine engine =
+        new Engine(
+            TestCadences.parse(
+                """
         cadence: loop
         exits: { done: {} }
         steps:
@@ -61,17 +69,26 @@ class EngineJoinsAndForksTest {
     for (int round = 1; round <= 2; round++) {
       e = engine.complete(e, "start", Optional.empty(), Map.of(), t).state();
       e = engine.complete(e, "a", Optional.empty(), Map.of(), t).state();
-      assertThat(e.pending()).extracting(Pending::step).as("round %d: j waits for b", round).containsExactly("b");
+      assertThat(e.pending())
+          .extracting(Pending::step)
+          .as("round %d: j waits for b", round)
+          .containsExactly("b");
       e = engine.complete(e, "b", Optional.empty(), Map.of(), t).state();
       assertThat(e.pending()).extracting(Pending::step).as("round %d", round).containsExactly("j");
-      e = engine.complete(e, "j", Optional.of(round == 1 ? "no_answer" : "connected"), Map.of(), t).state();
+      e =
+          engine
+              .complete(e, "j", Optional.of(round == 1 ? "no_answer" : "connected"), Map.of(), t)
+              .state();
     }
     assertThat(e.ending().get().name()).isEqualTo("done");
   }
 
   @Test
   void aStepRedirectedByAnOutcomeDoesNotStartTheJoinWaitingOnIt() {
-    Engine engine = new Engine(TestCadences.parse("""
+    Engine engine =
+        new Engine(
+            TestCadences.parse(
+                """
         cadence: inv
         steps:
           - id: ask
@@ -97,7 +114,10 @@ class EngineJoinsAndForksTest {
 
   @Test
   void aRefusedResponseLeavesTheEnrollmentAsItWas() {
-    Engine engine = new Engine(TestCadences.parse("""
+    Engine engine =
+        new Engine(
+            TestCadences.parse(
+                """
         cadence: r
         exits: { not_interested: { require: { call: 1 } } }
         steps:
@@ -118,7 +138,10 @@ class EngineJoinsAndForksTest {
 
   @Test
   void anEmailWhoseDefaultExitIsGuardedStopsThePlanWithTheReason() {
-    Engine engine = new Engine(TestCadences.parse("""
+    Engine engine =
+        new Engine(
+            TestCadences.parse(
+                """
         cadence: g
         exits: { lost: { require: { call: 1 } } }
         steps:
@@ -128,6 +151,8 @@ class EngineJoinsAndForksTest {
             next: { exit: lost }
         """));
     var plan = DefaultPath.plan(engine, lead, t, 50);
-    assertThat(plan.stop()).hasValueSatisfying(s -> assertThat(s).contains("stops after `intro`").contains("requires 1 call"));
+    assertThat(plan.stop())
+        .hasValueSatisfying(
+            s -> assertThat(s).contains("stops after `intro`").contains("requires 1 call"));
   }
 }

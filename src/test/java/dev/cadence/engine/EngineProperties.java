@@ -27,7 +27,9 @@ import net.jqwik.api.constraints.LongRange;
 /** Invariants of the engine, over random enrollment times, zones and responses. */
 class EngineProperties {
   /** A branching cadence with a loop (with a wait), a fork/join and an approval. */
-  static final Cadence CADENCE = TestCadences.parse("""
+  static final Cadence CADENCE =
+      TestCadences.parse(
+          """
       cadence: props
       schedule:
         timezone: lead
@@ -73,8 +75,15 @@ class EngineProperties {
           next: { exit: won }
       """);
 
-  static final List<String> ZONES = List.of("Europe/Paris", "America/New_York", "Asia/Kolkata",
-      "Australia/Lord_Howe", "America/St_Johns", "Pacific/Chatham", "Europe/London");
+  static final List<String> ZONES =
+      List.of(
+          "Europe/Paris",
+          "America/New_York",
+          "Asia/Kolkata",
+          "Australia/Lord_Howe",
+          "America/St_Johns",
+          "Pacific/Chatham",
+          "Europe/London");
 
   @Provide
   Arbitrary<String> zones() {
@@ -82,7 +91,8 @@ class EngineProperties {
   }
 
   /** Plays a random life: responses drawn from each channel's vocabulary, times from the engine. */
-  static List<Due> play(Engine engine, Lead lead, Instant start, long seed, List<Enrollment> states) {
+  static List<Due> play(
+      Engine engine, Lead lead, Instant start, long seed, List<Enrollment> states) {
     Random random = new Random(seed);
     Enrollment e = engine.enroll(lead, start);
     List<Due> performed = new ArrayList<>();
@@ -103,7 +113,14 @@ class EngineProperties {
         List<String> responses = new ArrayList<>(next.step().channel().responses());
         if (!responses.isEmpty()) {
           responses.sort(String::compareTo);
-          e = engine.respond(e, next.step().id(), responses.get(random.nextInt(responses.size())), next.at().plusSeconds(600)).state();
+          e =
+              engine
+                  .respond(
+                      e,
+                      next.step().id(),
+                      responses.get(random.nextInt(responses.size())),
+                      next.at().plusSeconds(600))
+                  .state();
         }
       }
     }
@@ -111,33 +128,48 @@ class EngineProperties {
     return performed;
   }
 
-  private static Enrollment answer(Engine engine, Enrollment e, String step, Channel c, Random random, Instant at) {
+  private static Enrollment answer(
+      Engine engine, Enrollment e, String step, Channel c, Random random, Instant at) {
     List<String> outcomes = new ArrayList<>(c.responses());
     outcomes.addAll(Outcomes.GENERAL);
     outcomes.sort(String::compareTo);
-    Optional<String> outcome = random.nextInt(3) == 0 ? Optional.empty() : Optional.of(outcomes.get(random.nextInt(outcomes.size())));
+    Optional<String> outcome =
+        random.nextInt(3) == 0
+            ? Optional.empty()
+            : Optional.of(outcomes.get(random.nextInt(outcomes.size())));
     Result r = engine.complete(e, step, outcome, Map.of("budget", "1"), at.plusSeconds(60));
-    return r.isRefused() ? engine.complete(e, step, Optional.empty(), Map.of(), at.plusSeconds(60)).state() : r.state();
+    return r.isRefused()
+        ? engine.complete(e, step, Optional.empty(), Map.of(), at.plusSeconds(60)).state()
+        : r.state();
   }
 
   @Property(tries = 300)
-  void noStepVisitIsPerformedTwice(@ForAll("zones") String zone, @ForAll @LongRange(min = 1_780_000_000L, max = 1_830_000_000L) long epoch, @ForAll long seed) {
+  void noStepVisitIsPerformedTwice(
+      @ForAll("zones") String zone,
+      @ForAll @LongRange(min = 1_780_000_000L, max = 1_830_000_000L) long epoch,
+      @ForAll long seed) {
     Engine engine = new Engine(CADENCE);
     Lead lead = new Lead("L", Map.of(), Optional.of(ZoneId.of(zone)), false, 1);
     List<Enrollment> states = new ArrayList<>();
     List<Due> performed = play(engine, lead, Instant.ofEpochSecond(epoch), seed, states);
     assertThat(performed).as("the first step is always performed").isNotEmpty();
-    net.jqwik.api.statistics.Statistics.collect(performed.stream().anyMatch(d -> d.visit() > 1) ? "looped" : "no loop");
+    net.jqwik.api.statistics.Statistics.collect(
+        performed.stream().anyMatch(d -> d.visit() > 1) ? "looped" : "no loop");
     Set<String> seen = new HashSet<>();
     for (Due d : performed) {
-      assertThat(seen.add(d.step().id() + "#" + d.visit())).as("performed twice: %s in %s", d, performed).isTrue();
+      assertThat(seen.add(d.step().id() + "#" + d.visit()))
+          .as("performed twice: %s in %s", d, performed)
+          .isTrue();
     }
     Enrollment last = states.get(states.size() - 1);
     assertThat(last.touches()).hasSize(performed.size());
   }
 
   @Property(tries = 300)
-  void dueTimesFallInsideTheWindowOnABusinessDay(@ForAll("zones") String zone, @ForAll @LongRange(min = 1_780_000_000L, max = 1_830_000_000L) long epoch, @ForAll long seed) {
+  void dueTimesFallInsideTheWindowOnABusinessDay(
+      @ForAll("zones") String zone,
+      @ForAll @LongRange(min = 1_780_000_000L, max = 1_830_000_000L) long epoch,
+      @ForAll long seed) {
     Engine engine = new Engine(CADENCE);
     ZoneId z = ZoneId.of(zone);
     Lead lead = new Lead("L", Map.of(), Optional.of(z), false, 1);
@@ -150,7 +182,8 @@ class EngineProperties {
   }
 
   @Property(tries = 300)
-  void everyEnrollmentEndsOrWaitsOnAPersonInFiniteSteps(@ForAll("zones") String zone, @ForAll long seed) {
+  void everyEnrollmentEndsOrWaitsOnAPersonInFiniteSteps(
+      @ForAll("zones") String zone, @ForAll long seed) {
     Engine engine = new Engine(CADENCE);
     Lead lead = new Lead("L", Map.of(), Optional.of(ZoneId.of(zone)), false, 1);
     List<Enrollment> states = new ArrayList<>();
@@ -163,7 +196,8 @@ class EngineProperties {
   void touchesOfOneLeadAreAtLeastMinGapApart(@ForAll("zones") String zone, @ForAll long seed) {
     Engine engine = new Engine(CADENCE);
     Lead lead = new Lead("L", Map.of(), Optional.of(ZoneId.of(zone)), false, 1);
-    List<Due> performed = play(engine, lead, Instant.parse("2027-03-25T12:00:00Z"), seed, new ArrayList<>());
+    List<Due> performed =
+        play(engine, lead, Instant.parse("2027-03-25T12:00:00Z"), seed, new ArrayList<>());
     for (int i = 1; i < performed.size(); i++) {
       assertThat(java.time.Duration.between(performed.get(i - 1).at(), performed.get(i).at()))
           .isGreaterThanOrEqualTo(CADENCE.schedule().minGap());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cadence.TestCadences;
 import dev.cadence.model.Lead;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * email's completion started, however far that path got when the response arrives.
  */
 class EngineRedirectTest {
-  private static final String CADENCE = """
+  private static final String CADENCE =
+      """
       cadence: r
       schedule: { timezone: Europe/Paris, window: "09:00-17:00" }
       exit_on: [unsubscribed]
@@ -57,8 +57,15 @@ class EngineRedirectTest {
     assertThat(r.isRefused()).isFalse();
     assertThat(r.state().pending()).extracting(Pending::step).containsExactly("meeting");
     assertThat(r.state().touches()).extracting(Touch::step).containsExactly("intro", "follow-up");
-    Enrollment end = engine.complete(r.state(), "meeting", Optional.empty(), Map.of(), Instant.parse("2026-12-03T11:00:00Z"))
-        .state();
+    Enrollment end =
+        engine
+            .complete(
+                r.state(),
+                "meeting",
+                Optional.empty(),
+                Map.of(),
+                Instant.parse("2026-12-03T11:00:00Z"))
+            .state();
     assertThat(end.ending()).hasValueSatisfying(x -> assertThat(x.name()).isEqualTo("booked"));
   }
 
@@ -67,18 +74,28 @@ class EngineRedirectTest {
     Enrollment e = performDue(engine.enroll(lead, monday), "intro");
     e = performDue(e, "follow-up");
     e = performDue(e, "nudge-call"); // made, its outcome not recorded yet
-    assertThat(e.pending()).singleElement().satisfies(p -> assertThat(p.isAwaitingOutcome()).isTrue());
-    Enrollment redirected = engine.respond(e, "intro", "replied", Instant.parse("2026-12-07T10:00:00Z")).state();
+    assertThat(e.pending())
+        .singleElement()
+        .satisfies(p -> assertThat(p.isAwaitingOutcome()).isTrue());
+    Enrollment redirected =
+        engine.respond(e, "intro", "replied", Instant.parse("2026-12-07T10:00:00Z")).state();
     assertThat(redirected.pending()).extracting(Pending::step).containsExactly("meeting");
-    Result late = engine.complete(redirected, "nudge-call", Optional.of("connected"), Map.of(),
-        Instant.parse("2026-12-07T10:30:00Z"));
-    assertThat(late.refusal()).hasValueSatisfying(x -> assertThat(x.reason()).contains("not pending"));
+    Result late =
+        engine.complete(
+            redirected,
+            "nudge-call",
+            Optional.of("connected"),
+            Map.of(),
+            Instant.parse("2026-12-07T10:30:00Z"));
+    assertThat(late.refusal())
+        .hasValueSatisfying(x -> assertThat(x.reason()).contains("not pending"));
     assertThat(late.state()).isEqualTo(redirected);
   }
 
   @Test
   void aReplyInOneBranchOfAForkLeavesTheOtherBranchAlone() {
-    String forked = """
+    String forked =
+        """
         cadence: f
         schedule: { timezone: Europe/Paris, window: "09:00-17:00" }
         steps:
@@ -91,11 +108,17 @@ class EngineRedirectTest {
     Engine forkEngine = new Engine(TestCadences.parse(forked));
     Enrollment e = forkEngine.enroll(lead, monday);
     e = forkEngine.perform(e, "start", Instant.parse("2026-11-30T08:00:00Z"));
-    e = forkEngine.complete(e, "start", Optional.empty(), Map.of(), Instant.parse("2026-11-30T08:00:00Z")).state();
+    e =
+        forkEngine
+            .complete(e, "start", Optional.empty(), Map.of(), Instant.parse("2026-11-30T08:00:00Z"))
+            .state();
     assertThat(e.pending()).extracting(Pending::step).containsExactlyInAnyOrder("mail", "call");
     e = forkEngine.perform(e, "mail", Instant.parse("2026-11-30T08:00:00Z"));
-    Enrollment redirected = forkEngine.respond(e, "mail", "replied", Instant.parse("2026-11-30T12:00:00Z")).state();
+    Enrollment redirected =
+        forkEngine.respond(e, "mail", "replied", Instant.parse("2026-11-30T12:00:00Z")).state();
     // The call of the other branch goes on; only what the mail started is superseded.
-    assertThat(redirected.pending()).extracting(Pending::step).containsExactlyInAnyOrder("call", "thanks");
+    assertThat(redirected.pending())
+        .extracting(Pending::step)
+        .containsExactlyInAnyOrder("call", "thanks");
   }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
-  static final String QUALIFICATION = """
+  static final String QUALIFICATION =
+      """
       cadence: q
       schedule: { timezone: lead, fallback_timezone: Europe/Paris, window: "09:00-17:00", min_gap: 1h }
       exit_on: [replied, unsubscribed]
@@ -42,16 +43,20 @@ class EngineTest {
       """;
 
   final Engine engine = new Engine(TestCadences.parse(QUALIFICATION));
-  final Lead lead = new Lead("L1", Map.of("email", "a@b.fr"), Optional.of(ZoneId.of("Europe/Paris")), false, 2);
+  final Lead lead =
+      new Lead("L1", Map.of("email", "a@b.fr"), Optional.of(ZoneId.of("Europe/Paris")), false, 2);
   final Instant monday = Instant.parse("2026-11-30T07:00:00Z"); // 08:00 in Paris
 
   @Test
   void theFirstStepIsDueAtTheWindowOpeningOfDayOne() {
     Enrollment e = engine.enroll(lead, monday);
-    assertThat(engine.due(e)).singleElement().satisfies(d -> {
-      assertThat(d.step().id()).isEqualTo("intro");
-      assertThat(d.at()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
-    });
+    assertThat(engine.due(e))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.step().id()).isEqualTo("intro");
+              assertThat(d.at()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
+            });
   }
 
   @Test
@@ -61,9 +66,19 @@ class EngineTest {
     e = engine.respond(e, "intro", "opened", Instant.parse("2026-11-30T09:00:00Z")).state();
     assertThat(e.pending()).extracting(Pending::step).containsExactly("check-call");
     e = engine.perform(e, "check-call", Instant.parse("2026-12-01T09:00:00Z"));
-    Result r = engine.complete(e, "check-call", Optional.of("not_interested"), Map.of(), Instant.parse("2026-12-01T09:05:00Z"));
-    assertThat(r.refusal()).hasValueSatisfying(x ->
-        assertThat(x.reason()).isEqualTo("exit `not_interested` requires 2 email touch(es); only 1 performed"));
+    Result r =
+        engine.complete(
+            e,
+            "check-call",
+            Optional.of("not_interested"),
+            Map.of(),
+            Instant.parse("2026-12-01T09:05:00Z"));
+    assertThat(r.refusal())
+        .hasValueSatisfying(
+            x ->
+                assertThat(x.reason())
+                    .isEqualTo(
+                        "exit `not_interested` requires 2 email touch(es); only 1 performed"));
     assertThat(r.state()).isEqualTo(e);
   }
 
@@ -73,16 +88,35 @@ class EngineTest {
     e = engine.perform(e, "intro", Instant.parse("2026-11-30T08:00:00Z"));
     e = engine.respond(e, "intro", "opened", Instant.parse("2026-11-30T09:00:00Z")).state();
     e = engine.perform(e, "check-call", Instant.parse("2026-12-01T09:00:00Z"));
-    e = engine.complete(e, "check-call", Optional.of("connected"), Map.of(), Instant.parse("2026-12-01T09:10:00Z")).state();
+    e =
+        engine
+            .complete(
+                e,
+                "check-call",
+                Optional.of("connected"),
+                Map.of(),
+                Instant.parse("2026-12-01T09:10:00Z"))
+            .state();
     e = engine.perform(e, "qualify", Instant.parse("2026-12-02T09:10:00Z"));
-    Result refused = engine.complete(e, "qualify", Optional.empty(), Map.of(), Instant.parse("2026-12-02T09:20:00Z"));
-    assertThat(refused.refusal()).hasValueSatisfying(x -> assertThat(x.reason()).contains("requires budget"));
-    Result done = engine.complete(e, "qualify", Optional.empty(), Map.of("budget", "10k"), Instant.parse("2026-12-02T09:20:00Z"));
-    assertThat(done.state().ending()).hasValueSatisfying(end -> {
-      assertThat(end.kind()).isEqualTo(Ending.Kind.EXIT);
-      assertThat(end.name()).isEqualTo("won");
-      assertThat(end.status()).contains("Qualified");
-    });
+    Result refused =
+        engine.complete(
+            e, "qualify", Optional.empty(), Map.of(), Instant.parse("2026-12-02T09:20:00Z"));
+    assertThat(refused.refusal())
+        .hasValueSatisfying(x -> assertThat(x.reason()).contains("requires budget"));
+    Result done =
+        engine.complete(
+            e,
+            "qualify",
+            Optional.empty(),
+            Map.of("budget", "10k"),
+            Instant.parse("2026-12-02T09:20:00Z"));
+    assertThat(done.state().ending())
+        .hasValueSatisfying(
+            end -> {
+              assertThat(end.kind()).isEqualTo(Ending.Kind.EXIT);
+              assertThat(end.name()).isEqualTo("won");
+              assertThat(end.status()).contains("Qualified");
+            });
   }
 
   @Test
@@ -105,7 +139,10 @@ class EngineTest {
 
   @Test
   void anApprovalBlocksItsBranchUntilAnsweredAndAJoinWaitsForIt() {
-    Engine invoice = new Engine(TestCadences.parse("""
+    Engine invoice =
+        new Engine(
+            TestCadences.parse(
+                """
         cadence: invoice
         exits: { rejected: { status: Closed } }
         steps:
@@ -128,10 +165,14 @@ class EngineTest {
     Instant t = Instant.parse("2026-11-30T10:00:00Z");
     Enrollment e = invoice.enroll(lead, t);
     e = invoice.complete(e, "order", Optional.empty(), Map.of(), t).state();
-    assertThat(invoice.due(e)).extracting(d -> d.step().id()).containsExactlyInAnyOrder("payment-approval", "pick");
+    assertThat(invoice.due(e))
+        .extracting(d -> d.step().id())
+        .containsExactlyInAnyOrder("payment-approval", "pick");
     e = invoice.perform(e, "payment-approval", t);
     e = invoice.complete(e, "pick", Optional.empty(), Map.of(), t).state();
-    assertThat(invoice.due(e)).as("the approval is pending an answer; nothing else can start").isEmpty();
+    assertThat(invoice.due(e))
+        .as("the approval is pending an answer; nothing else can start")
+        .isEmpty();
     e = invoice.complete(e, "payment-approval", Optional.of("approved"), Map.of(), t).state();
     assertThat(invoice.due(e)).extracting(d -> d.step().id()).containsExactly("invoice");
     e = invoice.complete(e, "invoice", Optional.empty(), Map.of(), t).state();
@@ -142,7 +183,10 @@ class EngineTest {
 
   @Test
   void stepsDueAtTheSameInstantComeInIdOrderAndAStepIsReachedOnlyOnce() {
-    Engine forked = new Engine(TestCadences.parse("""
+    Engine forked =
+        new Engine(
+            TestCadences.parse(
+                """
         cadence: forked
         steps:
           - { id: start, channel: task, next: { fork: [zulu, alpha, mike] } }
@@ -154,7 +198,9 @@ class EngineTest {
     Enrollment e = forked.enroll(lead, monday);
     Instant t = forked.due(e).get(0).at();
     e = forked.complete(e, "start", Optional.empty(), Map.of(), t).state();
-    assertThat(forked.due(e)).extracting(d -> d.step().id()).containsExactly("alpha", "mike", "zulu");
+    assertThat(forked.due(e))
+        .extracting(d -> d.step().id())
+        .containsExactly("alpha", "mike", "zulu");
     assertThat(forked.due(e)).extracting(Due::at).containsOnly(t);
     // Two branches reaching the same step while it is pending reach it once.
     e = forked.complete(e, "alpha", Optional.empty(), Map.of(), t).state();

@@ -13,15 +13,19 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every diagnostic code is shown by at least one golden case of {@code validate}, or says why not. */
+/**
+ * Every diagnostic code is shown by at least one golden case of {@code validate}, or says why not.
+ */
 class GoldenCoverageTest {
   /** Codes with no golden folder, and why; kept short and checked to be still true below. */
-  private static final Map<Code, String> NOT_IN_GOLDEN_FILES = new EnumMap<>(Map.of(
-      Code.IO_ERROR,
-          "needs a file that exists but cannot be read; tests run as root, who can read any file,"
-              + " so there is no portable way to make one",
-      Code.FILE_TOO_LARGE,
-          "needs a file over 1 MiB; ValidateFileTooLargeTest writes one at run time instead of committing it"));
+  private static final Map<Code, String> NOT_IN_GOLDEN_FILES =
+      new EnumMap<>(
+          Map.of(
+              Code.IO_ERROR,
+              "needs a file that exists but cannot be read; tests run as root, who can read any file,"
+                  + " so there is no portable way to make one",
+              Code.FILE_TOO_LARGE,
+              "needs a file over 1 MiB; ValidateFileTooLargeTest writes one at run time instead of committing it"));
 
   @Test
   void everyCodeAppearsInTheExpectedOutputOfAGoldenCase() throws IOException {
@@ -32,14 +36,18 @@ class GoldenCoverageTest {
         missing.add(code.id());
       }
     }
-    assertThat(missing).as("codes without a golden case under " + ValidateGoldenTest.ROOT).isEmpty();
+    assertThat(missing)
+        .as("codes without a golden case under " + ValidateGoldenTest.ROOT)
+        .isEmpty();
   }
 
   @Test
   void theAllowListHoldsOnlyCodesThatReallyHaveNoGoldenCase() throws IOException {
     String all = allExpectedText();
     for (Code code : NOT_IN_GOLDEN_FILES.keySet()) {
-      assertThat(all).as(code.id() + " now has a golden case: remove it from the allow-list").doesNotContain("[" + code.id() + "]");
+      assertThat(all)
+          .as(code.id() + " now has a golden case: remove it from the allow-list")
+          .doesNotContain("[" + code.id() + "]");
     }
   }
 

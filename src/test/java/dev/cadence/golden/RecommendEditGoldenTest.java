@@ -42,32 +42,64 @@ class RecommendEditGoldenTest {
       absolute = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
     }
     CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(absolute);
-    assertThat(prepared.result().count(Severity.ERROR)).as("the case's cadences must validate: " + prepared.result()).isZero();
-    Recommender.Result result = Recommender.recommend(readCube(dir.resolve("cube.csv")), prepared.cadences(), Recommender.Settings.DEFAULT);
+    assertThat(prepared.result().count(Severity.ERROR))
+        .as("the case's cadences must validate: " + prepared.result())
+        .isZero();
+    Recommender.Result result =
+        Recommender.recommend(
+            readCube(dir.resolve("cube.csv")), prepared.cadences(), Recommender.Settings.DEFAULT);
     CadenceChanges.Plan plan = CadenceChanges.plan(result.items(), absolute, prepared.cadences());
 
     StringBuilder out = new StringBuilder();
     for (Recommendation r : result.items()) {
       if (!CadenceChanges.changeable(r)) {
-        out.append("advice ").append(label(dir, plan.locations().get(r))).append(' ').append(r.type()).append(' ').append(r.step()).append('\n');
+        out.append("advice ")
+            .append(label(dir, plan.locations().get(r)))
+            .append(' ')
+            .append(r.type())
+            .append(' ')
+            .append(r.step())
+            .append('\n');
       }
     }
     for (CadenceChanges.Outcome o : plan.outcomes()) {
       Recommendation r = o.recommendation();
       if (o instanceof CadenceChanges.Change c) {
-        out.append("change ").append(label(dir, c.at())).append(' ').append(r.type()).append(' ').append(r.step()).append(": ")
-            .append(c.summary()).append('\n');
+        out.append("change ")
+            .append(label(dir, c.at()))
+            .append(' ')
+            .append(r.type())
+            .append(' ')
+            .append(r.step())
+            .append(": ")
+            .append(c.summary())
+            .append('\n');
       } else if (o instanceof CadenceChanges.AlreadyDone d) {
-        out.append("done ").append(label(dir, d.at())).append(' ').append(r.type()).append(' ').append(r.step()).append(": ")
-            .append(d.note()).append('\n');
+        out.append("done ")
+            .append(label(dir, d.at()))
+            .append(' ')
+            .append(r.type())
+            .append(' ')
+            .append(r.step())
+            .append(": ")
+            .append(d.note())
+            .append('\n');
       } else {
         CadenceChanges.Refusal f = (CadenceChanges.Refusal) o;
-        out.append("refused ").append(f.at().map(l -> label(dir, l)).orElse("-")).append(' ').append(r.type()).append(' ')
-            .append(r.step()).append(": ").append(f.reason().replace(dir.toAbsolutePath() + "/", "").replace(dir + "/", "")).append('\n');
+        out.append("refused ")
+            .append(f.at().map(l -> label(dir, l)).orElse("-"))
+            .append(' ')
+            .append(r.type())
+            .append(' ')
+            .append(r.step())
+            .append(": ")
+            .append(f.reason().replace(dir.toAbsolutePath() + "/", "").replace(dir + "/", ""))
+            .append('\n');
       }
     }
     for (CadenceChanges.FileEdit edit : plan.changedFiles()) {
-      out.append(UnifiedDiff.of(dir.relativize(edit.file()).toString(), edit.before(), edit.after()));
+      out.append(
+          UnifiedDiff.of(dir.relativize(edit.file()).toString(), edit.before(), edit.after()));
     }
     Path expected = dir.resolve("expected.txt");
     if (System.getenv("UPDATE_GOLDEN") != null) {
@@ -92,8 +124,19 @@ class RecommendEditGoldenTest {
         continue;
       }
       String[] f = line.split(",", -1);
-      cells.add(new TouchCell(f[0], f[1], f[2], f[3], f[4], Integer.parseInt(f[5]), Integer.parseInt(f[6]),
-          Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]), Long.parseLong(f[10])));
+      cells.add(
+          new TouchCell(
+              f[0],
+              f[1],
+              f[2],
+              f[3],
+              f[4],
+              Integer.parseInt(f[5]),
+              Integer.parseInt(f[6]),
+              Long.parseLong(f[7]),
+              Long.parseLong(f[8]),
+              Long.parseLong(f[9]),
+              Long.parseLong(f[10])));
     }
     return cells;
   }

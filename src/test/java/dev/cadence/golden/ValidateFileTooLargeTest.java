@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * file is written at run time (a valid cadence padded with comment lines to the wanted size).
  */
 class ValidateFileTooLargeTest {
-  private static final String CADENCE = "cadence: padded\nsteps:\n  - id: intro\n    channel: call\n";
+  private static final String CADENCE =
+      "cadence: padded\nsteps:\n  - id: intro\n    channel: call\n";
 
   @TempDir Path dir;
 
@@ -27,14 +28,18 @@ class ValidateFileTooLargeTest {
     var text = CliHarness.run("validate", file.toString());
     assertThat(text.exitCode()).as(text.toString()).isEqualTo(1);
     assertThat(text.err()).as(text.toString()).isEmpty();
-    assertThat(text.out()).as(text.toString()).isEqualTo(
-        file + ":1:1: error[file-too-large]: file is 1048577 bytes, more than the 1048576 a cadence may have;"
-            + " split it into several cadences\n"
-            + "1 file checked: 1 error, 0 warnings\n");
+    assertThat(text.out())
+        .as(text.toString())
+        .isEqualTo(
+            file
+                + ":1:1: error[file-too-large]: file is 1048577 bytes, more than the 1048576 a cadence may have;"
+                + " split it into several cadences\n"
+                + "1 file checked: 1 error, 0 warnings\n");
 
     var json = CliHarness.run("validate", "--format", "json", file.toString());
     assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
-    assertThat(json.out()).as(json.toString())
+    assertThat(json.out())
+        .as(json.toString())
         .contains("\"valid\" : false")
         .contains("\"code\" : \"file-too-large\"")
         .contains("\"cadence\" : null");

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden cases for {@code cadence validate}: each folder under {@link #ROOT} holds a broken input
- * and what the command must print for it, as text ({@code expected.txt}) and JSON
- * ({@code expected.json}), with its exit code ({@code expected.exit}) and, when it prints anything
- * there, its stderr ({@code expected.err}; otherwise stderr must stay empty).
+ * and what the command must print for it, as text ({@code expected.txt}) and JSON ({@code
+ * expected.json}), with its exit code ({@code expected.exit}) and, when it prints anything there,
+ * its stderr ({@code expected.err}; otherwise stderr must stay empty).
  *
  * <p>The command is run on the case folder as a path relative to the repository root (Maven's
  * working directory), so the paths in the expectations are the same on every machine. An optional
@@ -35,7 +35,8 @@ class ValidateGoldenTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(ROOT)) {
-      List<String> names = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+      List<String> names =
+          dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
       assertThat(names).as("golden cases under " + ROOT.toAbsolutePath()).isNotEmpty();
       return names.stream();
     }
@@ -60,7 +61,8 @@ class ValidateGoldenTest {
       } else {
         write(err, text.err());
       }
-      Assumptions.abort("golden.update=true: rewrote the expectations of " + name + "; review them");
+      Assumptions.abort(
+          "golden.update=true: rewrote the expectations of " + name + "; review them");
     }
 
     int exit = Integer.parseInt(read(dir.resolve("expected.exit")).trim());

@@ -23,15 +23,21 @@ class ValidateIoErrorTest {
 
   @Test
   void anUnreadableFileIsAnIoErrorAndARuntimeFailure() throws IOException {
-    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
-    Path file = Files.writeString(dir.resolve("locked.yaml"), "cadence: locked\nsteps:\n  - id: a\n    channel: task\n");
+    assumeTrue(
+        FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+        "needs POSIX permissions");
+    Path file =
+        Files.writeString(
+            dir.resolve("locked.yaml"), "cadence: locked\nsteps:\n  - id: a\n    channel: task\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
     try {
       assumeFalse(Files.isReadable(file), "running as root: every file is readable");
 
       var r = CliHarness.run("validate", file.toString());
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
-      assertThat(r.out()).as(r.toString()).startsWith(file + ":1:1: error[io-error]: cannot read file: permission denied");
+      assertThat(r.out())
+          .as(r.toString())
+          .startsWith(file + ":1:1: error[io-error]: cannot read file: permission denied");
     } finally {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }

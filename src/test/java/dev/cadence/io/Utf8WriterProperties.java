@@ -16,14 +16,19 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Utf8Writer writes byte for byte what OutputStreamWriter(UTF-8) writes, broken surrogates included. */
+/**
+ * Utf8Writer writes byte for byte what OutputStreamWriter(UTF-8) writes, broken surrogates
+ * included.
+ */
 class Utf8WriterProperties {
   @Property(tries = 2000)
-  void sameBytesAsTheJdkWriter(@ForAll("writes") List<String> writes, @ForAll boolean close) throws IOException {
+  void sameBytesAsTheJdkWriter(@ForAll("writes") List<String> writes, @ForAll boolean close)
+      throws IOException {
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     ByteArrayOutputStream actual = new ByteArrayOutputStream();
     // A tiny buffer on our side, so that pieces straddle it.
-    replay(writes, new PrintWriter(new OutputStreamWriter(expected, StandardCharsets.UTF_8)), close);
+    replay(
+        writes, new PrintWriter(new OutputStreamWriter(expected, StandardCharsets.UTF_8)), close);
     replay(writes, new PrintWriter(new Utf8Writer(actual, 16)), close);
     assertThat(actual.toByteArray()).as(writes.toString()).isEqualTo(expected.toByteArray());
   }
@@ -37,7 +42,9 @@ class Utf8WriterProperties {
     assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(text);
   }
 
-  /** Each piece through another way of writing: print(String), a slice, chars, one char, println. */
+  /**
+   * Each piece through another way of writing: print(String), a slice, chars, one char, println.
+   */
   private static void replay(List<String> writes, PrintWriter out, boolean close) {
     int k = 0;
     for (String w : writes) {
@@ -64,11 +71,12 @@ class Utf8WriterProperties {
 
   @Provide
   Arbitrary<List<String>> writes() {
-    Arbitrary<String> piece = Arbitraries.oneOf(
-        Arbitraries.strings().ascii().ofMaxLength(80),
-        Arbitraries.strings().withChars("aé€\uD83D\uDE00\uDBFF\uDC00\n").ofMaxLength(50),
-        Arbitraries.of("\uD83D", "\uDE00", "😀", "é", "€", ""),
-        Arbitraries.strings().all().ofMaxLength(40));
+    Arbitrary<String> piece =
+        Arbitraries.oneOf(
+            Arbitraries.strings().ascii().ofMaxLength(80),
+            Arbitraries.strings().withChars("aé€\uD83D\uDE00\uDBFF\uDC00\n").ofMaxLength(50),
+            Arbitraries.of("\uD83D", "\uDE00", "😀", "é", "€", ""),
+            Arbitraries.strings().all().ofMaxLength(40));
     return piece.list().ofMaxSize(30);
   }
 

@@ -19,18 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The second line of defence: even two ticks that both skipped the run lock (separate connections,
- * real concurrency) cannot send one touch twice, because a send moves from claimed to sending in one
- * transaction under the store's UNIQUE (enrollment, step, visit) key.
+ * real concurrency) cannot send one touch twice, because a send moves from claimed to sending in
+ * one transaction under the store's UNIQUE (enrollment, step, visit) key.
  */
 class ConcurrentTicksWithoutLockTest {
   @TempDir Path dir;
 
   @Test
   void twoTicksRacingOverTheSameLeadsSendEachEmailOnce() throws Exception {
-    ScriptedSender sender = new ScriptedSender(e -> {
-      Thread.onSpinWait();
-      return new SendResult.Sent("250 OK");
-    });
+    ScriptedSender sender =
+        new ScriptedSender(
+            e -> {
+              Thread.onSpinWait();
+              return new SendResult.Sent("250 OK");
+            });
     Instant now = Instant.parse("2026-03-02T08:05:00Z");
     MutableClock clock = new MutableClock(now);
     try (TickHarness h = new TickHarness(dir, LiveFixture.EMAILS_ONLY)) {
@@ -43,17 +45,29 @@ class ConcurrentTicksWithoutLockTest {
     CyclicBarrier start = new CyclicBarrier(2);
     List<CompletableFuture<TickReport>> ticks = new ArrayList<>();
     for (int t = 0; t < 2; t++) {
-      ticks.add(CompletableFuture.supplyAsync(() -> {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("state.db"))) {
-          LiveCadence cadence = TickHarness.load(dir); // its own engine, same file
-          start.await();
-          return new Tick(store, Map.of(cadence.id(), cadence), sender, new TemplateComposer(), clock,
-              new TickOptions("sales@northwind.example", java.util.Optional.empty(), java.util.Optional.empty()),
-              OutcomeSink.NONE, CrashPoints.NONE).run(Map.of());
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      }));
+      ticks.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (SqliteStore store = SqliteStore.open(dir.resolve("state.db"))) {
+                  LiveCadence cadence = TickHarness.load(dir); // its own engine, same file
+                  start.await();
+                  return new Tick(
+                          store,
+                          Map.of(cadence.id(), cadence),
+                          sender,
+                          new TemplateComposer(),
+                          clock,
+                          new TickOptions(
+                              "sales@northwind.example",
+                              java.util.Optional.empty(),
+                              java.util.Optional.empty()),
+                          OutcomeSink.NONE,
+                          CrashPoints.NONE)
+                      .run(Map.of());
+                } catch (Exception e) {
+                  throw new RuntimeException(e);
+                }
+              }));
     }
     int sent = 0;
     for (var t : ticks) {

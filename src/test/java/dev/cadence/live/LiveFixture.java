@@ -9,8 +9,12 @@ import java.util.List;
 public final class LiveFixture {
   private LiveFixture() {}
 
-  /** Two emails and a call: intro on day 1, call day 2, follow-up day 3, in the lead's zone, 09:00-17:00 Mon-Fri. */
-  public static final String THREE_STEPS = """
+  /**
+   * Two emails and a call: intro on day 1, call day 2, follow-up day 3, in the lead's zone,
+   * 09:00-17:00 Mon-Fri.
+   */
+  public static final String THREE_STEPS =
+      """
       cadence: live-test
       schedule:
         timezone: lead
@@ -40,7 +44,8 @@ public final class LiveFixture {
       """;
 
   /** Emails only: day 1, day 2, day 4. */
-  public static final String EMAILS_ONLY = """
+  public static final String EMAILS_ONLY =
+      """
       cadence: emails-only
       schedule:
         timezone: lead
@@ -64,11 +69,18 @@ public final class LiveFixture {
           template: followup
       """;
 
-  /** Writes {@code yaml} as DIR/NAME.yaml with templates intro and followup; returns the cadence file. */
+  /**
+   * Writes {@code yaml} as DIR/NAME.yaml with templates intro and followup; returns the cadence
+   * file.
+   */
   public static Path cadence(Path dir, String name, String yaml) throws IOException {
     Files.createDirectories(dir.resolve("templates"));
-    Files.writeString(dir.resolve("templates/intro.md"), "---\nsubject: Hello {{first_name}}\n---\nHi {{first_name}} of {{company}},\nhello.\n");
-    Files.writeString(dir.resolve("templates/followup.md"), "---\nsubject: Following up, {{first_name}}\n---\nStill there?\n");
+    Files.writeString(
+        dir.resolve("templates/intro.md"),
+        "---\nsubject: Hello {{first_name}}\n---\nHi {{first_name}} of {{company}},\nhello.\n");
+    Files.writeString(
+        dir.resolve("templates/followup.md"),
+        "---\nsubject: Following up, {{first_name}}\n---\nStill there?\n");
     Path file = dir.resolve(name + ".yaml");
     Files.writeString(file, yaml);
     return file;
@@ -77,7 +89,11 @@ public final class LiveFixture {
   /** A lead list: rows of id,email,first_name,company,timezone,owner,do_not_contact. */
   public static Path leads(Path dir, String name, List<String> rows) throws IOException {
     Path file = dir.resolve(name);
-    Files.writeString(file, "id,email,first_name,company,timezone,owner,do_not_contact\n" + String.join("\n", rows) + "\n");
+    Files.writeString(
+        file,
+        "id,email,first_name,company,timezone,owner,do_not_contact\n"
+            + String.join("\n", rows)
+            + "\n");
     return file;
   }
 }

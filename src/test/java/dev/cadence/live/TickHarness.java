@@ -27,22 +27,25 @@ final class TickHarness implements AutoCloseable {
   final List<Instant> sendTimes = Collections.synchronizedList(new ArrayList<>());
   final List<OutcomeEvent> logged = Collections.synchronizedList(new ArrayList<>());
   MessageComposer composer = new TemplateComposer();
-  TickOptions options = new TickOptions("sales@northwind.example", Optional.empty(), Optional.empty());
+  TickOptions options =
+      new TickOptions("sales@northwind.example", Optional.empty(), Optional.empty());
 
   TickHarness(Path dir, String yaml) throws IOException {
     this.dir = dir;
     LiveFixture.cadence(dir, "cadence", yaml);
     this.cadence = load(dir);
     this.store = SqliteStore.openOrCreate(dir.resolve("state.db"));
-    sender.script(e -> {
-      sendTimes.add(clock.instant());
-      return new SendResult.Sent("250 OK");
-    });
+    sender.script(
+        e -> {
+          sendTimes.add(clock.instant());
+          return new SendResult.Sent("250 OK");
+        });
   }
 
   /** The cadence written by the constructor, loaded again (another engine over the same file). */
   static LiveCadence load(Path dir) {
-    CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(List.of(dir.resolve("cadence.yaml")));
+    CadenceWorkspace.Prepared prepared =
+        CadenceWorkspace.prepare(List.of(dir.resolve("cadence.yaml")));
     if (!prepared.result().valid()) {
       throw new AssertionError("fixture cadence invalid: " + prepared.result().files());
     }
@@ -51,15 +54,24 @@ final class TickHarness implements AutoCloseable {
   }
 
   static Lead lead(String id, String email, String zone) {
-    return new Lead(id, Map.of("id", id, "email", email, "first_name", "F" + id, "company", "Co " + id),
-        Optional.of(java.time.ZoneId.of(zone)), false, 0);
+    return new Lead(
+        id,
+        Map.of("id", id, "email", email, "first_name", "F" + id, "company", "Co " + id),
+        Optional.of(java.time.ZoneId.of(zone)),
+        false,
+        0);
   }
 
   /** Enrolls {@code leads}, each at the start of {@code day} in its own zone. */
   Enroller.Summary enroll(List<Lead> leads, LocalDate day) {
     Engine engine = cadence.engine();
-    try (Enroller enroller = new Enroller(store, new CadenceRef(cadence.id(), dir.resolve("cadence.yaml").toString(), "h1"),
-        engine, l -> day.atStartOfDay(engine.zoneOf(l)).toInstant(), clock.instant())) {
+    try (Enroller enroller =
+        new Enroller(
+            store,
+            new CadenceRef(cadence.id(), dir.resolve("cadence.yaml").toString(), "h1"),
+            engine,
+            l -> day.atStartOfDay(engine.zoneOf(l)).toInstant(),
+            clock.instant())) {
       leads.forEach(enroller);
       enroller.close();
       return enroller.summary();
@@ -68,7 +80,15 @@ final class TickHarness implements AutoCloseable {
 
   TickReport tick(Instant at) {
     clock.set(at);
-    return new Tick(store, Map.of(cadence.id(), cadence), sender, composer, clock, options, logged::addAll, CrashPoints.NONE)
+    return new Tick(
+            store,
+            Map.of(cadence.id(), cadence),
+            sender,
+            composer,
+            clock,
+            options,
+            logged::addAll,
+            CrashPoints.NONE)
         .run(Map.of());
   }
 

@@ -13,9 +13,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How a tick reacts to each answer of the server, to suppressions, to the cap, to holds and to DST. */
+/**
+ * How a tick reacts to each answer of the server, to suppressions, to the cap, to holds and to DST.
+ */
 class TickReactionsTest {
   static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
+
   /** 09:05 in Paris on Monday 2 March 2026. */
   static final Instant OPEN = Instant.parse("2026-03-02T08:05:00Z");
 
@@ -46,7 +49,9 @@ class TickReactionsTest {
       var handed = h.sender.handed();
       assertThat(handed).hasSize(2);
       assertThat(handed.get(0).messageId()).isEqualTo(handed.get(1).messageId());
-      assertThat(h.sends(SendState.SENT)).singleElement().satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
+      assertThat(h.sends(SendState.SENT))
+          .singleElement()
+          .satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
       assertThat(h.logged).singleElement().satisfies(e -> assertThat(e.event()).isEqualTo("sent"));
     }
   }
@@ -65,7 +70,9 @@ class TickReactionsTest {
         h.tick(t.plus(Duration.ofHours(i)));
       }
       assertThat(h.sender.handed()).hasSize(TickOptions.MAX_ATTEMPTS);
-      assertThat(h.sends(SendState.FAILED)).singleElement().satisfies(s -> assertThat(s.detail()).startsWith("gave up after 8 attempts"));
+      assertThat(h.sends(SendState.FAILED))
+          .singleElement()
+          .satisfies(s -> assertThat(s.detail()).startsWith("gave up after 8 attempts"));
       assertThat(h.suppression("L-1", "ana@example.com")).isEmpty();
     }
   }
@@ -86,7 +93,8 @@ class TickReactionsTest {
       }
       assertThat(h.sender.handed()).hasSize(1);
       // the same address under another lead id is suppressed at enroll
-      Enroller.Summary again = h.enroll(List.of(TickHarness.lead("L-2", "ana@example.com", "Europe/Paris")), MONDAY);
+      Enroller.Summary again =
+          h.enroll(List.of(TickHarness.lead("L-2", "ana@example.com", "Europe/Paris")), MONDAY);
       assertThat(again.suppressed).isEqualTo(1);
       assertThat(h.tick(OPEN.plus(Duration.ofDays(7))).sent).isZero();
     }
@@ -116,7 +124,9 @@ class TickReactionsTest {
         h.tick(OPEN.plus(Duration.ofMinutes(30L * i)));
       }
       assertThat(h.sender.handed()).hasSize(1);
-      assertThat(h.sends(SendState.IN_DOUBT)).singleElement().satisfies(s -> assertThat(s.detail()).contains("timeout"));
+      assertThat(h.sends(SendState.IN_DOUBT))
+          .singleElement()
+          .satisfies(s -> assertThat(s.detail()).contains("timeout"));
       assertThat(h.enrollment("L-1").nextDue()).isEmpty();
     }
   }
@@ -124,8 +134,12 @@ class TickReactionsTest {
   @Test
   void unreachableServerStopsTheTickAndLeavesTheRestDue() throws Exception {
     try (TickHarness h = new TickHarness(dir, LiveFixture.EMAILS_ONLY)) {
-      h.enroll(List.of(TickHarness.lead("L-1", "a@example.com", "Europe/Paris"), TickHarness.lead("L-2", "b@example.com",
-          "Europe/Paris"), TickHarness.lead("L-3", "c@example.com", "Europe/Paris")), MONDAY);
+      h.enroll(
+          List.of(
+              TickHarness.lead("L-1", "a@example.com", "Europe/Paris"),
+              TickHarness.lead("L-2", "b@example.com", "Europe/Paris"),
+              TickHarness.lead("L-3", "c@example.com", "Europe/Paris")),
+          MONDAY);
       h.sender.script(e -> new SendResult.Retry("connection refused", true));
       TickReport r = h.tick(OPEN);
       assertThat(r.stoppedSending).isTrue();
@@ -142,21 +156,30 @@ class TickReactionsTest {
   void unsubscribeBetweenSchedulingAndSendingWins() throws Exception {
     try (TickHarness h = oneLead()) {
       MessageComposer real = h.composer;
-      // The composer runs after the claim and before `sending` is committed: an unsubscribe recorded by
+      // The composer runs after the claim and before `sending` is committed: an unsubscribe
+      // recorded by
       // another process at that moment must stop the send.
-      h.composer = (cadenceDir, template, fields) -> {
-        h.store.write(tx -> {
-          tx.suppress(new Suppression(Suppression.Kind.LEAD, "L-1", "unsubscribed", h.clock.instant()));
-          return null;
-        });
-        return real.compose(cadenceDir, template, fields);
-      };
+      h.composer =
+          (cadenceDir, template, fields) -> {
+            h.store.write(
+                tx -> {
+                  tx.suppress(
+                      new Suppression(
+                          Suppression.Kind.LEAD, "L-1", "unsubscribed", h.clock.instant()));
+                  return null;
+                });
+            return real.compose(cadenceDir, template, fields);
+          };
       TickReport r = h.tick(OPEN);
       assertThat(r.sent).isZero();
       assertThat(r.suppressed).isEqualTo(1);
       assertThat(h.sender.handed()).isEmpty();
-      assertThat(h.sends(SendState.CANCELLED)).singleElement().satisfies(s -> assertThat(s.detail()).contains("unsubscribed"));
-      assertThat(h.enrollment("L-1").state().ending()).map(Ending::kind).contains(Ending.Kind.SUPPRESSED);
+      assertThat(h.sends(SendState.CANCELLED))
+          .singleElement()
+          .satisfies(s -> assertThat(s.detail()).contains("unsubscribed"));
+      assertThat(h.enrollment("L-1").state().ending())
+          .map(Ending::kind)
+          .contains(Ending.Kind.SUPPRESSED);
     }
   }
 
@@ -182,14 +205,26 @@ class TickReactionsTest {
   @Test
   void placeholderTheLeadCannotFillHoldsTheTouchUntilItCan() throws Exception {
     try (TickHarness h = new TickHarness(dir, LiveFixture.EMAILS_ONLY)) {
-      h.enroll(List.of(new dev.cadence.model.Lead("L-1", java.util.Map.of("id", "L-1", "email", "a@example.com"),
-          Optional.of(java.time.ZoneId.of("Europe/Paris")), false, 0)), MONDAY);
+      h.enroll(
+          List.of(
+              new dev.cadence.model.Lead(
+                  "L-1",
+                  java.util.Map.of("id", "L-1", "email", "a@example.com"),
+                  Optional.of(java.time.ZoneId.of("Europe/Paris")),
+                  false,
+                  0)),
+          MONDAY);
       TickReport r = h.tick(OPEN);
       assertThat(r.held).isEqualTo(1);
       assertThat(h.sender.handed()).isEmpty();
-      assertThat(h.sends(SendState.HELD)).singleElement().satisfies(s -> assertThat(s.detail()).contains("first_name"));
-      Files.writeString(dir.resolve("templates/intro.md"), "---\nsubject: Hello\n---\nHello there.\n");
-      h.composer = new dev.cadence.io.template.TemplateComposer(); // a new tick is a new process: templates read afresh
+      assertThat(h.sends(SendState.HELD))
+          .singleElement()
+          .satisfies(s -> assertThat(s.detail()).contains("first_name"));
+      Files.writeString(
+          dir.resolve("templates/intro.md"), "---\nsubject: Hello\n---\nHello there.\n");
+      h.composer =
+          new dev.cadence.io.template
+              .TemplateComposer(); // a new tick is a new process: templates read afresh
       assertThat(h.tick(OPEN.plus(Duration.ofMinutes(30))).sent).isZero();
       assertThat(h.tick(OPEN.plus(Duration.ofMinutes(66))).sent).isEqualTo(1);
       assertThat(h.sender.handed().get(0).subject()).isEqualTo("Hello");
@@ -199,25 +234,31 @@ class TickReactionsTest {
   @Test
   void dstChangeMovesTheUtcSendTimeNotTheLocalOne() throws Exception {
     try (TickHarness h = new TickHarness(dir, LiveFixture.EMAILS_ONLY)) {
-      // Friday 27 March 2026 in Paris (CET, +01:00); day 2 is the Monday after the change to CEST (+02:00).
-      h.enroll(List.of(TickHarness.lead("L-1", "ana@example.com", "Europe/Paris")), LocalDate.of(2026, 3, 27));
+      // Friday 27 March 2026 in Paris (CET, +01:00); day 2 is the Monday after the change to CEST
+      // (+02:00).
+      h.enroll(
+          List.of(TickHarness.lead("L-1", "ana@example.com", "Europe/Paris")),
+          LocalDate.of(2026, 3, 27));
       assertThat(h.tick(Instant.parse("2026-03-27T08:00:00Z")).sent).isEqualTo(1); // 09:00 CET
       assertThat(h.tick(Instant.parse("2026-03-30T06:55:00Z")).sent).isZero(); // 08:55 CEST
-      assertThat(h.tick(Instant.parse("2026-03-30T07:00:00Z")).sent).isEqualTo(1); // 09:00 CEST, not 08:00 UTC
+      assertThat(h.tick(Instant.parse("2026-03-30T07:00:00Z")).sent)
+          .isEqualTo(1); // 09:00 CEST, not 08:00 UTC
     }
   }
 
   @Test
   void aTickAfterDowntimeSendsOneStepPerLeadAndWaitsOutsideTheWindow() throws Exception {
     try (TickHarness h = oneLead()) {
-      // No tick all week: on Thursday evening (outside the window) nothing goes; Friday morning only the first step.
+      // No tick all week: on Thursday evening (outside the window) nothing goes; Friday morning
+      // only the first step.
       TickReport evening = h.tick(Instant.parse("2026-03-05T18:30:00Z"));
       assertThat(evening.sent).isZero();
       assertThat(evening.outsideWindow).isEqualTo(1);
       assertThat(h.enrollment("L-1").nextDue()).contains(Instant.parse("2026-03-06T08:00:00Z"));
       TickReport morning = h.tick(Instant.parse("2026-03-06T08:00:00Z"));
       assertThat(morning.sent).isEqualTo(1);
-      assertThat(h.tick(Instant.parse("2026-03-06T08:05:00Z")).sent).isZero(); // min_gap 20h: not two the same day
+      assertThat(h.tick(Instant.parse("2026-03-06T08:05:00Z")).sent)
+          .isZero(); // min_gap 20h: not two the same day
       assertThat(h.enrollment("L-1").nextDue()).contains(Instant.parse("2026-03-09T08:00:00Z"));
     }
   }

@@ -22,8 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * time: every email goes exactly once, inside its lead's window on a business day, min_gap apart.
  */
 class WeekOfTicksTest {
-  static final List<String> ZONES = List.of("Europe/Paris", "America/New_York", "Asia/Tokyo", "Australia/Sydney",
-      "Asia/Kolkata", "America/Los_Angeles");
+  static final List<String> ZONES =
+      List.of(
+          "Europe/Paris",
+          "America/New_York",
+          "Asia/Tokyo",
+          "Australia/Sydney",
+          "Asia/Kolkata",
+          "America/Los_Angeles");
 
   @TempDir Path dir;
 
@@ -40,15 +46,18 @@ class WeekOfTicksTest {
           zoneOf.put("lead" + i + "@example.com", ZoneId.of(zone));
         }
         h.clock.set(Instant.parse("2026-03-22T12:00:00Z"));
-        assertThat(h.enroll(leads, LocalDate.of(2026, 3, 23).plusDays(day)).enrolled).isEqualTo(200);
+        assertThat(h.enroll(leads, LocalDate.of(2026, 3, 23).plusDays(day)).enrolled)
+            .isEqualTo(200);
       }
       Map<String, List<Instant>> byLead = new HashMap<>();
-      h.sender.script(e -> {
-        byLead.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(h.clock.instant());
-        return new SendResult.Sent("250 OK");
-      });
+      h.sender.script(
+          e -> {
+            byLead.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(h.clock.instant());
+            return new SendResult.Sent("250 OK");
+          });
       int partial = 0;
-      for (Instant t = Instant.parse("2026-03-22T00:00:00Z"); t.isBefore(Instant.parse("2026-04-03T00:00:00Z"));
+      for (Instant t = Instant.parse("2026-03-22T00:00:00Z");
+          t.isBefore(Instant.parse("2026-04-03T00:00:00Z"));
           t = t.plus(Duration.ofMinutes(10))) {
         partial += h.tick(t).partial() ? 1 : 0;
       }
@@ -64,11 +73,16 @@ class WeekOfTicksTest {
         assertThat(times).as(entry.getKey()).hasSize(3);
         for (int i = 0; i < times.size(); i++) {
           ZonedDateTime local = times.get(i).atZone(zone);
-          assertThat(local.getDayOfWeek()).as(entry.getKey() + " " + local).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
-          assertThat(local.toLocalTime()).as(entry.getKey() + " " + local)
+          assertThat(local.getDayOfWeek())
+              .as(entry.getKey() + " " + local)
+              .isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+          assertThat(local.toLocalTime())
+              .as(entry.getKey() + " " + local)
               .isBetween(LocalTime.of(9, 0), LocalTime.of(16, 59, 59));
           if (i > 0) {
-            assertThat(Duration.between(times.get(i - 1), times.get(i))).as(entry.getKey()).isGreaterThanOrEqualTo(Duration.ofHours(20));
+            assertThat(Duration.between(times.get(i - 1), times.get(i)))
+                .as(entry.getKey())
+                .isGreaterThanOrEqualTo(Duration.ofHours(20));
           }
         }
         toWhom.put(entry.getKey(), times.get(0));

@@ -9,21 +9,24 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LeadFieldsTest {
-  private final LeadFields.Columns columns = new LeadFields.Columns(List.of("id", "email", "region"));
+  private final LeadFields.Columns columns =
+      new LeadFields.Columns(List.of("id", "email", "region"));
 
   @Test
   void isAnImmutableMapEqualToTheSameEntriesInColumnOrder() {
     String[] values = {"L1", "a@b.fr", "EMEA"};
     LeadFields row = columns.row(values);
     values[2] = "changed"; // the row keeps its own copy
-    assertThat(row).isEqualTo(Map.of("id", "L1", "email", "a@b.fr", "region", "EMEA"))
+    assertThat(row)
+        .isEqualTo(Map.of("id", "L1", "email", "a@b.fr", "region", "EMEA"))
         .hasSameHashCodeAs(Map.of("id", "L1", "email", "a@b.fr", "region", "EMEA"));
     assertThat(row.keySet()).containsExactly("id", "email", "region");
     assertThat(row.get("email")).isEqualTo("a@b.fr");
     assertThat(row.get("phone")).isNull();
     assertThat(row.containsKey("region")).isTrue();
     assertThatThrownBy(() -> row.put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> row.entrySet().iterator().next().setValue("y")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> row.entrySet().iterator().next().setValue("y"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -37,8 +40,11 @@ class LeadFieldsTest {
 
   @Test
   void refusesRepeatedColumnsNullsAndRaggedRows() {
-    assertThatThrownBy(() -> new LeadFields.Columns(List.of("id", "id"))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> columns.row(new String[] {"L1", null, "x"})).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> columns.row(new String[] {"L1"})).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new LeadFields.Columns(List.of("id", "id")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> columns.row(new String[] {"L1", null, "x"}))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> columns.row(new String[] {"L1"}))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -20,16 +20,28 @@ import net.jqwik.api.constraints.LongRange;
  * changes, across holidays and weekends, with windows that open inside a DST gap or overlap.
  */
 class CalendarEquivalenceProperties {
-  private static final String[] WINDOWS = {"09:00-17:00", "02:30-03:30", "01:00-02:00", "00:00-24:00", "08:15-08:16"};
+  private static final String[] WINDOWS = {
+    "09:00-17:00", "02:30-03:30", "01:00-02:00", "00:00-24:00", "08:15-08:16"
+  };
 
   @Provide
   Arbitrary<String> zones() {
-    return Arbitraries.of("Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Tokyo", "UTC",
-        "America/Sao_Paulo", "Pacific/Apia", "Asia/Kathmandu", "Europe/London", "America/St_Johns");
+    return Arbitraries.of(
+        "Europe/Paris",
+        "America/New_York",
+        "Australia/Lord_Howe",
+        "Asia/Tokyo",
+        "UTC",
+        "America/Sao_Paulo",
+        "Pacific/Apia",
+        "Asia/Kathmandu",
+        "Europe/London",
+        "America/St_Johns");
   }
 
   private static Cadence cadence(String window, String days) {
-    return TestCadences.parse("""
+    return TestCadences.parse(
+        """
         cadence: c
         schedule:
           business_days: [%s]
@@ -38,12 +50,16 @@ class CalendarEquivalenceProperties {
         steps:
           - id: a
             channel: call
-        """.formatted(days, window));
+        """
+            .formatted(days, window));
   }
 
   @Property(tries = 400)
-  void answersAsTheReference(@ForAll("zones") String zoneName, @ForAll @IntRange(min = 0, max = 4) int window,
-      @ForAll boolean weekdaysOnly, @ForAll @LongRange(min = 1_780_000_000L, max = 1_830_000_000L) long epoch,
+  void answersAsTheReference(
+      @ForAll("zones") String zoneName,
+      @ForAll @IntRange(min = 0, max = 4) int window,
+      @ForAll boolean weekdaysOnly,
+      @ForAll @LongRange(min = 1_780_000_000L, max = 1_830_000_000L) long epoch,
       @ForAll @IntRange(min = 0, max = 999_999_999) int nanos) {
     Cadence c = cadence(WINDOWS[window], weekdaysOnly ? "MON, TUE, WED, THU, FRI" : "SAT, SUN");
     ZoneId zone = ZoneId.of(zoneName);
@@ -53,15 +69,22 @@ class CalendarEquivalenceProperties {
     Instant t = Instant.ofEpochSecond(epoch, nanos % 3 == 0 ? 0 : nanos);
     for (int i = 0; i < 60; i++) {
       assertThat(fast.isOpen(t)).as("isOpen %s in %s", t, zone).isEqualTo(reference.isOpen(t));
-      assertThat(fast.nextOpen(t)).as("nextOpen %s in %s", t, zone).isEqualTo(reference.nextOpen(t));
+      assertThat(fast.nextOpen(t))
+          .as("nextOpen %s in %s", t, zone)
+          .isEqualTo(reference.nextOpen(t));
       LocalDate date = t.atZone(zone).toLocalDate();
-      assertThat(fast.opening(date)).as("opening %s in %s", date, zone).isEqualTo(reference.opening(date));
-      t = t.plusSeconds((i % 7 == 0 ? 86_400L * 9 : 0) + 1_357L * (i % 13) + (i % 5 == 0 ? -40_000 : 17_000));
+      assertThat(fast.opening(date))
+          .as("opening %s in %s", date, zone)
+          .isEqualTo(reference.opening(date));
+      t =
+          t.plusSeconds(
+              (i % 7 == 0 ? 86_400L * 9 : 0) + 1_357L * (i % 13) + (i % 5 == 0 ? -40_000 : 17_000));
     }
   }
 
   @Property(tries = 100)
-  void manyCalendarDaysApartStillAgree(@ForAll("zones") String zoneName,
+  void manyCalendarDaysApartStillAgree(
+      @ForAll("zones") String zoneName,
       @ForAll @LongRange(min = -2_000_000_000L, max = 4_000_000_000L) long epoch) {
     Cadence c = cadence(WINDOWS[0], "MON, TUE, WED, THU, FRI");
     ZoneId zone = ZoneId.of(zoneName);
@@ -69,7 +92,9 @@ class CalendarEquivalenceProperties {
     ReferenceCalendar reference = new ReferenceCalendar(c.schedule(), zone);
     for (long step : new long[] {0, 1024L * 86_400, -1024L * 86_400, 86_400L * 365 * 3, 3_600}) {
       Instant t = Instant.ofEpochSecond(epoch + step);
-      assertThat(fast.nextOpen(t)).as("nextOpen %s in %s", t, zone).isEqualTo(reference.nextOpen(t));
+      assertThat(fast.nextOpen(t))
+          .as("nextOpen %s in %s", t, zone)
+          .isEqualTo(reference.nextOpen(t));
       assertThat(fast.isOpen(t)).isEqualTo(reference.isOpen(t));
     }
   }

@@ -11,12 +11,14 @@ import java.util.Set;
 
 /**
  * The working calendar as first written, in plain java.time (one zone conversion per question): the
- * reference that {@link Calendar}, with its caches, must agree with (see CalendarEquivalenceProperties).
+ * reference that {@link Calendar}, with its caches, must agree with (see
+ * CalendarEquivalenceProperties).
  */
 final class ReferenceCalendar {
   private final Schedule schedule;
   private final ZoneId zone;
   private final Set<LocalDate> holidays;
+
   /** An EnumSet: this is asked for every due time, and a Set.copyOf probes by hash. */
   private final Set<java.time.DayOfWeek> businessDays;
 
@@ -63,7 +65,10 @@ final class ReferenceCalendar {
       if (open.isBefore(t)) {
         // In a DST overlap (clocks went back) the opening happens twice: t may fall between the
         // two, and the later one is then still ahead today.
-        open = ZonedDateTime.of(LocalDateTime.of(date, schedule.window().start()), zone).withLaterOffsetAtOverlap().toInstant();
+        open =
+            ZonedDateTime.of(LocalDateTime.of(date, schedule.window().start()), zone)
+                .withLaterOffsetAtOverlap()
+                .toInstant();
       }
       // A window opening inside a DST gap moves forward by the gap and may still be before t.
       if (!open.isBefore(t) && isOpen(open)) {

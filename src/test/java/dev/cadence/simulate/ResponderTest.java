@@ -22,7 +22,10 @@ class ResponderTest {
 
   @Test
   void aCallHasAtMostOneResultAndAnOutcomeOnlyWhenConnected() {
-    Responder r = new Responder(model("""
+    Responder r =
+        new Responder(
+            model(
+                """
         call:
           connected: 0.3
           voicemail: 0.3
@@ -34,7 +37,8 @@ class ResponderTest {
     int connected = 0;
     int none = 0;
     for (int i = 0; i < 10_000; i++) {
-      List<Responder.Drawn> d = r.draw(new Responder.TouchContext(Channel.CALL, "", "", 1, -1), random);
+      List<Responder.Drawn> d =
+          r.draw(new Responder.TouchContext(Channel.CALL, "", "", 1, -1), random);
       if (d.isEmpty()) {
         none++;
         continue;
@@ -55,7 +59,10 @@ class ResponderTest {
 
   @Test
   void emailEventsHappenInOrderAndABouncedEmailHasNoOther() {
-    Responder r = new Responder(model("""
+    Responder r =
+        new Responder(
+            model(
+                """
         email:
           bounced: 0.1
           opened: 0.6
@@ -66,7 +73,8 @@ class ResponderTest {
         """));
     SplittableRandom random = new SplittableRandom(2);
     for (int i = 0; i < 5_000; i++) {
-      List<Responder.Drawn> d = r.draw(new Responder.TouchContext(Channel.EMAIL, "", "t", 1, -1), random);
+      List<Responder.Drawn> d =
+          r.draw(new Responder.TouchContext(Channel.EMAIL, "", "t", 1, -1), random);
       List<String> events = d.stream().map(Responder.Drawn::event).toList();
       if (events.contains("bounced")) {
         assertThat(events).containsExactly("bounced");
@@ -83,7 +91,9 @@ class ResponderTest {
 
   @Test
   void multipliersLookUpTheChannelQualifiedKeyFirstAndRangesForPositionsAndGaps() {
-    ResponseModel m = model("""
+    ResponseModel m =
+        model(
+            """
         email: { opened: 0.5 }
         multipliers:
           position:

@@ -14,12 +14,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SimulationTest {
-  final LeadSimulator simulator = new LeadSimulator(List.of(TestCadences.parse(LeadSimulatorTest.OUTBOUND)),
-      LeadSimulatorTest.DEFAULT, 99, new Start.OnDate(LocalDate.of(2026, 3, 2)), 100);
+  final LeadSimulator simulator =
+      new LeadSimulator(
+          List.of(TestCadences.parse(LeadSimulatorTest.OUTBOUND)),
+          LeadSimulatorTest.DEFAULT,
+          99,
+          new Start.OnDate(LocalDate.of(2026, 3, 2)),
+          100);
 
   byte[] run(List<Lead> leads, int threads, int chunk, List<Long> progress) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Simulation s = new Simulation(simulator, LogEncoder::new, out::write, threads, chunk, progress::add)) {
+    try (Simulation s =
+        new Simulation(simulator, LogEncoder::new, out::write, threads, chunk, progress::add)) {
       leads.forEach(s);
       SimulationStats stats = s.finish();
       assertThat(stats.leads()).isEqualTo(leads.size());
@@ -42,16 +48,17 @@ class SimulationTest {
 
   @Test
   void aFailureInAWorkerReachesTheCaller() {
-    Simulation.ChunkEncoder failing = new Simulation.ChunkEncoder() {
-      @Override
-      public void accept(dev.cadence.model.OutcomeEvent e) {
-        throw new IllegalStateException("boom");
-      }
+    Simulation.ChunkEncoder failing =
+        new Simulation.ChunkEncoder() {
+          @Override
+          public void accept(dev.cadence.model.OutcomeEvent e) {
+            throw new IllegalStateException("boom");
+          }
 
-      @Override
-      public void writeTo(Simulation.Output out) {}
-    };
-    try (Simulation s = new Simulation(simulator, () -> failing, (b, o, n) -> { }, 2, 3, n -> { })) {
+          @Override
+          public void writeTo(Simulation.Output out) {}
+        };
+    try (Simulation s = new Simulation(simulator, () -> failing, (b, o, n) -> {}, 2, 3, n -> {})) {
       leads(10, "X").forEach(s);
       org.assertj.core.api.Assertions.assertThatThrownBy(s::finish).hasMessage("boom");
     }

@@ -30,33 +30,50 @@ final class Contest {
    * @param tests incremented once per test run, so that the report can say how many comparisons
    *     were made at alpha (the more tests, the more false positives to expect)
    */
-  static Outcome run(String from, Evidence fromRate, Map<String, Evidence> alternatives, Recommender.Settings settings,
+  static Outcome run(
+      String from,
+      Evidence fromRate,
+      Map<String, Evidence> alternatives,
+      Recommender.Settings settings,
       int[] tests) {
     if (fromRate.n() == 0) {
       return new Nothing();
     }
-    List<Comparison> better = alternatives.entrySet().stream()
-        .filter(e -> !e.getKey().equals(from) && e.getValue().n() > 0 && e.getValue().rate() > fromRate.rate())
-        .map(e -> Comparison.of(from, fromRate, e.getKey(), e.getValue()))
-        .toList();
+    List<Comparison> better =
+        alternatives.entrySet().stream()
+            .filter(
+                e ->
+                    !e.getKey().equals(from)
+                        && e.getValue().n() > 0
+                        && e.getValue().rate() > fromRate.rate())
+            .map(e -> Comparison.of(from, fromRate, e.getKey(), e.getValue()))
+            .toList();
     if (better.isEmpty()) {
       return new Nothing();
     }
     boolean fromEnough = fromRate.n() >= settings.minN();
-    List<Comparison> testable = better.stream().filter(c -> fromEnough && c.toRate().n() >= settings.minN()).toList();
+    List<Comparison> testable =
+        better.stream().filter(c -> fromEnough && c.toRate().n() >= settings.minN()).toList();
     tests[0] += testable.size();
-    Optional<Comparison> winner = testable.stream()
-        .filter(c -> c.pValue() < settings.alpha())
-        .max(Comparator.comparingDouble((Comparison c) -> c.toRate().rate()).thenComparing(c -> -c.pValue()));
+    Optional<Comparison> winner =
+        testable.stream()
+            .filter(c -> c.pValue() < settings.alpha())
+            .max(
+                Comparator.comparingDouble((Comparison c) -> c.toRate().rate())
+                    .thenComparing(c -> -c.pValue()));
     if (winner.isPresent()) {
       return new Winner(winner.get());
     }
-    Optional<Comparison> promising = better.stream()
-        .filter(c -> !testable.contains(c))
-        .min(Comparator.comparingDouble(Comparison::pValue).thenComparing(Comparison::to));
+    Optional<Comparison> promising =
+        better.stream()
+            .filter(c -> !testable.contains(c))
+            .min(Comparator.comparingDouble(Comparison::pValue).thenComparing(Comparison::to));
     if (promising.isPresent()) {
       Comparison c = promising.get();
-      return new Short(c, SampleSize.perGroup(c.fromRate().rate(), c.toRate().rate(), settings.alpha(), SampleSize.POWER));
+      return new Short(
+          c,
+          SampleSize.perGroup(
+              c.fromRate().rate(), c.toRate().rate(), settings.alpha(), SampleSize.POWER));
     }
     return new Nothing();
   }

@@ -16,7 +16,9 @@ public record Evidence(long n, long hits, double rate, double ciLow, double ciHi
     }
   }
 
-  /** The rate of {@code hits} in {@code n}; with no touches the rate is 0 and the interval [0, 1]. */
+  /**
+   * The rate of {@code hits} in {@code n}; with no touches the rate is 0 and the interval [0, 1].
+   */
   public static Evidence of(long hits, long n) {
     if (n == 0) {
       return new Evidence(0, 0, 0, 0, 1);

@@ -56,7 +56,8 @@ public final class Normal {
   /** The x with P(Z <= x) = p, for 0 < p < 1 (Acklam's rational approximation, one Halley step). */
   public static double quantile(double p) {
     if (!(p > 0 && p < 1)) {
-      throw new IllegalArgumentException("a probability strictly between 0 and 1 is needed, not " + p);
+      throw new IllegalArgumentException(
+          "a probability strictly between 0 and 1 is needed, not " + p);
     }
     double x;
     if (p < 0.02425) {
@@ -68,10 +69,22 @@ public final class Normal {
     } else {
       double q = p - 0.5;
       double r = q * q;
-      x = (((((-3.969683028665376e+01 * r + 2.209460984245205e+02) * r - 2.759285104469687e+02) * r
-          + 1.383577518672690e+02) * r - 3.066479806614716e+01) * r + 2.506628277459239e+00) * q
-          / (((((-5.447609879822406e+01 * r + 1.615858368580409e+02) * r - 1.556989798598866e+02) * r
-          + 6.680131188771972e+01) * r - 1.328068155288572e+01) * r + 1);
+      x =
+          (((((-3.969683028665376e+01 * r + 2.209460984245205e+02) * r - 2.759285104469687e+02) * r
+                                  + 1.383577518672690e+02)
+                              * r
+                          - 3.066479806614716e+01)
+                      * r
+                  + 2.506628277459239e+00)
+              * q
+              / (((((-5.447609879822406e+01 * r + 1.615858368580409e+02) * r
+                                          - 1.556989798598866e+02)
+                                      * r
+                                  + 6.680131188771972e+01)
+                              * r
+                          - 1.328068155288572e+01)
+                      * r
+                  + 1);
     }
     // Acklam's 1e-9 relative error, refined to full precision with the exact CDF.
     double err = cdf(x) - p;
@@ -81,8 +94,14 @@ public final class Normal {
 
   private static double tailQuantile(double q) {
     return (((((-7.784894002430293e-03 * q - 3.223964580411365e-01) * q - 2.400758277161838e+00) * q
-        - 2.549732539343734e+00) * q + 4.374664141464968e+00) * q + 2.938163982698783e+00)
+                            - 2.549732539343734e+00)
+                        * q
+                    + 4.374664141464968e+00)
+                * q
+            + 2.938163982698783e+00)
         / ((((7.784695709041462e-03 * q + 3.224671290700398e-01) * q + 2.445134137142996e+00) * q
-        + 3.754408661907416e+00) * q + 1);
+                    + 3.754408661907416e+00)
+                * q
+            + 1);
   }
 }

@@ -16,14 +16,18 @@ public sealed interface Recommendation {
   String step();
 
   /** At this position (where the step mostly falls), another channel responds more: use it. */
-  record SwapChannel(String cadence, String step, int position, Scope scope, Comparison evidence) implements Recommendation {
+  record SwapChannel(String cadence, String step, int position, Scope scope, Comparison evidence)
+      implements Recommendation {
     @Override
     public String type() {
       return "swap_channel";
     }
   }
 
-  /** The step responds more when it comes this many days after the previous touch than at its usual gap. */
+  /**
+   * The step responds more when it comes this many days after the previous touch than at its usual
+   * gap.
+   */
   record BestGap(String cadence, String step, Comparison evidence) implements Recommendation {
     @Override
     public String type() {
@@ -39,8 +43,12 @@ public sealed interface Recommendation {
     }
   }
 
-  /** In this region, another template of the step is opened more than the one sent now: make it the region's variant. */
-  record BestTemplate(String cadence, String step, String region, Comparison evidence) implements Recommendation {
+  /**
+   * In this region, another template of the step is opened more than the one sent now: make it the
+   * region's variant.
+   */
+  record BestTemplate(String cadence, String step, String region, Comparison evidence)
+      implements Recommendation {
     @Override
     public String type() {
       return "best_template_per_region";
@@ -49,10 +57,11 @@ public sealed interface Recommendation {
 
   /**
    * The step (a channel that can respond) almost never gets a response: even the top of its 95%
-   * interval is below {@code threshold}. A candidate for removal (the seed: strip steps that add
-   * no value); never applied automatically, since the flow around it must be redesigned.
+   * interval is below {@code threshold}. A candidate for removal (the seed: strip steps that add no
+   * value); never applied automatically, since the flow around it must be redesigned.
    */
-  record DropStep(String cadence, String step, String channel, Evidence rate, double threshold) implements Recommendation {
+  record DropStep(String cadence, String step, String channel, Evidence rate, double threshold)
+      implements Recommendation {
     @Override
     public String type() {
       return "drop_step";
@@ -67,8 +76,15 @@ public sealed interface Recommendation {
    * @param test the kind the evidence would support ({@code swap_channel}, {@code best_gap}, ...)
    * @param detail what is compared, in words ("position 3", "region EMEA-FR")
    */
-  record Insufficient(String test, String cadence, String step, String detail, Comparison evidence, long minN,
-      OptionalLong neededPerSide) implements Recommendation {
+  record Insufficient(
+      String test,
+      String cadence,
+      String step,
+      String detail,
+      Comparison evidence,
+      long minN,
+      OptionalLong neededPerSide)
+      implements Recommendation {
     @Override
     public String type() {
       return "insufficient_evidence";
@@ -93,7 +109,9 @@ public sealed interface Recommendation {
   enum Scope {
     /** Touches of the other channel at the same position in the same cadence. */
     CADENCE,
-    /** Too few of those: touches of the other channel at that position in every cadence of the log. */
+    /**
+     * Too few of those: touches of the other channel at that position in every cadence of the log.
+     */
     LOG;
 
     public String id() {

@@ -1,8 +1,8 @@
 package dev.cadence.analytics.recommend;
 
 /**
- * The contract's swap test: a one-sided two-proportion z-test with the pooled standard error,
- * H1: the candidate's rate is higher than the baseline's.
+ * The contract's swap test: a one-sided two-proportion z-test with the pooled standard error, H1:
+ * the candidate's rate is higher than the baseline's.
  *
  * @param z the statistic, (p_candidate - p_baseline) / pooled standard error
  * @param pValue P(Z >= z) under H0 (equal rates)
@@ -22,7 +22,15 @@ public record TwoProportionTest(double z, double pValue) {
   /** Tests whether {@code hits1 / n1} is higher than {@code hits2 / n2}. */
   public static TwoProportionTest greater(long hits1, long n1, long hits2, long n2) {
     if (n1 <= 0 || n2 <= 0 || hits1 < 0 || hits2 < 0 || hits1 > n1 || hits2 > n2) {
-      throw new IllegalArgumentException("need 0 <= hits <= n and n >= 1 on both sides: " + hits1 + "/" + n1 + ", " + hits2 + "/" + n2);
+      throw new IllegalArgumentException(
+          "need 0 <= hits <= n and n >= 1 on both sides: "
+              + hits1
+              + "/"
+              + n1
+              + ", "
+              + hits2
+              + "/"
+              + n2);
     }
     double p1 = (double) hits1 / n1;
     double p2 = (double) hits2 / n2;

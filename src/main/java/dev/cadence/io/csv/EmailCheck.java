@@ -15,8 +15,10 @@ final class EmailCheck {
   static Optional<String> problem(String email) {
     for (int i = 0; i < email.length(); i++) {
       char c = email.charAt(i);
-      boolean bad = c < 0x80 ? c <= ' ' || c == 0x7F
-          : Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c);
+      boolean bad =
+          c < 0x80
+              ? c <= ' ' || c == 0x7F
+              : Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c);
       if (bad) {
         return Optional.of("it contains a space or control character");
       }

@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * The header of a lead list resolved against a {@code --map}: the lead field each column feeds.
  *
- * <p>A column feeds the field a mapping names for it; otherwise a known column (matched ignoring case,
- * so an export's {@code Email} is {@code email}); otherwise the field of its own name, a template
- * variable.
+ * <p>A column feeds the field a mapping names for it; otherwise a known column (matched ignoring
+ * case, so an export's {@code Email} is {@code email}); otherwise the field of its own name, a
+ * template variable.
  *
  * @param header the column names as written (trimmed)
  * @param fields the lead field of each column, same order
@@ -55,8 +55,14 @@ record LeadColumns(List<String> header, List<String> fields) {
       Integer first = byName.putIfAbsent(header.get(i), i);
       if (first != null) {
         throw headerError(
-            where + "duplicate column `" + header.get(i) + "` in the header (columns " + (first + 1)
-                + " and " + (i + 1) + ")");
+            where
+                + "duplicate column `"
+                + header.get(i)
+                + "` in the header (columns "
+                + (first + 1)
+                + " and "
+                + (i + 1)
+                + ")");
       }
     }
     String[] fields = new String[header.size()];
@@ -68,14 +74,23 @@ record LeadColumns(List<String> header, List<String> fields) {
       if (!Lead.KNOWN_COLUMNS.contains(field)) {
         Optional<String> near = DidYouMean.closest(field, Lead.KNOWN_COLUMNS);
         if (near.isPresent()) {
-          throw mappingError(spec + ": `" + field + "` is not a lead field; did you mean `" + near.get() + "`?");
+          throw mappingError(
+              spec + ": `" + field + "` is not a lead field; did you mean `" + near.get() + "`?");
         }
       }
       Integer index = byName.get(column);
       if (index == null) {
-        throw mappingError(spec + ": the header has no column `" + column + "`"
-            + DidYouMean.closest(column, header).map(c -> "; did you mean `" + c + "`?").orElse("")
-            + " (columns: " + String.join(", ", header) + ")");
+        throw mappingError(
+            spec
+                + ": the header has no column `"
+                + column
+                + "`"
+                + DidYouMean.closest(column, header)
+                    .map(c -> "; did you mean `" + c + "`?")
+                    .orElse("")
+                + " (columns: "
+                + String.join(", ", header)
+                + ")");
       }
       String other = mappedBy.putIfAbsent(index, field);
       if (other != null) {
@@ -96,19 +111,44 @@ record LeadColumns(List<String> header, List<String> fields) {
         if (mappedBy.containsKey(first) || mappedBy.containsKey(i)) {
           int mapped = mappedBy.containsKey(first) ? first : i;
           int plain = mapped == first ? i : first;
-          throw mappingError(file + ": --map " + fields[i] + "=" + header.get(mapped)
-              + ": the header also has a column `" + header.get(plain) + "` for the field `" + fields[i]
-              + "`; rename one of them");
+          throw mappingError(
+              file
+                  + ": --map "
+                  + fields[i]
+                  + "="
+                  + header.get(mapped)
+                  + ": the header also has a column `"
+                  + header.get(plain)
+                  + "` for the field `"
+                  + fields[i]
+                  + "`; rename one of them");
         }
-        throw headerError(where + "columns `" + header.get(first) + "` and `" + header.get(i)
-            + "` both give the field `" + fields[i] + "` (columns " + (first + 1) + " and " + (i + 1) + ")");
+        throw headerError(
+            where
+                + "columns `"
+                + header.get(first)
+                + "` and `"
+                + header.get(i)
+                + "` both give the field `"
+                + fields[i]
+                + "` (columns "
+                + (first + 1)
+                + " and "
+                + (i + 1)
+                + ")");
       }
     }
     if (!byField.containsKey("id")) {
-      String hint = header.size() == 1 && (header.get(0).contains(";") || header.get(0).contains("\t"))
-          ? "; the header looks separated by semicolons or tabs, but a lead list is comma-separated"
-          : "; name it `id` or map one with --map id=COLUMN";
-      throw headerError(where + "the header has no `id` column (columns: " + String.join(", ", header) + ")" + hint);
+      String hint =
+          header.size() == 1 && (header.get(0).contains(";") || header.get(0).contains("\t"))
+              ? "; the header looks separated by semicolons or tabs, but a lead list is comma-separated"
+              : "; name it `id` or map one with --map id=COLUMN";
+      throw headerError(
+          where
+              + "the header has no `id` column (columns: "
+              + String.join(", ", header)
+              + ")"
+              + hint);
     }
     return new LeadColumns(header, List.of(fields));
   }

@@ -1,9 +1,9 @@
 package dev.cadence.io.csv;
 
 /**
- * A lead list that cannot be read at all (as opposed to a bad row, which is rejected and reading goes
- * on). Its message is the one line a user sees; {@link #kind()} tells the command line which exit code
- * the contract gives it.
+ * A lead list that cannot be read at all (as opposed to a bad row, which is rejected and reading
+ * goes on). Its message is the one line a user sees; {@link #kind()} tells the command line which
+ * exit code the contract gives it.
  */
 public final class LeadFileException extends RuntimeException {
   /** Why the read stopped; each kind carries the contract's exit code for it. */

@@ -10,7 +10,8 @@ public final class LeadMapping {
   private LeadMapping() {}
 
   /**
-   * Each spec is {@code field=Column}, split at the first {@code =} (a column name may contain one).
+   * Each spec is {@code field=Column}, split at the first {@code =} (a column name may contain
+   * one).
    *
    * @throws LeadFileException (BAD_MAPPING) for a spec without {@code =}, an empty side, or a field
    *     mapped twice

@@ -4,8 +4,8 @@ import dev.cadence.model.Lead;
 import java.util.List;
 
 /**
- * A whole lead list in memory: the loaded leads in file order, the rejected rows in file order, and the
- * file's header as written (for the rejects CSV).
+ * A whole lead list in memory: the loaded leads in file order, the rejected rows in file order, and
+ * the file's header as written (for the rejects CSV).
  */
 public record LeadReadResult(List<Lead> leads, List<RejectedRow> rejects, List<String> header) {
   public LeadReadResult {

@@ -20,32 +20,43 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a lead list (contract section 3): a header row, UTF-8 with or without BOM, strictly decoded.
- * Good rows become {@link Lead}s, bad rows {@link RejectedRow}s with the physical line where they start,
- * and reading goes on; only a file that cannot be read at all throws {@link LeadFileException}.
+ * Reads a lead list (contract section 3): a header row, UTF-8 with or without BOM, strictly
+ * decoded. Good rows become {@link Lead}s, bad rows {@link RejectedRow}s with the physical line
+ * where they start, and reading goes on; only a file that cannot be read at all throws {@link
+ * LeadFileException}.
  *
  * <p>Streams: memory holds the current record and the set of ids seen, whatever the file's size.
  * {@link #open} reads and checks the header at once, so header and {@code --map} errors come before
  * any output; {@link #forEach} then streams the rows.
  */
 public final class LeadReader implements AutoCloseable {
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+
   /** Only to recover the fields of a record that {@link #FORMAT} refused, for the rejects CSV. */
-  private static final CSVFormat LENIENT = FORMAT.builder().setTrailingData(true).setLenientEof(true).get();
+  private static final CSVFormat LENIENT =
+      FORMAT.builder().setTrailingData(true).setLenientEof(true).get();
+
   /** How much of a refused record is kept for the rejects CSV. */
   private static final int MAX_RAW_CHARS = 1 << 16;
-  /** Quoting errors after which the file is taken for something else than a comma-separated list. */
+
+  /**
+   * Quoting errors after which the file is taken for something else than a comma-separated list.
+   */
   static final int MAX_QUOTING_ERRORS = 100;
 
   private final Path path;
   private final LeadColumns columns;
   private final long headerLine;
   private Segment segment;
+
   /** The physical line where the last record (or the header) ended. */
   private long previousEnd;
+
   private boolean consumed;
 
-  private LeadReader(Path path, Segment segment, LeadColumns columns, long headerLine, long headerEnd) {
+  private LeadReader(
+      Path path, Segment segment, LeadColumns columns, long headerLine, long headerEnd) {
     this.path = path;
     this.segment = segment;
     this.columns = columns;
@@ -53,7 +64,9 @@ public final class LeadReader implements AutoCloseable {
     this.previousEnd = headerEnd;
   }
 
-  /** Reads the whole list into memory (fine for plans and tests; use {@link #stream} for big lists). */
+  /**
+   * Reads the whole list into memory (fine for plans and tests; use {@link #stream} for big lists).
+   */
   public static LeadReadResult read(Path path, Map<String, String> mapping) {
     List<Lead> leads = new ArrayList<>();
     List<RejectedRow> rejects = new ArrayList<>();
@@ -62,8 +75,8 @@ public final class LeadReader implements AutoCloseable {
   }
 
   /** Streams every data row, in file order, to exactly one of the two consumers. */
-  public static LeadReadSummary stream(Path path, Map<String, String> mapping, Consumer<Lead> leads,
-      Consumer<RejectedRow> rejects) {
+  public static LeadReadSummary stream(
+      Path path, Map<String, String> mapping, Consumer<Lead> leads, Consumer<RejectedRow> rejects) {
     try (LeadReader reader = open(path, mapping)) {
       return reader.forEach(leads, rejects);
     }
@@ -72,11 +85,13 @@ public final class LeadReader implements AutoCloseable {
   /**
    * Opens the list and checks its header against the mapping (field -> source column).
    *
-   * @throws LeadFileException when the file is missing, the header is bad or the mapping does not fit
+   * @throws LeadFileException when the file is missing, the header is bad or the mapping does not
+   *     fit
    */
   public static LeadReader open(Path path, Map<String, String> mapping) {
     if (Files.isDirectory(path)) {
-      throw new LeadFileException(LeadFileException.Kind.MISSING_FILE, path + ": is a directory, not a lead list");
+      throw new LeadFileException(
+          LeadFileException.Kind.MISSING_FILE, path + ": is a directory, not a lead list");
     }
     Segment segment = Segment.open(path, 0, 1, 0);
     try {
@@ -84,7 +99,9 @@ public final class LeadReader implements AutoCloseable {
       CSVRecord header;
       try {
         if (!records.hasNext()) {
-          throw new LeadFileException(LeadFileException.Kind.BAD_HEADER, path + ": empty file: a lead list needs a header row");
+          throw new LeadFileException(
+              LeadFileException.Kind.BAD_HEADER,
+              path + ": empty file: a lead list needs a header row");
         }
         header = records.next();
       } catch (UncheckedIOException e) {
@@ -95,9 +112,21 @@ public final class LeadReader implements AutoCloseable {
       List<StrictUtf8Reader.BadBytes> bad = segment.reader.takeBadBytesThrough(end);
       if (!bad.isEmpty()) {
         StrictUtf8Reader.BadBytes b = bad.get(0);
-        String hint = segment.reader.utf16Bom() ? "the file is UTF-16; save it as UTF-8" : "save the file as UTF-8";
-        throw new LeadFileException(LeadFileException.Kind.BAD_HEADER, path + ":" + b.line()
-            + ": invalid UTF-8 in the header (" + b.hex() + " at byte offset " + b.byteOffset() + "); " + hint);
+        String hint =
+            segment.reader.utf16Bom()
+                ? "the file is UTF-16; save it as UTF-8"
+                : "save the file as UTF-8";
+        throw new LeadFileException(
+            LeadFileException.Kind.BAD_HEADER,
+            path
+                + ":"
+                + b.line()
+                + ": invalid UTF-8 in the header ("
+                + b.hex()
+                + " at byte offset "
+                + b.byteOffset()
+                + "); "
+                + hint);
       }
       LeadColumns columns = LeadColumns.resolve(path, start, List.of(header.values()), mapping);
       return new LeadReader(path, segment, columns, start, end);
@@ -124,14 +153,16 @@ public final class LeadReader implements AutoCloseable {
     }
     consumed = true;
     long[] counts = new long[2];
-    Consumer<Lead> countLeads = lead -> {
-      counts[0]++;
-      leads.accept(lead);
-    };
-    Consumer<RejectedRow> countRejects = row -> {
-      counts[1]++;
-      rejects.accept(row);
-    };
+    Consumer<Lead> countLeads =
+        lead -> {
+          counts[0]++;
+          leads.accept(lead);
+        };
+    Consumer<RejectedRow> countRejects =
+        row -> {
+          counts[1]++;
+          rejects.accept(row);
+        };
     LeadRowChecker checker = new LeadRowChecker(columns);
     int quotingErrors = 0;
     while (true) {
@@ -146,8 +177,12 @@ public final class LeadReader implements AutoCloseable {
           throw csvOrIo(path, e, "");
         }
         if (++quotingErrors > MAX_QUOTING_ERRORS) {
-          throw new LeadFileException(LeadFileException.Kind.BAD_FILE, path + ": more than " + MAX_QUOTING_ERRORS
-              + " quoting errors; is it really a comma-separated file with \" as the quote?");
+          throw new LeadFileException(
+              LeadFileException.Kind.BAD_FILE,
+              path
+                  + ": more than "
+                  + MAX_QUOTING_ERRORS
+                  + " quoting errors; is it really a comma-separated file with \" as the quote?");
         }
         countRejects.accept(restartAfterQuotingError(e.getCause()));
         continue;
@@ -163,9 +198,9 @@ public final class LeadReader implements AutoCloseable {
   }
 
   /**
-   * A record whose quotes do not pair up cannot be parsed, and the parser cannot go on from the middle
-   * of it: reject the record and start a fresh parser on the line after it (for a quote never closed,
-   * the line after the one where it opened, since everything after it was swallowed).
+   * A record whose quotes do not pair up cannot be parsed, and the parser cannot go on from the
+   * middle of it: reject the record and start a fresh parser on the line after it (for a quote
+   * never closed, the line after the one where it opened, since everything after it was swallowed).
    */
   private RejectedRow restartAfterQuotingError(Throwable error) {
     long start = segment.reader.firstNonEmptyLineAfter(previousEnd);
@@ -177,11 +212,15 @@ public final class LeadReader implements AutoCloseable {
     List<String> fields = rawFields(startByte, start, resume - start);
     segment = Segment.open(path, startByte, start, resume - start);
     previousEnd = resume - 1;
-    String reason = unclosed
-        ? "unclosed quote: a quoted field that starts on this line never ends (a quote inside a field must be"
-            + " doubled: \"\"); reading went on at line " + resume
-        : "text after a closing quote on line " + errorLine + " (quote the whole field, and double a quote"
-            + " inside it: \"\")";
+    String reason =
+        unclosed
+            ? "unclosed quote: a quoted field that starts on this line never ends (a quote inside a field must be"
+                + " doubled: \"\"); reading went on at line "
+                + resume
+            : "text after a closing quote on line "
+                + errorLine
+                + " (quote the whole field, and double a quote"
+                + " inside it: \"\")";
     return new RejectedRow(start, reason, fields);
   }
 
@@ -205,7 +244,8 @@ public final class LeadReader implements AutoCloseable {
         previous = c;
       }
     } catch (IOException e) {
-      throw new LeadFileException(LeadFileException.Kind.IO, path + ": cannot read: " + e.getMessage(), e);
+      throw new LeadFileException(
+          LeadFileException.Kind.IO, path + ": cannot read: " + e.getMessage(), e);
     }
     String record = text.toString().replaceAll("[\r\n]+$", "");
     try (CSVParser parser = LENIENT.parse(new StringReader(record))) {
@@ -218,10 +258,13 @@ public final class LeadReader implements AutoCloseable {
 
   private static LeadFileException csvOrIo(Path path, UncheckedIOException e, String what) {
     if (e.getCause() instanceof CSVException) {
-      return new LeadFileException(LeadFileException.Kind.BAD_HEADER,
-          path + ": " + what + ": " + e.getCause().getMessage(), e);
+      return new LeadFileException(
+          LeadFileException.Kind.BAD_HEADER,
+          path + ": " + what + ": " + e.getCause().getMessage(),
+          e);
     }
-    return new LeadFileException(LeadFileException.Kind.IO, path + ": cannot read: " + e.getCause().getMessage(), e);
+    return new LeadFileException(
+        LeadFileException.Kind.IO, path + ": cannot read: " + e.getCause().getMessage(), e);
   }
 
   @Override
@@ -234,6 +277,7 @@ public final class LeadReader implements AutoCloseable {
     final StrictUtf8Reader reader;
     final CSVParser parser;
     final Iterator<CSVRecord> records;
+
     /** Physical line before the first one this parser sees (its line numbers start at 1). */
     final long lineOffset;
 
@@ -244,7 +288,10 @@ public final class LeadReader implements AutoCloseable {
       this.lineOffset = lineOffset;
     }
 
-    /** Opens the file at {@code startByte} (the start of {@code startLine}) and skips {@code skip} lines. */
+    /**
+     * Opens the file at {@code startByte} (the start of {@code startLine}) and skips {@code skip}
+     * lines.
+     */
     static Segment open(Path path, long startByte, long startLine, long skip) {
       InputStream in = null;
       try {
@@ -254,12 +301,14 @@ public final class LeadReader implements AutoCloseable {
         reader.skipLines(skip);
         return new Segment(reader, FORMAT.parse(reader), startLine + skip - 1);
       } catch (NoSuchFileException e) {
-        throw new LeadFileException(LeadFileException.Kind.MISSING_FILE, path + ": no such file", e);
+        throw new LeadFileException(
+            LeadFileException.Kind.MISSING_FILE, path + ": no such file", e);
       } catch (AccessDeniedException e) {
         throw new LeadFileException(LeadFileException.Kind.IO, path + ": permission denied", e);
       } catch (IOException e) {
         closeQuietly(in);
-        throw new LeadFileException(LeadFileException.Kind.IO, path + ": cannot read: " + e.getMessage(), e);
+        throw new LeadFileException(
+            LeadFileException.Kind.IO, path + ": cannot read: " + e.getMessage(), e);
       }
     }
 

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Turns one data row into a lead or a rejected row with every reason it has. Holds the ids seen so far
- * (the only state that grows with the file) so that a later row with a taken id is rejected.
+ * Turns one data row into a lead or a rejected row with every reason it has. Holds the ids seen so
+ * far (the only state that grows with the file) so that a later row with a taken id is rejected.
  */
 final class LeadRowChecker {
   /** How many invalid sequences one reason names before it says "and N more". */
@@ -28,8 +28,10 @@ final class LeadRowChecker {
   private final int email;
   private final int timezone;
   private final int doNotContact;
+
   /** id -> line of the first row that carried it; negative when that row was itself rejected. */
   private final Map<String, Long> seen = new HashMap<>();
+
   private final ZoneLookup zones = new ZoneLookup();
 
   LeadRowChecker(LeadColumns columns) {
@@ -41,8 +43,14 @@ final class LeadRowChecker {
     this.doNotContact = columns.indexOf("do_not_contact");
   }
 
-  /** Checks the row that starts on {@code line} and hands it to exactly one of the two consumers. */
-  void check(long line, String[] values, List<StrictUtf8Reader.BadBytes> bad, Consumer<Lead> leads,
+  /**
+   * Checks the row that starts on {@code line} and hands it to exactly one of the two consumers.
+   */
+  void check(
+      long line,
+      String[] values,
+      List<StrictUtf8Reader.BadBytes> bad,
+      Consumer<Lead> leads,
       Consumer<RejectedRow> rejects) {
     int width = columns.header().size();
     boolean shaped = values.length == width;
@@ -51,8 +59,12 @@ final class LeadRowChecker {
       problems.add(encodingProblem(bad));
     }
     if (!shaped) {
-      problems.add("ragged row: " + values.length + (values.length == 1 ? " field" : " fields")
-          + ", the header has " + width);
+      problems.add(
+          "ragged row: "
+              + values.length
+              + (values.length == 1 ? " field" : " fields")
+              + ", the header has "
+              + width);
       rejects.accept(new RejectedRow(line, String.join("; ", problems), List.of(values)));
       return;
     }
@@ -62,13 +74,18 @@ final class LeadRowChecker {
     if (leadId.isEmpty()) {
       problems.add("missing id");
     } else if (first != null) {
-      problems.add("duplicate id `" + leadId + "` (first on line " + Math.abs(first)
-          + (first < 0 ? ", itself rejected)" : ")"));
+      problems.add(
+          "duplicate id `"
+              + leadId
+              + "` (first on line "
+              + Math.abs(first)
+              + (first < 0 ? ", itself rejected)" : ")"));
     }
     if (email >= 0) {
       String value = strip(values[email]);
       if (!value.isEmpty()) {
-        EmailCheck.problem(value).ifPresent(p -> problems.add("malformed email `" + value + "`: " + p));
+        EmailCheck.problem(value)
+            .ifPresent(p -> problems.add("malformed email `" + value + "`: " + p));
       }
     }
     ZoneId zone = null;
@@ -89,7 +106,8 @@ final class LeadRowChecker {
       if (parsed.isPresent()) {
         dnc = parsed.get();
       } else {
-        problems.add("bad do_not_contact `" + value + "`: expected true/false, yes/no, 1/0 or empty");
+        problems.add(
+            "bad do_not_contact `" + value + "`: expected true/false, yes/no, 1/0 or empty");
       }
     }
     if (!problems.isEmpty()) {
@@ -125,7 +143,8 @@ final class LeadRowChecker {
     if (bad.size() > MAX_BAD_LISTED) {
       sb.append(" and ").append(bad.size() - MAX_BAD_LISTED).append(" more");
     }
-    return sb.append(" (save the file as UTF-8; was it exported as Latin-1 or Windows-1252?)").toString();
+    return sb.append(" (save the file as UTF-8; was it exported as Latin-1 or Windows-1252?)")
+        .toString();
   }
 
   /** {@link String#strip()} with a fast path for the usual value that has nothing to strip. */

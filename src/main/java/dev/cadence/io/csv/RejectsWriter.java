@@ -15,13 +15,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes rejected rows as a CSV a user can fix and load again: the file's own header plus {@code _line}
- * and {@code _reason}. Cells that a spreadsheet would run as a formula (a leading {@code = + - @}, tab
- * or carriage return) get a leading single quote. The file is written beside the target under a
- * temporary name and moved into place on {@link #commit()}, so a failed run never leaves half a file.
+ * Writes rejected rows as a CSV a user can fix and load again: the file's own header plus {@code
+ * _line} and {@code _reason}. Cells that a spreadsheet would run as a formula (a leading {@code = +
+ * - @}, tab or carriage return) get a leading single quote. The file is written beside the target
+ * under a temporary name and moved into place on {@link #commit()}, so a failed run never leaves
+ * half a file.
  */
 public final class RejectsWriter implements Closeable {
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
   private final Path target;
   private final Path temp;
@@ -36,7 +38,10 @@ public final class RejectsWriter implements Closeable {
     this.printer = printer;
   }
 
-  /** Starts a rejects file for a list with this header; nothing appears at {@code target} until commit. */
+  /**
+   * Starts a rejects file for a list with this header; nothing appears at {@code target} until
+   * commit.
+   */
   public static RejectsWriter open(Path target, List<String> header) {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
@@ -54,7 +59,8 @@ public final class RejectsWriter implements Closeable {
       return new RejectsWriter(target, temp, header, printer);
     } catch (IOException e) {
       deleteQuietly(temp);
-      throw new LeadFileException(LeadFileException.Kind.IO, target + ": cannot write: " + e.getMessage(), e);
+      throw new LeadFileException(
+          LeadFileException.Kind.IO, target + ": cannot write: " + e.getMessage(), e);
     }
   }
 
@@ -69,8 +75,8 @@ public final class RejectsWriter implements Closeable {
   }
 
   /**
-   * Appends one row: its fields padded (or cut) to the header's width so {@code _line} and
-   * {@code _reason} stay in their columns; fields past the header go into the reason, never lost.
+   * Appends one row: its fields padded (or cut) to the header's width so {@code _line} and {@code
+   * _reason} stay in their columns; fields past the header go into the reason, never lost.
    */
   public void write(RejectedRow row) {
     List<String> cells = new ArrayList<>(width + 2);
@@ -81,13 +87,17 @@ public final class RejectsWriter implements Closeable {
     cells.add(Long.toString(row.line()));
     String reason = row.reason();
     if (fields.size() > width) {
-      reason += " (fields past the header: " + String.join(" | ", fields.subList(width, fields.size())) + ")";
+      reason +=
+          " (fields past the header: "
+              + String.join(" | ", fields.subList(width, fields.size()))
+              + ")";
     }
     cells.add(escape(reason));
     try {
       printer.printRecord(cells);
     } catch (IOException e) {
-      throw new LeadFileException(LeadFileException.Kind.IO, target + ": cannot write: " + e.getMessage(), e);
+      throw new LeadFileException(
+          LeadFileException.Kind.IO, target + ": cannot write: " + e.getMessage(), e);
     }
   }
 
@@ -96,13 +106,15 @@ public final class RejectsWriter implements Closeable {
     try {
       printer.close(true);
       try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
       done = true;
     } catch (IOException e) {
-      throw new LeadFileException(LeadFileException.Kind.IO, target + ": cannot write: " + e.getMessage(), e);
+      throw new LeadFileException(
+          LeadFileException.Kind.IO, target + ": cannot write: " + e.getMessage(), e);
     }
   }
 
@@ -120,7 +132,10 @@ public final class RejectsWriter implements Closeable {
     }
   }
 
-  /** A value a spreadsheet would take for a formula gets a leading single quote, as in the outcome log. */
+  /**
+   * A value a spreadsheet would take for a formula gets a leading single quote, as in the outcome
+   * log.
+   */
   static String escape(String value) {
     return OutcomeLog.looksLikeFormula(value) ? "'" + value : value;
   }

@@ -16,19 +16,24 @@ import java.util.List;
 
 /**
  * Decodes UTF-8 one physical line at a time with a decoder that reports malformed input instead of
- * replacing it, so a bad byte is pinned to its line and byte offset and the next line decodes afresh.
+ * replacing it, so a bad byte is pinned to its line and byte offset and the next line decodes
+ * afresh.
  *
- * <p>A bad sequence is handed on as U+FFFD so the CSV parser keeps its structure (line breaks, commas
- * and quotes are ASCII and never part of a multi-byte sequence); the caller rejects every record that
- * spans a line listed in {@link #takeBadBytesThrough}. It also keeps a window of recent lines (start
- * byte, emptiness) so records can be given their physical start line and parsing can restart at any
- * line. Line breaks are LF, CRLF or a lone CR, counted the way Commons CSV counts them.
+ * <p>A bad sequence is handed on as U+FFFD so the CSV parser keeps its structure (line breaks,
+ * commas and quotes are ASCII and never part of a multi-byte sequence); the caller rejects every
+ * record that spans a line listed in {@link #takeBadBytesThrough}. It also keeps a window of recent
+ * lines (start byte, emptiness) so records can be given their physical start line and parsing can
+ * restart at any line. Line breaks are LF, CRLF or a lone CR, counted the way Commons CSV counts
+ * them.
  */
 final class StrictUtf8Reader extends Reader {
   /** An invalid UTF-8 sequence: the physical line, its absolute byte offset, the bytes in hex. */
   record BadBytes(long line, long byteOffset, String hex) {}
 
-  /** A physical line read so far: its number, the offset of its first byte, whether it had no content. */
+  /**
+   * A physical line read so far: its number, the offset of its first byte, whether it had no
+   * content.
+   */
   record LineInfo(long line, long byteStart, boolean empty) {}
 
   /** Decoded text is handed out in chunks of at least this many chars (whole lines). */
@@ -39,11 +44,15 @@ final class StrictUtf8Reader extends Reader {
   private int bufPos;
   private int bufLen;
   private boolean eof;
+
   /** Absolute offset of {@code buf[bufPos]} in the file. */
   private long bytePos;
+
   private long nextLine;
+
   /** Length of the terminator of the line {@link #findLineEnd} found (0, 1 or 2 bytes). */
   private int terminatorLength;
+
   private char[] chars = new char[CHUNK * 2];
   private int charPos;
   private int charLen;
@@ -70,12 +79,16 @@ final class StrictUtf8Reader extends Reader {
     }
   }
 
-  /** Whether the file starts with a UTF-16 byte-order mark (a common "Unicode" export from Excel). */
+  /**
+   * Whether the file starts with a UTF-16 byte-order mark (a common "Unicode" export from Excel).
+   */
   boolean utf16Bom() {
     return utf16Bom;
   }
 
-  /** Skips {@code count} physical lines without decoding them (used to restart after a bad record). */
+  /**
+   * Skips {@code count} physical lines without decoding them (used to restart after a bad record).
+   */
   void skipLines(long count) throws IOException {
     for (long i = 0; i < count; i++) {
       int end = findLineEnd();
@@ -158,7 +171,10 @@ final class StrictUtf8Reader extends Reader {
     while (bufLen < 3 && !eof) {
       readMore();
     }
-    if (bufLen >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+    if (bufLen >= 3
+        && (buf[0] & 0xFF) == 0xEF
+        && (buf[1] & 0xFF) == 0xBB
+        && (buf[2] & 0xFF) == 0xBF) {
       bufPos = 3;
       bytePos = 3;
     } else if (bufLen >= 2
@@ -168,7 +184,9 @@ final class StrictUtf8Reader extends Reader {
     }
   }
 
-  /** Moves the unread bytes to the front (growing the buffer when one line fills it) and reads more. */
+  /**
+   * Moves the unread bytes to the front (growing the buffer when one line fills it) and reads more.
+   */
   private void readMore() throws IOException {
     if (bufPos > 0) {
       System.arraycopy(buf, bufPos, buf, 0, bufLen - bufPos);
@@ -187,10 +205,11 @@ final class StrictUtf8Reader extends Reader {
   }
 
   /**
-   * Finds the end of the line starting at {@link #bufPos}, reading more input as needed, so that the
-   * whole line sits in the buffer.
+   * Finds the end of the line starting at {@link #bufPos}, reading more input as needed, so that
+   * the whole line sits in the buffer.
    *
-   * @return the index just past its terminator (sets {@link #terminatorLength}), or -1 at end of input
+   * @return the index just past its terminator (sets {@link #terminatorLength}), or -1 at end of
+   *     input
    */
   private int findLineEnd() throws IOException {
     int i = bufPos;

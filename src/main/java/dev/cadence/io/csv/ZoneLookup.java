@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Resolves time-zone names with a cache (a list of a million leads names a few dozen zones) and, for an
- * unknown one, a did-you-mean: a near spelling ("Europe/Pari") or a bare city ("New York").
+ * Resolves time-zone names with a cache (a list of a million leads names a few dozen zones) and,
+ * for an unknown one, a did-you-mean: a near spelling ("Europe/Pari") or a bare city ("New York").
  */
 final class ZoneLookup {
   /** Bounds the cache so a file full of distinct junk values cannot grow it without end. */
@@ -50,6 +50,7 @@ final class ZoneLookup {
       String city = "/" + name.trim().replace(' ', '_').toLowerCase(Locale.ROOT);
       near = known.stream().filter(z -> z.toLowerCase(Locale.ROOT).endsWith(city)).findFirst();
     }
-    return near.map(z -> "; did you mean `" + z + "`?").orElse(" (use an IANA name such as Europe/Paris)");
+    return near.map(z -> "; did you mean `" + z + "`?")
+        .orElse(" (use an IANA name such as Europe/Paris)");
   }
 }

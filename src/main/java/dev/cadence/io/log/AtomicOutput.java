@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A file written under a temporary name in its target's folder and moved into place only by
- * {@link #commit()}: a failed or interrupted run never leaves half a file, nor replaces a good one.
+ * A file written under a temporary name in its target's folder and moved into place only by {@link
+ * #commit()}: a failed or interrupted run never leaves half a file, nor replaces a good one.
  */
 public final class AtomicOutput implements AutoCloseable {
   private final Path target;
@@ -33,9 +33,16 @@ public final class AtomicOutput implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       // Not Files.createTempFile: its files are private (0600); a log gets the permissions of any
       // new file (the umask), like the file a shell redirection would create.
-      Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+      Path temp =
+          dir.resolve(
+              "."
+                  + target.getFileName()
+                  + "."
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                  + ".tmp");
       try {
-        OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream out =
+            Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return new AtomicOutput(target, temp, new BufferedOutputStream(out, 1 << 16));
       } catch (FileAlreadyExistsException e) {
         if (attempt > 10) {

@@ -19,7 +19,8 @@ import java.util.Arrays;
  */
 final class ByteInterner {
   /** Eight bytes at a time: hashing and comparing short cells word by word. */
-  static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** {@link #intern}'s answer for bytes that are not valid UTF-8. */
   static final int INVALID = -1;
@@ -55,7 +56,9 @@ final class ByteInterner {
     return size;
   }
 
-  /** The id of {@code b[off, off+len)}, added if new; {@link #INVALID} if the bytes are not UTF-8. */
+  /**
+   * The id of {@code b[off, off+len)}, added if new; {@link #INVALID} if the bytes are not UTF-8.
+   */
   int intern(byte[] b, int off, int len) {
     int l = last;
     if (l >= 0 && lengths[l] == len && equal(arena, offsets[l], b, off, len)) {
@@ -112,7 +115,8 @@ final class ByteInterner {
    * is the one already worked out: merging dictionaries costs a probe per entry, nothing more.
    */
   int intern(ByteInterner other, int otherId) {
-    return intern(other.arena, other.offsets[otherId], other.lengths[otherId], other.hashes[otherId], false);
+    return intern(
+        other.arena, other.offsets[otherId], other.lengths[otherId], other.hashes[otherId], false);
   }
 
   /** The hash of an entry (the same for the same bytes in every interner). */
@@ -187,7 +191,8 @@ final class ByteInterner {
         return true;
       }
       try {
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
             .decode(ByteBuffer.wrap(b, off, len));

@@ -15,12 +15,15 @@ final class CellCache {
   private final Utf8Buffer scratch = new Utf8Buffer(64);
   private final String[] lastValue;
   private final byte[][] lastCell;
+
   /**
    * Per column, the last few distinct values by identity: the cadence's own strings (step ids,
    * templates) and the event names are the same instances on every line, so a column that
-   * alternates between a few of them (an email's template, then a call's empty one) needs no hashing.
+   * alternates between a few of them (an email's template, then a call's empty one) needs no
+   * hashing.
    */
   private final String[][] recentValue;
+
   private final byte[][][] recentCell;
   private final int[] nextRecent;
 

@@ -9,14 +9,14 @@ import java.util.Arrays;
 /**
  * Parses the records of one byte range of an outcome log (RFC 4180: quoted fields with commas,
  * doubled quotes and line breaks; LF or CRLF line ends) into primitive columns, interning text into
- * chunk-local ids (lead ids into the parsing thread's dictionary, shared by its chunks). Records are parsed from {@code start} while they start before {@code nominalEnd};
- * the record that straddles it is finished here, and {@link #end()} is where the next chunk's
- * first record starts.
+ * chunk-local ids (lead ids into the parsing thread's dictionary, shared by its chunks). Records
+ * are parsed from {@code start} while they start before {@code nominalEnd}; the record that
+ * straddles it is finished here, and {@link #end()} is where the next chunk's first record starts.
  *
  * <p>Lines are counted from the chunk's start (0-based) and made absolute when chunks are joined.
  * Rules that keep one bad line from swallowing the rest: a record longer than {@link
- * OutcomeLogReader#MAX_RECORD} bytes, or a quote still open at the end of the file, is a bad row and
- * parsing resumes on the next physical line.
+ * OutcomeLogReader#MAX_RECORD} bytes, or a quote still open at the end of the file, is a bad row
+ * and parsing resumes on the next physical line.
  */
 final class ChunkParser {
   private static final int FIELDS = LogColumns.FIELDS.size();
@@ -26,7 +26,8 @@ final class ChunkParser {
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
-  private static final byte[] FORMULA_STARTS = OutcomeLog.FORMULA_STARTS.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FORMULA_STARTS =
+      OutcomeLog.FORMULA_STARTS.getBytes(StandardCharsets.US_ASCII);
 
   private final int source;
   private final int[] role;
@@ -38,11 +39,13 @@ final class ChunkParser {
   final ByteInterner[] dims = new ByteInterner[5]; // cadence, step, channel, template, region
   private final ByteInterner events = new ByteInterner();
   private static final byte UNRESOLVED = -2;
-  private byte[] eventCode = new byte[16]; // by local event id; -1 = unknown, UNRESOLVED = not looked up
+  private byte[] eventCode =
+      new byte[16]; // by local event id; -1 = unknown, UNRESOLVED = not looked up
 
   {
     Arrays.fill(eventCode, UNRESOLVED);
   }
+
   final SigTable sigs = new SigTable();
 
   // Output columns.
@@ -54,8 +57,10 @@ final class ChunkParser {
   int[] line;
 
   final DataQuality quality = new DataQuality();
+
   /** Non-blank records seen (good or bad). */
   long records;
+
   private int newlines;
   private long end;
 
@@ -84,7 +89,10 @@ final class ChunkParser {
   private int spanStart;
   private int spanEnd;
 
-  /** @param leads the dictionary of lead ids to intern into (one per parsing thread, shared by its chunks) */
+  /**
+   * @param leads the dictionary of lead ids to intern into (one per parsing thread, shared by its
+   *     chunks)
+   */
   ChunkParser(int source, LogColumns columns, int maxRecord, int expectedRows, ByteInterner leads) {
     this.source = source;
     this.role = columns.role;
@@ -145,7 +153,7 @@ final class ChunkParser {
       String bad = null;
       boolean blank = false;
       boolean broken = false; // the record's end is not where parsing resumes
-      for (;;) {
+      for (; ; ) {
         int r = field < columns ? role[field] : -1;
         if (field == spanFirst) {
           spanStart = p;
@@ -153,7 +161,7 @@ final class ChunkParser {
         if (p < limit && buf[p] == '"') {
           int q = p + 1;
           boolean doubled = false;
-          for (;;) {
+          for (; ; ) {
             while (q < limit && buf[q] != '"') {
               if (buf[q] == '\n') {
                 ln++;
@@ -168,8 +176,12 @@ final class ChunkParser {
             break;
           }
           if (q >= limit) { // no closing quote before the end of the buffer
-            bad = eof && limit - recStart <= maxRecord ? "a quote that is never closed"
-                : "a record longer than " + maxRecord + " bytes (a quote that is never closed?)";
+            bad =
+                eof && limit - recStart <= maxRecord
+                    ? "a quote that is never closed"
+                    : "a record longer than "
+                        + maxRecord
+                        + " bytes (a quote that is never closed?)";
             broken = true;
             break;
           }
@@ -257,7 +269,9 @@ final class ChunkParser {
     end = base + p;
   }
 
-  /** The index of the first comma or line feed in buf[p, limit), or limit: eight bytes at a time. */
+  /**
+   * The index of the first comma or line feed in buf[p, limit), or limit: eight bytes at a time.
+   */
   private static int fieldEnd(byte[] buf, int p, int limit) {
     while (p + 8 <= limit) {
       long w = (long) ByteInterner.LONGS.get(buf, p);
@@ -316,11 +330,18 @@ final class ChunkParser {
         return;
       }
     }
-    long t = timestamps.parse(fArr[LogColumns.TIMESTAMP], fOff[LogColumns.TIMESTAMP], fLen[LogColumns.TIMESTAMP]);
+    long t =
+        timestamps.parse(
+            fArr[LogColumns.TIMESTAMP], fOff[LogColumns.TIMESTAMP], fLen[LogColumns.TIMESTAMP]);
     if (t == IsoTimestamp.INVALID) {
       if (quality.wants(Issue.BAD_TIMESTAMP, source, recLine)) {
-        quality.add(Issue.BAD_TIMESTAMP, source, recLine, "`" + text(LogColumns.TIMESTAMP)
-            + "` is not an ISO-8601 timestamp with an offset (e.g. 2026-03-02T09:00:00+01:00)");
+        quality.add(
+            Issue.BAD_TIMESTAMP,
+            source,
+            recLine,
+            "`"
+                + text(LogColumns.TIMESTAMP)
+                + "` is not an ISO-8601 timestamp with an offset (e.g. 2026-03-02T09:00:00+01:00)");
       } else {
         quality.count(Issue.BAD_TIMESTAMP);
       }
@@ -347,7 +368,10 @@ final class ChunkParser {
     size++;
   }
 
-  /** The signature and event of the current record through its raw span; reports a bad span's finding. */
+  /**
+   * The signature and event of the current record through its raw span; reports a bad span's
+   * finding.
+   */
   private int spanValue(int recLine) {
     int id = spans.intern(curBuf, spanStart, spanEnd - spanStart);
     if (id == ByteInterner.INVALID) {
@@ -374,7 +398,8 @@ final class ChunkParser {
 
   /**
    * The signature and event of the current record from its fields: (signature << 5 | event code),
-   * or BAD_SPAN after reporting why. With {@code cache}, a bad span's reason is kept for its repeats.
+   * or BAD_SPAN after reporting why. With {@code cache}, a bad span's reason is kept for its
+   * repeats.
    */
   private int resolve(int recLine, ChunkParser cache, int spanId) {
     defuse(LogColumns.EVENT);
@@ -395,7 +420,8 @@ final class ChunkParser {
       defuse(f);
       int id = dims[d].intern(fArr[f], fOff[f], fLen[f]);
       if (id == ByteInterner.INVALID) {
-        return bad(recLine, spanId, Issue.BAD_ROW, "invalid UTF-8 in `" + LogColumns.FIELDS.get(f) + "`");
+        return bad(
+            recLine, spanId, Issue.BAD_ROW, "invalid UTF-8 in `" + LogColumns.FIELDS.get(f) + "`");
       }
       dimId[d] = id;
     }
@@ -478,7 +504,12 @@ final class ChunkParser {
     }
 
     int id(int[] t) {
-      if (lastId >= 0 && t[0] == last[0] && t[1] == last[1] && t[2] == last[2] && t[3] == last[3] && t[4] == last[4]) {
+      if (lastId >= 0
+          && t[0] == last[0]
+          && t[1] == last[1]
+          && t[2] == last[2]
+          && t[3] == last[3]
+          && t[4] == last[4]) {
         return lastId;
       }
       int mask = slots.length - 1;

@@ -35,20 +35,21 @@ final class LeadMerge {
     List<Callable<Void>> tasks = new ArrayList<>();
     for (int p = 0; p < parts; p++) {
       int part = p;
-      tasks.add(() -> {
-        ByteInterner mine = new ByteInterner(expected);
-        for (int c = 0; c < k; c++) {
-          ByteInterner d = dictionaries.get(c);
-          int[] map = ids[c];
-          for (int l = 0; l < map.length; l++) {
-            if (share(d.hash(l), parts) == part) {
-              map[l] = mine.intern(d, l);
+      tasks.add(
+          () -> {
+            ByteInterner mine = new ByteInterner(expected);
+            for (int c = 0; c < k; c++) {
+              ByteInterner d = dictionaries.get(c);
+              int[] map = ids[c];
+              for (int l = 0; l < map.length; l++) {
+                if (share(d.hash(l), parts) == part) {
+                  map[l] = mine.intern(d, l);
+                }
+              }
             }
-          }
-        }
-        shares[part] = mine;
-        return null;
-      });
+            shares[part] = mine;
+            return null;
+          });
     }
     Futures.runAll(pool, tasks);
     int[] base = new int[parts + 1];
@@ -59,14 +60,15 @@ final class LeadMerge {
       List<Callable<Void>> offsets = new ArrayList<>();
       for (int c = 0; c < k; c++) {
         int chunk = c;
-        offsets.add(() -> {
-          ByteInterner d = dictionaries.get(chunk);
-          int[] map = ids[chunk];
-          for (int l = 0; l < map.length; l++) {
-            map[l] += base[share(d.hash(l), parts)];
-          }
-          return null;
-        });
+        offsets.add(
+            () -> {
+              ByteInterner d = dictionaries.get(chunk);
+              int[] map = ids[chunk];
+              for (int l = 0; l < map.length; l++) {
+                map[l] += base[share(d.hash(l), parts)];
+              }
+              return null;
+            });
       }
       Futures.runAll(pool, offsets);
     }

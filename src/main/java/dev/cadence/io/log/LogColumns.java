@@ -47,8 +47,8 @@ final class LogColumns {
   /**
    * Checks {@code --map} specs ({@code field=Column}) on their own.
    *
-   * @throws IllegalArgumentException naming the problem (an unknown field, a spec without =, a field
-   *     mapped twice)
+   * @throws IllegalArgumentException naming the problem (an unknown field, a spec without =, a
+   *     field mapped twice)
    */
   static Map<String, String> parseMapping(List<String> specs) {
     Map<String, String> mapping = new LinkedHashMap<>();
@@ -57,23 +57,30 @@ final class LogColumns {
       String field = eq < 0 ? "" : spec.substring(0, eq).strip();
       String column = eq < 0 ? "" : spec.substring(eq + 1).strip();
       if (field.isEmpty() || column.isEmpty()) {
-        throw new IllegalArgumentException("--map " + spec + ": expected field=Column, e.g. --map lead_id=\"Contact ID\"");
+        throw new IllegalArgumentException(
+            "--map " + spec + ": expected field=Column, e.g. --map lead_id=\"Contact ID\"");
       }
       if (!FIELDS.contains(field)) {
-        throw new IllegalArgumentException("--map " + spec + ": `" + field + "` is not an outcome-log field"
-            + DidYouMean.hint(field, FIELDS));
+        throw new IllegalArgumentException(
+            "--map "
+                + spec
+                + ": `"
+                + field
+                + "` is not an outcome-log field"
+                + DidYouMean.hint(field, FIELDS));
       }
       String previous = mapping.putIfAbsent(field, column);
       if (previous != null) {
-        throw new IllegalArgumentException("--map " + spec + ": `" + field + "` is already mapped to `" + previous + "`");
+        throw new IllegalArgumentException(
+            "--map " + spec + ": `" + field + "` is already mapped to `" + previous + "`");
       }
     }
     return Collections.unmodifiableMap(mapping);
   }
 
   /**
-   * The column a user most likely meant for {@code field}: one that names it in other words
-   * ("Lead ID", "lead", "event_type"), else one a typo away.
+   * The column a user most likely meant for {@code field}: one that names it in other words ("Lead
+   * ID", "lead", "event_type"), else one a typo away.
    */
   static java.util.Optional<String> near(String field, List<String> header) {
     String f = field.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
@@ -113,27 +120,50 @@ final class LogColumns {
       }
       if (found.isEmpty()) {
         if (mapped != null) {
-          problems.add("no column `" + mapped + "` (--map " + field + "=" + mapped + ")"
-              + DidYouMean.closest(mapped, header).map(c -> "; did you mean `" + c + "`?").orElse(""));
+          problems.add(
+              "no column `"
+                  + mapped
+                  + "` (--map "
+                  + field
+                  + "="
+                  + mapped
+                  + ")"
+                  + DidYouMean.closest(mapped, header)
+                      .map(c -> "; did you mean `" + c + "`?")
+                      .orElse(""));
         } else if (required(f)) {
-          problems.add("no `" + field + "` column"
-              + near(field, header).map(c -> "; did you mean `" + c + "`? (or --map " + field + "=" + c + ")").orElse(""));
+          problems.add(
+              "no `"
+                  + field
+                  + "` column"
+                  + near(field, header)
+                      .map(c -> "; did you mean `" + c + "`? (or --map " + field + "=" + c + ")")
+                      .orElse(""));
         }
         continue;
       }
       if (found.size() > 1) {
-        problems.add("`" + field + "` is in columns " + (found.get(0) + 1) + " and " + (found.get(1) + 1));
+        problems.add(
+            "`" + field + "` is in columns " + (found.get(0) + 1) + " and " + (found.get(1) + 1));
         continue;
       }
       int c = found.get(0);
       if (role[c] >= 0) {
-        problems.add("column `" + header.get(c) + "` is mapped to both `" + FIELDS.get(role[c]) + "` and `" + field + "`");
+        problems.add(
+            "column `"
+                + header.get(c)
+                + "` is mapped to both `"
+                + FIELDS.get(role[c])
+                + "` and `"
+                + field
+                + "`");
         continue;
       }
       role[c] = f;
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems) + " (header: " + String.join(",", header) + ")");
+      throw new IllegalArgumentException(
+          String.join("; ", problems) + " (header: " + String.join(",", header) + ")");
     }
     return new LogColumns(role);
   }

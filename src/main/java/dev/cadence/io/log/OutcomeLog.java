@@ -4,12 +4,13 @@ import dev.cadence.model.Channel;
 import dev.cadence.model.OutcomeEvent;
 
 /**
- * The outcome log's CSV form (contract section 4): its header and one line per event. A value that a
- * spreadsheet would run as a formula (a leading {@code = + - @}, tab or carriage return) gets a
+ * The outcome log's CSV form (contract section 4): its header and one line per event. A value that
+ * a spreadsheet would run as a formula (a leading {@code = + - @}, tab or carriage return) gets a
  * leading single quote; a value with a comma, quote or line break is quoted.
  */
 public final class OutcomeLog {
-  public static final String HEADER = "timestamp,lead_id,cadence,step,channel,template,region,event";
+  public static final String HEADER =
+      "timestamp,lead_id,cadence,step,channel,template,region,event";
 
   private static final byte[][] CHANNELS = new byte[Channel.values().length][];
 
@@ -42,8 +43,15 @@ public final class OutcomeLog {
       byte[] region = cells.cell(4, e.region());
       byte[] event = cells.cell(5, e.event());
       // Room for the whole rest of the line at once: one bounds check per line, not per cell.
-      out.reserve(8 + lead.length + cadence.length + step.length + channel.length + template.length + region.length
-          + event.length);
+      out.reserve(
+          8
+              + lead.length
+              + cadence.length
+              + step.length
+              + channel.length
+              + template.length
+              + region.length
+              + event.length);
       out.put(',');
       out.put(lead);
       out.put(',');
@@ -70,10 +78,16 @@ public final class OutcomeLog {
     return b.toString();
   }
 
-  /** The first characters that make a spreadsheet run a cell (contract section 4), tab and CR included. */
+  /**
+   * The first characters that make a spreadsheet run a cell (contract section 4), tab and CR
+   * included.
+   */
   static final String FORMULA_STARTS = "=+-@\t\r";
 
-  /** Whether a spreadsheet would take {@code value} for a formula: such values are written with a leading '. */
+  /**
+   * Whether a spreadsheet would take {@code value} for a formula: such values are written with a
+   * leading '.
+   */
   public static boolean looksLikeFormula(String value) {
     return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
   }

@@ -12,9 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Appends committed events to the outcome log that {@code run} keeps (the header first when the file
- * is new or empty). Each batch is flushed at once: a crash loses at most the batch being written,
- * and {@code cadence log --rebuild} restores the file from the store, which is the truth.
+ * Appends committed events to the outcome log that {@code run} keeps (the header first when the
+ * file is new or empty). Each batch is flushed at once: a crash loses at most the batch being
+ * written, and {@code cadence log --rebuild} restores the file from the store, which is the truth.
  */
 public final class OutcomeLogAppender implements OutcomeSink, AutoCloseable {
   private final Path file;
@@ -29,7 +29,12 @@ public final class OutcomeLogAppender implements OutcomeSink, AutoCloseable {
     try {
       if (out == null) {
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        out =
+            Files.newOutputStream(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
         if (fresh) {
           out.write((OutcomeLog.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -41,8 +46,13 @@ public final class OutcomeLogAppender implements OutcomeSink, AutoCloseable {
       out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to the outcome log " + file + ": " + e.getMessage()
-          + " (the store has the events: `cadence log --rebuild` writes the log again)", e);
+      throw new UncheckedIOException(
+          "cannot append to the outcome log "
+              + file
+              + ": "
+              + e.getMessage()
+              + " (the store has the events: `cadence log --rebuild` writes the log again)",
+          e);
     }
   }
 
@@ -52,7 +62,8 @@ public final class OutcomeLogAppender implements OutcomeSink, AutoCloseable {
       try {
         out.close();
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot close the outcome log " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot close the outcome log " + file + ": " + e.getMessage(), e);
       }
     }
   }

@@ -1,11 +1,11 @@
 package dev.cadence.io.log;
 
-import dev.cadence.concurrent.Futures;
 import dev.cadence.analytics.DataQuality;
 import dev.cadence.analytics.EventCodes;
 import dev.cadence.analytics.Issue;
 import dev.cadence.analytics.RawEvents;
 import dev.cadence.analytics.Signature;
+import dev.cadence.concurrent.Futures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,9 +29,9 @@ import java.util.concurrent.Future;
  * first line break; the guess is checked against where the previous chunk really ended, and the
  * chunk parsed again in the rare case that a quoted line break fooled it); text is interned to ints
  * (steps, regions and the like per chunk, lead ids per parsing thread), then the chunks are joined
- * in input order. Bad lines become data-quality findings with
- * their physical line; a file that cannot be used at all (no header, a required column missing,
- * unreadable) is a {@link FileProblem} and the other files are still read.
+ * in input order. Bad lines become data-quality findings with their physical line; a file that
+ * cannot be used at all (no header, a required column missing, unreadable) is a {@link FileProblem}
+ * and the other files are still read.
  */
 public final class OutcomeLogReader {
   /** The longest record accepted, in bytes: past it, an unclosed quote is the likely cause. */
@@ -39,14 +39,18 @@ public final class OutcomeLogReader {
 
   private static final int DEFAULT_CHUNK = 8 << 20;
 
-  /** A file that could not be used; {@code io} for read failures (exit 3), else bad content (exit 1). */
+  /**
+   * A file that could not be used; {@code io} for read failures (exit 3), else bad content (exit
+   * 1).
+   */
   public record FileProblem(String source, String message, boolean io) {}
 
   /** Per file: non-blank records after the header, and how many became events. */
   public record FileStats(String source, long records, long events) {}
 
   /** What reading gave. */
-  public record Result(RawEvents events, DataQuality quality, List<FileProblem> problems, List<FileStats> files) {}
+  public record Result(
+      RawEvents events, DataQuality quality, List<FileProblem> problems, List<FileStats> files) {}
 
   private final Map<String, String> mapping;
   private final int threads;
@@ -85,11 +89,14 @@ public final class OutcomeLogReader {
     List<FileProblem> problems = new ArrayList<>();
     List<List<Chunk>> perFile = new ArrayList<>();
     LeadDictionaries leads = new LeadDictionaries(expectedLeads(files));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "cadence-log-reader");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "cadence-log-reader");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       for (int i = 0; i < files.size(); i++) {
         try {
@@ -143,7 +150,8 @@ public final class OutcomeLogReader {
     }
   }
 
-  private List<Chunk> readFile(int index, Path file, String name, ExecutorService pool, LeadDictionaries leads)
+  private List<Chunk> readFile(
+      int index, Path file, String name, ExecutorService pool, LeadDictionaries leads)
       throws IOException, Unusable {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
@@ -162,7 +170,8 @@ public final class OutcomeLogReader {
       List<Future<ChunkParser>> futures = new ArrayList<>();
       for (Chunk c : chunks) {
         boolean first = c.nominalStart == dataStart;
-        futures.add(pool.submit(() -> parse(ch, size, c, columns, first ? c.nominalStart : -1, leads)));
+        futures.add(
+            pool.submit(() -> parse(ch, size, c, columns, first ? c.nominalStart : -1, leads)));
       }
       long pos = dataStart;
       long line = header.newlines() + 1;
@@ -171,7 +180,9 @@ public final class OutcomeLogReader {
         for (; k < chunks.size(); k++) {
           Chunk c = chunks.get(k);
           c.parsed = get(futures.get(k));
-          if (c.start != pos) { // the guess was fooled by a quoted line break: parse again from the true start
+          if (c.start
+              != pos) { // the guess was fooled by a quoted line break: parse again from the true
+            // start
             leads.discarded(); // the guessed parse interned leads of lines that were not lines
             c.parsed = parse(ch, size, c, columns, pos, leads);
           }
@@ -204,7 +215,8 @@ public final class OutcomeLogReader {
    * Parses one chunk. {@code from} is the true start of its first record, or -1 to guess it (just
    * after the first line break at or after the chunk's nominal start).
    */
-  private ChunkParser parse(FileChannel ch, long size, Chunk c, LogColumns columns, long from, LeadDictionaries leads)
+  private ChunkParser parse(
+      FileChannel ch, long size, Chunk c, LogColumns columns, long from, LeadDictionaries leads)
       throws IOException {
     long readFrom = from >= 0 ? from : c.nominalStart - 1;
     long limit = Math.min(size, Math.max(readFrom, c.nominalEnd) + maxRecord + 1);
@@ -229,8 +241,13 @@ public final class OutcomeLogReader {
       startIndex = Math.min(len, startIndex + 1);
     }
     c.start = readFrom + startIndex;
-    ChunkParser p = new ChunkParser(c.source, columns, maxRecord, (int) ((c.nominalEnd - c.nominalStart) / 70),
-        leads.forThisThread());
+    ChunkParser p =
+        new ChunkParser(
+            c.source,
+            columns,
+            maxRecord,
+            (int) ((c.nominalEnd - c.nominalStart) / 70),
+            leads.forThisThread());
     int nominalEnd = (int) Math.max(0, Math.min(len, c.nominalEnd - readFrom));
     p.parse(buf, startIndex, len, nominalEnd, limit == size, readFrom);
     return p;
@@ -240,8 +257,12 @@ public final class OutcomeLogReader {
    * Joins the chunks in input order into global ids and arrays: the small dictionaries (signatures)
    * on this thread, the leads and the columns on the pool.
    */
-  private Result join(List<String> sources, List<List<Chunk>> perFile, List<FileProblem> problems,
-      LeadDictionaries dictionaries, ExecutorService pool) {
+  private Result join(
+      List<String> sources,
+      List<List<Chunk>> perFile,
+      List<FileProblem> problems,
+      LeadDictionaries dictionaries,
+      ExecutorService pool) {
     List<Chunk> all = new ArrayList<>();
     perFile.forEach(all::addAll);
     long total = 0;
@@ -249,7 +270,8 @@ public final class OutcomeLogReader {
       total += c.parsed.size;
     }
     if (total > Integer.MAX_VALUE - 16) {
-      throw new IllegalStateException("more than " + (Integer.MAX_VALUE - 16) + " events: split the logs");
+      throw new IllegalStateException(
+          "more than " + (Integer.MAX_VALUE - 16) + " events: split the logs");
     }
     int n = (int) total;
     long[] micros = new long[n];
@@ -276,17 +298,18 @@ public final class OutcomeLogReader {
         int[] leadMap = leads.ids()[indexOf(used, p.leads)];
         int at = row;
         int first = (int) c.firstLine;
-        copies.add(() -> {
-          for (int i = 0, r = at; i < p.size; i++, r++) {
-            micros[r] = p.micros[i];
-            lead[r] = leadMap[p.lead[i]];
-            sig[r] = sigMap[p.sig[i]];
-            event[r] = p.event[i];
-            line[r] = first + p.line[i];
-          }
-          c.parsed = null; // let the chunk's arrays go
-          return null;
-        });
+        copies.add(
+            () -> {
+              for (int i = 0, r = at; i < p.size; i++, r++) {
+                micros[r] = p.micros[i];
+                lead[r] = leadMap[p.lead[i]];
+                sig[r] = sigMap[p.sig[i]];
+                event[r] = p.event[i];
+                line[r] = first + p.line[i];
+              }
+              c.parsed = null; // let the chunk's arrays go
+              return null;
+            });
         row += p.size;
         p.quality.shiftLines(f, c.firstLine);
         quality.addAll(p.quality);
@@ -298,11 +321,15 @@ public final class OutcomeLogReader {
     Futures.runAll(pool, copies);
     int leadCount = dictionaries.anyDiscarded() ? compact(lead, n, leads.size()) : leads.size();
     checkChannels(n, sig, event, line, sourceStart, signatures, quality);
-    RawEvents raw = new RawEvents(n, micros, lead, sig, event, line, leadCount, signatures, sources, sourceStart);
+    RawEvents raw =
+        new RawEvents(
+            n, micros, lead, sig, event, line, leadCount, signatures, sources, sourceStart);
     return new Result(raw, quality, problems, stats);
   }
 
-  /** Renumbers the leads that rows use densely, in order of first row; returns how many there are. */
+  /**
+   * Renumbers the leads that rows use densely, in order of first row; returns how many there are.
+   */
   private static int compact(int[] lead, int n, int ids) {
     int[] renumbered = new int[ids];
     java.util.Arrays.fill(renumbered, -1);
@@ -327,7 +354,9 @@ public final class OutcomeLogReader {
     throw new IllegalStateException("a chunk's lead dictionary is not listed");
   }
 
-  /** About how many distinct leads the files hold: sizes the dictionaries so that few of them grow. */
+  /**
+   * About how many distinct leads the files hold: sizes the dictionaries so that few of them grow.
+   */
   private static int expectedLeads(List<Path> files) {
     long bytes = 0;
     for (Path f : files) {
@@ -385,7 +414,8 @@ public final class OutcomeLogReader {
   }
 
   /** A chunk's signature ids to global ones, adding the signatures not seen before. */
-  private static int[] signatureIds(ChunkParser p, Map<Signature, Integer> sigIds, List<Signature> signatures) {
+  private static int[] signatureIds(
+      ChunkParser p, Map<Signature, Integer> sigIds, List<Signature> signatures) {
     int[] sigMap = new int[p.sigs.size()];
     String[][] dimText = new String[5][];
     for (int d = 0; d < 5; d++) {
@@ -401,19 +431,29 @@ public final class OutcomeLogReader {
         v[d] = dimText[d][id];
       }
       Signature key = new Signature(v[0], v[1], v[2], v[3], v[4]);
-      sigMap[s] = sigIds.computeIfAbsent(key, x -> {
-        signatures.add(x);
-        return signatures.size() - 1;
-      });
+      sigMap[s] =
+          sigIds.computeIfAbsent(
+              key,
+              x -> {
+                signatures.add(x);
+                return signatures.size() - 1;
+              });
     }
     return sigMap;
   }
 
   /** Unknown channels and events a channel cannot produce: counted, and noted. */
-  private static void checkChannels(int n, int[] sig, byte[] event, int[] line, int[] sourceStart,
-      List<Signature> signatures, DataQuality quality) {
+  private static void checkChannels(
+      int n,
+      int[] sig,
+      byte[] event,
+      int[] line,
+      int[] sourceStart,
+      List<Signature> signatures,
+      DataQuality quality) {
     int codes = EventCodes.count();
-    byte[] fit = new byte[signatures.size() * codes]; // 0 unknown yet, 1 fits, 2 unknown channel, 3 mismatch
+    byte[] fit =
+        new byte[signatures.size() * codes]; // 0 unknown yet, 1 fits, 2 unknown channel, 3 mismatch
     int source = 0;
     for (int r = 0; r < n; r++) {
       while (source + 1 < sourceStart.length && sourceStart[source + 1] <= r) {
@@ -423,7 +463,10 @@ public final class OutcomeLogReader {
       byte f = fit[k];
       if (f == 0) {
         String channel = signatures.get(sig[r]).channel();
-        f = dev.cadence.model.Channel.fromYaml(channel).isEmpty() ? (byte) 2 : EventCodes.fits(channel, event[r]) ? (byte) 1 : (byte) 3;
+        f =
+            dev.cadence.model.Channel.fromYaml(channel).isEmpty()
+                ? (byte) 2
+                : EventCodes.fits(channel, event[r]) ? (byte) 1 : (byte) 3;
         fit[k] = f;
       }
       if (f == 1) {
@@ -432,8 +475,13 @@ public final class OutcomeLogReader {
       Issue issue = f == 2 ? Issue.UNKNOWN_CHANNEL : Issue.EVENT_CHANNEL_MISMATCH;
       if (quality.wants(issue, source, line[r])) {
         String channel = signatures.get(sig[r]).channel();
-        quality.add(issue, source, line[r], f == 2 ? "`" + channel + "`"
-            : "`" + EventCodes.name(event[r]) + "` on a " + channel + " step");
+        quality.add(
+            issue,
+            source,
+            line[r],
+            f == 2
+                ? "`" + channel + "`"
+                : "`" + EventCodes.name(event[r]) + "` on a " + channel + " step");
       } else {
         quality.count(issue);
       }
@@ -442,10 +490,14 @@ public final class OutcomeLogReader {
 
   /** The header record of a file: its column names, where the data starts, its line breaks. */
   record HeaderRecord(List<String> names, long end, int newlines, long line) {
-    static HeaderRecord read(FileChannel ch, long size, int maxRecord, String name) throws IOException, Unusable {
+    static HeaderRecord read(FileChannel ch, long size, int maxRecord, String name)
+        throws IOException, Unusable {
       if (size == 0) {
-        throw new Unusable(name + ": empty file (an outcome log starts with a header line: "
-            + String.join(",", LogColumns.FIELDS) + ")");
+        throw new Unusable(
+            name
+                + ": empty file (an outcome log starts with a header line: "
+                + String.join(",", LogColumns.FIELDS)
+                + ")");
       }
       int len = (int) Math.min(size, maxRecord + 3L);
       byte[] b = new byte[len];
@@ -500,8 +552,10 @@ public final class OutcomeLogReader {
       }
       names.add(field.take(name).replaceFirst("\r$", ""));
       if (names.size() == 1 && names.get(0).isBlank()) {
-        throw new Unusable(name + ":1: the first line is blank; an outcome log starts with a header line: "
-            + String.join(",", LogColumns.FIELDS));
+        throw new Unusable(
+            name
+                + ":1: the first line is blank; an outcome log starts with a header line: "
+                + String.join(",", LogColumns.FIELDS));
       }
       return new HeaderRecord(names, Math.min(size, i + 1L), newlines, 1);
     }

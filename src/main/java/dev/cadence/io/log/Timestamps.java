@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * ISO-8601 timestamps with a zone's offset, to the second, for one writer (not thread-safe). A zone's
- * offset is looked up once per period between two of its transitions (a lead's events often span a
- * DST change: a few periods are kept), and a date is formatted once per day.
+ * ISO-8601 timestamps with a zone's offset, to the second, for one writer (not thread-safe). A
+ * zone's offset is looked up once per period between two of its transitions (a lead's events often
+ * span a DST change: a few periods are kept), and a date is formatted once per day.
  */
 final class Timestamps {
   private static final int PERIODS = 4;
@@ -31,8 +31,13 @@ final class Timestamps {
   }
 
   private final Map<ZoneId, ZoneState> zones = new HashMap<>();
-  /** "2026-03-02T" by epoch day, direct-mapped: a lead's events move back and forth over a few weeks. */
+
+  /**
+   * "2026-03-02T" by epoch day, direct-mapped: a lead's events move back and forth over a few
+   * weeks.
+   */
   private final long[] dateDays = new long[DATES];
+
   private final byte[][] dateTexts = new byte[DATES][];
   private ZoneId lastZone;
   private ZoneState lastState;
@@ -54,8 +59,13 @@ final class Timestamps {
       z.dateText = text;
     }
     int second = (int) Math.floorMod(local, 86_400L);
-    out.append(z.dateText).appendTwoDigits(second / 3600).append(':').appendTwoDigits(second / 60 % 60).append(':')
-        .appendTwoDigits(second % 60).append(p.offsetText());
+    out.append(z.dateText)
+        .appendTwoDigits(second / 3600)
+        .append(':')
+        .appendTwoDigits(second / 60 % 60)
+        .append(':')
+        .appendTwoDigits(second % 60)
+        .append(p.offsetText());
   }
 
   /** The text of a local date and the "T" after it; null for a year that ISO writes differently. */
@@ -69,8 +79,12 @@ final class Timestamps {
       return null;
     }
     Utf8Buffer b = new Utf8Buffer(16);
-    b.appendPadded(date.getYear(), 4).append('-').appendPadded(date.getMonthValue(), 2).append('-')
-        .appendPadded(date.getDayOfMonth(), 2).append('T');
+    b.appendPadded(date.getYear(), 4)
+        .append('-')
+        .appendPadded(date.getMonthValue(), 2)
+        .append('-')
+        .appendPadded(date.getDayOfMonth(), 2)
+        .append('T');
     dateDays[slot] = day;
     dateTexts[slot] = b.toByteArray();
     return dateTexts[slot];
@@ -85,11 +99,15 @@ final class Timestamps {
     ZoneRules rules = zone.getRules();
     Instant at = Instant.ofEpochSecond(epochSecond);
     ZoneOffset offset = rules.getOffset(at);
-    ZoneOffsetTransition previous = rules.isFixedOffset() ? null : rules.previousTransition(at.plusSeconds(1));
+    ZoneOffsetTransition previous =
+        rules.isFixedOffset() ? null : rules.previousTransition(at.plusSeconds(1));
     ZoneOffsetTransition next = rules.isFixedOffset() ? null : rules.nextTransition(at);
-    Period p = new Period(previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
-        next == null ? Long.MAX_VALUE : next.toEpochSecond(), offset.getTotalSeconds(),
-        offset.getId().getBytes(StandardCharsets.US_ASCII));
+    Period p =
+        new Period(
+            previous == null ? Long.MIN_VALUE : previous.toEpochSecond(),
+            next == null ? Long.MAX_VALUE : next.toEpochSecond(),
+            offset.getTotalSeconds(),
+            offset.getId().getBytes(StandardCharsets.US_ASCII));
     z.periods[z.next] = p;
     z.next = (z.next + 1) % PERIODS;
     return p;

@@ -69,7 +69,12 @@ final class Utf8Buffer {
   /** {@code value} in decimal, left-padded with zeros to {@code width} digits. */
   Utf8Buffer appendPadded(int value, int width) {
     ensure(width + 11);
-    int digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10_000 ? 4 : String.valueOf(value).length();
+    int digits =
+        value < 10
+            ? 1
+            : value < 100
+                ? 2
+                : value < 1000 ? 3 : value < 10_000 ? 4 : String.valueOf(value).length();
     for (int i = digits; i < width; i++) {
       bytes[size++] = '0';
     }
@@ -81,7 +86,9 @@ final class Utf8Buffer {
     return this;
   }
 
-  /** Makes room for {@code more} bytes, so that as many bytes of {@link #put} need no check each. */
+  /**
+   * Makes room for {@code more} bytes, so that as many bytes of {@link #put} need no check each.
+   */
   void reserve(int more) {
     ensure(more);
   }

@@ -49,7 +49,8 @@ final class MessageBuilder {
       message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
       message.setSentDate(Date.from(now));
       message.setText(email.body(), StandardCharsets.UTF_8.name());
-      // After setText, which resets the content headers: readable for mostly-ASCII text, safe for any line.
+      // After setText, which resets the content headers: readable for mostly-ASCII text, safe for
+      // any line.
       message.setHeader("Content-Transfer-Encoding", "quoted-printable");
       if (email.listUnsubscribe().isPresent()) {
         String target = email.listUnsubscribe().get();
@@ -75,31 +76,46 @@ final class MessageBuilder {
       InternetAddress parsed = new InternetAddress(text, true); // exactly one address, or it throws
       return parsed.getPersonal() == null
           ? new InternetAddress(parsed.getAddress(), true)
-          : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+          : new InternetAddress(
+              parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
     } catch (AddressException | java.io.UnsupportedEncodingException e) {
-      throw new Unsafe("the sender `" + text + "` is not one address (" + e.getMessage()
-          + "); write e.g. \"Ada Lovelace\" <ada@example.com>", false);
+      throw new Unsafe(
+          "the sender `"
+              + text
+              + "` is not one address ("
+              + e.getMessage()
+              + "); write e.g. \"Ada Lovelace\" <ada@example.com>",
+          false);
     }
   }
 
-  /** The lead's address as one strict mailbox; a Unicode domain goes out in its ASCII (punycode) form. */
+  /**
+   * The lead's address as one strict mailbox; a Unicode domain goes out in its ASCII (punycode)
+   * form.
+   */
   private static InternetAddress recipient(String address) throws Unsafe {
     int at = address.lastIndexOf('@');
     String local = address.substring(0, at);
     if (!local.chars().allMatch(c -> c < 0x80)) {
-      throw new Unsafe("the recipient `" + address + "` has non-ASCII characters before the @, which needs"
-          + " SMTPUTF8; not supported", true);
+      throw new Unsafe(
+          "the recipient `"
+              + address
+              + "` has non-ASCII characters before the @, which needs"
+              + " SMTPUTF8; not supported",
+          true);
     }
     String domain;
     try {
       domain = IDN.toASCII(address.substring(at + 1), IDN.USE_STD3_ASCII_RULES);
     } catch (IllegalArgumentException e) {
-      throw new Unsafe("the recipient's domain in `" + address + "` is not a valid host name", true);
+      throw new Unsafe(
+          "the recipient's domain in `" + address + "` is not a valid host name", true);
     }
     try {
       return new InternetAddress(local + "@" + domain, true);
     } catch (AddressException e) {
-      throw new Unsafe("the recipient `" + address + "` is not a valid address: " + e.getMessage(), true);
+      throw new Unsafe(
+          "the recipient `" + address + "` is not a valid address: " + e.getMessage(), true);
     }
   }
 

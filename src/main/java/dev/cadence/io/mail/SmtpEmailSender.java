@@ -12,13 +12,14 @@ import java.time.Clock;
 import java.util.Properties;
 
 /**
- * The {@link EmailSender} for {@code run}: Jakarta Mail (Eclipse Angus) over one SMTP connection that
- * is opened on the first send, kept for the following ones, and opened again after a failure.
+ * The {@link EmailSender} for {@code run}: Jakarta Mail (Eclipse Angus) over one SMTP connection
+ * that is opened on the first send, kept for the following ones, and opened again after a failure.
  *
  * <p>Outcomes are classified by how far the message got (see {@link SendOutcomes}): anything before
- * the end-of-data dot is safe to retry; a missing reply after it leaves the send in doubt. A message
- * whose header values are unsafe (line breaks, control characters, not one address) is refused before
- * any connection is made. Not thread-safe for concurrent sends ({@code send} is synchronized).
+ * the end-of-data dot is safe to retry; a missing reply after it leaves the send in doubt. A
+ * message whose header values are unsafe (line breaks, control characters, not one address) is
+ * refused before any connection is made. Not thread-safe for concurrent sends ({@code send} is
+ * synchronized).
  */
 public final class SmtpEmailSender implements EmailSender {
   private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
@@ -42,8 +43,10 @@ public final class SmtpEmailSender implements EmailSender {
 
   public SmtpEmailSender(SmtpSettings settings, Clock clock) {
     if (settings.user().isPresent() && settings.password().isEmpty()) {
-      throw new SmtpSettings.InvalidSmtpUrl("the SMTP URL names user `" + settings.user().get()
-          + "` but no password; write smtp://user:password@host:port");
+      throw new SmtpSettings.InvalidSmtpUrl(
+          "the SMTP URL names user `"
+              + settings.user().get()
+              + "` but no password; write smtp://user:password@host:port");
     }
     this.settings = settings;
     this.clock = clock;
@@ -51,7 +54,10 @@ public final class SmtpEmailSender implements EmailSender {
     this.session = Session.getInstance(properties(settings));
   }
 
-  /** How many connections were attempted so far (one, unless some failed or broke): for tests and reports. */
+  /**
+   * How many connections were attempted so far (one, unless some failed or broke): for tests and
+   * reports.
+   */
   public synchronized int connections() {
     return connections;
   }
@@ -67,14 +73,18 @@ public final class SmtpEmailSender implements EmailSender {
     boolean reused = transport != null;
     SendResult result = attempt(message, email);
     if (reused && staleConnection) {
-      // The kept connection had gone (servers drop idle ones) before MAIL FROM was answered: nothing
+      // The kept connection had gone (servers drop idle ones) before MAIL FROM was answered:
+      // nothing
       // reached the server, so one attempt on a fresh connection is safe.
       result = attempt(message, email);
     }
     return result;
   }
 
-  /** One try; sets {@link #staleConnection} when it failed at the first command of a kept connection. */
+  /**
+   * One try; sets {@link #staleConnection} when it failed at the first command of a kept
+   * connection.
+   */
   private SendResult attempt(MimeMessage message, OutgoingEmail email) {
     staleConnection = false;
     if (transport == null) {
@@ -83,14 +93,22 @@ public final class SmtpEmailSender implements EmailSender {
       fresh.setLocalHost(settings.helo().orElseGet(() -> SendOutcomes.heloFor(email.from())));
       try {
         connections++;
-        fresh.connect(settings.host(), settings.port(), settings.user().orElse(null),
+        fresh.connect(
+            settings.host(),
+            settings.port(),
+            settings.user().orElse(null),
             settings.password().orElse(null));
-        if (settings.user().isPresent() && !fresh.supportsExtension("AUTH") && !fresh.supportsExtension("AUTH=LOGIN")) {
+        if (settings.user().isPresent()
+            && !fresh.supportsExtension("AUTH")
+            && !fresh.supportsExtension("AUTH=LOGIN")) {
           // Angus would go on unauthenticated; the relay would then refuse recipients one by one.
           closeQuietly(fresh);
-          return new SendResult.Retry(where() + " does not offer AUTH"
-              + (settings.security() == SmtpSettings.Security.PLAIN ? " without TLS" : "")
-              + ", so the configured user cannot log in", true);
+          return new SendResult.Retry(
+              where()
+                  + " does not offer AUTH"
+                  + (settings.security() == SmtpSettings.Security.PLAIN ? " without TLS" : "")
+                  + ", so the configured user cannot log in",
+              true);
         }
       } catch (MessagingException | RuntimeException e) {
         closeQuietly(fresh);
@@ -106,7 +124,9 @@ public final class SmtpEmailSender implements EmailSender {
       Stage stage = transport.stage();
       int reply = transport.stageReply();
       staleConnection = stage == Stage.MAIL && (reply <= 0 || reply == 421);
-      SendResult result = SendOutcomes.sendFailure(stage, reply, transport.stageReplyText(), e, settings.readTimeout());
+      SendResult result =
+          SendOutcomes.sendFailure(
+              stage, reply, transport.stageReplyText(), e, settings.readTimeout());
       if (!SendOutcomes.connectionStillUsable(transport.stage(), transport.stageReply(), e)) {
         closeQuietly(transport);
         transport = null;
@@ -141,21 +161,25 @@ public final class SmtpEmailSender implements EmailSender {
     props.put(p + "connectiontimeout", Long.toString(s.connectTimeout().toMillis()));
     props.put(p + "timeout", Long.toString(s.readTimeout().toMillis()));
     props.put(p + "writetimeout", Long.toString(s.writeTimeout().toMillis()));
-    // QUIT is sent without waiting for 221: closing never blocks on a server that stopped answering.
+    // QUIT is sent without waiting for 221: closing never blocks on a server that stopped
+    // answering.
     props.put(p + "quitwait", "false");
     props.put(p + "auth", Boolean.toString(s.user().isPresent()));
     props.put(p + "ssl.checkserveridentity", "true");
     // A password never travels in clear unless the URL says so (?starttls=false): with credentials,
-    // STARTTLS stops being optional, so a server (or a man in the middle) that hides it gets no AUTH.
-    SmtpSettings.Security security = s.security() == SmtpSettings.Security.OPPORTUNISTIC_STARTTLS
-        && s.user().isPresent() ? SmtpSettings.Security.REQUIRED_STARTTLS : s.security();
+    // STARTTLS stops being optional, so a server (or a man in the middle) that hides it gets no
+    // AUTH.
+    SmtpSettings.Security security =
+        s.security() == SmtpSettings.Security.OPPORTUNISTIC_STARTTLS && s.user().isPresent()
+            ? SmtpSettings.Security.REQUIRED_STARTTLS
+            : s.security();
     switch (security) {
       case OPPORTUNISTIC_STARTTLS -> props.put(p + "starttls.enable", "true");
       case REQUIRED_STARTTLS -> {
         props.put(p + "starttls.enable", "true");
         props.put(p + "starttls.required", "true");
       }
-      default -> { }
+      default -> {}
     }
     s.trust().ifPresent(pem -> props.put(p + "ssl.socketFactory", TrustFiles.socketFactory(pem)));
     return props;

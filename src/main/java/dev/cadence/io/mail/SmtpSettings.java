@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
  * {@code smtp[s]://[user[:password]@]host[:port][?param=value&...]}.
  *
  * <p>{@code smtp://} speaks plain SMTP, upgraded with STARTTLS when the server offers it (required
- * with {@code ?starttls=true}, never tried with {@code ?starttls=false}); {@code smtps://} speaks TLS from the first byte (port 465). The user
- * and password are percent-decoded ({@code %40} for {@code @}). Other parameters: {@code trust=PATH}
- * (PEM certificates to trust instead of the JDK's CAs, for a relay with a private CA; the host name
- * is still checked), {@code connect_timeout}, {@code timeout} (each server reply) and {@code
- * write_timeout} as {@code 500ms}, {@code 30s} or {@code 2m}, and {@code helo=NAME} (the EHLO name;
- * by default the domain of the sender address). Nothing ever trusts every certificate.
+ * with {@code ?starttls=true}, never tried with {@code ?starttls=false}); {@code smtps://} speaks
+ * TLS from the first byte (port 465). The user and password are percent-decoded ({@code %40} for
+ * {@code @}). Other parameters: {@code trust=PATH} (PEM certificates to trust instead of the JDK's
+ * CAs, for a relay with a private CA; the host name is still checked), {@code connect_timeout},
+ * {@code timeout} (each server reply) and {@code write_timeout} as {@code 500ms}, {@code 30s} or
+ * {@code 2m}, and {@code helo=NAME} (the EHLO name; by default the domain of the sender address).
+ * Nothing ever trusts every certificate.
  *
  * <p>{@link #toString()} and every error message leave the password out.
  */
@@ -42,9 +43,15 @@ public record SmtpSettings(
 
   /** How the connection is protected. */
   public enum Security {
-    /** Plain SMTP, never upgraded ({@code ?starttls=false}): only for a relay on the same host or network. */
+    /**
+     * Plain SMTP, never upgraded ({@code ?starttls=false}): only for a relay on the same host or
+     * network.
+     */
     PLAIN,
-    /** Plain SMTP, upgraded with STARTTLS when the server offers it (a bad certificate then fails the connection). */
+    /**
+     * Plain SMTP, upgraded with STARTTLS when the server offers it (a bad certificate then fails
+     * the connection).
+     */
     OPPORTUNISTIC_STARTTLS,
     /** Plain SMTP that must be upgraded with STARTTLS before anything else is sent. */
     REQUIRED_STARTTLS,
@@ -53,8 +60,12 @@ public record SmtpSettings(
   }
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
-  /** Long enough for a busy relay to accept a message; a timeout after DATA leaves a send in doubt. */
+
+  /**
+   * Long enough for a busy relay to accept a message; a timeout after DATA leaves a send in doubt.
+   */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
 
   private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*");
@@ -74,26 +85,53 @@ public record SmtpSettings(
 
   /** {@code smtp://host:port}: no authentication, STARTTLS when offered, the default timeouts. */
   public static SmtpSettings of(String host, int port) {
-    return new SmtpSettings(Security.OPPORTUNISTIC_STARTTLS, host, port, Optional.empty(),
-        Optional.empty(), Optional.empty(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
-        DEFAULT_WRITE_TIMEOUT, Optional.empty());
+    return new SmtpSettings(
+        Security.OPPORTUNISTIC_STARTTLS,
+        host,
+        port,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_READ_TIMEOUT,
+        DEFAULT_WRITE_TIMEOUT,
+        Optional.empty());
   }
 
   /** A copy with this password, e.g. from an environment variable when the URL has none. */
   public SmtpSettings withPassword(String secret) {
-    return new SmtpSettings(security, host, port, user, Optional.of(secret), trust, connectTimeout, readTimeout,
-        writeTimeout, helo);
+    return new SmtpSettings(
+        security,
+        host,
+        port,
+        user,
+        Optional.of(secret),
+        trust,
+        connectTimeout,
+        readTimeout,
+        writeTimeout,
+        helo);
   }
 
   /** A copy that trusts the certificates in this PEM file (as {@code ?trust=PATH} does). */
   public SmtpSettings withTrust(Path pem) {
-    return new SmtpSettings(security, host, port, user, password, Optional.of(pem), connectTimeout, readTimeout,
-        writeTimeout, helo);
+    return new SmtpSettings(
+        security,
+        host,
+        port,
+        user,
+        password,
+        Optional.of(pem),
+        connectTimeout,
+        readTimeout,
+        writeTimeout,
+        helo);
   }
 
   /** A copy with other timeouts (for tests and tuning). */
   public SmtpSettings withTimeouts(Duration connect, Duration read, Duration write) {
-    return new SmtpSettings(security, host, port, user, password, trust, connect, read, write, helo);
+    return new SmtpSettings(
+        security, host, port, user, password, trust, connect, read, write, helo);
   }
 
   /**
@@ -112,7 +150,8 @@ public record SmtpSettings(
       throw new InvalidSmtpUrl("`" + redact(url) + "` is not an SMTP URL; write " + FORM);
     }
     if (!scheme.equals("smtp") && !scheme.equals("smtps")) {
-      throw new InvalidSmtpUrl("unknown scheme `" + scheme + "://` in `" + redact(url) + "`; use smtp:// or smtps://");
+      throw new InvalidSmtpUrl(
+          "unknown scheme `" + scheme + "://` in `" + redact(url) + "`; use smtp:// or smtps://");
     }
     String rest = text.substring(sep + 3);
     // The last @ ends the user part, so a password may hold an unencoded @, ?, # or /; an @ in a
@@ -150,28 +189,37 @@ public record SmtpSettings(
     String starttls = query.remove("starttls");
     if (starttls != null) {
       if (!starttls.equals("true") && !starttls.equals("false")) {
-        throw new InvalidSmtpUrl("starttls=" + starttls + " in `" + redact(url) + "` must be true or false");
+        throw new InvalidSmtpUrl(
+            "starttls=" + starttls + " in `" + redact(url) + "` must be true or false");
       }
       if (security == Security.SMTPS) {
-        throw new InvalidSmtpUrl("smtps:// is TLS from the start; starttls= belongs to smtp:// URLs");
+        throw new InvalidSmtpUrl(
+            "smtps:// is TLS from the start; starttls= belongs to smtp:// URLs");
       }
       if (security != Security.SMTPS) {
         security = starttls.equals("true") ? Security.REQUIRED_STARTTLS : Security.PLAIN;
       }
     }
     Optional<Path> trust = Optional.ofNullable(query.remove("trust")).map(Path::of);
-    Duration connect = duration(query.remove("connect_timeout"), DEFAULT_CONNECT_TIMEOUT, "connect_timeout", url);
+    Duration connect =
+        duration(query.remove("connect_timeout"), DEFAULT_CONNECT_TIMEOUT, "connect_timeout", url);
     Duration read = duration(query.remove("timeout"), DEFAULT_READ_TIMEOUT, "timeout", url);
-    Duration write = duration(query.remove("write_timeout"), DEFAULT_WRITE_TIMEOUT, "write_timeout", url);
+    Duration write =
+        duration(query.remove("write_timeout"), DEFAULT_WRITE_TIMEOUT, "write_timeout", url);
     Optional<String> helo = Optional.ofNullable(query.remove("helo"));
     if (helo.isPresent() && !HELO.matcher(helo.get()).matches()) {
       throw new InvalidSmtpUrl("helo=" + helo.get() + " is not a host name");
     }
     if (!query.isEmpty()) {
-      throw new InvalidSmtpUrl("unknown parameter `" + query.keySet().iterator().next() + "` in `" + redact(url)
-          + "`; known: starttls, trust, connect_timeout, timeout, write_timeout, helo");
+      throw new InvalidSmtpUrl(
+          "unknown parameter `"
+              + query.keySet().iterator().next()
+              + "` in `"
+              + redact(url)
+              + "`; known: starttls, trust, connect_timeout, timeout, write_timeout, helo");
     }
-    return new SmtpSettings(security, host, port, user, password, trust, connect, read, write, helo);
+    return new SmtpSettings(
+        security, host, port, user, password, trust, connect, read, write, helo);
   }
 
   /** The URL as it may be shown: the password, if any, replaced by {@code ***}. */
@@ -193,8 +241,10 @@ public record SmtpSettings(
     String scheme = security == Security.SMTPS ? "smtps" : "smtp";
     String auth = user.map(u -> u + (password.isPresent() ? ":***" : "") + "@").orElse("");
     String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-    String tls = security == Security.REQUIRED_STARTTLS ? "?starttls=true"
-        : security == Security.PLAIN ? "?starttls=false" : "";
+    String tls =
+        security == Security.REQUIRED_STARTTLS
+            ? "?starttls=true"
+            : security == Security.PLAIN ? "?starttls=false" : "";
     return scheme + "://" + auth + h + ":" + port + tls;
   }
 
@@ -210,7 +260,8 @@ public record SmtpSettings(
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new InvalidSmtpUrl("port `" + text + "` in `" + redact(url) + "` is not a number from 1 to 65535");
+    throw new InvalidSmtpUrl(
+        "port `" + text + "` in `" + redact(url) + "` is not a number from 1 to 65535");
   }
 
   private static Map<String, String> query(String query, String url) {
@@ -221,7 +272,8 @@ public record SmtpSettings(
     for (String pair : query.split("&", -1)) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new InvalidSmtpUrl("parameter `" + pair + "` in `" + redact(url) + "` needs the form name=value");
+        throw new InvalidSmtpUrl(
+            "parameter `" + pair + "` in `" + redact(url) + "` needs the form name=value");
       }
       String name = decode(pair.substring(0, eq), "parameter name", url);
       if (params.put(name, decode(pair.substring(eq + 1), "parameter " + name, url)) != null) {
@@ -237,7 +289,8 @@ public record SmtpSettings(
     }
     Matcher m = DURATION.matcher(text);
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new InvalidSmtpUrl(name + "=" + text + " is not a duration above zero; write e.g. 500ms, 30s or 2m");
+      throw new InvalidSmtpUrl(
+          name + "=" + text + " is not a duration above zero; write e.g. 500ms, 30s or 2m");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
@@ -255,7 +308,12 @@ public record SmtpSettings(
       if (c == '%') {
         int value = i + 2 < text.length() ? hex(text.charAt(i + 1), text.charAt(i + 2)) : -1;
         if (value < 0) {
-          throw new InvalidSmtpUrl("the " + what + " in `" + redact(url) + "` has a `%` that is not followed by two hex digits; write %25 for a percent sign");
+          throw new InvalidSmtpUrl(
+              "the "
+                  + what
+                  + " in `"
+                  + redact(url)
+                  + "` has a `%` that is not followed by two hex digits; write %25 for a percent sign");
         }
         bytes.write(value);
         i += 2;
@@ -269,17 +327,21 @@ public record SmtpSettings(
       }
     }
     try {
-      String decoded = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
-          .toString();
+      String decoded =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes.toByteArray()))
+              .toString();
       if (decoded.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F)) {
-        throw new InvalidSmtpUrl("the " + what + " in `" + redact(url) + "` contains a control character");
+        throw new InvalidSmtpUrl(
+            "the " + what + " in `" + redact(url) + "` contains a control character");
       }
       return decoded;
     } catch (CharacterCodingException e) {
-      throw new InvalidSmtpUrl("the " + what + " in `" + redact(url) + "` does not decode as UTF-8");
+      throw new InvalidSmtpUrl(
+          "the " + what + " in `" + redact(url) + "` does not decode as UTF-8");
     }
   }
 
@@ -289,7 +351,9 @@ public record SmtpSettings(
     return h < 0 || l < 0 ? -1 : h * 16 + l;
   }
 
-  /** A {@code --smtp} URL that cannot be used; the message is one line and never shows the password. */
+  /**
+   * A {@code --smtp} URL that cannot be used; the message is one line and never shows the password.
+   */
   public static final class InvalidSmtpUrl extends IllegalArgumentException {
     public InvalidSmtpUrl(String message) {
       super(message);

@@ -9,13 +9,18 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 /**
  * Angus' SMTP transport, remembering how far the current message got and the first reply the server
  * gave at that stage. Whether a failed send may be repeated depends on exactly that: before the
- * end-of-data dot the server cannot have accepted the message; after it, without a reply, it may have.
- * The overridden methods are the extension points SMTPTransport documents for subclasses.
+ * end-of-data dot the server cannot have accepted the message; after it, without a reply, it may
+ * have. The overridden methods are the extension points SMTPTransport documents for subclasses.
  */
 final class StagedTransport extends SMTPTransport {
   /** Where a send is; each stage starts when its command is about to be written. */
   enum Stage {
-    CONNECT, MAIL, RCPT, DATA, BODY, END_OF_DATA
+    CONNECT,
+    MAIL,
+    RCPT,
+    DATA,
+    BODY,
+    END_OF_DATA
   }
 
   private Stage stage = Stage.CONNECT;
@@ -31,7 +36,10 @@ final class StagedTransport extends SMTPTransport {
     return stage;
   }
 
-  /** The first reply code read in the current stage, or 0 when none came (timeout, dropped connection). */
+  /**
+   * The first reply code read in the current stage, or 0 when none came (timeout, dropped
+   * connection).
+   */
   int stageReply() {
     return stageReply;
   }
@@ -40,7 +48,10 @@ final class StagedTransport extends SMTPTransport {
     return stageReplyText;
   }
 
-  /** Called before each message (and before connecting): the next failure is reported from a clean slate. */
+  /**
+   * Called before each message (and before connecting): the next failure is reported from a clean
+   * slate.
+   */
   void begin(Stage first) {
     enter(first);
   }
@@ -74,12 +85,16 @@ final class StagedTransport extends SMTPTransport {
 
   @Override
   protected void finishData() throws IOException, MessagingException {
-    // From here on the server may have the whole message: the dot may reach it even if writing fails.
+    // From here on the server may have the whole message: the dot may reach it even if writing
+    // fails.
     enter(Stage.END_OF_DATA);
     super.finishData();
   }
 
-  /** Only the first read of a stage counts: later ones answer the RSET that Angus sends after a failure. */
+  /**
+   * Only the first read of a stage counts: later ones answer the RSET that Angus sends after a
+   * failure.
+   */
   @Override
   protected int readServerResponse() throws MessagingException {
     boolean first = !read;

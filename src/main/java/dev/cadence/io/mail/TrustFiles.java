@@ -14,9 +14,9 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * TLS that trusts exactly the certificates of a PEM file ({@code ?trust=PATH}): for a relay signed by
- * a private CA, or a test server. The JDK's PKIX checks still run and Angus still checks the host name
- * against the certificate; there is no way to switch either off.
+ * TLS that trusts exactly the certificates of a PEM file ({@code ?trust=PATH}): for a relay signed
+ * by a private CA, or a test server. The JDK's PKIX checks still run and Angus still checks the
+ * host name against the certificate; there is no way to switch either off.
  */
 final class TrustFiles {
   private TrustFiles() {}
@@ -26,9 +26,11 @@ final class TrustFiles {
     try (InputStream in = Files.newInputStream(pem)) {
       certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
     } catch (IOException e) {
-      throw new SmtpSettings.InvalidSmtpUrl("trust=" + pem + ": cannot read the file (" + e.getMessage() + ")");
+      throw new SmtpSettings.InvalidSmtpUrl(
+          "trust=" + pem + ": cannot read the file (" + e.getMessage() + ")");
     } catch (GeneralSecurityException e) {
-      throw new SmtpSettings.InvalidSmtpUrl("trust=" + pem + ": not a PEM certificate file (" + e.getMessage() + ")");
+      throw new SmtpSettings.InvalidSmtpUrl(
+          "trust=" + pem + ": not a PEM certificate file (" + e.getMessage() + ")");
     }
     if (certificates.isEmpty()) {
       throw new SmtpSettings.InvalidSmtpUrl("trust=" + pem + ": the file holds no certificate");
@@ -40,13 +42,15 @@ final class TrustFiles {
       for (Certificate certificate : certificates) {
         store.setCertificateEntry("trusted-" + n++, certificate);
       }
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(store);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, trust.getTrustManagers(), null);
       return context.getSocketFactory();
     } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot set up TLS with the certificates of " + pem + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot set up TLS with the certificates of " + pem + ": " + e.getMessage(), e);
     }
   }
 }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * (emails need one), then a body whose {@code {{placeholders}}} are well-formed Mustache names.
  */
 public final class TemplateChecks {
-  private static final Pattern TAG = Pattern.compile("\\{\\{(\\{?)\\s*([#^/!&]?)\\s*([^{}]*?)\\s*}?}}");
+  private static final Pattern TAG =
+      Pattern.compile("\\{\\{(\\{?)\\s*([#^/!&]?)\\s*([^{}]*?)\\s*}?}}");
 
   private TemplateChecks() {}
 
@@ -29,7 +30,8 @@ public final class TemplateChecks {
     try {
       byte[] bytes = Files.readAllBytes(file);
       text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
-      if (text.startsWith("\uFEFF")) { // a byte-order mark, as editors on Windows write: accepted as in cadences
+      if (text.startsWith(
+          "\uFEFF")) { // a byte-order mark, as editors on Windows write: accepted as in cadences
         text = text.substring(1);
       }
     } catch (IOException e) {
@@ -40,7 +42,10 @@ public final class TemplateChecks {
     if (text.startsWith("---\n")) {
       int end = text.indexOf("\n---", 3);
       if (end < 0) {
-        findings.error(Code.BAD_TEMPLATE, new Pos(1, 1), "front matter is not closed; end it with a line `---`");
+        findings.error(
+            Code.BAD_TEMPLATE,
+            new Pos(1, 1),
+            "front matter is not closed; end it with a line `---`");
         return;
       }
       String front = text.substring(4, end + 1);
@@ -52,7 +57,9 @@ public final class TemplateChecks {
       int bodyStart = text.indexOf('\n', end + 1);
       text = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
     } else if (needsSubject) {
-      findings.error(Code.BAD_TEMPLATE, new Pos(1, 1),
+      findings.error(
+          Code.BAD_TEMPLATE,
+          new Pos(1, 1),
           "an email template starts with front matter: a line `---`, `subject: ...`, and a line `---`");
     }
     placeholders(text, bodyLine, 0, findings);
@@ -67,16 +74,26 @@ public final class TemplateChecks {
       return;
     }
     if (!(doc.root().get() instanceof YNode.YMap map)) {
-      findings.error(Code.BAD_TEMPLATE, new Pos(2, 1), "front matter must be `key: value` lines, e.g. `subject: Hello`");
+      findings.error(
+          Code.BAD_TEMPLATE,
+          new Pos(2, 1),
+          "front matter must be `key: value` lines, e.g. `subject: Hello`");
       return;
     }
     var subject = map.entry("subject");
-    boolean blank = subject.isEmpty() || subject.get().value() instanceof YNode.YScalar s && (s.isNull() || s.text().isBlank());
+    boolean blank =
+        subject.isEmpty()
+            || subject.get().value() instanceof YNode.YScalar s
+                && (s.isNull() || s.text().isBlank());
     if (needsSubject && blank) {
-      findings.error(Code.BAD_TEMPLATE, new Pos(2, 1), "email template has no `subject:` in its front matter; add e.g. `subject: Hello {{first_name}}`");
+      findings.error(
+          Code.BAD_TEMPLATE,
+          new Pos(2, 1),
+          "email template has no `subject:` in its front matter; add e.g. `subject: Hello {{first_name}}`");
     }
     if (subject.isPresent() && subject.get().value() instanceof YNode.YScalar value) {
-      // Columns count from the start of the line, not of the value (plus the opening quote, if any).
+      // Columns count from the start of the line, not of the value (plus the opening quote, if
+      // any).
       int indent = value.pos().column() - 1 + (value.plain() ? 0 : 1);
       placeholders(value.text(), value.pos().line() + 1, indent, findings);
     }
@@ -96,12 +113,16 @@ public final class TemplateChecks {
     tags(text, firstLine, indent, findings);
     if (findings.list().size() == before && text.contains("{{")) {
       // The tag rules above say where; the renderer's own compile is the last word on the rest.
-      TemplateRenderer.problem(text).ifPresent(reason -> {
-        Matcher at = AT_LINE.matcher(reason);
-        int line = at.find() ? Integer.parseInt(at.group(1)) : 1;
-        findings.error(Code.BAD_TEMPLATE, new Pos(firstLine + line - 1, line == 1 ? indent + 1 : 1),
-            "cannot be rendered: " + at.replaceAll("").strip());
-      });
+      TemplateRenderer.problem(text)
+          .ifPresent(
+              reason -> {
+                Matcher at = AT_LINE.matcher(reason);
+                int line = at.find() ? Integer.parseInt(at.group(1)) : 1;
+                findings.error(
+                    Code.BAD_TEMPLATE,
+                    new Pos(firstLine + line - 1, line == 1 ? indent + 1 : 1),
+                    "cannot be rendered: " + at.replaceAll("").strip());
+              });
     }
   }
 
@@ -126,7 +147,10 @@ public final class TemplateChecks {
         String kind = m.group(2);
         Pos at = new Pos(firstLine + i, offset + m.start() + 1);
         if (!kind.equals("!") && !TemplateRenderer.isFieldName(name)) {
-          findings.error(Code.BAD_TEMPLATE, at, "placeholder `" + m.group() + "` is not a field name; write e.g. {{first_name}}");
+          findings.error(
+              Code.BAD_TEMPLATE,
+              at,
+              "placeholder `" + m.group() + "` is not a field name; write e.g. {{first_name}}");
         } else if (kind.equals("#") || kind.equals("^")) {
           open.add(name);
           openedAt.add(at);
@@ -138,19 +162,31 @@ public final class TemplateChecks {
       unclosed(line, checkedUpTo, line.length(), firstLine + i, offset, findings);
     }
     for (int k = 0; k < open.size(); k++) {
-      findings.error(Code.BAD_TEMPLATE, openedAt.get(k),
+      findings.error(
+          Code.BAD_TEMPLATE,
+          openedAt.get(k),
           "section {{#" + open.get(k) + "}} is never closed; end it with {{/" + open.get(k) + "}}");
     }
   }
 
   /** A {{/name}}: it must close the innermost open section. */
-  private static void close(String name, Pos at, List<String> open, List<Pos> openedAt, Findings findings) {
+  private static void close(
+      String name, Pos at, List<String> open, List<Pos> openedAt, Findings findings) {
     int last = open.size() - 1;
     if (last < 0) {
-      findings.error(Code.BAD_TEMPLATE, at, "{{/" + name + "}} closes a section that was never opened");
+      findings.error(
+          Code.BAD_TEMPLATE, at, "{{/" + name + "}} closes a section that was never opened");
     } else if (!open.get(last).equals(name)) {
-      findings.error(Code.BAD_TEMPLATE, at, "{{/" + name + "}} closes {{#" + open.get(last) + "}} (opened at line "
-          + openedAt.get(last).line() + "); close the inner section first");
+      findings.error(
+          Code.BAD_TEMPLATE,
+          at,
+          "{{/"
+              + name
+              + "}} closes {{#"
+              + open.get(last)
+              + "}} (opened at line "
+              + openedAt.get(last).line()
+              + "); close the inner section first");
       open.remove(last);
       openedAt.remove(last);
     } else {
@@ -160,10 +196,13 @@ public final class TemplateChecks {
   }
 
   /** A {@code {{} between two well-formed tags (or after the last) that no {@code }}} closes. */
-  private static void unclosed(String line, int from, int to, int lineNo, int offset, Findings findings) {
+  private static void unclosed(
+      String line, int from, int to, int lineNo, int offset, Findings findings) {
     int open = line.substring(0, to).indexOf("{{", from);
     if (open >= 0) {
-      findings.error(Code.BAD_TEMPLATE, new Pos(lineNo, offset + open + 1),
+      findings.error(
+          Code.BAD_TEMPLATE,
+          new Pos(lineNo, offset + open + 1),
           "placeholder opened with {{ is not closed with }} on the same line");
     }
   }

@@ -16,12 +16,14 @@ public final class TemplateComposer implements MessageComposer {
 
   @Override
   public Composed compose(Path cadenceDir, String template, Map<String, String> fields) {
-    TemplateRenderer renderer = renderers.computeIfAbsent(cadenceDir, d -> new TemplateRenderer(new TemplateFolder(d)));
+    TemplateRenderer renderer =
+        renderers.computeIfAbsent(cadenceDir, d -> new TemplateRenderer(new TemplateFolder(d)));
     Rendering r;
     try {
       r = renderer.render(template, fields);
     } catch (BadTemplateException e) {
-      renderers.remove(cadenceDir); // its cache holds the broken compile: read the file again next time
+      renderers.remove(
+          cadenceDir); // its cache holds the broken compile: read the file again next time
       return new Held(List.of(), e.getMessage());
     }
     if (r instanceof Rendering.Ready ready) {

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A message template as written: the {@code subject:} of its YAML front matter (absent when there is
- * no front matter or no subject) and its body, with line ends normalised to {@code \n}. The layout is
- * the one {@link TemplateChecks} validates.
+ * A message template as written: the {@code subject:} of its YAML front matter (absent when there
+ * is no front matter or no subject) and its body, with line ends normalised to {@code \n}. The
+ * layout is the one {@link TemplateChecks} validates.
  */
 record TemplateFile(Optional<String> subject, String body) {
 
@@ -31,7 +31,8 @@ record TemplateFile(Optional<String> subject, String body) {
     }
     int end = text.indexOf("\n---", 3);
     if (end < 0) {
-      throw new BadTemplateException(file + ": the front matter is not closed; end it with a line `---`");
+      throw new BadTemplateException(
+          file + ": the front matter is not closed; end it with a line `---`");
     }
     String front = text.substring(4, end + 1);
     int bodyStart = text.indexOf('\n', end + 1);
@@ -48,14 +49,17 @@ record TemplateFile(Optional<String> subject, String body) {
       return Optional.empty();
     }
     if (!(doc.root().get() instanceof YNode.YMap map)) {
-      throw new BadTemplateException(file + ": the front matter must be `key: value` lines, e.g. `subject: Hello`");
+      throw new BadTemplateException(
+          file + ": the front matter must be `key: value` lines, e.g. `subject: Hello`");
     }
     Optional<YNode.Entry> entry = map.entry("subject");
     if (entry.isEmpty()) {
       return Optional.empty();
     }
     if (!(entry.get().value() instanceof YNode.YScalar scalar)) {
-      throw new BadTemplateException(file + ": `subject:` must be text; put it in quotes, e.g. subject: \"{{first_name}}, hello\"");
+      throw new BadTemplateException(
+          file
+              + ": `subject:` must be text; put it in quotes, e.g. subject: \"{{first_name}}, hello\"");
     }
     return scalar.isNull() ? Optional.empty() : Optional.of(scalar.text());
   }

@@ -5,9 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** Templates in {@code templates/NAME.md} and call scripts in {@code scripts/NAME.md} beside a cadence. */
+/**
+ * Templates in {@code templates/NAME.md} and call scripts in {@code scripts/NAME.md} beside a
+ * cadence.
+ */
 public final class TemplateFolder implements Library {
-  /** Names are plain file names: no separators, no "..", so a cadence cannot point outside its folder. */
+  /**
+   * Names are plain file names: no separators, no "..", so a cadence cannot point outside its
+   * folder.
+   */
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private final Path dir;

@@ -17,21 +17,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Renders email templates ({@code templates/NAME.md}) for a lead, with logic-less Mustache (jmustache)
- * in one pass: a lead's values are inserted as text and never read as template, so a field holding
- * {@code {{x}}} stays {@code {{x}}}. Output is plain text: nothing is HTML-escaped.
+ * Renders email templates ({@code templates/NAME.md}) for a lead, with logic-less Mustache
+ * (jmustache) in one pass: a lead's values are inserted as text and never read as template, so a
+ * field holding {@code {{x}}} stays {@code {{x}}}. Output is plain text: nothing is HTML-escaped.
  *
  * <p>What a template may use, and nothing else (anything more is a {@link BadTemplateException}):
+ *
  * <ul>
  *   <li>{@code {{name}}}, {@code {{{name}}}}, {@code {{&name}}}: the field's value, as is;
- *   <li>{@code {{#name}}...{{/name}}}: shown when the field has a value; {@code {{^name}}...{{/name}}}:
- *       shown when it has none (the way to write a fallback, e.g. "Hi {{^first_name}}there{{/first_name}}");
+ *   <li>{@code {{#name}}...{{/name}}}: shown when the field has a value; {@code
+ *       {{^name}}...{{/name}}}: shown when it has none (the way to write a fallback, e.g. "Hi
+ *       {{^first_name}}there{{/first_name}}");
  *   <li>{@code {{! comment }}}.
  * </ul>
- * Partials ({@code {{> x}}}), template inheritance ({@code {{< x}}}, {@code {{$ x}}}), delimiter changes
- * ({@code {{= =}}}), {@code this}/{@code .} and the {@code -first}/{@code -last}/{@code -index} names are
- * refused. Values are only ever strings looked up by their exact name in the lead's fields: no
- * lambdas, no lists to iterate, no methods or properties of Java objects.
+ *
+ * Partials ({@code {{> x}}}), template inheritance ({@code {{< x}}}, {@code {{$ x}}}), delimiter
+ * changes ({@code {{= =}}}), {@code this}/{@code .} and the {@code -first}/{@code -last}/{@code
+ * -index} names are refused. Values are only ever strings looked up by their exact name in the
+ * lead's fields: no lambdas, no lists to iterate, no methods or properties of Java objects.
  *
  * <p>A variable the lead cannot fill (no such field, or a blank one) anywhere the template would
  * show it holds the touch ({@link Rendering.Held}); it never goes out blank. So does a value that
@@ -58,9 +61,11 @@ public final class TemplateRenderer {
         .standardsMode(false) // inside {{#company}}, {{first_name}} still finds the lead's field
         .emptyStringIsFalse(true)
         .defaultValue("") // never used: a missing value holds the touch before rendering
-        .withLoader(name -> {
-          throw new BadTemplateException("partials ({{> " + name + "}}) are not allowed in templates");
-        })
+        .withLoader(
+            name -> {
+              throw new BadTemplateException(
+                  "partials ({{> " + name + "}}) are not allowed in templates");
+            })
         .withCollector(new FieldsOnly());
   }
 
@@ -91,23 +96,31 @@ public final class TemplateRenderer {
   public Rendering render(String name, Map<String, String> fields) {
     Compiled t = cache.computeIfAbsent(name, this::compile);
     Map<String, String> values = new HashMap<>();
-    fields.forEach((k, v) -> {
-      if (v != null && !v.isBlank()) { // blank counts as missing, as Lead.field does
-        values.put(k, v);
-      }
-    });
+    fields.forEach(
+        (k, v) -> {
+          if (v != null && !v.isBlank()) { // blank counts as missing, as Lead.field does
+            values.put(k, v);
+          }
+        });
     Set<String> missing = new LinkedHashSet<>();
     List<String> subjectFields = new ArrayList<>();
     t.subject.visit(new Usage(values, missing, subjectFields));
     t.body.visit(new Usage(values, missing, new ArrayList<>()));
     if (!missing.isEmpty()) {
-      return new Rendering.Held(List.copyOf(missing),
+      return new Rendering.Held(
+          List.copyOf(missing),
           "no value for " + String.join(", ", missing) + " (template " + name + ")");
     }
     for (String field : subjectFields) {
       if (values.get(field).chars().anyMatch(EmailHeaders::isControl)) {
-        return new Rendering.Held(List.of(), "the value of " + field + " has a line break or control character,"
-            + " which cannot go into the subject (template " + name + ")");
+        return new Rendering.Held(
+            List.of(),
+            "the value of "
+                + field
+                + " has a line break or control character,"
+                + " which cannot go into the subject (template "
+                + name
+                + ")");
       }
     }
     return new Rendering.Ready(t.subject.execute(values), t.body.execute(values));
@@ -115,13 +128,18 @@ public final class TemplateRenderer {
 
   private Compiled compile(String name) {
     if (!folder.hasTemplate(name)) {
-      throw new BadTemplateException("template `" + name + "` not found: expected " + folder.templatePath(name));
+      throw new BadTemplateException(
+          "template `" + name + "` not found: expected " + folder.templatePath(name));
     }
     Path path = folder.templatePath(name);
     TemplateFile file = TemplateFile.read(path);
-    String subject = file.subject()
-        .filter(s -> !s.isBlank())
-        .orElseThrow(() -> new BadTemplateException(path + ": an email template needs `subject:` in its front matter"));
+    String subject =
+        file.subject()
+            .filter(s -> !s.isBlank())
+            .orElseThrow(
+                () ->
+                    new BadTemplateException(
+                        path + ": an email template needs `subject:` in its front matter"));
     if (subject.chars().anyMatch(EmailHeaders::isControl)) {
       throw new BadTemplateException(path + ": the subject must be one line");
     }
@@ -139,7 +157,8 @@ public final class TemplateRenderer {
   /** Compiles one part, refusing every tag beyond variables, sections and comments. */
   private static Template compile(String part, String text) {
     if (text.contains("{{=")) {
-      throw new BadTemplateException("changing the delimiters ({{= =}}) is not allowed in templates");
+      throw new BadTemplateException(
+          "changing the delimiters ({{= =}}) is not allowed in templates");
     }
     Template template;
     try {
@@ -159,7 +178,8 @@ public final class TemplateRenderer {
   private record Structure() implements Mustache.Visitor {
     @Override
     public void visitText(String text) {
-      // jmustache keeps a "{{" it cannot close as text: it would reach the prospect as "Hi {{first_name}".
+      // jmustache keeps a "{{" it cannot close as text: it would reach the prospect as "Hi
+      // {{first_name}".
       if (text.contains("{{")) {
         throw new BadTemplateException("a placeholder opened with {{ is not closed with }}");
       }
@@ -177,7 +197,8 @@ public final class TemplateRenderer {
 
     @Override
     public boolean visitParent(String name) {
-      throw new BadTemplateException("template inheritance ({{< " + name + "}}) is not allowed in templates");
+      throw new BadTemplateException(
+          "template inheritance ({{< " + name + "}}) is not allowed in templates");
     }
 
     @Override
@@ -199,7 +220,8 @@ public final class TemplateRenderer {
 
     private void check(String name) {
       if (!isFieldName(name)) {
-        throw new BadTemplateException("`{{" + name + "}}` is not a field name; write e.g. {{first_name}}");
+        throw new BadTemplateException(
+            "`{{" + name + "}}` is not a field name; write e.g. {{first_name}}");
       }
     }
   }
@@ -242,7 +264,8 @@ public final class TemplateRenderer {
   private static final class FieldsOnly implements Mustache.Collector {
     @Override
     public Iterator<?> toIterator(Object value) {
-      // A field is text, never a list; the one Iterable here is jmustache's empty list for a missing
+      // A field is text, never a list; the one Iterable here is jmustache's empty list for a
+      // missing
       // section value, which must count as "no value".
       return value instanceof Iterable<?> it ? it.iterator() : null;
     }
@@ -250,7 +273,8 @@ public final class TemplateRenderer {
     @Override
     public Mustache.VariableFetcher createFetcher(Object ctx, String name) {
       if (!(ctx instanceof Map)) {
-        return null; // e.g. the text of an enclosing {{#section}}: look in the lead's fields instead
+        return null; // e.g. the text of an enclosing {{#section}}: look in the lead's fields
+        // instead
       }
       return (c, n) -> {
         Object value = ((Map<?, ?>) c).get(n);

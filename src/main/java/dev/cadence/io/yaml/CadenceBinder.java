@@ -36,12 +36,37 @@ import java.util.regex.Pattern;
  */
 public final class CadenceBinder {
   public static final List<String> CADENCE_KEYS =
-      List.of("cadence", "name", "description", "model", "schedule", "exit_on", "exits", "statuses", "steps");
+      List.of(
+          "cadence",
+          "name",
+          "description",
+          "model",
+          "schedule",
+          "exit_on",
+          "exits",
+          "statuses",
+          "steps");
   public static final List<String> EXIT_KEYS = List.of("status", "require", "description");
   public static final List<String> STEP_KEYS =
       List.of(
-          "id", "name", "description", "channel", "day", "wait", "template", "variants", "script",
-          "status", "on", "next", "requires", "checklist", "team", "owner", "after", "reminder");
+          "id",
+          "name",
+          "description",
+          "channel",
+          "day",
+          "wait",
+          "template",
+          "variants",
+          "script",
+          "status",
+          "on",
+          "next",
+          "requires",
+          "checklist",
+          "team",
+          "owner",
+          "after",
+          "reminder");
   public static final List<String> TARGET_KEYS = List.of("exit", "handoff", "fork");
 
   public static final Pattern CADENCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -71,7 +96,8 @@ public final class CadenceBinder {
     for (Entry e : map.entries()) {
       keys.put(e.key().text(), e.value().pos());
     }
-    // Each event of exit_on keeps its own position ("exit_on.EVENT") so that a typo is shown where it is.
+    // Each event of exit_on keeps its own position ("exit_on.EVENT") so that a typo is shown where
+    // it is.
     if (map.get("exit_on") instanceof YNode.YSeq events) {
       for (YNode item : events.items()) {
         if (item instanceof YNode.YScalar s) {
@@ -80,28 +106,46 @@ public final class CadenceBinder {
       }
     }
 
-    YNode idNode = required(map, "cadence", "the cadence file", "add `cadence: my-cadence-id` at the top");
+    YNode idNode =
+        required(map, "cadence", "the cadence file", "add `cadence: my-cadence-id` at the top");
     String id = idNode == null ? "" : read.id(idNode, "cadence id", CADENCE_ID).orElse("");
     Optional<String> name = text(map, "name");
     Optional<String> description = text(map, "description");
     YNode modelNode = map.get("model");
     Optional<SalesModel> model = modelNode == null ? Optional.empty() : salesModel(modelNode);
     YNode scheduleNode = map.get("schedule");
-    var schedule = scheduleNode == null ? dev.cadence.model.Schedule.DEFAULT : ScheduleBinder.bind(scheduleNode, read);
+    var schedule =
+        scheduleNode == null
+            ? dev.cadence.model.Schedule.DEFAULT
+            : ScheduleBinder.bind(scheduleNode, read);
     YNode exitOnNode = map.get("exit_on");
     List<String> exitOn = exitOnNode == null ? List.of() : read.texts(exitOnNode, "exit_on");
     YNode exitsNode = map.get("exits");
     Map<String, ExitState> exits = exitsNode == null ? Map.of() : exits(exitsNode);
     YNode statusesNode = map.get("statuses");
     List<String> statuses = statusesNode == null ? List.of() : read.texts(statusesNode, "statuses");
-    YNode stepsNode = required(map, "steps", "the cadence file", "add a `steps:` list with at least one step");
+    YNode stepsNode =
+        required(map, "steps", "the cadence file", "add a `steps:` list with at least one step");
     List<Step> steps = stepsNode == null ? List.of() : steps(stepsNode);
     Cadence cadence =
-        new Cadence(id, name, description, model, schedule, exitOn, exits, statuses, steps, new SourceMap(root.pos(), keys));
+        new Cadence(
+            id,
+            name,
+            description,
+            model,
+            schedule,
+            exitOn,
+            exits,
+            statuses,
+            steps,
+            new SourceMap(root.pos(), keys));
     return Optional.of(new BoundCadence(cadence, stepsWithoutChannel));
   }
 
-  /** The value under {@code key}, or null after reporting it missing (unless a typo of it was reported). */
+  /**
+   * The value under {@code key}, or null after reporting it missing (unless a typo of it was
+   * reported).
+   */
   private YNode required(YMap map, String key, String where, String fix) {
     YNode value = map.get(key);
     if (value == null && !NodeReader.misspelled(map, key, CADENCE_KEYS)) {
@@ -129,7 +173,10 @@ public final class CadenceBinder {
     findings.error(
         Code.BAD_MODEL,
         node.pos(),
-        "model `" + t + "` is not known" + DidYouMean.hint(t, List.of("transactional", "relational")));
+        "model `"
+            + t
+            + "` is not known"
+            + DidYouMean.hint(t, List.of("transactional", "relational")));
     return Optional.empty();
   }
 
@@ -164,7 +211,8 @@ public final class CadenceBinder {
           }
         }
       }
-      exits.put(name.get(), new ExitState(name.get(), status, guard, new SourceMap(e.key().pos(), keys)));
+      exits.put(
+          name.get(), new ExitState(name.get(), status, guard, new SourceMap(e.key().pos(), keys)));
     }
     return exits;
   }
@@ -182,15 +230,25 @@ public final class CadenceBinder {
         findings.error(
             Code.UNKNOWN_CHANNEL,
             e.key().pos(),
-            "require names unknown channel `" + channelName + "`" + DidYouMean.hint(channelName, Channel.yamlNames()));
+            "require names unknown channel `"
+                + channelName
+                + "`"
+                + DidYouMean.hint(channelName, Channel.yamlNames()));
         continue;
       }
       Optional<Integer> count =
-          read.integer(e.value(), "require." + channelName, Code.BAD_COUNT, "write e.g. `" + channelName + ": 2`");
+          read.integer(
+              e.value(),
+              "require." + channelName,
+              Code.BAD_COUNT,
+              "write e.g. `" + channelName + ": 2`");
       if (count.isPresent()) {
         int n = count.get();
         if (n < 0) {
-          findings.error(Code.BAD_COUNT, e.value().pos(), "require." + channelName + " must be 0 or more, not " + n);
+          findings.error(
+              Code.BAD_COUNT,
+              e.value().pos(),
+              "require." + channelName + " must be 0 or more, not " + n);
         } else {
           counts.put(channel.get(), n);
           keys.put("require." + channelName, e.key().pos());
@@ -206,11 +264,13 @@ public final class CadenceBinder {
       return List.of();
     }
     if (seq.items().isEmpty()) {
-      findings.error(Code.MISSING_FIELD, node.pos(), "steps is empty; a cadence needs at least one step");
+      findings.error(
+          Code.MISSING_FIELD, node.pos(), "steps is empty; a cadence needs at least one step");
     }
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < seq.items().size(); i++) {
-      Optional<Step> step = new StepBinder(read, stepsWithoutChannel).bind(seq.items().get(i), i + 1);
+      Optional<Step> step =
+          new StepBinder(read, stepsWithoutChannel).bind(seq.items().get(i), i + 1);
       if (step.isPresent()) {
         steps.add(step.get());
       }
@@ -235,9 +295,18 @@ public final class CadenceBinder {
     }
     if (entries.size() != 1) {
       if (entries.size() > 1) {
-        read.findings().error(Code.CONFLICTING_KEYS, node.pos(), what + " must have exactly one of exit, handoff, fork");
+        read.findings()
+            .error(
+                Code.CONFLICTING_KEYS,
+                node.pos(),
+                what + " must have exactly one of exit, handoff, fork");
       } else if (map.get().entries().isEmpty()) {
-        read.findings().error(Code.MISSING_FIELD, node.pos(), what + " is empty; write a step id, {exit: NAME}, {handoff: CADENCE} or {fork: [a, b]}");
+        read.findings()
+            .error(
+                Code.MISSING_FIELD,
+                node.pos(),
+                what
+                    + " is empty; write a step id, {exit: NAME}, {handoff: CADENCE} or {fork: [a, b]}");
       }
       return Optional.empty();
     }
@@ -246,18 +315,28 @@ public final class CadenceBinder {
     switch (e.key().text()) {
       case "exit" -> {
         Optional<String> exit = read.text(value, what + " exit");
-        return exit.isEmpty() ? Optional.empty() : Optional.of(new Transition.Exit(exit.get(), value.pos()));
+        return exit.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new Transition.Exit(exit.get(), value.pos()));
       }
       case "handoff" -> {
         Optional<String> handoff = read.text(value, what + " handoff");
-        return handoff.isEmpty() ? Optional.empty() : Optional.of(new Transition.Handoff(handoff.get(), value.pos()));
+        return handoff.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new Transition.Handoff(handoff.get(), value.pos()));
       }
       default -> {
         List<StepRef> refs = read.stepRefs(value, what + " fork", "a fork step");
         if (refs.size() < 2 && value instanceof YNode.YSeq) {
-          read.findings().warning(Code.BAD_JOIN, value.pos(), what + " forks fewer than two steps; use a plain step id instead");
+          read.findings()
+              .warning(
+                  Code.BAD_JOIN,
+                  value.pos(),
+                  what + " forks fewer than two steps; use a plain step id instead");
         }
-        return refs.isEmpty() ? Optional.empty() : Optional.of(new Transition.Fork(refs, value.pos()));
+        return refs.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new Transition.Fork(refs, value.pos()));
       }
     }
   }
@@ -269,7 +348,8 @@ public final class CadenceBinder {
     }
     try {
       return Optional.of(Durations.parse(text.get()));
-    } catch (RuntimeException e) { // as NodeReader.parsed: the parser's message becomes the diagnostic
+    } catch (
+        RuntimeException e) { // as NodeReader.parsed: the parser's message becomes the diagnostic
       return read.failed(node, what, Code.BAD_DURATION, e);
     }
   }

@@ -11,9 +11,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The scalar values of a response model (probabilities, numbers, delays), each problem reported where it is. */
+/**
+ * The scalar values of a response model (probabilities, numbers, delays), each problem reported
+ * where it is.
+ */
 final class ModelScalars {
-  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
   private static final Pattern PERCENT = Pattern.compile("([-+]?(\\d+(\\.\\d*)?|\\.\\d+))\\s*%");
 
   private final List<Problem> problems;
@@ -25,8 +29,14 @@ final class ModelScalars {
   Optional<Double> probability(YNode node, String what) {
     Optional<Double> value = number(node, what);
     if (value.isPresent() && !(value.get() >= 0 && value.get() <= 1)) {
-      problems.add(new Problem(known(node.pos()), what + ": " + text(node) + " is outside [0, 1]; write a probability"
-          + " from 0 to 1 (e.g. 0.45) or a percentage (45%)"));
+      problems.add(
+          new Problem(
+              known(node.pos()),
+              what
+                  + ": "
+                  + text(node)
+                  + " is outside [0, 1]; write a probability"
+                  + " from 0 to 1 (e.g. 0.45) or a percentage (45%)"));
       return Optional.empty();
     }
     return value;
@@ -43,8 +53,10 @@ final class ModelScalars {
       if (s.plain() && percent.matches()) {
         return Optional.of(Double.parseDouble(percent.group(1)) / 100);
       }
-      String why = !s.plain() && (NUMBER.matcher(t).matches() || percent.matches())
-          ? "the quoted text \"" + s.text() + "\" (remove the quotes)" : "`" + s.text() + "`";
+      String why =
+          !s.plain() && (NUMBER.matcher(t).matches() || percent.matches())
+              ? "the quoted text \"" + s.text() + "\" (remove the quotes)"
+              : "`" + s.text() + "`";
       problems.add(new Problem(known(node.pos()), what + " must be a number, not " + why));
       return Optional.empty();
     }
@@ -66,18 +78,28 @@ final class ModelScalars {
       Duration min = Durations.parse(t.substring(0, range));
       Duration max = Durations.parse(t.substring(range + 2));
       if (max.compareTo(min) < 0) {
-        problems.add(new Problem(known(node.pos()), what + ": the range `" + t + "` ends before it starts; write MIN..MAX, e.g. 1h..2d"));
+        problems.add(
+            new Problem(
+                known(node.pos()),
+                what
+                    + ": the range `"
+                    + t
+                    + "` ends before it starts; write MIN..MAX, e.g. 1h..2d"));
         return Optional.empty();
       }
       return Optional.of(new Delay(min, max));
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(known(node.pos()), what + ": " + e.getMessage() + "; a range is MIN..MAX, e.g. 1h..2d"));
+      problems.add(
+          new Problem(
+              known(node.pos()),
+              what + ": " + e.getMessage() + "; a range is MIN..MAX, e.g. 1h..2d"));
       return Optional.empty();
     }
   }
 
   private void wrongType(YNode node, String what, String expected) {
-    problems.add(new Problem(known(node.pos()), what + " must be " + expected + ", not " + node.kind()));
+    problems.add(
+        new Problem(known(node.pos()), what + " must be " + expected + ", not " + node.kind()));
   }
 
   static String text(YNode node) {

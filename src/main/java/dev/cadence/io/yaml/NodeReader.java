@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 /**
  * Typed reads of located YAML nodes that report a diagnostic, never throw, on the wrong shape.
  *
- * <p>Written with loops and ifs rather than lambdas and streams, like the binders that use it: every
- * {@code validate} start runs this code once, cold, and each lambda is linked at run time on first
- * use (~0.2 ms each; the binders had 60 of them).
+ * <p>Written with loops and ifs rather than lambdas and streams, like the binders that use it:
+ * every {@code validate} start runs this code once, cold, and each lambda is linked at run time on
+ * first use (~0.2 ms each; the binders had 60 of them).
  */
 final class NodeReader {
   private final Findings findings;
@@ -76,12 +76,22 @@ final class NodeReader {
     findings.error(
         Code.BAD_ID,
         node.pos(),
-        what + " `" + text + "` must match " + pattern.pattern() + " (lower-case letters, digits"
-            + (pattern == CadenceBinder.CADENCE_ID ? " and -" : ", - and _") + "); e.g. `"
-            + text.toLowerCase(java.util.Locale.ROOT).replaceAll(pattern == CadenceBinder.CADENCE_ID ? "[^a-z0-9-]+" : "[^a-z0-9_-]+", "-")
-                .replaceAll("^-+|-+$", "") + "`");
+        what
+            + " `"
+            + text
+            + "` must match "
+            + pattern.pattern()
+            + " (lower-case letters, digits"
+            + (pattern == CadenceBinder.CADENCE_ID ? " and -" : ", - and _")
+            + "); e.g. `"
+            + text.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll(
+                    pattern == CadenceBinder.CADENCE_ID ? "[^a-z0-9-]+" : "[^a-z0-9_-]+", "-")
+                .replaceAll("^-+|-+$", "")
+            + "`");
     return Optional.empty();
   }
+
   Optional<String> text(YNode node, String what) {
     if (node instanceof YScalar s && !s.isNull()) {
       return Optional.of(s.text());
@@ -108,9 +118,9 @@ final class NodeReader {
   }
 
   /**
-   * True if {@code text} is an optional minus and {@code min} to {@code max} ASCII digits (the regex
-   * {@code -?\d{min,max}}). A loop, not {@code String.matches}: that compiles a pattern at each call,
-   * and every {@code day:} of every step is read here at each start.
+   * True if {@code text} is an optional minus and {@code min} to {@code max} ASCII digits (the
+   * regex {@code -?\d{min,max}}). A loop, not {@code String.matches}: that compiles a pattern at
+   * each call, and every {@code day:} of every step is read here at each start.
    */
   static boolean wholeNumber(String text, int min, int max) {
     int start = text.startsWith("-") ? 1 : 0;
@@ -141,8 +151,8 @@ final class NodeReader {
   }
 
   /**
-   * The items of a list, or none after reporting that {@code node} is not a list. With
-   * {@link #firstTime}, what {@link #list} does, for callers that read items without a lambda.
+   * The items of a list, or none after reporting that {@code node} is not a list. With {@link
+   * #firstTime}, what {@link #list} does, for callers that read items without a lambda.
    */
   List<YNode> items(YNode node, String what) {
     if (!(node instanceof YSeq seq)) {
@@ -162,7 +172,12 @@ final class NodeReader {
       findings.warning(
           Code.DUPLICATE_ITEM,
           n.pos(),
-          what + " lists `" + label(n) + "` twice (first at line " + earlier.line() + "); remove one");
+          what
+              + " lists `"
+              + label(n)
+              + "` twice (first at line "
+              + earlier.line()
+              + "); remove one");
       return false;
     }
     return true;
@@ -213,7 +228,8 @@ final class NodeReader {
   }
 
   void wrongType(YNode node, String what, String expected) {
-    findings.error(Code.BAD_TYPE, node.pos(), what + " must be " + expected + ", not " + node.kind());
+    findings.error(
+        Code.BAD_TYPE, node.pos(), what + " must be " + expected + ", not " + node.kind());
   }
 
   private static String label(YNode n) {

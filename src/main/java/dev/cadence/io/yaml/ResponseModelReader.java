@@ -36,18 +36,23 @@ public final class ResponseModelReader {
   public record Read(Optional<ResponseModel> model, List<Problem> problems) {
     /** Problems in file order. */
     public Read {
-      problems = problems.stream()
-          .sorted(java.util.Comparator.comparingInt((Problem p) -> p.pos().line()).thenComparingInt(p -> p.pos().column()))
-          .toList();
+      problems =
+          problems.stream()
+              .sorted(
+                  java.util.Comparator.comparingInt((Problem p) -> p.pos().line())
+                      .thenComparingInt(p -> p.pos().column()))
+              .toList();
     }
   }
 
-  static final Map<Channel, List<String>> EVENTS = Map.of(
-      Channel.EMAIL, List.of("bounced", "opened", "clicked", "replied", "unsubscribed"),
-      Channel.CALL, List.of("connected", "voicemail", "no_answer", "wrong_number"),
-      Channel.SOCIAL, List.of("accepted", "replied"),
-      Channel.APPROVAL, List.of("approved", "rejected"));
-  static final List<String> TOP_KEYS = List.of("description", "email", "call", "social", "approval", "multipliers");
+  static final Map<Channel, List<String>> EVENTS =
+      Map.of(
+          Channel.EMAIL, List.of("bounced", "opened", "clicked", "replied", "unsubscribed"),
+          Channel.CALL, List.of("connected", "voicemail", "no_answer", "wrong_number"),
+          Channel.SOCIAL, List.of("accepted", "replied"),
+          Channel.APPROVAL, List.of("approved", "rejected"));
+  static final List<String> TOP_KEYS =
+      List.of("description", "email", "call", "social", "approval", "multipliers");
   static final List<String> MULTIPLIER_KEYS = List.of("region", "template", "position", "gap");
   private static final Pattern RANK = Pattern.compile("(\\d{1,6})(\\+?)");
 
@@ -115,8 +120,13 @@ public final class ResponseModelReader {
       }
     }
     if (channel == Channel.CALL || channel == Channel.APPROVAL) {
-      atMostOne(map.get().pos(), name, p, "they are exclusive (one result per "
-          + (channel == Channel.CALL ? "call" : "request") + ")");
+      atMostOne(
+          map.get().pos(),
+          name,
+          p,
+          "they are exclusive (one result per "
+              + (channel == Channel.CALL ? "call" : "request")
+              + ")");
     }
     return Optional.of(new ChannelModel(p, outcomes, delays));
   }
@@ -130,10 +140,16 @@ public final class ResponseModelReader {
     for (Entry e : map.get().entries()) {
       String key = e.key().text();
       if (general.contains(key)) {
-        scalars.probability(e.value(), channel + ".outcomes." + key).ifPresent(v -> out.put(key, v));
+        scalars
+            .probability(e.value(), channel + ".outcomes." + key)
+            .ifPresent(v -> out.put(key, v));
       }
     }
-    atMostOne(node.pos(), channel + ".outcomes", out, "they are exclusive (at most one outcome per response)");
+    atMostOne(
+        node.pos(),
+        channel + ".outcomes",
+        out,
+        "they are exclusive (at most one outcome per response)");
   }
 
   private void delays(YNode node, String channel, List<String> events, Map<String, Delay> out) {
@@ -195,8 +211,17 @@ public final class ResponseModelReader {
       String key = e.key().text().trim();
       Matcher m = RANK.matcher(key);
       if (!m.matches() || Integer.parseInt(m.group(1)) < lowest) {
-        problems.add(new Problem(known(e.key().pos()), what + ": `" + key + "` is not a " + (lowest == 1 ? "position" : "gap")
-            + "; write a whole number from " + lowest + " (exactly that) or N+ (N and more), e.g. 3 or 4+"));
+        problems.add(
+            new Problem(
+                known(e.key().pos()),
+                what
+                    + ": `"
+                    + key
+                    + "` is not a "
+                    + (lowest == 1 ? "position" : "gap")
+                    + "; write a whole number from "
+                    + lowest
+                    + " (exactly that) or N+ (N and more), e.g. 3 or 4+"));
         continue;
       }
       Factors f = factors(e.value(), what + "." + key);
@@ -209,7 +234,8 @@ public final class ResponseModelReader {
   private Factors factors(YNode node, String what) {
     Map<String, Double> out = new LinkedHashMap<>();
     if (!(node instanceof YMap map)) {
-      wrongType(node, what, "a mapping of event to multiplier, e.g. { opened: 1.2, email.replied: 0.8 }");
+      wrongType(
+          node, what, "a mapping of event to multiplier, e.g. { opened: 1.2, email.replied: 0.8 }");
       return Factors.NONE;
     }
     for (Entry e : map.entries()) {
@@ -219,14 +245,24 @@ public final class ResponseModelReader {
         problems.add(new Problem(known(e.key().pos()), what + ": " + bad.get()));
         continue;
       }
-      scalars.number(e.value(), what + "." + key).ifPresent(v -> {
-        if (v < 0 || v.isInfinite()) {
-          problems.add(new Problem(known(e.value().pos()), what + "." + key + ": multiplier " + text(e.value())
-              + " must be 0 or more (1 changes nothing, 1.2 is 20% more, 0.5 half)"));
-        } else {
-          out.put(key, v);
-        }
-      });
+      scalars
+          .number(e.value(), what + "." + key)
+          .ifPresent(
+              v -> {
+                if (v < 0 || v.isInfinite()) {
+                  problems.add(
+                      new Problem(
+                          known(e.value().pos()),
+                          what
+                              + "."
+                              + key
+                              + ": multiplier "
+                              + text(e.value())
+                              + " must be 0 or more (1 changes nothing, 1.2 is 20% more, 0.5 half)"));
+                } else {
+                  out.put(key, v);
+                }
+              });
     }
     return new Factors(out);
   }
@@ -234,19 +270,32 @@ public final class ResponseModelReader {
   private static Optional<String> badEventKey(String key) {
     int dot = key.indexOf('.');
     if (dot < 0) {
-      return Outcomes.isKnown(key) ? Optional.empty()
+      return Outcomes.isKnown(key)
+          ? Optional.empty()
           : Optional.of("unknown event `" + key + "`" + DidYouMean.hint(key, Outcomes.all()));
     }
     String channelName = key.substring(0, dot);
     String event = key.substring(dot + 1);
     Optional<Channel> channel = Channel.fromYaml(channelName);
     if (channel.isEmpty()) {
-      return Optional.of("unknown channel `" + channelName + "` in `" + key + "`" + DidYouMean.hint(channelName, Channel.yamlNames()));
+      return Optional.of(
+          "unknown channel `"
+              + channelName
+              + "` in `"
+              + key
+              + "`"
+              + DidYouMean.hint(channelName, Channel.yamlNames()));
     }
     if (!channel.get().canProduce(event)) {
       List<String> possible = new ArrayList<>(channel.get().responses());
       possible.addAll(Outcomes.GENERAL);
-      return Optional.of((channelName.matches("[aeiou].*") ? "an " : "a ") + channelName + " touch has no event `" + event + "`" + DidYouMean.hint(event, possible));
+      return Optional.of(
+          (channelName.matches("[aeiou].*") ? "an " : "a ")
+              + channelName
+              + " touch has no event `"
+              + event
+              + "`"
+              + DidYouMean.hint(event, possible));
     }
     return Optional.empty();
   }
@@ -254,8 +303,15 @@ public final class ResponseModelReader {
   private void atMostOne(Pos pos, String what, Map<String, Double> p, String why) {
     double sum = p.values().stream().mapToDouble(Double::doubleValue).sum();
     if (sum > 1 + 1e-9) {
-      problems.add(new Problem(known(pos), what + ": the probabilities add up to " + round(sum) + "; " + why
-          + ", so their sum must be at most 1"));
+      problems.add(
+          new Problem(
+              known(pos),
+              what
+                  + ": the probabilities add up to "
+                  + round(sum)
+                  + "; "
+                  + why
+                  + ", so their sum must be at most 1"));
     }
   }
 
@@ -267,7 +323,10 @@ public final class ResponseModelReader {
     for (Entry e : map.entries()) {
       String key = e.key().text();
       if (!knownKeys.contains(key)) {
-        problems.add(new Problem(known(e.key().pos()), "unknown key `" + key + "` in " + what + DidYouMean.hint(key, knownKeys)));
+        problems.add(
+            new Problem(
+                known(e.key().pos()),
+                "unknown key `" + key + "` in " + what + DidYouMean.hint(key, knownKeys)));
       }
     }
     return Optional.of(map);
@@ -280,7 +339,8 @@ public final class ResponseModelReader {
   }
 
   private void wrongType(YNode node, String what, String expected) {
-    problems.add(new Problem(known(node.pos()), what + " must be " + expected + ", not " + node.kind()));
+    problems.add(
+        new Problem(known(node.pos()), what + " must be " + expected + ", not " + node.kind()));
   }
 
   private static String text(YNode node) {
@@ -288,7 +348,10 @@ public final class ResponseModelReader {
   }
 
   private static String round(double x) {
-    return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    return java.math.BigDecimal.valueOf(x)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** File-level problems have no position: they are shown at 1:1, like validate's. */
@@ -302,7 +365,9 @@ public final class ResponseModelReader {
       return "file is empty; a response model needs at least one channel, e.g. `email: { opened: 0.4 }`";
     }
     if (p.code() == Code.FILE_TOO_LARGE) {
-      return "file is larger than " + SafeYamlReader.MAX_BYTES + " bytes; a response model is a small YAML file";
+      return "file is larger than "
+          + SafeYamlReader.MAX_BYTES
+          + " bytes; a response model is a small YAML file";
     }
     return p.message();
   }

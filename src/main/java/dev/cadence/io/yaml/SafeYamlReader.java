@@ -15,13 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.inspector.TagInspector;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.inspector.TagInspector;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
@@ -29,6 +26,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads untrusted bytes into a {@link YNode} tree, safely: strict UTF-8, bounded size, aliases,
@@ -42,9 +42,10 @@ public final class SafeYamlReader {
   static final int MAX_ALIASES = 50;
   static final int MAX_DEPTH = 64;
   static final int MAX_NODES = 100_000;
+
   /**
-   * SnakeYAML scans a run of characters without white space by peeking ahead, and each 1 KB it peeks
-   * copies its whole look-ahead buffer: a 1 MB word or comment on one line costs seconds and
+   * SnakeYAML scans a run of characters without white space by peeking ahead, and each 1 KB it
+   * peeks copies its whole look-ahead buffer: a 1 MB word or comment on one line costs seconds and
    * hundreds of MB. No cadence needs lines this long; checking first keeps the cost linear.
    */
   static final int MAX_LINE = 65_536;
@@ -67,12 +68,18 @@ public final class SafeYamlReader {
       throw unreadable(
           Code.FILE_TOO_LARGE,
           Pos.NONE,
-          "file is " + bytes.length + " bytes, more than the " + MAX_BYTES + " a cadence may have; split it into several cadences");
+          "file is "
+              + bytes.length
+              + " bytes, more than the "
+              + MAX_BYTES
+              + " a cadence may have; split it into several cadences");
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw unreadable(
-            Code.BINARY_FILE, posOfByte(bytes, i), "file is binary (NUL byte); a cadence is a YAML text file");
+            Code.BINARY_FILE,
+            posOfByte(bytes, i),
+            "file is binary (NUL byte); a cadence is a YAML text file");
       }
     }
     CharsetDecoder decoder =
@@ -88,7 +95,9 @@ public final class SafeYamlReader {
       throw unreadable(
           Code.BAD_ENCODING,
           posOfByte(bytes, offset),
-          String.format("byte 0x%02X at offset %d is not valid UTF-8; save the file as UTF-8", bytes[offset] & 0xff, offset));
+          String.format(
+              "byte 0x%02X at offset %d is not valid UTF-8; save the file as UTF-8",
+              bytes[offset] & 0xff, offset));
     }
     decoder.flush(out);
     out.flip();
@@ -98,7 +107,8 @@ public final class SafeYamlReader {
 
   private static void checkLineLengths(String text) throws Unreadable {
     if (text.length() <= MAX_LINE) {
-      return; // no line can be longer than the text: skip a char-by-char pass (interpreted, at each start)
+      return; // no line can be longer than the text: skip a char-by-char pass (interpreted, at each
+      // start)
     }
     int line = 1;
     int start = 0;
@@ -111,7 +121,12 @@ public final class SafeYamlReader {
         throw unreadable(
             Code.YAML_LIMIT,
             new Pos(line, MAX_LINE + 1),
-            "line " + line + " is " + (i - start) + " characters long, more than the " + MAX_LINE
+            "line "
+                + line
+                + " is "
+                + (i - start)
+                + " characters long, more than the "
+                + MAX_LINE
                 + " a cadence line may have; break long text over several lines");
       }
       if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
@@ -135,7 +150,10 @@ public final class SafeYamlReader {
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPLACE)
-              .decode(bom(bytes) && offset >= 3 ? ByteBuffer.wrap(bytes, 3, offset - 3) : ByteBuffer.wrap(bytes, 0, offset))
+              .decode(
+                  bom(bytes) && offset >= 3
+                      ? ByteBuffer.wrap(bytes, 3, offset - 3)
+                      : ByteBuffer.wrap(bytes, 0, offset))
               .toString();
     } catch (CharacterCodingException e) {
       prefix = "";
@@ -166,23 +184,34 @@ public final class SafeYamlReader {
 
     @Override
     public Tag resolve(NodeId kind, String value, boolean implicit) {
-      if (kind == NodeId.scalar && implicit && (value.isEmpty() || value.equals("~") || value.equals("null")
-          || value.equals("Null") || value.equals("NULL") || value.equals(" "))) {
+      if (kind == NodeId.scalar
+          && implicit
+          && (value.isEmpty()
+              || value.equals("~")
+              || value.equals("null")
+              || value.equals("Null")
+              || value.equals("NULL")
+              || value.equals(" "))) {
         return Tag.NULL;
       }
       return super.resolve(kind, value, implicit); // with no implicit resolvers: str, seq or map
     }
   }
 
-  /** Lets every global tag through (see compose). A class, not a lambda: linked at each start otherwise. */
-  private static final TagInspector ANY_TAG = new TagInspector() {
-    @Override
-    public boolean isGlobalTagAllowed(Tag tag) {
-      return true;
-    }
-  };
+  /**
+   * Lets every global tag through (see compose). A class, not a lambda: linked at each start
+   * otherwise.
+   */
+  private static final TagInspector ANY_TAG =
+      new TagInspector() {
+        @Override
+        public boolean isGlobalTagAllowed(Tag tag) {
+          return true;
+        }
+      };
 
-  private static Optional<YNode> compose(String text, List<YamlProblem> problems) throws Unreadable {
+  private static Optional<YNode> compose(String text, List<YamlProblem> problems)
+      throws Unreadable {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
@@ -219,7 +248,10 @@ public final class SafeYamlReader {
       throw unreadable(Code.YAML_LIMIT, at, oneLine(limitMessage(e.getMessage())));
     }
     if (first == null || isNullScalar(first)) {
-      throw unreadable(Code.EMPTY_FILE, new Pos(1, 1), "file is empty; a cadence needs at least `cadence:` and `steps:`");
+      throw unreadable(
+          Code.EMPTY_FILE,
+          new Pos(1, 1),
+          "file is empty; a cadence needs at least `cadence:` and `steps:`");
     }
     YNode root = new Converter(problems).convert(first, 1);
     // A tagged value meant something else to its author: binding it anyway would only add
@@ -234,16 +266,27 @@ public final class SafeYamlReader {
 
   private static Unreadable syntaxError(MarkedYAMLException e) {
     String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-    Code code = what != null && what.toLowerCase().contains("limit") ? Code.YAML_LIMIT : Code.YAML_SYNTAX;
+    Code code =
+        what != null && what.toLowerCase().contains("limit") ? Code.YAML_LIMIT : Code.YAML_SYNTAX;
     String context = e.getContext();
-    if (code == Code.YAML_SYNTAX && what != null && (what.contains("end of stream") || what.contains("<stream end>")) && context != null && e.getContextMark() != null) {
-      // An unclosed quote or bracket: the end of the file is where it was noticed, not where to fix it.
+    if (code == Code.YAML_SYNTAX
+        && what != null
+        && (what.contains("end of stream") || what.contains("<stream end>"))
+        && context != null
+        && e.getContextMark() != null) {
+      // An unclosed quote or bracket: the end of the file is where it was noticed, not where to fix
+      // it.
       String construct = context.replaceFirst("^while (scanning|parsing) (a |an )?", "");
-      return unreadable(code, pos(e.getContextMark()),
-          "YAML syntax: the file ends before the " + construct + " that starts here is closed; close it");
+      return unreadable(
+          code,
+          pos(e.getContextMark()),
+          "YAML syntax: the file ends before the "
+              + construct
+              + " that starts here is closed; close it");
     }
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-    return unreadable(code, mark == null ? Pos.NONE : pos(mark), oneLine(syntaxMessage(e, what) + hint(what)));
+    return unreadable(
+        code, mark == null ? Pos.NONE : pos(mark), oneLine(syntaxMessage(e, what) + hint(what)));
   }
 
   /** The usual cause of SnakeYAML's most common complaints, in the user's terms. */
@@ -268,7 +311,9 @@ public final class SafeYamlReader {
 
   private static String limitMessage(String message) {
     String m = message == null ? "limit exceeded" : message;
-    return "YAML exceeds a safe limit (" + m + "); cadences are small plain data: use fewer aliases (*name) and less nesting";
+    return "YAML exceeds a safe limit ("
+        + m
+        + "); cadences are small plain data: use fewer aliases (*name) and less nesting";
   }
 
   private static boolean isNullScalar(Node node) {
@@ -301,7 +346,11 @@ public final class SafeYamlReader {
         throw unreadable(
             Code.YAML_LIMIT,
             pos(node.getStartMark()),
-            "YAML expands to more than " + MAX_NODES + " nodes or " + MAX_DEPTH + " levels (alias bomb?); cadences are small plain data");
+            "YAML expands to more than "
+                + MAX_NODES
+                + " nodes or "
+                + MAX_DEPTH
+                + " levels (alias bomb?); cadences are small plain data");
       }
       checkTag(node);
       Pos at = pos(node.getStartMark());
@@ -312,7 +361,9 @@ public final class SafeYamlReader {
           YNode key = convert(tuple.getKeyNode(), depth + 1);
           YNode value = convert(tuple.getValueNode(), depth + 1);
           if (!(key instanceof YNode.YScalar scalar) || scalar.isNull()) {
-            problems.add(new YamlProblem(Code.BAD_TYPE, key.pos(), "a key must be plain text, not " + key.kind()));
+            problems.add(
+                new YamlProblem(
+                    Code.BAD_TYPE, key.pos(), "a key must be plain text, not " + key.kind()));
             continue;
           }
           Pos earlier = seen.putIfAbsent(scalar.text(), scalar.pos());
@@ -321,7 +372,11 @@ public final class SafeYamlReader {
                 new YamlProblem(
                     Code.DUPLICATE_KEY,
                     scalar.pos(),
-                    "duplicate key `" + scalar.text() + "` (first at line " + earlier.line() + "); remove one of them"));
+                    "duplicate key `"
+                        + scalar.text()
+                        + "` (first at line "
+                        + earlier.line()
+                        + "); remove one of them"));
             continue;
           }
           entries.add(new YNode.Entry(scalar, value));
@@ -346,21 +401,37 @@ public final class SafeYamlReader {
             new YamlProblem(
                 Code.YAML_TAG,
                 pos(node.getStartMark()),
-                "tag `" + shorthand(tag) + "` is not allowed; cadences are plain data, remove the tag"));
+                "tag `"
+                    + shorthand(tag)
+                    + "` is not allowed; cadences are plain data, remove the tag"));
       }
     }
 
-    /** The tag as written: {@code !!python/object} rather than {@code tag:yaml.org,2002:python/object}. */
+    /**
+     * The tag as written: {@code !!python/object} rather than {@code
+     * tag:yaml.org,2002:python/object}.
+     */
     private static String shorthand(Tag tag) {
       String value = tag.getValue();
       return value.startsWith(Tag.PREFIX) ? "!!" + value.substring(Tag.PREFIX.length()) : value;
     }
 
     private static boolean isStandard(Tag tag) {
-      return tag.equals(Tag.MAP) || tag.equals(Tag.SEQ) || tag.equals(Tag.STR) || tag.equals(Tag.INT)
-          || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL) || tag.equals(Tag.NULL) || tag.equals(Tag.TIMESTAMP)
-          || tag.equals(Tag.MERGE) || tag.equals(Tag.BINARY) || tag.equals(Tag.SET) || tag.equals(Tag.OMAP)
-          || tag.equals(Tag.PAIRS) || tag.equals(Tag.YAML) || tag.equals(Tag.COMMENT);
+      return tag.equals(Tag.MAP)
+          || tag.equals(Tag.SEQ)
+          || tag.equals(Tag.STR)
+          || tag.equals(Tag.INT)
+          || tag.equals(Tag.FLOAT)
+          || tag.equals(Tag.BOOL)
+          || tag.equals(Tag.NULL)
+          || tag.equals(Tag.TIMESTAMP)
+          || tag.equals(Tag.MERGE)
+          || tag.equals(Tag.BINARY)
+          || tag.equals(Tag.SET)
+          || tag.equals(Tag.OMAP)
+          || tag.equals(Tag.PAIRS)
+          || tag.equals(Tag.YAML)
+          || tag.equals(Tag.COMMENT);
     }
   }
 

@@ -2,21 +2,33 @@ package dev.cadence.io.yaml;
 
 import java.util.regex.Pattern;
 
-/** How scalars are written in a YAML line: where one ends, and how to write a value so it reads back the same. */
+/**
+ * How scalars are written in a YAML line: where one ends, and how to write a value so it reads back
+ * the same.
+ */
 final class ScalarText {
   private ScalarText() {}
 
-  /** In a flow mapping ({@code { A: b }}) plain text is more restricted: only names stay unquoted there. */
+  /**
+   * In a flow mapping ({@code { A: b }}) plain text is more restricted: only names stay unquoted
+   * there.
+   */
   static final Pattern PLAIN_IN_FLOW = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]*");
-  /** Text that YAML reads as itself without quotes in a block (unless {@link #NOT_TEXT} says otherwise). */
-  static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_(][^:#\"'\\\\\\p{Cntrl}]*(?<! )");
-  /** Plain text that YAML would read as a null, a boolean (YAML 1.1) or a number. */
-  static final Pattern NOT_TEXT = Pattern.compile(
-      "(?i)~|null|true|false|yes|no|on|off|y|n|[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-f]+|0o?[0-7]+");
 
   /**
-   * What follows a replaced value: a trailing comment keeps its column (the comments of a block
-   * are often aligned), as long as one space is left before it.
+   * Text that YAML reads as itself without quotes in a block (unless {@link #NOT_TEXT} says
+   * otherwise).
+   */
+  static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_(][^:#\"'\\\\\\p{Cntrl}]*(?<! )");
+
+  /** Plain text that YAML would read as a null, a boolean (YAML 1.1) or a number. */
+  static final Pattern NOT_TEXT =
+      Pattern.compile(
+          "(?i)~|null|true|false|yes|no|on|off|y|n|[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-f]+|0o?[0-7]+");
+
+  /**
+   * What follows a replaced value: a trailing comment keeps its column (the comments of a block are
+   * often aligned), as long as one space is left before it.
    */
   static String alignedRest(String rest, int shorterBy) {
     int spaces = indent(rest);
@@ -26,7 +38,9 @@ final class ScalarText {
     return " ".repeat(Math.max(1, spaces + shorterBy)) + rest.substring(spaces);
   }
 
-  /** The end (exclusive) of a plain scalar: before a comment, or a flow indicator in flow context. */
+  /**
+   * The end (exclusive) of a plain scalar: before a comment, or a flow indicator in flow context.
+   */
   static int plainEnd(String line, int start, boolean flow) {
     int end = start;
     for (int i = start; i < line.length(); i++) {
@@ -44,7 +58,10 @@ final class ScalarText {
     return end;
   }
 
-  /** The end (exclusive) of the quoted scalar opening at {@code start}, or -1 if it does not close on this line. */
+  /**
+   * The end (exclusive) of the quoted scalar opening at {@code start}, or -1 if it does not close
+   * on this line.
+   */
   static int quotedEnd(String line, int start) {
     char q = line.charAt(start);
     for (int i = start + 1; i < line.length(); i++) {
@@ -68,7 +85,8 @@ final class ScalarText {
   }
 
   static String scalar(String value, boolean flow) {
-    if ((flow ? PLAIN_IN_FLOW : PLAIN).matcher(value).matches() && !NOT_TEXT.matcher(value).matches()) {
+    if ((flow ? PLAIN_IN_FLOW : PLAIN).matcher(value).matches()
+        && !NOT_TEXT.matcher(value).matches()) {
       return value;
     }
     return quote(value, '"');

@@ -23,13 +23,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Binds the {@code schedule:} block; every key is optional and defaults to {@link Schedule#DEFAULT}.
- * Plain ifs and loops, no lambdas, as in {@link NodeReader}.
+ * Binds the {@code schedule:} block; every key is optional and defaults to {@link
+ * Schedule#DEFAULT}. Plain ifs and loops, no lambdas, as in {@link NodeReader}.
  */
 final class ScheduleBinder {
   static final List<String> KEYS =
       List.of("timezone", "fallback_timezone", "business_days", "window", "holidays", "min_gap");
-  private static final List<String> DAY_NAMES = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+  private static final List<String> DAY_NAMES =
+      List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
   private ScheduleBinder() {}
 
@@ -47,13 +48,15 @@ final class ScheduleBinder {
 
     Optional<ZoneId> zone = Optional.empty();
     YNode zoneNode = map.get("timezone");
-    Optional<String> zoneText = zoneNode == null ? Optional.empty() : read.text(zoneNode, "timezone");
+    Optional<String> zoneText =
+        zoneNode == null ? Optional.empty() : read.text(zoneNode, "timezone");
     if (zoneText.isPresent() && !zoneText.get().equals("lead")) {
       zone = zone(zoneText.get(), zoneNode.pos(), read, true);
     }
     ZoneId fallback = d.fallbackZone();
     YNode fallbackNode = map.get("fallback_timezone");
-    Optional<String> fallbackText = fallbackNode == null ? Optional.empty() : read.text(fallbackNode, "fallback_timezone");
+    Optional<String> fallbackText =
+        fallbackNode == null ? Optional.empty() : read.text(fallbackNode, "fallback_timezone");
     if (fallbackText.isPresent()) {
       fallback = zone(fallbackText.get(), fallbackNode.pos(), read, false).orElse(fallback);
     }
@@ -64,8 +67,12 @@ final class ScheduleBinder {
     YNode holidaysNode = map.get("holidays");
     List<LocalDate> holidays = holidaysNode == null ? d.holidays() : holidays(holidaysNode, read);
     YNode minGapNode = map.get("min_gap");
-    var minGap = minGapNode == null ? d.minGap() : CadenceBinder.duration(minGapNode, "min_gap", read).orElse(d.minGap());
-    return new Schedule(zone, fallback, days, window, holidays, minGap, new SourceMap(node.pos(), keys));
+    var minGap =
+        minGapNode == null
+            ? d.minGap()
+            : CadenceBinder.duration(minGapNode, "min_gap", read).orElse(d.minGap());
+    return new Schedule(
+        zone, fallback, days, window, holidays, minGap, new SourceMap(node.pos(), keys));
   }
 
   private static Optional<Window> window(YNode node, NodeReader read) {
@@ -75,7 +82,8 @@ final class ScheduleBinder {
     }
     try {
       return Optional.of(Window.parse(text.get()));
-    } catch (RuntimeException e) { // as NodeReader.parsed: the parser's message becomes the diagnostic
+    } catch (
+        RuntimeException e) { // as NodeReader.parsed: the parser's message becomes the diagnostic
       return read.failed(node, "window", Code.BAD_WINDOW, e);
     }
   }
@@ -101,12 +109,17 @@ final class ScheduleBinder {
         known.add("lead");
       }
       Optional<String> best = DidYouMean.closest(text, known);
-      read.findings().error(
-          Code.BAD_TIMEZONE,
-          pos,
-          "`" + text + "` is not an IANA time zone"
-              + (best.isPresent() ? "; did you mean `" + best.get() + "`?" : "; write e.g. Europe/Paris or America/New_York")
-              + (leadAllowed && best.isEmpty() ? ", or `lead` for each lead's own zone" : ""));
+      read.findings()
+          .error(
+              Code.BAD_TIMEZONE,
+              pos,
+              "`"
+                  + text
+                  + "` is not an IANA time zone"
+                  + (best.isPresent()
+                      ? "; did you mean `" + best.get() + "`?"
+                      : "; write e.g. Europe/Paris or America/New_York")
+                  + (leadAllowed && best.isEmpty() ? ", or `lead` for each lead's own zone" : ""));
       return Optional.empty();
     }
   }
@@ -122,8 +135,11 @@ final class ScheduleBinder {
     }
     if (days.isEmpty()) {
       if (node instanceof YNode.YSeq) {
-        read.findings().error(Code.BAD_BUSINESS_DAY, node.pos(),
-            "business_days is empty, so no touch could ever fall due; list at least one day, e.g. [MON, TUE, WED, THU, FRI]");
+        read.findings()
+            .error(
+                Code.BAD_BUSINESS_DAY,
+                node.pos(),
+                "business_days is empty, so no touch could ever fall due; list at least one day, e.g. [MON, TUE, WED, THU, FRI]");
       }
       return Schedule.DEFAULT.businessDays();
     }
@@ -142,10 +158,11 @@ final class ScheduleBinder {
         return Optional.of(d);
       }
     }
-    read.findings().error(
-        Code.BAD_BUSINESS_DAY,
-        item.pos(),
-        "`" + t + "` is not a day of the week" + DidYouMean.hint(upper, DAY_NAMES));
+    read.findings()
+        .error(
+            Code.BAD_BUSINESS_DAY,
+            item.pos(),
+            "`" + t + "` is not a day of the week" + DidYouMean.hint(upper, DAY_NAMES));
     return Optional.empty();
   }
 
@@ -159,9 +176,10 @@ final class ScheduleBinder {
       return Optional.of(isoDate(t));
     } catch (DateTimeParseException e) {
       // 2026-02-30 has the right shape: saying "write YYYY-MM-DD" would not help.
-      String fix = t.matches("\\d{4}-\\d{2}-\\d{2}")
-          ? "` is not a day of the calendar; check the month and the day"
-          : "` is not a date; write YYYY-MM-DD, e.g. 2026-12-25";
+      String fix =
+          t.matches("\\d{4}-\\d{2}-\\d{2}")
+              ? "` is not a day of the calendar; check the month and the day"
+              : "` is not a date; write YYYY-MM-DD, e.g. 2026-12-25";
       read.findings().error(Code.BAD_DATE, item.pos(), "`" + t + fix);
       return Optional.empty();
     }
@@ -177,7 +195,11 @@ final class ScheduleBinder {
       int year = digits(text, 0, 4);
       int month = digits(text, 5, 7);
       int day = digits(text, 8, 10);
-      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      if (year >= 0
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
         return LocalDate.of(year, month, day);
       }
     }

@@ -29,7 +29,9 @@ final class StepBinder {
   }
 
   Optional<Step> bind(YNode node, int index) {
-    Optional<YMap> found = read.mapping(node, "step " + peekId(node).orElse(String.valueOf(index)), CadenceBinder.STEP_KEYS);
+    Optional<YMap> found =
+        read.mapping(
+            node, "step " + peekId(node).orElse(String.valueOf(index)), CadenceBinder.STEP_KEYS);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -41,9 +43,14 @@ final class StepBinder {
 
     YNode idNode = map.get("id");
     if (idNode == null && !NodeReader.misspelled(map, "id", CadenceBinder.STEP_KEYS)) {
-      read.findings().error(Code.MISSING_FIELD, map.pos(), "step " + index + " has no `id`; add e.g. `id: intro-email`");
+      read.findings()
+          .error(
+              Code.MISSING_FIELD,
+              map.pos(),
+              "step " + index + " has no `id`; add e.g. `id: intro-email`");
     }
-    Optional<String> id = idNode == null ? Optional.empty() : read.id(idNode, "step id", CadenceBinder.NAME);
+    Optional<String> id =
+        idNode == null ? Optional.empty() : read.id(idNode, "step id", CadenceBinder.NAME);
     String label = "step `" + id.orElse(String.valueOf(index)) + "`";
     String stepId = id.orElse("#" + index);
 
@@ -63,25 +70,34 @@ final class StepBinder {
         }
       }
     } else if (variantsNode != null) {
-      read.wrongType(variantsNode, label + " variants", "a mapping of region to template, e.g. { EMEA-FR: intro-fr }");
+      read.wrongType(
+          variantsNode,
+          label + " variants",
+          "a mapping of region to template, e.g. { EMEA-FR: intro-fr }");
     }
     Map<String, Transition> on = new LinkedHashMap<>();
     YNode onNode = map.get("on");
     if (onNode instanceof YMap om) {
       for (Entry e : om.entries()) {
         keys.put("on." + e.key().text(), e.key().pos());
-        Optional<Transition> t = CadenceBinder.target(e.value(), label + " on." + e.key().text(), read);
+        Optional<Transition> t =
+            CadenceBinder.target(e.value(), label + " on." + e.key().text(), read);
         if (t.isPresent()) {
           on.put(e.key().text(), t.get());
         }
       }
     } else if (onNode != null) {
-      read.wrongType(onNode, label + " on", "a mapping of outcome to target, e.g. { connected: qualify-call }");
+      read.wrongType(
+          onNode,
+          label + " on",
+          "a mapping of outcome to target, e.g. { connected: qualify-call }");
     }
     YNode nextNode = map.get("next");
-    Optional<Transition> next = nextNode == null ? Optional.empty() : CadenceBinder.target(nextNode, label + " next", read);
+    Optional<Transition> next =
+        nextNode == null ? Optional.empty() : CadenceBinder.target(nextNode, label + " next", read);
     YNode afterNode = map.get("after");
-    List<StepRef> after = afterNode == null ? List.of() : read.stepRefs(afterNode, label + " after", "an after step");
+    List<StepRef> after =
+        afterNode == null ? List.of() : read.stepRefs(afterNode, label + " after", "an after step");
     YNode requires = map.get("requires");
     YNode checklist = map.get("checklist");
     YNode reminder = map.get("reminder");
@@ -102,7 +118,9 @@ final class StepBinder {
             text(map, "team", label),
             text(map, "owner", label),
             after,
-            reminder == null ? Optional.empty() : CadenceBinder.duration(reminder, label + " reminder", read),
+            reminder == null
+                ? Optional.empty()
+                : CadenceBinder.duration(reminder, label + " reminder", read),
             new SourceMap(map.pos(), keys)));
   }
 
@@ -110,7 +128,9 @@ final class StepBinder {
   private static Optional<String> peekId(YNode node) {
     // instanceof, not YScalar.class::isInstance: a method reference bound to a Class makes the JVM
     // generate a method-handle class at each start, outside the class-data archive.
-    if (node instanceof YMap map && map.entry("id").isPresent() && map.entry("id").get().value() instanceof YNode.YScalar id) {
+    if (node instanceof YMap map
+        && map.entry("id").isPresent()
+        && map.entry("id").get().value() instanceof YNode.YScalar id) {
       return Optional.of("`" + id.text() + "`");
     }
     return Optional.empty();
@@ -122,8 +142,11 @@ final class StepBinder {
       if (NodeReader.misspelled(map, "channel", CadenceBinder.STEP_KEYS)) {
         return Optional.empty();
       }
-      read.findings().error(
-          Code.MISSING_FIELD, map.pos(), label + " has no `channel`; add one of " + String.join(", ", Channel.yamlNames()));
+      read.findings()
+          .error(
+              Code.MISSING_FIELD,
+              map.pos(),
+              label + " has no `channel`; add one of " + String.join(", ", Channel.yamlNames()));
       return Optional.empty();
     }
     Optional<String> text = read.text(node, label + " channel");
@@ -133,10 +156,11 @@ final class StepBinder {
     String t = text.get();
     Optional<Channel> c = Channel.fromYaml(t);
     if (c.isEmpty()) {
-      read.findings().error(
-          Code.UNKNOWN_CHANNEL,
-          node.pos(),
-          label + " has unknown channel `" + t + "`" + DidYouMean.hint(t, Channel.yamlNames()));
+      read.findings()
+          .error(
+              Code.UNKNOWN_CHANNEL,
+              node.pos(),
+              label + " has unknown channel `" + t + "`" + DidYouMean.hint(t, Channel.yamlNames()));
     }
     return c;
   }
@@ -145,21 +169,29 @@ final class StepBinder {
     YNode day = map.get("day");
     YNode wait = map.get("wait");
     if (day != null && wait != null) {
-      read.findings().error(
-          Code.CONFLICTING_KEYS,
-          map.entry("wait").get().key().pos(),
-          label + " has both `day` and `wait`; keep `day` for a fixed day of the cadence or `wait` for a delay after the previous touch");
+      read.findings()
+          .error(
+              Code.CONFLICTING_KEYS,
+              map.entry("wait").get().key().pos(),
+              label
+                  + " has both `day` and `wait`; keep `day` for a fixed day of the cadence or `wait` for a delay after the previous touch");
     }
     if (day != null) {
       Optional<Integer> n =
-          read.integer(day, label + " day", Code.BAD_DAY, "day 1 is the enrollment day, e.g. `day: 3`");
+          read.integer(
+              day, label + " day", Code.BAD_DAY, "day 1 is the enrollment day, e.g. `day: 3`");
       if (n.isPresent() && n.get() < 1) {
-        read.findings().error(Code.BAD_DAY, day.pos(), label + " day must be 1 or more (day 1 is the enrollment day), not " + n.get());
+        read.findings()
+            .error(
+                Code.BAD_DAY,
+                day.pos(),
+                label + " day must be 1 or more (day 1 is the enrollment day), not " + n.get());
         return new Timing.Immediately();
       }
       return n.isPresent() ? new Timing.OnDay(n.get()) : new Timing.Immediately();
     }
-    Optional<java.time.Duration> delay = wait == null ? Optional.empty() : CadenceBinder.duration(wait, label + " wait", read);
+    Optional<java.time.Duration> delay =
+        wait == null ? Optional.empty() : CadenceBinder.duration(wait, label + " wait", read);
     return delay.isPresent() ? new Timing.Wait(delay.get()) : new Timing.Immediately();
   }
 

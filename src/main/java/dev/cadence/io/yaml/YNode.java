@@ -62,7 +62,12 @@ public sealed interface YNode {
    */
   record YScalar(String text, boolean plain, Pos pos) implements YNode {
     public boolean isNull() {
-      return plain && (text.isEmpty() || text.equals("~") || text.equals("null") || text.equals("Null") || text.equals("NULL"));
+      return plain
+          && (text.isEmpty()
+              || text.equals("~")
+              || text.equals("null")
+              || text.equals("Null")
+              || text.equals("NULL"));
     }
 
     @Override

@@ -11,8 +11,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * The analysis as one self-contained HTML file: inline CSS, and per rate table an inline SVG chart
- * (a bar per row with its 95% interval as a whisker), then the table itself. No script, font,
- * image or style sheet is fetched: the file opens offline and can be mailed as is.
+ * (a bar per row with its 95% interval as a whisker), then the table itself. No script, font, image
+ * or style sheet is fetched: the file opens offline and can be mailed as is.
  */
 final class HtmlReport {
   private static final int CHART_WIDTH = 720;
@@ -26,15 +26,25 @@ final class HtmlReport {
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>Outcome analysis</title>\n<style>\n")
-        .append("body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222;padding:0 1em}\n")
-        .append("table{border-collapse:collapse;margin:.5em 0 2em}th,td{padding:.2em .6em;border-bottom:1px solid #ddd}\n")
-        .append("th{text-align:left;background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
-        .append("svg{display:block;margin:.5em 0}.bar{fill:#4c78a8}.ci{stroke:#222;stroke-width:1.5}\n")
+        .append(
+            "body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222;padding:0 1em}\n")
+        .append(
+            "table{border-collapse:collapse;margin:.5em 0 2em}th,td{padding:.2em .6em;border-bottom:1px solid #ddd}\n")
+        .append(
+            "th{text-align:left;background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
+        .append(
+            "svg{display:block;margin:.5em 0}.bar{fill:#4c78a8}.ci{stroke:#222;stroke-width:1.5}\n")
         .append("svg text{font:12px system-ui,sans-serif;fill:#222}.axis{stroke:#999}\n")
         .append("li code{background:#f4f4f4}\n</style>\n</head>\n<body>\n");
-    b.append("<h1>Outcome analysis</h1>\n<p id=\"summary\">").append(esc(TextReport.summaryLine(a))).append(".</p>\n");
+    b.append("<h1>Outcome analysis</h1>\n<p id=\"summary\">")
+        .append(esc(TextReport.summaryLine(a)))
+        .append(".</p>\n");
     for (ReportTable t : tables) {
-      b.append("<section id=\"").append(t.name()).append("\">\n<h2>").append(esc(t.title())).append("</h2>\n");
+      b.append("<section id=\"")
+          .append(t.name())
+          .append("\">\n<h2>")
+          .append(esc(t.title()))
+          .append("</h2>\n");
       if (t.rate() != null && t.rows() > 0) {
         chart(t, b);
       }
@@ -50,31 +60,71 @@ final class HtmlReport {
   private static void chart(ReportTable t, StringBuilder b) {
     int height = t.rows() * ROW + 30;
     int plot = CHART_WIDTH - LABEL_WIDTH - 70;
-    b.append(String.format(Locale.ROOT,
-        "<svg class=\"chart\" data-table=\"%s\" width=\"%d\" height=\"%d\" "
-            + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n",
-        t.name(), CHART_WIDTH, height, CHART_WIDTH, height, esc(t.title())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "<svg class=\"chart\" data-table=\"%s\" width=\"%d\" height=\"%d\" "
+                + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n",
+            t.name(),
+            CHART_WIDTH,
+            height,
+            CHART_WIDTH,
+            height,
+            esc(t.title())));
     for (int pct = 0; pct <= 100; pct += 25) {
       double x = LABEL_WIDTH + plot * pct / 100.0;
-      b.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\"/>"
-          + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d%%</text>\n", x, x, height - 20, x, height - 6, pct));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"axis\" x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\"/>"
+                  + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d%%</text>\n",
+              x,
+              x,
+              height - 20,
+              x,
+              height - 6,
+              pct));
     }
     for (int r = 0; r < t.rows(); r++) {
       double rate = t.table().doubleColumn(t.rate()).getDouble(r);
       double lo = t.table().doubleColumn(t.ciLow()).getDouble(r);
       double hi = t.table().doubleColumn(t.ciHigh()).getDouble(r);
       int y = r * ROW + 2;
-      b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", LABEL_WIDTH - 6,
-          y + 14, esc(label(t, r))));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+              LABEL_WIDTH - 6,
+              y + 14,
+              esc(label(t, r))));
       if (!Double.isNaN(rate)) {
-        b.append(String.format(Locale.ROOT,
-            "<rect class=\"bar\" data-rate=\"%s\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"><title>%s: %s (95%% CI %s)</title></rect>",
-            Values.round6(rate), LABEL_WIDTH, y + 2, plot * rate, ROW - 6, esc(label(t, r)),
-            Values.human(t, t.table().column(t.rate()), r), Values.interval(t, r)));
-        b.append(String.format(Locale.ROOT, "<line class=\"ci\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
-            LABEL_WIDTH + plot * lo, y + ROW / 2, LABEL_WIDTH + plot * hi, y + ROW / 2));
-        b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>", LABEL_WIDTH + plot * hi + 6, y + 14,
-            Values.human(t, t.table().column(t.rate()), r)));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "<rect class=\"bar\" data-rate=\"%s\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"><title>%s: %s (95%% CI %s)</title></rect>",
+                Values.round6(rate),
+                LABEL_WIDTH,
+                y + 2,
+                plot * rate,
+                ROW - 6,
+                esc(label(t, r)),
+                Values.human(t, t.table().column(t.rate()), r),
+                Values.interval(t, r)));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "<line class=\"ci\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
+                LABEL_WIDTH + plot * lo,
+                y + ROW / 2,
+                LABEL_WIDTH + plot * hi,
+                y + ROW / 2));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%d\">%s</text>",
+                LABEL_WIDTH + plot * hi + 6,
+                y + 14,
+                Values.human(t, t.table().column(t.rate()), r)));
       }
       b.append('\n');
     }
@@ -86,7 +136,10 @@ final class HtmlReport {
     for (String l : t.labels()) {
       Column<?> c = t.table().column(l);
       String v = Values.human(t, c, row);
-      parts.add(l.equals("position") ? "#" + v : l.equals("gap_days") && !c.isMissing(row) ? v + " d" : v);
+      parts.add(
+          l.equals("position")
+              ? "#" + v
+              : l.equals("gap_days") && !c.isMissing(row) ? v + " d" : v);
     }
     return String.join(" / ", parts);
   }
@@ -109,7 +162,9 @@ final class HtmlReport {
         if (c.name().equals(t.ciLow()) || c.name().equals(t.ciHigh())) {
           continue;
         }
-        b.append(Values.isNumeric(c) ? "<td class=\"n\">" : "<td>").append(esc(Values.human(t, c, r))).append("</td>");
+        b.append(Values.isNumeric(c) ? "<td class=\"n\">" : "<td>")
+            .append(esc(Values.human(t, c, r)))
+            .append("</td>");
         if (c.name().equals(t.rate())) {
           b.append("<td class=\"n\">").append(esc(Values.interval(t, r))).append("</td>");
         }
@@ -129,12 +184,21 @@ final class HtmlReport {
         b.append("<li><strong>error</strong>: ").append(esc(p)).append("</li>\n");
       }
       for (DataQuality.Finding f : a.findings()) {
-        b.append(String.format(Locale.ROOT, "<li><code>%s</code>: %,d %s (%s)", f.issue().code(), f.count(),
-            f.issue().effect().text(), esc(f.issue().description())));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "<li><code>%s</code>: %,d %s (%s)",
+                f.issue().code(),
+                f.count(),
+                f.issue().effect().text(),
+                esc(f.issue().description())));
         if (!f.examples().isEmpty()) {
           b.append("<ul>");
           for (DataQuality.Example e : f.examples()) {
-            b.append("<li><code>").append(esc(e.source() + ":" + e.line())).append("</code>: ").append(esc(e.detail()))
+            b.append("<li><code>")
+                .append(esc(e.source() + ":" + e.line()))
+                .append("</code>: ")
+                .append(esc(e.detail()))
                 .append("</li>");
           }
           b.append("</ul>");

@@ -17,17 +17,18 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.columns.Column;
 
 /**
- * The analysis for scripts: the contract's keys (section 5: {@code open_rate_by_region},
- * {@code open_rate_by_region_template}, {@code response_rate_by_gap},
- * {@code response_rate_by_position_channel}, {@code recommendations}) plus {@code summary},
- * {@code funnel} and {@code data_quality}. Each table is a list of objects keyed by its column
- * names; a rate of an empty sample and the gap of a first touch are {@code null}.
+ * The analysis for scripts: the contract's keys (section 5: {@code open_rate_by_region}, {@code
+ * open_rate_by_region_template}, {@code response_rate_by_gap}, {@code
+ * response_rate_by_position_channel}, {@code recommendations}) plus {@code summary}, {@code funnel}
+ * and {@code data_quality}. Each table is a list of objects keyed by its column names; a rate of an
+ * empty sample and the gap of a first touch are {@code null}.
  */
 final class JsonReport {
   private JsonReport() {}
 
   static void render(Analysis a, List<ReportTable> tables, PrintWriter out) {
-    try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+    try (JsonGenerator json =
+        new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       summary(a, json);
@@ -45,7 +46,10 @@ final class JsonReport {
     out.flush();
   }
 
-  /** What {@code cadence recommend} says of these touches, with analyze's --alpha, --min-n and --drop-below. */
+  /**
+   * What {@code cadence recommend} says of these touches, with analyze's --alpha, --min-n and
+   * --drop-below.
+   */
   private static void recommendations(Analysis a, JsonGenerator json) throws IOException {
     json.writeArrayFieldStart("recommendations");
     for (Recommendation r : Recommender.recommend(a.cube().cells(), List.of(), a.tests()).items()) {

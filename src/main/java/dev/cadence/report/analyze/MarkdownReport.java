@@ -57,10 +57,24 @@ final class MarkdownReport {
       out.print("- **error**: " + escape(p) + "\n");
     }
     for (DataQuality.Finding f : a.findings()) {
-      out.print(String.format(Locale.ROOT, "- `%s`: %,d %s (%s)%n", f.issue().code(), f.count(),
-          f.issue().effect().text(), escape(f.issue().description())).replace(System.lineSeparator(), "\n"));
+      out.print(
+          String.format(
+                  Locale.ROOT,
+                  "- `%s`: %,d %s (%s)%n",
+                  f.issue().code(),
+                  f.count(),
+                  f.issue().effect().text(),
+                  escape(f.issue().description()))
+              .replace(System.lineSeparator(), "\n"));
       for (DataQuality.Example e : f.examples()) {
-        out.print("  - `" + e.source().replace("`", "'") + ":" + e.line() + "`: " + escape(e.detail()) + "\n");
+        out.print(
+            "  - `"
+                + e.source().replace("`", "'")
+                + ":"
+                + e.line()
+                + "`: "
+                + escape(e.detail())
+                + "\n");
       }
     }
     out.flush();

@@ -33,9 +33,17 @@ final class TextReport {
   static String summaryLine(Analysis a) {
     Analysis.Summary s = a.summary();
     String where = s.where().isEmpty() ? "" : " (where " + String.join(", ", s.where()) + ")";
-    return String.format(Locale.ROOT, "%,d events from %,d line%s in %d file%s: %,d touches of %,d leads%s",
-        s.events(), s.records(), s.records() == 1 ? "" : "s", a.files().size(), a.files().size() == 1 ? "" : "s",
-        s.touches(), s.leads(), where);
+    return String.format(
+        Locale.ROOT,
+        "%,d events from %,d line%s in %d file%s: %,d touches of %,d leads%s",
+        s.events(),
+        s.records(),
+        s.records() == 1 ? "" : "s",
+        a.files().size(),
+        a.files().size() == 1 ? "" : "s",
+        s.touches(),
+        s.leads(),
+        where);
   }
 
   static void table(ReportTable t, boolean bars, PrintWriter out) {
@@ -117,8 +125,14 @@ final class TextReport {
       out.println("  error: " + p);
     }
     for (DataQuality.Finding f : a.findings()) {
-      out.println(String.format(Locale.ROOT, "  %s: %,d %s (%s)", f.issue().code(), f.count(),
-          f.issue().effect().text(), f.issue().description()));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %s: %,d %s (%s)",
+              f.issue().code(),
+              f.count(),
+              f.issue().effect().text(),
+              f.issue().description()));
       for (DataQuality.Example e : f.examples()) {
         out.println("    " + e.source() + ":" + e.line() + ": " + e.detail());
       }

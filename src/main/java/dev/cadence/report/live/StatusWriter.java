@@ -20,13 +20,21 @@ public final class StatusWriter {
       out.println("no cadence in the store yet; `cadence enroll CADENCE --leads LEADS` adds one");
     }
     for (StatusReport.CadenceStatus c : r.cadences()) {
-      out.println(c.id() + " (" + c.path() + ")" + c.refused().map(x -> "  NOT RUNNING: " + x).orElse(""));
-      out.println("  enrollments " + c.enrollments() + ", active " + c.active()
-          + (c.ended().isEmpty() ? "" : ", ended: " + join(c.ended())));
+      out.println(
+          c.id() + " (" + c.path() + ")" + c.refused().map(x -> "  NOT RUNNING: " + x).orElse(""));
+      out.println(
+          "  enrollments "
+              + c.enrollments()
+              + ", active "
+              + c.active()
+              + (c.ended().isEmpty() ? "" : ", ended: " + join(c.ended())));
       if (!c.leadStatuses().isEmpty()) {
         out.println("  lead status: " + join(c.leadStatuses()));
       }
-      out.println(String.format("  %-24s %-9s %8s %8s %9s  %s", "step", "channel", "waiting", "awaiting", "performed", "sends"));
+      out.println(
+          String.format(
+              "  %-24s %-9s %8s %8s %9s  %s",
+              "step", "channel", "waiting", "awaiting", "performed", "sends"));
       for (StatusReport.StepStatus s : c.steps()) {
         StringBuilder sends = new StringBuilder();
         for (SendState st : SendState.values()) {
@@ -35,20 +43,33 @@ public final class StatusWriter {
             sends.append(sends.length() == 0 ? "" : ", ").append(st.id()).append(' ').append(n);
           }
         }
-        out.println(String.format("  %-24s %-9s %8d %8d %9d  %s", s.step(), s.channel(), s.waiting(), s.awaitingOutcome(),
-            s.performed(), sends));
+        out.println(
+            String.format(
+                "  %-24s %-9s %8d %8d %9d  %s",
+                s.step(), s.channel(), s.waiting(), s.awaitingOutcome(), s.performed(), sends));
       }
     }
     if (!r.attention().isEmpty()) {
       out.println();
       out.println("sends that need a person (" + r.attention().size() + "):");
       for (SendRecord s : r.attention()) {
-        out.println("  " + s.state().id() + "  " + s.cadence() + "  lead " + Diagnostic.oneLine(s.leadId()) + "  step " + s.step()
-            + (s.recipient().isEmpty() ? "" : "  to " + Diagnostic.oneLine(s.recipient()))
-            + s.startedAt().map(t -> "  at " + t).orElse("") + "  " + Diagnostic.oneLine(s.detail()));
+        out.println(
+            "  "
+                + s.state().id()
+                + "  "
+                + s.cadence()
+                + "  lead "
+                + Diagnostic.oneLine(s.leadId())
+                + "  step "
+                + s.step()
+                + (s.recipient().isEmpty() ? "" : "  to " + Diagnostic.oneLine(s.recipient()))
+                + s.startedAt().map(t -> "  at " + t).orElse("")
+                + "  "
+                + Diagnostic.oneLine(s.detail()));
       }
       if (r.attention().stream().anyMatch(s -> s.state() == SendState.IN_DOUBT)) {
-        out.println("settle each in-doubt send with `cadence resolve --lead L --step S --as sent|not-sent`");
+        out.println(
+            "settle each in-doubt send with `cadence resolve --lead L --step S --as sent|not-sent`");
       }
     }
     out.flush();
@@ -61,7 +82,8 @@ public final class StatusWriter {
   }
 
   public static void json(StatusReport r, PrintWriter out) {
-    try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+    try (JsonGenerator g =
+        new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeArrayFieldStart("cadences");
@@ -122,7 +144,8 @@ public final class StatusWriter {
     out.flush();
   }
 
-  private static void counts(JsonGenerator g, String name, Map<String, Integer> counts) throws IOException {
+  private static void counts(JsonGenerator g, String name, Map<String, Integer> counts)
+      throws IOException {
     g.writeObjectFieldStart(name);
     for (var e : counts.entrySet()) {
       g.writeNumberField(e.getKey(), e.getValue());

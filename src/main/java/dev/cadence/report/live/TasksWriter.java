@@ -12,12 +12,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** {@code cadence tasks} as a text list, CSV, or an iCalendar file with a reminder per call, task and meeting. */
+/**
+ * {@code cadence tasks} as a text list, CSV, or an iCalendar file with a reminder per call, task
+ * and meeting.
+ */
 public final class TasksWriter {
-  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Duration DEFAULT_REMINDER = Duration.ofMinutes(15);
-  public static final String CSV_HEADER = "due,owner,channel,lead_id,first_name,last_name,company,phone,email,cadence,step,visit,"
-      + "script,state";
+  public static final String CSV_HEADER =
+      "due,owner,channel,lead_id,first_name,last_name,company,phone,email,cadence,step,visit,"
+          + "script,state";
 
   private TasksWriter() {}
 
@@ -26,15 +31,32 @@ public final class TasksWriter {
       out.println("no task");
     }
     for (Task t : tasks) {
-      String who = String.join(" ", t.lead().field("first_name").orElse(""), t.lead().field("last_name").orElse("")).strip();
-      out.println(Diagnostic.oneLine(t.due().atZone(t.zone()).toOffsetDateTime().toString()) + "  "
-          + (t.owner().isEmpty() ? "(no owner)" : t.owner()) + "  " + t.step().channel().yamlName() + " " + t.step().id()
-          + "  lead " + Diagnostic.oneLine(t.lead().id()) + (who.isEmpty() ? "" : " " + Diagnostic.oneLine(who))
-          + t.lead().field("company").map(c -> " (" + Diagnostic.oneLine(c) + ")").orElse("")
-          + (t.step().channel() == Channel.CALL ? t.lead().phone().map(p -> "  phone " + Diagnostic.oneLine(p)).orElse("") : "")
-          + t.step().script().map(s -> "  script " + s).orElse("")
-          + (t.awaitingOutcome() ? "  (started, waiting for its outcome)" : "")
-          + "  [" + t.cadence() + "]");
+      String who =
+          String.join(
+                  " ",
+                  t.lead().field("first_name").orElse(""),
+                  t.lead().field("last_name").orElse(""))
+              .strip();
+      out.println(
+          Diagnostic.oneLine(t.due().atZone(t.zone()).toOffsetDateTime().toString())
+              + "  "
+              + (t.owner().isEmpty() ? "(no owner)" : t.owner())
+              + "  "
+              + t.step().channel().yamlName()
+              + " "
+              + t.step().id()
+              + "  lead "
+              + Diagnostic.oneLine(t.lead().id())
+              + (who.isEmpty() ? "" : " " + Diagnostic.oneLine(who))
+              + t.lead().field("company").map(c -> " (" + Diagnostic.oneLine(c) + ")").orElse("")
+              + (t.step().channel() == Channel.CALL
+                  ? t.lead().phone().map(p -> "  phone " + Diagnostic.oneLine(p)).orElse("")
+                  : "")
+              + t.step().script().map(s -> "  script " + s).orElse("")
+              + (t.awaitingOutcome() ? "  (started, waiting for its outcome)" : "")
+              + "  ["
+              + t.cadence()
+              + "]");
     }
     out.flush();
   }
@@ -42,10 +64,22 @@ public final class TasksWriter {
   public static void csv(List<Task> tasks, PrintWriter out) {
     out.print(CSV_HEADER + "\n");
     for (Task t : tasks) {
-      String[] cells = {t.due().atZone(t.zone()).toOffsetDateTime().toString(), t.owner(), t.step().channel().yamlName(),
-          t.lead().id(), t.lead().field("first_name").orElse(""), t.lead().field("last_name").orElse(""),
-          t.lead().field("company").orElse(""), t.lead().phone().orElse(""), t.lead().email().orElse(""), t.cadence(),
-          t.step().id(), String.valueOf(t.visit()), t.step().script().orElse(""), t.awaitingOutcome() ? "started" : "due"};
+      String[] cells = {
+        t.due().atZone(t.zone()).toOffsetDateTime().toString(),
+        t.owner(),
+        t.step().channel().yamlName(),
+        t.lead().id(),
+        t.lead().field("first_name").orElse(""),
+        t.lead().field("last_name").orElse(""),
+        t.lead().field("company").orElse(""),
+        t.lead().phone().orElse(""),
+        t.lead().email().orElse(""),
+        t.cadence(),
+        t.step().id(),
+        String.valueOf(t.visit()),
+        t.step().script().orElse(""),
+        t.awaitingOutcome() ? "started" : "due"
+      };
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < cells.length; i++) {
         line.append(i == 0 ? "" : ",").append(OutcomeLog.cell(cells[i]));
@@ -63,18 +97,49 @@ public final class TasksWriter {
     Ics.line(ics, "CALSCALE:GREGORIAN");
     for (Task t : tasks) {
       Channel channel = t.step().channel();
-      String what = channel.yamlName() + " " + t.step().id() + " - lead " + t.lead().id()
-          + t.lead().field("company").map(c -> " (" + c + ")").orElse("");
+      String what =
+          channel.yamlName()
+              + " "
+              + t.step().id()
+              + " - lead "
+              + t.lead().id()
+              + t.lead().field("company").map(c -> " (" + c + ")").orElse("");
       Ics.line(ics, "BEGIN:VEVENT");
-      Ics.line(ics, "UID:" + Ics.text(t.lead().id() + "." + t.cadence() + "." + t.step().id() + "." + t.visit() + "@cadence"));
+      Ics.line(
+          ics,
+          "UID:"
+              + Ics.text(
+                  t.lead().id()
+                      + "."
+                      + t.cadence()
+                      + "."
+                      + t.step().id()
+                      + "."
+                      + t.visit()
+                      + "@cadence"));
       Ics.line(ics, "DTSTAMP:" + UTC.format(stamp));
       Ics.line(ics, "DTSTART:" + UTC.format(t.due()));
       Ics.line(ics, "DURATION:PT15M");
       Ics.line(ics, "SUMMARY:" + Ics.text(what));
-      Ics.line(ics, "DESCRIPTION:" + Ics.text("Cadence " + t.cadence() + ", step " + t.step().id()
-          + t.step().script().map(s -> ", script " + s).orElse("")
-          + t.lead().phone().filter(p -> channel == Channel.CALL).map(p -> ", phone " + p).orElse("")
-          + ". Record the result with: cadence record --lead " + t.lead().id() + " --step " + t.step().id() + " --outcome ..."));
+      Ics.line(
+          ics,
+          "DESCRIPTION:"
+              + Ics.text(
+                  "Cadence "
+                      + t.cadence()
+                      + ", step "
+                      + t.step().id()
+                      + t.step().script().map(s -> ", script " + s).orElse("")
+                      + t.lead()
+                          .phone()
+                          .filter(p -> channel == Channel.CALL)
+                          .map(p -> ", phone " + p)
+                          .orElse("")
+                      + ". Record the result with: cadence record --lead "
+                      + t.lead().id()
+                      + " --step "
+                      + t.step().id()
+                      + " --outcome ..."));
       Ics.line(ics, "CATEGORIES:" + Ics.text(channel.yamlName()));
       if (!t.owner().isEmpty()) {
         Ics.line(ics, "X-CADENCE-OWNER:" + Ics.text(t.owner()));

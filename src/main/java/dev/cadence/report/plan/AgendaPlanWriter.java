@@ -15,17 +15,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A day-by-day agenda across leads ({@code --by day}): each touch under the day it falls on, locally.
- * A touch's line does not depend on the other touches, so each plan's lines are rendered on the
- * worker threads like the other formats' text; only filing them by day and sorting them waits for
- * the end. (A String.format per touch at the end, on one thread, was most of a big agenda's time.)
+ * A day-by-day agenda across leads ({@code --by day}): each touch under the day it falls on,
+ * locally. A touch's line does not depend on the other touches, so each plan's lines are rendered
+ * on the worker threads like the other formats' text; only filing them by day and sorting them
+ * waits for the end. (A String.format per touch at the end, on one thread, was most of a big
+ * agenda's time.)
  */
 final class AgendaPlanWriter implements PlanWriter {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
+
   /** What PrintWriter.println ends lines with, which this layout was first written with. */
   private static final String NL = System.lineSeparator();
+
   /** A line's text is about this long; sizing the builder up front saves growing it. */
   private static final int LINE = 72;
+
   /** The time column, {@code 09:00 +01:00}: "HH:mm xxx" is always 12 characters. */
   private static final int TIME_WIDTH = 12;
 
@@ -33,6 +38,7 @@ final class AgendaPlanWriter implements PlanWriter {
   private record Item(Instant at, String lines, int start, int end) {}
 
   private final PrintWriter out;
+
   /** By local epoch day. */
   private final Map<Long, List<Item>> days = new TreeMap<>();
 
@@ -40,7 +46,10 @@ final class AgendaPlanWriter implements PlanWriter {
     this.out = out;
   }
 
-  /** One line per touch, in the plan's order: {@code "  %s  %-12s  %-24s  %s"} of time, lead, step, channel. */
+  /**
+   * One line per touch, in the plan's order: {@code " %s %-12s %-24s %s"} of time, lead, step,
+   * channel.
+   */
   @Override
   public String render(Plan plan) {
     ZoneOffsets zone = ZoneOffsets.of(plan.end().zone());
@@ -50,13 +59,17 @@ final class AgendaPlanWriter implements PlanWriter {
       int start = s.length();
       TimeText.appendTime(s.append("  "), TimeText.Local.of(d.at(), zone));
       if (s.length() - start != 2 + TIME_WIDTH) { // write() finds the lines by this width
-        throw new IllegalStateException("agenda time `" + s.substring(start) + "` is not " + TIME_WIDTH + " characters");
+        throw new IllegalStateException(
+            "agenda time `" + s.substring(start) + "` is not " + TIME_WIDTH + " characters");
       }
       s.append("  ");
       int column = s.length();
       Padding.right(s.append(lead), column, 12).append("  ");
       column = s.length();
-      Padding.right(s.append(d.step().id()), column, 24).append("  ").append(d.step().channel().yamlName()).append(NL);
+      Padding.right(s.append(d.step().id()), column, 24)
+          .append("  ")
+          .append(d.step().channel().yamlName())
+          .append(NL);
     }
     return s.toString();
   }
@@ -81,19 +94,23 @@ final class AgendaPlanWriter implements PlanWriter {
   @Override
   public void close() {
     StringBuilder s = new StringBuilder(1 << 16);
-    days.forEach((day, items) -> {
-      s.append(DAY.format(LocalDate.ofEpochDay(day))).append("  (").append(items.size())
-          .append(items.size() == 1 ? " touch)" : " touches)").append(NL);
-      // Stable: touches at the same instant keep the order in which the plan performs them.
-      items.sort(Comparator.comparing(Item::at));
-      for (Item i : items) {
-        s.append(i.lines(), i.start(), i.end());
-        if (s.length() >= 1 << 15) {
-          out.append(s);
-          s.setLength(0);
-        }
-      }
-    });
+    days.forEach(
+        (day, items) -> {
+          s.append(DAY.format(LocalDate.ofEpochDay(day)))
+              .append("  (")
+              .append(items.size())
+              .append(items.size() == 1 ? " touch)" : " touches)")
+              .append(NL);
+          // Stable: touches at the same instant keep the order in which the plan performs them.
+          items.sort(Comparator.comparing(Item::at));
+          for (Item i : items) {
+            s.append(i.lines(), i.start(), i.end());
+            if (s.length() >= 1 << 15) {
+              out.append(s);
+              s.setLength(0);
+            }
+          }
+        });
     out.append(s);
     out.flush();
   }

@@ -16,11 +16,18 @@ final class CsvPlanWriter implements PlanWriter {
 
   @Override
   public String render(Plan plan) {
-    String lead = OutcomeLog.cell(plan.lead().id()); // the log's CSV dialect: quoted, formulas defused
+    String lead =
+        OutcomeLog.cell(plan.lead().id()); // the log's CSV dialect: quoted, formulas defused
     StringBuilder rows = new StringBuilder(plan.touches().size() * (lead.length() + 80));
     for (Due d : plan.touches()) {
-      rows.append(lead).append(',').append(plan.end().cadence()).append(',').append(d.step().id()).append(',')
-          .append(d.step().channel().yamlName()).append(',');
+      rows.append(lead)
+          .append(',')
+          .append(plan.end().cadence())
+          .append(',')
+          .append(d.step().id())
+          .append(',')
+          .append(d.step().channel().yamlName())
+          .append(',');
       IsoTime.append(rows, d.at(), plan.end().zone()).append(',').append(d.visit()).append('\n');
     }
     return rows.toString();

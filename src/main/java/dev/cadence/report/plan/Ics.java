@@ -2,7 +2,8 @@ package dev.cadence.report.plan;
 
 /**
  * iCalendar (RFC 5545) text pieces shared by the plan and task calendars. Written as single passes
- * over characters into the caller's builder: a 100,000-lead plan escapes and folds millions of lines.
+ * over characters into the caller's builder: a 100,000-lead plan escapes and folds millions of
+ * lines.
  */
 public final class Ics {
   /** The longest content line, in UTF-8 octets, before it is folded. */
@@ -10,12 +11,17 @@ public final class Ics {
 
   private Ics() {}
 
-  /** Escapes TEXT values (RFC 5545 3.3.11): backslash, semicolon and comma; CRLF, LF and CR as {@code \n}. */
+  /**
+   * Escapes TEXT values (RFC 5545 3.3.11): backslash, semicolon and comma; CRLF, LF and CR as
+   * {@code \n}.
+   */
   public static String text(String s) {
     return appendText(new StringBuilder(s.length() + 8), s).toString();
   }
 
-  /** Appends {@code s} escaped as {@link #text} does; runs of plain characters are copied in one go. */
+  /**
+   * Appends {@code s} escaped as {@link #text} does; runs of plain characters are copied in one go.
+   */
   public static StringBuilder appendText(StringBuilder to, CharSequence s) {
     int n = s.length();
     int plain = 0; // start of the run of characters not yet copied
@@ -74,7 +80,9 @@ public final class Ics {
         size = 1;
       } else if (c < 0x800) {
         size = 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         chars = 2;
         size = 4;
       } else {

@@ -21,11 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IcsPlanWriter implements PlanWriter {
   private static final Duration DEFAULT_REMINDER = Duration.ofMinutes(15);
+
   /** An event's text is about this long; sizing the builder up front saves growing it. */
   private static final int EVENT = 512;
 
   private final PrintWriter out;
   private final String stamp;
+
   /** By step id; an entry is used only for the very step (and cadence) it was made for. */
   private final Map<String, StepText> steps = new ConcurrentHashMap<>();
 
@@ -48,13 +50,24 @@ final class IcsPlanWriter implements PlanWriter {
   /**
    * The text of an event that depends on its step only, escaped; the lead's values go between.
    *
-   * @param ascii whether every piece is ASCII (then so is a line of them and the lead's ASCII values)
+   * @param ascii whether every piece is ASCII (then so is a line of them and the lead's ASCII
+   *     values)
    */
-  private record StepText(Step step, String cadence, String uidTail, String summary, String description,
-      boolean callPhone, String middle, String reminder, String tail, boolean ascii) {
+  private record StepText(
+      Step step,
+      String cadence,
+      String uidTail,
+      String summary,
+      String description,
+      boolean callPhone,
+      String middle,
+      String reminder,
+      String tail,
+      boolean ascii) {
     static StepText of(Step step, String cadence) {
       Channel channel = step.channel();
-      boolean alarm = channel == Channel.CALL || channel == Channel.TASK || channel == Channel.MEETING;
+      boolean alarm =
+          channel == Channel.CALL || channel == Channel.TASK || channel == Channel.MEETING;
       StringBuilder middle = new StringBuilder();
       Ics.line(middle, "CATEGORIES:" + Ics.text(channel.yamlName()));
       StringBuilder tail = new StringBuilder();
@@ -67,12 +80,35 @@ final class IcsPlanWriter implements PlanWriter {
       Ics.line(tail, "END:VEVENT");
       String uidTail = Ics.text("." + cadence + "." + step.id() + ".");
       String summary = "SUMMARY:" + Ics.text(channel.yamlName() + " " + step.id() + " - lead ");
-      String description = "DESCRIPTION:"
-          + Ics.text("Cadence " + cadence + ", step " + step.id() + step.script().map(s -> ", script " + s).orElse(""));
-      String reminder = alarm ? "DESCRIPTION:" + Ics.text("Reminder: " + channel.yamlName() + " " + step.id() + " - lead ") : "";
-      boolean ascii = Ics.isAscii(uidTail) && Ics.isAscii(summary) && Ics.isAscii(description) && Ics.isAscii(reminder);
-      return new StepText(step, cadence, uidTail, summary, description, channel == Channel.CALL, middle.toString(),
-          alarm ? reminder : null, tail.toString(), ascii);
+      String description =
+          "DESCRIPTION:"
+              + Ics.text(
+                  "Cadence "
+                      + cadence
+                      + ", step "
+                      + step.id()
+                      + step.script().map(s -> ", script " + s).orElse(""));
+      String reminder =
+          alarm
+              ? "DESCRIPTION:"
+                  + Ics.text("Reminder: " + channel.yamlName() + " " + step.id() + " - lead ")
+              : "";
+      boolean ascii =
+          Ics.isAscii(uidTail)
+              && Ics.isAscii(summary)
+              && Ics.isAscii(description)
+              && Ics.isAscii(reminder);
+      return new StepText(
+          step,
+          cadence,
+          uidTail,
+          summary,
+          description,
+          channel == Channel.CALL,
+          middle.toString(),
+          alarm ? reminder : null,
+          tail.toString(),
+          ascii);
     }
   }
 
@@ -90,7 +126,14 @@ final class IcsPlanWriter implements PlanWriter {
       boolean ascii = leadAscii && step.ascii();
       ics.append("BEGIN:VEVENT\r\n");
       line.setLength(0);
-      Ics.line(ics, line.append("UID:").append(lead).append(step.uidTail()).append(d.visit()).append("@cadence"), ascii);
+      Ics.line(
+          ics,
+          line.append("UID:")
+              .append(lead)
+              .append(step.uidTail())
+              .append(d.visit())
+              .append("@cadence"),
+          ascii);
       ics.append(stamp).append("DTSTART:");
       TimeText.appendUtcBasic(ics, d.at()).append("\r\nDURATION:PT15M\r\n");
       line.setLength(0);

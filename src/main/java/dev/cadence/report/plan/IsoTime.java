@@ -24,7 +24,9 @@ public final class IsoTime {
     LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, offset);
     int year = t.getYear();
     if (year < 1000 || year > 9999 || instant.getNano() != 0) {
-      return s.append(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime()));
+      return s.append(
+          java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+              instant.atZone(zone).toOffsetDateTime()));
     }
     s.append(year).append('-');
     Padding.twoDigits(s, t.getMonthValue()).append('-');

@@ -7,13 +7,15 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 
 /**
- * The contract's list of {@code {"lead_id","cadence","step","channel","due"}}, due at the lead's offset.
- * Written into one builder per lead, the strings quoted by Jackson's own encoder: a JsonGenerator
- * and a StringWriter per lead were most of the time of a 100,000-lead plan. The text is what such a
- * generator writes (no spaces, a raw separator before each object; see JsonPlanWriterTest).
+ * The contract's list of {@code {"lead_id","cadence","step","channel","due"}}, due at the lead's
+ * offset. Written into one builder per lead, the strings quoted by Jackson's own encoder: a
+ * JsonGenerator and a StringWriter per lead were most of the time of a 100,000-lead plan. The text
+ * is what such a generator writes (no spaces, a raw separator before each object; see
+ * JsonPlanWriterTest).
  */
 final class JsonPlanWriter implements PlanWriter {
   private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
+
   /** An object's text is about this long; sizing the builder up front saves growing it. */
   private static final int OBJECT = 160;
 
@@ -33,7 +35,11 @@ final class JsonPlanWriter implements PlanWriter {
     StringBuilder s = new StringBuilder(plan.touches().size() * (OBJECT + lead.length()));
     for (Due d : plan.touches()) {
       s.append(s.length() == 0 ? "\n  " : ",\n  ");
-      s.append("{\"lead_id\":").append(lead).append(",\"cadence\":").append(cadence).append(",\"step\":");
+      s.append("{\"lead_id\":")
+          .append(lead)
+          .append(",\"cadence\":")
+          .append(cadence)
+          .append(",\"step\":");
       appendQuoted(s, d.step().id()).append(",\"channel\":");
       appendQuoted(s, d.step().channel().yamlName()).append(",\"due\":\"");
       // An ISO date-time is digits and -:T+Z. only: nothing to escape.

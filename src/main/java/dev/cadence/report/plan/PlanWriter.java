@@ -10,7 +10,10 @@ public interface PlanWriter extends AutoCloseable {
    */
   String render(Plan plan);
 
-  /** Writes a plan: its rendered text, or (for formats that render nothing per lead) the plan itself. */
+  /**
+   * Writes a plan: its rendered text, or (for formats that render nothing per lead) the plan
+   * itself.
+   */
   void write(Plan plan, String rendered);
 
   /** Renders and writes in one go (single-threaded use). */

@@ -11,8 +11,12 @@ import java.util.Locale;
 final class TextPlanWriter implements PlanWriter {
   /** What PrintWriter.println ends lines with, which this format was first written with. */
   private static final String NL = System.lineSeparator();
+
   private static final String HEADER =
-      String.format(Locale.ROOT, "  %3s  %4s  %-26s  %-24s  %s", "#", "day", "due", "step", "channel") + NL;
+      String.format(
+              Locale.ROOT, "  %3s  %4s  %-26s  %-24s  %s", "#", "day", "due", "step", "channel")
+          + NL;
+
   /** A row's text is about this long; sizing the builder up front saves growing it. */
   private static final int ROW = 96;
 
@@ -40,8 +44,15 @@ final class TextPlanWriter implements PlanWriter {
   public String render(Plan plan) {
     ZoneId zone = plan.end().zone();
     StringBuilder s = new StringBuilder(HEADER.length() + 200 + plan.touches().size() * ROW);
-    s.append("lead ").append(plan.lead().id()).append(" in ").append(plan.end().cadence())
-        .append(" (").append(zone).append(')').append(NL).append(HEADER);
+    s.append("lead ")
+        .append(plan.lead().id())
+        .append(" in ")
+        .append(plan.end().cadence())
+        .append(" (")
+        .append(zone)
+        .append(')')
+        .append(NL)
+        .append(HEADER);
     long enrolledOn = plan.end().enrolledOn().toEpochDay();
     int n = 1;
     for (Due d : plan.touches()) {
@@ -68,7 +79,11 @@ final class TextPlanWriter implements PlanWriter {
     }
     Ending end = plan.end().ending().orElseThrow();
     return switch (end.kind()) {
-      case EXIT -> "ends in exit `" + end.name() + "`" + end.status().map(s -> " (status " + s + ")").orElse("");
+      case EXIT ->
+          "ends in exit `"
+              + end.name()
+              + "`"
+              + end.status().map(s -> " (status " + s + ")").orElse("");
       case HANDOFF -> "hands off to cadence `" + end.name() + "`";
       case EVENT -> "ends on event `" + end.name() + "`";
       case COMPLETED -> "ends after its last step";

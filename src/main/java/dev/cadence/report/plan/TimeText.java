@@ -22,19 +22,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TimeText {
   /** The text plan's due column: {@code Tue 2026-12-01 09:00 +01:00}. */
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm xxx", Locale.ROOT);
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm xxx", Locale.ROOT);
+
   /** The day agenda's time column: {@code 09:00 +01:00}. */
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm xxx", Locale.ROOT);
+
   /** iCalendar's UTC form: {@code 20261201T080000Z}. */
   static final DateTimeFormatter UTC_BASIC =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  private static final DateTimeFormatter WHEN_DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
+  private static final DateTimeFormatter WHEN_DAY =
+      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
   private static final DateTimeFormatter BASIC_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
-  private static final DateTimeFormatter WHEN_OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
+  private static final DateTimeFormatter WHEN_OFFSET =
+      DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
   private static final int SECONDS_PER_DAY = 86_400;
 
-  /** A day's texts; plans span weeks, so a small table indexed by the day's low bits keeps them all. */
+  /**
+   * A day's texts; plans span weeks, so a small table indexed by the day's low bits keeps them all.
+   */
   private record Day(long epochDay, String when, String basic) {}
 
   private static final Day[] DAYS = new Day[256];
@@ -42,18 +49,25 @@ final class TimeText {
 
   private TimeText() {}
 
-  /** An instant's wall-clock position in a zone: its local day, the second in that day, the offset. */
+  /**
+   * An instant's wall-clock position in a zone: its local day, the second in that day, the offset.
+   */
   record Local(long epochDay, int secondOfDay, ZoneOffset offset) {
     static Local of(Instant at, ZoneId zone) {
       return of(at, ZoneOffsets.of(zone));
     }
 
-    /** As {@link #of(Instant, ZoneId)}, with the zone's offsets looked up once for many instants. */
+    /**
+     * As {@link #of(Instant, ZoneId)}, with the zone's offsets looked up once for many instants.
+     */
     static Local of(Instant at, ZoneOffsets zone) {
       long epochSecond = at.getEpochSecond();
       ZoneOffset offset = zone.offset(epochSecond);
       long local = epochSecond + offset.getTotalSeconds();
-      return new Local(Math.floorDiv(local, SECONDS_PER_DAY), (int) Math.floorMod(local, SECONDS_PER_DAY), offset);
+      return new Local(
+          Math.floorDiv(local, SECONDS_PER_DAY),
+          (int) Math.floorMod(local, SECONDS_PER_DAY),
+          offset);
     }
   }
 

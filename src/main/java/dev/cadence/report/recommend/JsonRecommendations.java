@@ -10,16 +10,17 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code recommend --format json}: {@code {"alpha", "min_n", "tests", "touches", "logs",
- * "recommendations": [...], "files": [...]}}. Each recommendation may carry {@code file} and
- * {@code line} (where to change it), {@code change} and {@code status} (proposed, planned, applied
- * already_done or refused, with a {@code reason}); {@code files} lists the changed files, with their unified
- * {@code diff} under --dry-run.
+ * "recommendations": [...], "files": [...]}}. Each recommendation may carry {@code file} and {@code
+ * line} (where to change it), {@code change} and {@code status} (proposed, planned, applied
+ * already_done or refused, with a {@code reason}); {@code files} lists the changed files, with
+ * their unified {@code diff} under --dry-run.
  */
 final class JsonRecommendations {
   private JsonRecommendations() {}
 
   static void render(RecommendReport report, PrintWriter out) {
-    try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+    try (JsonGenerator json =
+        new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeArrayFieldStart("logs");
@@ -55,12 +56,14 @@ final class JsonRecommendations {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("files");
-      for (CadenceChanges.FileEdit edit : report.plan().map(CadenceChanges.Plan::changedFiles).orElse(java.util.List.of())) {
+      for (CadenceChanges.FileEdit edit :
+          report.plan().map(CadenceChanges.Plan::changedFiles).orElse(java.util.List.of())) {
         json.writeStartObject();
         json.writeStringField("file", edit.file().toString());
         json.writeBooleanField("written", report.mode() == RecommendReport.Mode.APPLY);
         if (report.mode() == RecommendReport.Mode.DRY_RUN) {
-          json.writeStringField("diff", UnifiedDiff.of(edit.file().toString(), edit.before(), edit.after()));
+          json.writeStringField(
+              "diff", UnifiedDiff.of(edit.file().toString(), edit.before(), edit.after()));
         }
         json.writeEndObject();
       }

@@ -2,7 +2,9 @@ package dev.cadence.report.recommend;
 
 import java.io.PrintWriter;
 
-/** How {@code recommend} prints its report; every format renders the same {@link RecommendReport}. */
+/**
+ * How {@code recommend} prints its report; every format renders the same {@link RecommendReport}.
+ */
 public enum RecommendFormat {
   TEXT,
   JSON,

@@ -14,7 +14,11 @@ import java.util.Optional;
  * @param plan the changes to the --cadence files, when some were given
  * @param mode whether the changes were only listed, shown as a diff, or written
  */
-public record RecommendReport(List<String> logs, long touches, Recommender.Result result, Optional<CadenceChanges.Plan> plan,
+public record RecommendReport(
+    List<String> logs,
+    long touches,
+    Recommender.Result result,
+    Optional<CadenceChanges.Plan> plan,
     Mode mode) {
   /** What was done with the changes. */
   public enum Mode {
@@ -36,12 +40,18 @@ public record RecommendReport(List<String> logs, long touches, Recommender.Resul
 
   /** The change made or refused for {@code r}, if it is a change to a given file. */
   public Optional<CadenceChanges.Outcome> outcome(Recommendation r) {
-    return plan.flatMap(p -> p.outcomes().stream().filter(o -> o.recommendation() == r).findFirst());
+    return plan.flatMap(
+        p -> p.outcomes().stream().filter(o -> o.recommendation() == r).findFirst());
   }
 
   public List<CadenceChanges.Refusal> refusals() {
-    return plan.map(p -> p.outcomes().stream().filter(o -> o instanceof CadenceChanges.Refusal)
-        .map(o -> (CadenceChanges.Refusal) o).toList()).orElse(List.of());
+    return plan.map(
+            p ->
+                p.outcomes().stream()
+                    .filter(o -> o instanceof CadenceChanges.Refusal)
+                    .map(o -> (CadenceChanges.Refusal) o)
+                    .toList())
+        .orElse(List.of());
   }
 
   /** The word for what happens to an accepted change in this mode. */

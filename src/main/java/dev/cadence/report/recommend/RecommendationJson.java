@@ -44,7 +44,10 @@ public final class RecommendationJson {
     } else {
       Recommendation.Insufficient i = (Recommendation.Insufficient) r;
       json.writeStringField("detail", i.detail());
-      comparison(i.evidence(), i.test().equals("best_gap"), i.test().equals("best_template_per_region") ? "open_rate" : "response_rate",
+      comparison(
+          i.evidence(),
+          i.test().equals("best_gap"),
+          i.test().equals("best_template_per_region") ? "open_rate" : "response_rate",
           json);
       json.writeNumberField("min_n", i.minN());
       if (i.neededPerSide().isPresent()) {
@@ -57,7 +60,8 @@ public final class RecommendationJson {
     }
   }
 
-  private static void comparison(Comparison c, boolean numbers, String metric, JsonGenerator json) throws IOException {
+  private static void comparison(Comparison c, boolean numbers, String metric, JsonGenerator json)
+      throws IOException {
     if (numbers) {
       json.writeNumberField("from", Integer.parseInt(c.from()));
       json.writeNumberField("to", Integer.parseInt(c.to()));

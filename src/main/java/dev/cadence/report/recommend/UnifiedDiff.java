@@ -15,7 +15,9 @@ public final class UnifiedDiff {
 
   private UnifiedDiff() {}
 
-  /** The diff, one line per element and each ending in a line break; "" when the texts are equal. */
+  /**
+   * The diff, one line per element and each ending in a line break; "" when the texts are equal.
+   */
   public static String of(String file, String before, String after) {
     return of(file, file, before, after);
   }

@@ -22,7 +22,8 @@ final class JsonSummary {
   static void render(SimulationReport r, PrintWriter out) {
     SimulationStats s = r.stats();
     // The generator must not close stdout: Main checks it for write errors after the command.
-    try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+    try (JsonGenerator json =
+        new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeNumberField("seed", r.seed());

@@ -17,8 +17,14 @@ import java.util.Map;
  * @param log the outcome log written
  * @param rejected lead rows rejected by the reader
  */
-public record SimulationReport(List<Cadence> cadences, SimulationStats stats, long seed, String model, String start,
-    String log, long rejected) {
+public record SimulationReport(
+    List<Cadence> cadences,
+    SimulationStats stats,
+    long seed,
+    String model,
+    String start,
+    String log,
+    long rejected) {
   public SimulationReport {
     cadences = List.copyOf(cadences);
   }
@@ -27,20 +33,25 @@ public record SimulationReport(List<Cadence> cadences, SimulationStats stats, lo
   public List<Map.Entry<EndingKey, Long>> endings() {
     List<String> order = cadences.stream().map(Cadence::id).toList();
     List<Map.Entry<EndingKey, Long>> out = new ArrayList<>(stats.endings().entrySet());
-    out.sort(Comparator.<Map.Entry<EndingKey, Long>>comparingInt(e -> order.indexOf(e.getKey().cadence()))
-        .thenComparing(Map.Entry::getValue, Comparator.reverseOrder())
-        .thenComparing(e -> e.getKey().kind())
-        .thenComparing(e -> e.getKey().name()));
+    out.sort(
+        Comparator.<Map.Entry<EndingKey, Long>>comparingInt(
+                e -> order.indexOf(e.getKey().cadence()))
+            .thenComparing(Map.Entry::getValue, Comparator.reverseOrder())
+            .thenComparing(e -> e.getKey().kind())
+            .thenComparing(e -> e.getKey().name()));
     return out;
   }
 
   /** Refusals in a stable order: most frequent first. */
   public List<Map.Entry<SimulationStats.RefusalKey, Long>> refusals() {
-    List<Map.Entry<SimulationStats.RefusalKey, Long>> out = new ArrayList<>(stats.refusals().entrySet());
-    out.sort(Comparator.<Map.Entry<SimulationStats.RefusalKey, Long>, Long>comparing(Map.Entry::getValue, Comparator.reverseOrder())
-        .thenComparing(e -> e.getKey().cadence())
-        .thenComparing(e -> e.getKey().step())
-        .thenComparing(e -> e.getKey().reason()));
+    List<Map.Entry<SimulationStats.RefusalKey, Long>> out =
+        new ArrayList<>(stats.refusals().entrySet());
+    out.sort(
+        Comparator.<Map.Entry<SimulationStats.RefusalKey, Long>, Long>comparing(
+                Map.Entry::getValue, Comparator.reverseOrder())
+            .thenComparing(e -> e.getKey().cadence())
+            .thenComparing(e -> e.getKey().step())
+            .thenComparing(e -> e.getKey().reason()));
     return out;
   }
 

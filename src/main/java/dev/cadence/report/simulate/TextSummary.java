@@ -13,38 +13,85 @@ final class TextSummary {
 
   static void render(SimulationReport r, PrintWriter out) {
     SimulationStats s = r.stats();
-    out.println("simulated " + s.leads() + " lead" + plural(s.leads()) + " (seed " + r.seed() + ", model " + r.model()
-        + ", start " + r.start() + "): " + s.events() + " event" + plural(s.events()) + " written to " + r.log());
+    out.println(
+        "simulated "
+            + s.leads()
+            + " lead"
+            + plural(s.leads())
+            + " (seed "
+            + r.seed()
+            + ", model "
+            + r.model()
+            + ", start "
+            + r.start()
+            + "): "
+            + s.events()
+            + " event"
+            + plural(s.events())
+            + " written to "
+            + r.log());
     for (Cadence c : r.cadences()) {
       long enrolled = s.enrollments().getOrDefault(c.id(), 0L);
       out.println();
       out.println(c.id() + ": " + enrolled + " enrollment" + plural(enrolled));
       int width = Math.max(4, c.steps().stream().mapToInt(x -> x.id().length()).max().orElse(4));
-      out.println(String.format(Locale.ROOT, "  %-" + width + "s  %-8s  %8s  %9s  %6s  %6s", "step", "channel", "touches",
-          "responded", "rate", "exits"));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %-" + width + "s  %-8s  %8s  %9s  %6s  %6s",
+              "step",
+              "channel",
+              "touches",
+              "responded",
+              "rate",
+              "exits"));
       for (Step step : c.steps()) {
         SimulationStats.StepCounts n = s.counts(c.id(), step.id());
-        out.println(String.format(Locale.ROOT, "  %-" + width + "s  %-8s  %8d  %9d  %6s  %6d", step.id(),
-            step.channel().yamlName(), n.touches(), n.responded(), rate(n.responded(), n.touches()), n.exits()));
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "  %-" + width + "s  %-8s  %8d  %9d  %6s  %6d",
+                step.id(),
+                step.channel().yamlName(),
+                n.touches(),
+                n.responded(),
+                rate(n.responded(), n.touches()),
+                n.exits()));
       }
     }
     out.println();
     out.println("ends:");
     for (Map.Entry<SimulationStats.EndingKey, Long> e : r.endings()) {
-      out.println(String.format(Locale.ROOT, "  %8d  %s: %s", e.getValue(), e.getKey().cadence(),
-          SimulationReport.describe(e.getKey())));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %8d  %s: %s",
+              e.getValue(),
+              e.getKey().cadence(),
+              SimulationReport.describe(e.getKey())));
     }
     if (s.capped() > 0) {
-      out.println(String.format(Locale.ROOT, "  %8d  stopped at the touch limit (--max-touches)", s.capped()));
+      out.println(
+          String.format(
+              Locale.ROOT, "  %8d  stopped at the touch limit (--max-touches)", s.capped()));
     }
     if (s.waiting() > 0) {
-      out.println(String.format(Locale.ROOT, "  %8d  still open, nothing left due (an unanswered approval, a refused step)",
-          s.waiting()));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %8d  still open, nothing left due (an unanswered approval, a refused step)",
+              s.waiting()));
     }
     out.println("refused outcomes: " + s.refusedTotal());
     for (Map.Entry<SimulationStats.RefusalKey, Long> e : r.refusals()) {
-      out.println(String.format(Locale.ROOT, "  %8d  %s/%s: %s", e.getValue(), e.getKey().cadence(), e.getKey().step(),
-          e.getKey().reason()));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %8d  %s/%s: %s",
+              e.getValue(),
+              e.getKey().cadence(),
+              e.getKey().step(),
+              e.getKey().reason()));
     }
     out.println("leads rejected: " + r.rejected());
     out.flush();

@@ -11,9 +11,11 @@ final class GithubRenderer implements ValidationRenderer {
   public void render(ValidationResult result, PrintWriter out) {
     for (FileResult file : result.files()) {
       for (Diagnostic d : file.diagnostics()) {
-        // Under --strict a warning fails the run, so it is annotated as the error it now is (as in SARIF and JUnit).
+        // Under --strict a warning fails the run, so it is annotated as the error it now is (as in
+        // SARIF and JUnit).
         String level = result.strict() ? "error" : d.severity().label();
-        StringBuilder line = new StringBuilder("::").append(level).append(" file=").append(property(d.file()));
+        StringBuilder line =
+            new StringBuilder("::").append(level).append(" file=").append(property(d.file()));
         if (d.line() > 0) {
           line.append(",line=").append(d.line()).append(",col=").append(d.column());
         }

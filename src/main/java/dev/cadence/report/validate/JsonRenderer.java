@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
-/** The contract's shape: {@code {"valid", "files": [{"path", "cadence", "diagnostics": [...]}]}}. */
+/**
+ * The contract's shape: {@code {"valid", "files": [{"path", "cadence", "diagnostics": [...]}]}}.
+ */
 final class JsonRenderer implements ValidationRenderer {
   @Override
   public void render(ValidationResult result, PrintWriter out) {
-    try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+    try (JsonGenerator json =
+        new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeBooleanField("valid", result.valid());

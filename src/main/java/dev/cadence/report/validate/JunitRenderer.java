@@ -40,19 +40,29 @@ final class JunitRenderer implements ValidationRenderer {
         xml.writeAttribute("name", xmlSafe(file.path()));
         xml.writeAttribute("file", xmlSafe(file.path()));
         if (!result.passes(file)) {
-          List<Diagnostic> failing = file.diagnostics().stream()
-              .filter(d -> d.severity() == Severity.ERROR || result.strict()).toList();
+          List<Diagnostic> failing =
+              file.diagnostics().stream()
+                  .filter(d -> d.severity() == Severity.ERROR || result.strict())
+                  .toList();
           xml.writeCharacters("\n      ");
           xml.writeStartElement("failure");
           xml.writeAttribute("type", failing.get(0).code().id());
-          xml.writeAttribute("message", xmlSafe(failing.size() + " finding(s); first: " + failing.get(0).message()));
-          xml.writeCharacters(failing.stream().map(JunitRenderer::line).collect(Collectors.joining("\n", "\n", "\n")));
+          xml.writeAttribute(
+              "message",
+              xmlSafe(failing.size() + " finding(s); first: " + failing.get(0).message()));
+          xml.writeCharacters(
+              failing.stream()
+                  .map(JunitRenderer::line)
+                  .collect(Collectors.joining("\n", "\n", "\n")));
           xml.writeEndElement();
           xml.writeCharacters("\n    ");
         } else if (!file.diagnostics().isEmpty()) {
           xml.writeCharacters("\n      ");
           xml.writeStartElement("system-out");
-          xml.writeCharacters(file.diagnostics().stream().map(JunitRenderer::line).collect(Collectors.joining("\n", "\n", "\n")));
+          xml.writeCharacters(
+              file.diagnostics().stream()
+                  .map(JunitRenderer::line)
+                  .collect(Collectors.joining("\n", "\n", "\n")));
           xml.writeEndElement();
           xml.writeCharacters("\n    ");
         }
@@ -72,19 +82,37 @@ final class JunitRenderer implements ValidationRenderer {
   }
 
   private static String line(Diagnostic d) {
-    return xmlSafe(d.file()) + ":" + d.line() + ":" + d.column() + ": " + d.severity().label() + "[" + d.code().id() + "]: " + d.message();
+    return xmlSafe(d.file())
+        + ":"
+        + d.line()
+        + ":"
+        + d.column()
+        + ": "
+        + d.severity().label()
+        + "["
+        + d.code().id()
+        + "]: "
+        + d.message();
   }
 
   /**
    * Replaces what XML 1.0 cannot hold even escaped (most control characters, lone surrogates) with
-   * U+FFFD: a file name may contain them, and the writer would pass them through, breaking the report.
+   * U+FFFD: a file name may contain them, and the writer would pass them through, breaking the
+   * report.
    */
   static String xmlSafe(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      boolean allowed =
+          c == '\t'
+              || c == '\n'
+              || c == '\r'
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         out.append(c).append(s.charAt(++i));
       } else {
         out.append(allowed ? c : '\uFFFD');

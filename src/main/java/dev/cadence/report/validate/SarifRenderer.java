@@ -19,7 +19,8 @@ final class SarifRenderer implements ValidationRenderer {
 
   @Override
   public void render(ValidationResult result, PrintWriter out) {
-    try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+    try (JsonGenerator json =
+        new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeStringField("$schema", SCHEMA);
@@ -85,21 +86,30 @@ final class SarifRenderer implements ValidationRenderer {
   }
 
   /**
-   * The file as an RFC 3986 URI reference, as SARIF requires: '/' separators, every byte outside the
-   * unreserved set percent-encoded (a space or '%' in a path is otherwise an invalid URI), relative
-   * paths kept relative so that code-scanning UIs resolve them against the checkout.
+   * The file as an RFC 3986 URI reference, as SARIF requires: '/' separators, every byte outside
+   * the unreserved set percent-encoded (a space or '%' in a path is otherwise an invalid URI),
+   * relative paths kept relative so that code-scanning UIs resolve them against the checkout.
    */
   static String uri(String file) {
     String path = file.replace('\\', '/');
     StringBuilder out = new StringBuilder(path.length() + 8);
     // A Windows drive ("C:/...") would read as a URI scheme; make such a path a file URI.
-    if (path.length() >= 3 && path.charAt(1) == ':' && path.charAt(2) == '/' && isAsciiLetter(path.charAt(0))) {
+    if (path.length() >= 3
+        && path.charAt(1) == ':'
+        && path.charAt(2) == '/'
+        && isAsciiLetter(path.charAt(0))) {
       out.append("file:///").append(path, 0, 2);
       path = path.substring(2);
     }
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if (isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      if (isAsciiLetter(c)
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~'
+          || c == '/') {
         out.append(c);
       } else {
         out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);

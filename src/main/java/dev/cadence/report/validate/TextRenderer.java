@@ -33,8 +33,19 @@ final class TextRenderer implements ValidationRenderer {
       long warnings = result.count(Severity.WARNING);
       int files = result.files().size();
       // Concatenation, not String.format: the formatter loads locale data, a cost at every start.
-      String summary = files + " file" + plural(files) + " checked: " + errors + " error" + plural(errors) + ", "
-          + warnings + " warning" + plural(warnings) + (result.strict() && warnings > 0 ? " (warnings fail under --strict)" : "");
+      String summary =
+          files
+              + " file"
+              + plural(files)
+              + " checked: "
+              + errors
+              + " error"
+              + plural(errors)
+              + ", "
+              + warnings
+              + " warning"
+              + plural(warnings)
+              + (result.strict() && warnings > 0 ? " (warnings fail under --strict)" : "");
       out.println(paint(result.valid() ? GREEN : RED, summary));
     }
     out.flush();
@@ -43,7 +54,11 @@ final class TextRenderer implements ValidationRenderer {
   private String line(Diagnostic d) {
     String where = d.file() + (d.line() > 0 ? ":" + d.line() + ":" + d.column() : "");
     String kind = d.severity().label() + "[" + d.code().id() + "]";
-    return where + ": " + paint(d.severity() == Severity.ERROR ? RED : YELLOW, kind) + ": " + d.message();
+    return where
+        + ": "
+        + paint(d.severity() == Severity.ERROR ? RED : YELLOW, kind)
+        + ": "
+        + d.message();
   }
 
   private String paint(String ansi, String text) {

@@ -20,20 +20,36 @@ import net.jqwik.api.Provide;
 class RecommenderProperties {
   @Provide
   Arbitrary<List<TouchCell>> cubes() {
-    Arbitrary<TouchCell> cell = Combinators.combine(
-            Arbitraries.of("a", "b"),
-            Arbitraries.of("s1", "s2", "s3", "s4"),
-            Arbitraries.of("email", "call", "social", "task"),
-            Arbitraries.of("", "t1", "t2"),
-            Arbitraries.of("", "R1", "R2"),
-            Arbitraries.integers().between(1, 4),
-            Arbitraries.integers().between(-1, 4),
-            Arbitraries.longs().between(1, 400))
-        .flatAs((cadence, step, channel, template, region, position, gap, touches) ->
-            Combinators.combine(Arbitraries.longs().between(0, touches), Arbitraries.longs().between(0, touches),
-                    Arbitraries.longs().between(0, touches))
-                .as((bounced, opened, responded) -> new TouchCell(cadence, step, channel, template, region, position, gap,
-                    touches, bounced, Math.min(opened, touches - bounced), responded)));
+    Arbitrary<TouchCell> cell =
+        Combinators.combine(
+                Arbitraries.of("a", "b"),
+                Arbitraries.of("s1", "s2", "s3", "s4"),
+                Arbitraries.of("email", "call", "social", "task"),
+                Arbitraries.of("", "t1", "t2"),
+                Arbitraries.of("", "R1", "R2"),
+                Arbitraries.integers().between(1, 4),
+                Arbitraries.integers().between(-1, 4),
+                Arbitraries.longs().between(1, 400))
+            .flatAs(
+                (cadence, step, channel, template, region, position, gap, touches) ->
+                    Combinators.combine(
+                            Arbitraries.longs().between(0, touches),
+                            Arbitraries.longs().between(0, touches),
+                            Arbitraries.longs().between(0, touches))
+                        .as(
+                            (bounced, opened, responded) ->
+                                new TouchCell(
+                                    cadence,
+                                    step,
+                                    channel,
+                                    template,
+                                    region,
+                                    position,
+                                    gap,
+                                    touches,
+                                    bounced,
+                                    Math.min(opened, touches - bounced),
+                                    responded)));
     return cell.list().ofMaxSize(40);
   }
 
@@ -44,15 +60,17 @@ class RecommenderProperties {
   }
 
   @Property
-  void everyRecommendationIsBackedBySignificantEvidence(@ForAll("cubes") List<TouchCell> cube,
-      @ForAll("settings") Recommender.Settings settings) {
+  void everyRecommendationIsBackedBySignificantEvidence(
+      @ForAll("cubes") List<TouchCell> cube, @ForAll("settings") Recommender.Settings settings) {
     for (Recommendation r : Recommender.recommend(cube, List.of(), settings).items()) {
       Comparison c = comparison(r);
       if (r instanceof Recommendation.DropStep d) {
         assertThat(d.rate().n()).isGreaterThanOrEqualTo(settings.minN());
         assertThat(d.rate().ciHigh()).isLessThan(settings.dropBelow());
       } else if (r instanceof Recommendation.Insufficient i) {
-        assertThat(Math.min(c.fromRate().n(), c.toRate().n())).as(r.toString()).isLessThan(settings.minN());
+        assertThat(Math.min(c.fromRate().n(), c.toRate().n()))
+            .as(r.toString())
+            .isLessThan(settings.minN());
         assertThat(c.toRate().rate()).isGreaterThan(c.fromRate().rate());
         assertThat(i.target()).isGreaterThanOrEqualTo(settings.minN());
         assertThat(i.moreFrom() + i.moreTo()).isPositive();
@@ -69,14 +87,19 @@ class RecommenderProperties {
   @Property
   void atMostOneFindingPerQuestion(@ForAll("cubes") List<TouchCell> cube) {
     Set<String> questions = new HashSet<>();
-    for (Recommendation r : Recommender.recommend(cube, List.of(), Recommender.Settings.DEFAULT).items()) {
+    for (Recommendation r :
+        Recommender.recommend(cube, List.of(), Recommender.Settings.DEFAULT).items()) {
       String kind = r instanceof Recommendation.Insufficient i ? i.test() : r.type();
-      String region = r instanceof Recommendation.BestTemplate t ? t.region()
-          : r instanceof Recommendation.Insufficient i ? i.detail() : "";
+      String region =
+          r instanceof Recommendation.BestTemplate t
+              ? t.region()
+              : r instanceof Recommendation.Insufficient i ? i.detail() : "";
       if (kind.equals("swap_channel")) {
         region = ""; // one swap question per step, whatever its position
       }
-      assertThat(questions.add(kind + "/" + r.cadence() + "/" + r.step() + "/" + region)).as(r.toString()).isTrue();
+      assertThat(questions.add(kind + "/" + r.cadence() + "/" + r.step() + "/" + region))
+          .as(r.toString())
+          .isTrue();
     }
   }
 

@@ -12,8 +12,11 @@ import net.jqwik.api.constraints.IntRange;
 /** Invariants of the statistics over many random inputs. */
 class StatsProperties {
   @Property
-  void pValueIsAProbability(@ForAll @IntRange(min = 1, max = 100_000) int n1, @ForAll @IntRange(min = 1, max = 100_000) int n2,
-      @ForAll @DoubleRange(min = 0, max = 1) double f1, @ForAll @DoubleRange(min = 0, max = 1) double f2) {
+  void pValueIsAProbability(
+      @ForAll @IntRange(min = 1, max = 100_000) int n1,
+      @ForAll @IntRange(min = 1, max = 100_000) int n2,
+      @ForAll @DoubleRange(min = 0, max = 1) double f1,
+      @ForAll @DoubleRange(min = 0, max = 1) double f2) {
     long h1 = Math.round(f1 * n1);
     long h2 = Math.round(f2 * n2);
     TwoProportionTest t = TwoProportionTest.greater(h1, n1, h2, n2);
@@ -22,8 +25,11 @@ class StatsProperties {
   }
 
   @Property
-  void swappingTheSidesMirrorsTheTest(@ForAll @IntRange(min = 1, max = 5_000) int n1, @ForAll @IntRange(min = 1, max = 5_000) int n2,
-      @ForAll @DoubleRange(min = 0, max = 1) double f1, @ForAll @DoubleRange(min = 0, max = 1) double f2) {
+  void swappingTheSidesMirrorsTheTest(
+      @ForAll @IntRange(min = 1, max = 5_000) int n1,
+      @ForAll @IntRange(min = 1, max = 5_000) int n2,
+      @ForAll @DoubleRange(min = 0, max = 1) double f1,
+      @ForAll @DoubleRange(min = 0, max = 1) double f2) {
     long h1 = Math.round(f1 * n1);
     long h2 = Math.round(f2 * n2);
     TwoProportionTest ab = TwoProportionTest.greater(h1, n1, h2, n2);
@@ -33,16 +39,21 @@ class StatsProperties {
   }
 
   @Property
-  void equalRatesGiveOneHalf(@ForAll @IntRange(min = 1, max = 1_000) int n, @ForAll @IntRange(min = 0, max = 1_000) int h,
+  void equalRatesGiveOneHalf(
+      @ForAll @IntRange(min = 1, max = 1_000) int n,
+      @ForAll @IntRange(min = 0, max = 1_000) int h,
       @ForAll @IntRange(min = 1, max = 20) int k) {
     Assume.that(h <= n);
     // h/n against k*h / k*n: the same rate on both sides, whatever the sizes.
-    assertThat(TwoProportionTest.greater(h, n, (long) k * h, (long) k * n).pValue()).isCloseTo(0.5, within(1e-12));
+    assertThat(TwoProportionTest.greater(h, n, (long) k * h, (long) k * n).pValue())
+        .isCloseTo(0.5, within(1e-12));
   }
 
   @Property
-  void oneMoreResponseOnTheCandidateSideLowersThePValue(@ForAll @IntRange(min = 2, max = 10_000) int n1,
-      @ForAll @IntRange(min = 1, max = 10_000) int n2, @ForAll @DoubleRange(min = 0, max = 1) double f1,
+  void oneMoreResponseOnTheCandidateSideLowersThePValue(
+      @ForAll @IntRange(min = 2, max = 10_000) int n1,
+      @ForAll @IntRange(min = 1, max = 10_000) int n2,
+      @ForAll @DoubleRange(min = 0, max = 1) double f1,
       @ForAll @DoubleRange(min = 0, max = 1) double f2) {
     long h1 = Math.min(n1 - 1, Math.round(f1 * n1));
     long h2 = Math.round(f2 * n2);
@@ -53,8 +64,10 @@ class StatsProperties {
   }
 
   @Property
-  void moreDataOfTheSameRatesIsMoreSignificant(@ForAll @IntRange(min = 1, max = 200) int n,
-      @ForAll @IntRange(min = 0, max = 200) int h1, @ForAll @IntRange(min = 0, max = 200) int h2) {
+  void moreDataOfTheSameRatesIsMoreSignificant(
+      @ForAll @IntRange(min = 1, max = 200) int n,
+      @ForAll @IntRange(min = 0, max = 200) int h1,
+      @ForAll @IntRange(min = 0, max = 200) int h2) {
     Assume.that(h1 <= n && h2 <= n && h1 > h2);
     double small = TwoProportionTest.greater(h1, n, h2, n).pValue();
     double large = TwoProportionTest.greater(4L * h1, 4L * n, 4L * h2, 4L * n).pValue();
@@ -69,12 +82,16 @@ class StatsProperties {
   }
 
   @Property
-  void cdfIsMonotonic(@ForAll @DoubleRange(min = -38, max = 38) double x, @ForAll @DoubleRange(min = 0, max = 5) double step) {
+  void cdfIsMonotonic(
+      @ForAll @DoubleRange(min = -38, max = 38) double x,
+      @ForAll @DoubleRange(min = 0, max = 5) double step) {
     assertThat(Normal.cdf(x + step)).isGreaterThanOrEqualTo(Normal.cdf(x));
   }
 
   @Property
-  void wilsonIntervalHoldsTheRate(@ForAll @IntRange(min = 1, max = 1_000_000) int n, @ForAll @DoubleRange(min = 0, max = 1) double f) {
+  void wilsonIntervalHoldsTheRate(
+      @ForAll @IntRange(min = 1, max = 1_000_000) int n,
+      @ForAll @DoubleRange(min = 0, max = 1) double f) {
     long h = Math.round(f * n);
     Evidence e = Evidence.of(h, n);
     assertThat(e.ciLow()).isBetween(0.0, e.rate());
@@ -82,7 +99,8 @@ class StatsProperties {
   }
 
   @Property
-  void aSmallerDifferenceOrMorePowerNeedsMoreTouches(@ForAll @DoubleRange(min = 0.01, max = 0.5) double p,
+  void aSmallerDifferenceOrMorePowerNeedsMoreTouches(
+      @ForAll @DoubleRange(min = 0.01, max = 0.5) double p,
       @ForAll @DoubleRange(min = 0.02, max = 0.4) double d) {
     long wide = SampleSize.perGroup(p, p + d, 0.05, 0.8).orElseThrow();
     long narrow = SampleSize.perGroup(p, p + d / 2, 0.05, 0.8).orElseThrow();

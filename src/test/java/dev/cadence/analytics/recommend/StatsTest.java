@@ -97,8 +97,10 @@ class StatsTest {
 
   @Test
   void zTestRefusesImpossibleCounts() {
-    assertThatThrownBy(() -> TwoProportionTest.greater(5, 4, 1, 10)).hasMessageContaining("0 <= hits <= n");
-    assertThatThrownBy(() -> TwoProportionTest.greater(0, 0, 1, 10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TwoProportionTest.greater(5, 4, 1, 10))
+        .hasMessageContaining("0 <= hits <= n");
+    assertThatThrownBy(() -> TwoProportionTest.greater(0, 0, 1, 10))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -124,7 +126,8 @@ class StatsTest {
     "1, 29, 0.0061, 0.1718",
   })
   void wilsonMatchesNewcombesTable(long hits, long n, double low, double high) {
-    // Newcombe (1998), "Two-sided confidence intervals for the single proportion", method 3, to 4 places.
+    // Newcombe (1998), "Two-sided confidence intervals for the single proportion", method 3, to 4
+    // places.
     Evidence e = Evidence.of(hits, n);
     assertThat(e.rate()).isEqualTo((double) hits / n);
     assertThat(e.ciLow()).isCloseTo(low, within(5e-5));

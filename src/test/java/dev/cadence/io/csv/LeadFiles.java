@@ -27,7 +27,8 @@ final class LeadFiles {
   static byte[] bytes(Object... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Object part : parts) {
-      byte[] b = part instanceof byte[] ? (byte[]) part : part.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] b =
+          part instanceof byte[] ? (byte[]) part : part.toString().getBytes(StandardCharsets.UTF_8);
       out.writeBytes(b);
     }
     return out.toByteArray();

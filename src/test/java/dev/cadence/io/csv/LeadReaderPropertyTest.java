@@ -19,27 +19,51 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Whatever mix of good and bad rows a file has, every data row is either loaded or rejected, in place. */
+/**
+ * Whatever mix of good and bad rows a file has, every data row is either loaded or rejected, in
+ * place.
+ */
 class LeadReaderPropertyTest {
-  enum Kind { GOOD, MISSING_ID, DUPLICATE_ID, BAD_EMAIL, BAD_ZONE, BAD_FLAG, SHORT, LONG, BAD_UTF8, STRAY_QUOTE }
+  enum Kind {
+    GOOD,
+    MISSING_ID,
+    DUPLICATE_ID,
+    BAD_EMAIL,
+    BAD_ZONE,
+    BAD_FLAG,
+    SHORT,
+    LONG,
+    BAD_UTF8,
+    STRAY_QUOTE
+  }
 
-  /** One generated row: its kind, a free-text note (commas, quotes, line breaks), blank lines before it. */
+  /**
+   * One generated row: its kind, a free-text note (commas, quotes, line breaks), blank lines before
+   * it.
+   */
   record Row(Kind kind, String note, int blanksBefore) {}
 
   @Provide
   Arbitrary<List<Row>> rows() {
-    Arbitrary<Row> row = Combinators.combine(
-            Arbitraries.of(Kind.class),
-            // '~' becomes an emoji: withChars would split a surrogate pair into lone halves
-            Arbitraries.strings().withChars("ab ,;\"\n\r\té=~").ofMaxLength(10).map(s -> s.replace("~", "😀")),
-            Arbitraries.integers().between(0, 3).edgeCases(c -> c.includeOnly(0)).injectDuplicates(0.7))
-        .as(Row::new);
+    Arbitrary<Row> row =
+        Combinators.combine(
+                Arbitraries.of(Kind.class),
+                // '~' becomes an emoji: withChars would split a surrogate pair into lone halves
+                Arbitraries.strings()
+                    .withChars("ab ,;\"\n\r\té=~")
+                    .ofMaxLength(10)
+                    .map(s -> s.replace("~", "😀")),
+                Arbitraries.integers()
+                    .between(0, 3)
+                    .edgeCases(c -> c.includeOnly(0))
+                    .injectDuplicates(0.7))
+            .as(Row::new);
     return row.list().ofMaxSize(40);
   }
 
   @Property(tries = 300)
-  void everyDataRowIsLoadedOrRejectedAtItsPhysicalLine(@ForAll("rows") List<Row> rows,
-      @ForAll boolean crlf) throws IOException {
+  void everyDataRowIsLoadedOrRejectedAtItsPhysicalLine(
+      @ForAll("rows") List<Row> rows, @ForAll boolean crlf) throws IOException {
     String eol = crlf ? "\r\n" : "\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     write(out, "id,email,timezone,do_not_contact,notes" + eol);
@@ -66,7 +90,7 @@ class LeadReaderPropertyTest {
         case BAD_EMAIL -> email = "x" + i + "@nowhere";
         case BAD_ZONE -> zone = "Europe/Nowhere";
         case BAD_FLAG -> flag = "perhaps";
-        default -> { }
+        default -> {}
       }
       String fields = id + "," + email + "," + zone + "," + flag + ",";
       switch (kind) {
@@ -89,9 +113,12 @@ class LeadReaderPropertyTest {
       }
       if (i == 0) {
         // the reader takes an id from every row with the header's shape, loaded or not
-        firstIdTaken = EnumSet.of(Kind.GOOD, Kind.BAD_EMAIL, Kind.BAD_ZONE, Kind.BAD_FLAG, Kind.BAD_UTF8).contains(kind);
+        firstIdTaken =
+            EnumSet.of(Kind.GOOD, Kind.BAD_EMAIL, Kind.BAD_ZONE, Kind.BAD_FLAG, Kind.BAD_UTF8)
+                .contains(kind);
       }
-      line += physicalLines(kind == Kind.BAD_UTF8 || kind == Kind.STRAY_QUOTE ? "" : row.note()) + 1;
+      line +=
+          physicalLines(kind == Kind.BAD_UTF8 || kind == Kind.STRAY_QUOTE ? "" : row.note()) + 1;
     }
     Path file = Files.createTempFile("leads", ".csv");
     try {
@@ -100,7 +127,8 @@ class LeadReaderPropertyTest {
       assertThat(r.leads().size() + r.rejects().size()).as(r.toString()).isEqualTo(rows.size());
       assertThat(r.leads()).extracting(Lead::id).as(r.toString()).isEqualTo(goodIds);
       assertThat(r.leads()).extracting(Lead::line).isEqualTo(goodLines);
-      assertThat(r.leads()).extracting(l -> visible(l.fields().get("notes")))
+      assertThat(r.leads())
+          .extracting(l -> visible(l.fields().get("notes")))
           .isEqualTo(goodNotes.stream().map(LeadReaderPropertyTest::visible).toList());
       assertThat(r.rejects()).extracting(RejectedRow::line).as(r.toString()).isEqualTo(badLines);
     } finally {

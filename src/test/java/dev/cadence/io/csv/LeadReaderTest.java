@@ -21,11 +21,15 @@ class LeadReaderTest {
 
   @Test
   void loadsGoodRowsWithTheirKnownColumnsZoneAndPhysicalLine() {
-    LeadReadResult r = read("id,email,first_name,timezone,region,do_not_contact,industry\n"
-        + "L-1,ana@example.com,Ana,Europe/Paris,EMEA-FR,,retail\n"
-        + "L-2,bo@example.com,Bo,,NA-EAST,no,\n");
+    LeadReadResult r =
+        read(
+            "id,email,first_name,timezone,region,do_not_contact,industry\n"
+                + "L-1,ana@example.com,Ana,Europe/Paris,EMEA-FR,,retail\n"
+                + "L-2,bo@example.com,Bo,,NA-EAST,no,\n");
     assertThat(r.rejects()).as(r.toString()).isEmpty();
-    assertThat(r.header()).containsExactly("id", "email", "first_name", "timezone", "region", "do_not_contact", "industry");
+    assertThat(r.header())
+        .containsExactly(
+            "id", "email", "first_name", "timezone", "region", "do_not_contact", "industry");
     Lead ana = r.leads().get(0);
     assertThat(ana.id()).isEqualTo("L-1");
     assertThat(ana.email()).contains("ana@example.com");
@@ -44,7 +48,8 @@ class LeadReaderTest {
   void doNotContactLeadsAreLoadedAndFlagged() {
     LeadReadResult r = read("id,do_not_contact\nA,TRUE\nB,Yes\nC,1\nD,false\nE,NO\nF,0\nG,\n");
     assertThat(r.rejects()).as(r.toString()).isEmpty();
-    assertThat(r.leads()).extracting(Lead::doNotContact)
+    assertThat(r.leads())
+        .extracting(Lead::doNotContact)
         .containsExactly(true, true, true, false, false, false, false);
   }
 
@@ -63,7 +68,8 @@ class LeadReaderTest {
   void crlfLoneCrBlankLinesAndNoFinalNewlineKeepPhysicalLineNumbers() {
     LeadReadResult r = read("id,email\r\nA,a@x.io\r\n\r\nB,b@x.io\rC,c@x.io\n\n\nD,d@x.io");
     assertThat(r.rejects()).as(r.toString()).isEmpty();
-    assertThat(r.leads()).extracting(Lead::id, Lead::line)
+    assertThat(r.leads())
+        .extracting(Lead::id, Lead::line)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("A", 2L),
             org.assertj.core.groups.Tuple.tuple("B", 4L),
@@ -73,43 +79,60 @@ class LeadReaderTest {
 
   @Test
   void quotedNewlinesKeepTheLineWhereEachRecordStarts() {
-    LeadReadResult r = read("id,notes,email\n"
-        + "A,\"first line\nsecond line\nthird\",a@x.io\n"
-        + "B,\"one, \"\"quoted\"\"\r\nand two\",not-an-email\n"
-        + "C,plain,c@x.io\n"
-        + "\"D\",\"\n\n\",d@x.io\n"
-        + "E,,e@x.io\n");
-    assertThat(r.leads()).extracting(Lead::id, Lead::line)
+    LeadReadResult r =
+        read(
+            "id,notes,email\n"
+                + "A,\"first line\nsecond line\nthird\",a@x.io\n"
+                + "B,\"one, \"\"quoted\"\"\r\nand two\",not-an-email\n"
+                + "C,plain,c@x.io\n"
+                + "\"D\",\"\n\n\",d@x.io\n"
+                + "E,,e@x.io\n");
+    assertThat(r.leads())
+        .extracting(Lead::id, Lead::line)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("A", 2L),
             org.assertj.core.groups.Tuple.tuple("C", 7L),
             org.assertj.core.groups.Tuple.tuple("D", 8L),
             org.assertj.core.groups.Tuple.tuple("E", 11L));
     assertThat(r.leads().get(0).field("notes")).contains("first line\nsecond line\nthird");
-    assertThat(r.rejects()).singleElement().satisfies(row -> {
-      assertThat(row.line()).isEqualTo(5);
-      assertThat(row.reason()).isEqualTo("malformed email `not-an-email`: it has no @");
-      assertThat(row.fields()).containsExactly("B", "one, \"quoted\"\r\nand two", "not-an-email");
-    });
+    assertThat(r.rejects())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.line()).isEqualTo(5);
+              assertThat(row.reason()).isEqualTo("malformed email `not-an-email`: it has no @");
+              assertThat(row.fields())
+                  .containsExactly("B", "one, \"quoted\"\r\nand two", "not-an-email");
+            });
   }
 
   @Test
   void utf8BomIsSkippedAndMultiByteTextSurvives() {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    Path file = LeadFiles.write(dir, "bom.csv", LeadFiles.bytes(bom, "id,first_name\nL-1,Zoë\nL-2,東京 😀\n"));
+    Path file =
+        LeadFiles.write(
+            dir, "bom.csv", LeadFiles.bytes(bom, "id,first_name\nL-1,Zoë\nL-2,東京 😀\n"));
     LeadReadResult r = LeadReader.read(file, Map.of());
     assertThat(r.rejects()).as(r.toString()).isEmpty();
     assertThat(r.header()).containsExactly("id", "first_name");
-    assertThat(r.leads()).extracting(l -> l.field("first_name").orElseThrow()).containsExactly("Zoë", "東京 😀");
+    assertThat(r.leads())
+        .extracting(l -> l.field("first_name").orElseThrow())
+        .containsExactly("Zoë", "東京 😀");
     assertThat(r.leads()).extracting(Lead::line).containsExactly(2L, 3L);
   }
 
   @Test
   void mapRenamesForeignColumnsAndKeepsTheRestAsTemplateVariables() {
-    Path file = LeadFiles.write(dir, "crm.csv",
-        "Lead ID,E-mail,Given name,TZ,Score\nC-9,zoe@example.org,Zoé,Asia/Tokyo,88\n");
-    LeadReadResult r = LeadReader.read(file,
-        LeadMapping.parse(List.of("id=Lead ID", "email=E-mail", "first_name=Given name", "timezone=TZ")));
+    Path file =
+        LeadFiles.write(
+            dir,
+            "crm.csv",
+            "Lead ID,E-mail,Given name,TZ,Score\nC-9,zoe@example.org,Zoé,Asia/Tokyo,88\n");
+    LeadReadResult r =
+        LeadReader.read(
+            file,
+            LeadMapping.parse(
+                List.of("id=Lead ID", "email=E-mail", "first_name=Given name", "timezone=TZ")));
     assertThat(r.rejects()).as(r.toString()).isEmpty();
     Lead lead = r.leads().get(0);
     assertThat(lead.id()).isEqualTo("C-9");
@@ -118,7 +141,8 @@ class LeadReaderTest {
     assertThat(lead.zone()).contains(ZoneId.of("Asia/Tokyo"));
     assertThat(lead.field("Score")).contains("88");
     assertThat(lead.fields()).doesNotContainKeys("E-mail", "Lead ID");
-    assertThat(r.header()).as("the rejects CSV keeps the file's own header")
+    assertThat(r.header())
+        .as("the rejects CSV keeps the file's own header")
         .containsExactly("Lead ID", "E-mail", "Given name", "TZ", "Score");
   }
 
@@ -126,8 +150,12 @@ class LeadReaderTest {
   void streamHandsEveryRowToOneConsumerInFileOrderAndCounts() {
     Path file = LeadFiles.write(dir, "s.csv", "id,email\nA,a@x.io\nB,bad\nC,c@x.io\n");
     List<String> seen = new ArrayList<>();
-    LeadReadSummary s = LeadReader.stream(file, Map.of(),
-        lead -> seen.add("lead " + lead.id()), row -> seen.add("reject " + row.line()));
+    LeadReadSummary s =
+        LeadReader.stream(
+            file,
+            Map.of(),
+            lead -> seen.add("lead " + lead.id()),
+            row -> seen.add("reject " + row.line()));
     assertThat(seen).containsExactly("lead A", "reject 3", "lead C");
     assertThat(s.loaded()).isEqualTo(2);
     assertThat(s.rejected()).isEqualTo(1);

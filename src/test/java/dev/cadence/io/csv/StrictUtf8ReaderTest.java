@@ -37,12 +37,17 @@ class StrictUtf8ReaderTest {
 
   @Test
   void decodesTextAndTracksLinesAndBadBytesEvenOneByteAtATime() throws IOException {
-    byte[] bytes = LeadFiles.bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "é\r\n\rx",
-        new byte[] {(byte) 0xFF}, "\n\n😀");
+    byte[] bytes =
+        LeadFiles.bytes(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            "é\r\n\rx",
+            new byte[] {(byte) 0xFF},
+            "\n\n😀");
     StrictUtf8Reader reader = new StrictUtf8Reader(trickle(bytes), 1, 0);
     assertThat(readAll(reader)).isEqualTo("é\r\n\rx\uFFFD\n\n😀");
     assertThat(reader.takeBadBytesThrough(2)).isEmpty();
-    assertThat(reader.takeBadBytesThrough(5)).containsExactly(new StrictUtf8Reader.BadBytes(3, 9, "0xFF"));
+    assertThat(reader.takeBadBytesThrough(5))
+        .containsExactly(new StrictUtf8Reader.BadBytes(3, 9, "0xFF"));
     assertThat(reader.firstNonEmptyLineAfter(0)).isEqualTo(1);
     assertThat(reader.firstNonEmptyLineAfter(1)).as("line 2 is empty").isEqualTo(3);
     assertThat(reader.firstNonEmptyLineAfter(3)).as("line 4 is empty").isEqualTo(5);
@@ -54,7 +59,8 @@ class StrictUtf8ReaderTest {
   @Test
   void skipsLinesToRestartInTheMiddleOfAFile() throws IOException {
     byte[] bytes = LeadFiles.bytes("a\nb\r\nc\rd\n");
-    StrictUtf8Reader reader = new StrictUtf8Reader(new ByteArrayInputStream(bytes, 2, bytes.length - 2), 2, 2);
+    StrictUtf8Reader reader =
+        new StrictUtf8Reader(new ByteArrayInputStream(bytes, 2, bytes.length - 2), 2, 2);
     reader.skipLines(2);
     assertThat(readAll(reader)).isEqualTo("d\n");
     assertThat(reader.byteStartOf(4)).isEqualTo("a\nb\r\nc\r".length());

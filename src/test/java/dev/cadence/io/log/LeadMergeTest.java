@@ -33,7 +33,8 @@ class LeadMergeTest {
       ByteInterner dict = new ByteInterner();
       List<String> inOrder = new ArrayList<>();
       for (int i = 0; i < 5_000; i++) {
-        String lead = "L" + random.nextInt(9_000) + (random.nextInt(10) == 0 ? "-a-longer-crm-id-é" : "");
+        String lead =
+            "L" + random.nextInt(9_000) + (random.nextInt(10) == 0 ? "-a-longer-crm-id-é" : "");
         byte[] b = lead.getBytes(StandardCharsets.UTF_8);
         if (dict.intern(b, 0, b.length) == inOrder.size()) {
           inOrder.add(lead);
@@ -55,7 +56,9 @@ class LeadMergeTest {
           assertThat(before == null ? id : before).as(names.get(d).get(l)).isEqualTo(id);
         }
       }
-      assertThat(new HashSet<>(idOf.values())).as("one id per lead, parts " + parts).hasSize(distinct.size());
+      assertThat(new HashSet<>(idOf.values()))
+          .as("one id per lead, parts " + parts)
+          .hasSize(distinct.size());
     }
   }
 
@@ -63,7 +66,10 @@ class LeadMergeTest {
   void sharesSplitHashesEvenly() {
     int[] counts = new int[2];
     for (int h = 0; h < 1 << 16; h++) {
-      counts[LeadMerge.share(ByteInterner.hash(("L" + h).getBytes(StandardCharsets.UTF_8), 0, ("L" + h).length()), 2)]++;
+      counts[
+          LeadMerge.share(
+              ByteInterner.hash(("L" + h).getBytes(StandardCharsets.UTF_8), 0, ("L" + h).length()),
+              2)]++;
     }
     assertThat(counts[0]).isBetween(30_000, 35_536);
   }

@@ -17,8 +17,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Hostile values in any header are refused before a connection is even opened. */
 class HeaderInjectionTest {
-  private static final OutgoingEmail OK = new OutgoingEmail("m1@cadence.example.com", "Ada <ada@example.com>",
-      "lead@example.org", "Hello", "Body", Optional.of("https://example.com/u/1"));
+  private static final OutgoingEmail OK =
+      new OutgoingEmail(
+          "m1@cadence.example.com",
+          "Ada <ada@example.com>",
+          "lead@example.org",
+          "Hello",
+          "Body",
+          Optional.of("https://example.com/u/1"));
 
   private ScriptedSmtpServer server;
 
@@ -34,44 +40,94 @@ class HeaderInjectionTest {
 
   static Stream<Arguments> hostile() {
     return Stream.of(
-        Arguments.of("subject CRLF + Bcc", with(OK, "subject", "Hi\r\nBcc: victim@example.net"), false, "carriage return"),
+        Arguments.of(
+            "subject CRLF + Bcc",
+            with(OK, "subject", "Hi\r\nBcc: victim@example.net"),
+            false,
+            "carriage return"),
         Arguments.of("subject LF", with(OK, "subject", "Hi\nX-Evil: 1"), false, "line feed"),
         Arguments.of("subject NUL", with(OK, "subject", "Hi\u0000there"), false, "U+0000"),
         Arguments.of("subject U+2028", with(OK, "subject", "Hi\u2028there"), false, "U+2028"),
-        Arguments.of("recipient CRLF", with(OK, "to", "lead@example.org\r\nBcc: victim@example.net"), true, "carriage return"),
-        Arguments.of("recipient list", with(OK, "to", "lead@example.org,victim@example.net"), true, "not one plain address"),
-        Arguments.of("recipient with a name", with(OK, "to", "Lead <lead@example.org>"), true, "not one plain address"),
-        Arguments.of("recipient comma local part", with(OK, "to", "a,b@example.org"), true, "not one plain address"),
-        Arguments.of("sender LF", with(OK, "from", "ada@example.com\nBcc: x@example.net"), false, "line feed"),
-        Arguments.of("sender list", with(OK, "from", "ada@example.com, eve@example.net"), false, "not one address"),
-        Arguments.of("unsubscribe CRLF", with(OK, "unsub", "https://example.com/u\r\nBcc: x@example.net"), false, "carriage return"),
-        Arguments.of("unsubscribe angle", with(OK, "unsub", "https://example.com/u>, <https://evil.example"), false, "characters a URL may not hold"),
-        Arguments.of("unsubscribe javascript", with(OK, "unsub", "javascript:alert(1)"), false, "https:// URL or a mailto:"),
+        Arguments.of(
+            "recipient CRLF",
+            with(OK, "to", "lead@example.org\r\nBcc: victim@example.net"),
+            true,
+            "carriage return"),
+        Arguments.of(
+            "recipient list",
+            with(OK, "to", "lead@example.org,victim@example.net"),
+            true,
+            "not one plain address"),
+        Arguments.of(
+            "recipient with a name",
+            with(OK, "to", "Lead <lead@example.org>"),
+            true,
+            "not one plain address"),
+        Arguments.of(
+            "recipient comma local part",
+            with(OK, "to", "a,b@example.org"),
+            true,
+            "not one plain address"),
+        Arguments.of(
+            "sender LF",
+            with(OK, "from", "ada@example.com\nBcc: x@example.net"),
+            false,
+            "line feed"),
+        Arguments.of(
+            "sender list",
+            with(OK, "from", "ada@example.com, eve@example.net"),
+            false,
+            "not one address"),
+        Arguments.of(
+            "unsubscribe CRLF",
+            with(OK, "unsub", "https://example.com/u\r\nBcc: x@example.net"),
+            false,
+            "carriage return"),
+        Arguments.of(
+            "unsubscribe angle",
+            with(OK, "unsub", "https://example.com/u>, <https://evil.example"),
+            false,
+            "characters a URL may not hold"),
+        Arguments.of(
+            "unsubscribe javascript",
+            with(OK, "unsub", "javascript:alert(1)"),
+            false,
+            "https:// URL or a mailto:"),
         Arguments.of("message id CRLF", with(OK, "id", "m1@x\r\nBcc: y@z"), false, "Message-ID"),
         Arguments.of("message id brackets", with(OK, "id", "<m1@x>"), false, "Message-ID"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostile")
-  void isRefusedBeforeConnecting(String name, OutgoingEmail email, boolean addressRefused, String why) {
-    if (!name.equals("sender list")) { // --from is the operator's, checked as an address by the adapter only
-      assertThat(EmailHeaders.problem(email)).as("run can check before it claims the touch").isPresent();
+  void isRefusedBeforeConnecting(
+      String name, OutgoingEmail email, boolean addressRefused, String why) {
+    if (!name.equals(
+        "sender list")) { // --from is the operator's, checked as an address by the adapter only
+      assertThat(EmailHeaders.problem(email))
+          .as("run can check before it claims the touch")
+          .isPresent();
     }
     SendResult r;
-    try (SmtpEmailSender sender = new SmtpEmailSender(SmtpSettings.of(server.host(), server.port()), CLOCK)) {
+    try (SmtpEmailSender sender =
+        new SmtpEmailSender(SmtpSettings.of(server.host(), server.port()), CLOCK)) {
       r = sender.send(email);
       assertThat(sender.connections()).isZero();
     }
     assertThat(r).as(r.toString()).isInstanceOf(SendResult.Failed.class);
     SendResult.Failed f = (SendResult.Failed) r;
     assertThat(f.addressRefused()).as(r.toString()).isEqualTo(addressRefused);
-    assertThat(f.reason()).contains(why).startsWith("not sent: ").doesNotContain("\r").doesNotContain("\n");
+    assertThat(f.reason())
+        .contains(why)
+        .startsWith("not sent: ")
+        .doesNotContain("\r")
+        .doesNotContain("\n");
     assertThat(server.connections()).isZero();
   }
 
   @Test
   void theCleanOriginalGoesOut() {
-    try (SmtpEmailSender sender = new SmtpEmailSender(SmtpSettings.of(server.host(), server.port()), CLOCK)) {
+    try (SmtpEmailSender sender =
+        new SmtpEmailSender(SmtpSettings.of(server.host(), server.port()), CLOCK)) {
       assertThat(sender.send(OK)).isInstanceOf(SendResult.Sent.class);
     }
     assertThat(EmailHeaders.problem(OK)).isEmpty();
@@ -79,11 +135,19 @@ class HeaderInjectionTest {
 
   private static OutgoingEmail with(OutgoingEmail e, String field, String value) {
     return switch (field) {
-      case "subject" -> new OutgoingEmail(e.messageId(), e.from(), e.to(), value, e.body(), e.listUnsubscribe());
-      case "to" -> new OutgoingEmail(e.messageId(), e.from(), value, e.subject(), e.body(), e.listUnsubscribe());
-      case "from" -> new OutgoingEmail(e.messageId(), value, e.to(), e.subject(), e.body(), e.listUnsubscribe());
-      case "unsub" -> new OutgoingEmail(e.messageId(), e.from(), e.to(), e.subject(), e.body(), Optional.of(value));
-      default -> new OutgoingEmail(value, e.from(), e.to(), e.subject(), e.body(), e.listUnsubscribe());
+      case "subject" ->
+          new OutgoingEmail(e.messageId(), e.from(), e.to(), value, e.body(), e.listUnsubscribe());
+      case "to" ->
+          new OutgoingEmail(
+              e.messageId(), e.from(), value, e.subject(), e.body(), e.listUnsubscribe());
+      case "from" ->
+          new OutgoingEmail(
+              e.messageId(), value, e.to(), e.subject(), e.body(), e.listUnsubscribe());
+      case "unsub" ->
+          new OutgoingEmail(
+              e.messageId(), e.from(), e.to(), e.subject(), e.body(), Optional.of(value));
+      default ->
+          new OutgoingEmail(value, e.from(), e.to(), e.subject(), e.body(), e.listUnsubscribe());
     };
   }
 }

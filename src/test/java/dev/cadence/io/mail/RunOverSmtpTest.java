@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `cadence run` end to end over real SMTP: GreenMail on loopback for deliveries, the scripted server
- * for what GreenMail cannot do (refuse, stay silent, answer 4xx or 5xx).
+ * `cadence run` end to end over real SMTP: GreenMail on loopback for deliveries, the scripted
+ * server for what GreenMail cannot do (refuse, stay silent, answer 4xx or 5xx).
  */
 class RunOverSmtpTest {
   static final String MONDAY_0905_PARIS = "2026-03-02T08:05:00Z";
@@ -36,25 +36,50 @@ class RunOverSmtpTest {
     Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
     Path leads = dir.resolve("leads.csv");
     // Hostile fields: a formula as lead id, a Mustache tag as a name, a header injection in a name.
-    Files.writeString(leads, "id,email,first_name,company,timezone\n"
-        + "L-1,ana@example.com,Ana,Acme,Europe/Paris\n"
-        + "\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",bo@example.com,{{owner}},Beta,Europe/Paris\n"
-        + "L-3,cy@example.com,\"Cy\r\nBcc: victim@example.com\",Gamma,Europe/Paris\n");
-    var r = CliHarness.run("enroll", cadence.toString(), "--leads", leads.toString(), "--db", db.toString(),
-        "--start", "2026-03-02", "--now", "2026-03-01T12:00:00Z");
+    Files.writeString(
+        leads,
+        "id,email,first_name,company,timezone\n"
+            + "L-1,ana@example.com,Ana,Acme,Europe/Paris\n"
+            + "\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",bo@example.com,{{owner}},Beta,Europe/Paris\n"
+            + "L-3,cy@example.com,\"Cy\r\nBcc: victim@example.com\",Gamma,Europe/Paris\n");
+    var r =
+        CliHarness.run(
+            "enroll",
+            cadence.toString(),
+            "--leads",
+            leads.toString(),
+            "--db",
+            db.toString(),
+            "--start",
+            "2026-03-02",
+            "--now",
+            "2026-03-01T12:00:00Z");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).contains("enrolled 3 leads");
   }
 
   private CliHarness.CliResult run(String smtp, String... extra) {
-    List<String> args = new ArrayList<>(List.of("run", "--db", db.toString(), "--now", MONDAY_0905_PARIS, "--smtp", smtp,
-        "--from", "sales@northwind.example", "--log", log.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--db",
+                db.toString(),
+                "--now",
+                MONDAY_0905_PARIS,
+                "--smtp",
+                smtp,
+                "--from",
+                "sales@northwind.example",
+                "--log",
+                log.toString()));
     args.addAll(List.of(extra));
     return CliHarness.run(args.toArray(String[]::new));
   }
 
   private JsonNode status() throws Exception {
-    return new ObjectMapper().readTree(CliHarness.run("status", "--db", db.toString(), "--format", "json").out());
+    return new ObjectMapper()
+        .readTree(CliHarness.run("status", "--db", db.toString(), "--format", "json").out());
   }
 
   private int sends(String state) throws Exception {
@@ -75,8 +100,10 @@ class RunOverSmtpTest {
       List<String> subjects = new ArrayList<>();
       for (MimeMessage m : received) {
         subjects.add(m.getSubject());
-        assertThat(m.getHeader("Message-ID")[0]).matches("<cadence\\.[0-9a-f]{32}@northwind\\.example>");
-        assertThat(m.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://northwind.example/unsubscribe>");
+        assertThat(m.getHeader("Message-ID")[0])
+            .matches("<cadence\\.[0-9a-f]{32}@northwind\\.example>");
+        assertThat(m.getHeader("List-Unsubscribe")[0])
+            .isEqualTo("<https://northwind.example/unsubscribe>");
         assertThat(m.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(m.getHeader("Bcc")).isNull();
       }
@@ -84,7 +111,9 @@ class RunOverSmtpTest {
       assertThat(subjects).containsExactlyInAnyOrder("Hello Ana", "Hello {{owner}}");
       assertThat(status().get("attention").get(0).get("detail").asText()).contains("line break");
       String logText = Files.readString(log);
-      assertThat(logText).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",emails-only,intro,email,intro,,sent");
+      assertThat(logText)
+          .contains(
+              "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",emails-only,intro,email,intro,,sent");
       assertThat(logText.lines()).hasSize(3);
 
       var again = run(url);
@@ -110,7 +139,9 @@ class RunOverSmtpTest {
 
   @Test
   void silentServerTimesOutAsARetry() throws Exception {
-    try (ScriptedSmtpServer server = ScriptedSmtpServer.start().on(ScriptedSmtpServer.Step.GREETING, ScriptedSmtpServer.SILENT)) {
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start()
+            .on(ScriptedSmtpServer.Step.GREETING, ScriptedSmtpServer.SILENT)) {
       var r = run("smtp://127.0.0.1:" + server.port() + "?timeout=1s&connect_timeout=1s");
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
       assertThat(sends("retry")).isEqualTo(1);
@@ -119,7 +150,8 @@ class RunOverSmtpTest {
 
   @Test
   void temporaryRefusalOfTheRecipientIsARetry() throws Exception {
-    try (ScriptedSmtpServer server = ScriptedSmtpServer.start().on(ScriptedSmtpServer.Step.RCPT, "450 4.2.1 mailbox busy")) {
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start().on(ScriptedSmtpServer.Step.RCPT, "450 4.2.1 mailbox busy")) {
       var r = run("smtp://127.0.0.1:" + server.port());
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
       assertThat(sends("retry")).isEqualTo(2);
@@ -129,17 +161,21 @@ class RunOverSmtpTest {
 
   @Test
   void permanentRefusalOfTheRecipientSuppressesTheAddress() throws Exception {
-    try (ScriptedSmtpServer server = ScriptedSmtpServer.start().on(ScriptedSmtpServer.Step.RCPT, "550 5.1.1 no such user")) {
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start().on(ScriptedSmtpServer.Step.RCPT, "550 5.1.1 no such user")) {
       var r = run("smtp://127.0.0.1:" + server.port());
       assertThat(r.exitCode()).as(r.toString()).isZero();
       assertThat(sends("failed")).isEqualTo(2);
-      assertThat(status().get("cadences").get(0).get("ended").get("suppressed").asInt()).isEqualTo(2);
+      assertThat(status().get("cadences").get(0).get("ended").get("suppressed").asInt())
+          .isEqualTo(2);
     }
   }
 
   @Test
   void noReplyAfterTheBodyLeavesTheSendInDoubt() throws Exception {
-    try (ScriptedSmtpServer server = ScriptedSmtpServer.start().on(ScriptedSmtpServer.Step.END_OF_DATA, ScriptedSmtpServer.SILENT)) {
+    try (ScriptedSmtpServer server =
+        ScriptedSmtpServer.start()
+            .on(ScriptedSmtpServer.Step.END_OF_DATA, ScriptedSmtpServer.SILENT)) {
       var r = run("smtp://127.0.0.1:" + server.port() + "?timeout=1s");
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
       assertThat(sends("in-doubt")).isGreaterThanOrEqualTo(1);

@@ -22,8 +22,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A tiny SMTP server on loopback whose replies a test scripts, for what GreenMail cannot do: stay
- * silent or hang up at a chosen point, refuse a recipient with 4xx or 5xx, offer STARTTLS. Each step
- * answers with a reply line, {@link #SILENT} (read on, never answer) or {@link #DROP} (close).
+ * silent or hang up at a chosen point, refuse a recipient with 4xx or 5xx, offer STARTTLS. Each
+ * step answers with a reply line, {@link #SILENT} (read on, never answer) or {@link #DROP} (close).
  */
 final class ScriptedSmtpServer implements AutoCloseable {
   static final String SILENT = "<silent>";
@@ -31,7 +31,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
   /** The points at which the server answers. */
   enum Step {
-    GREETING, EHLO, STARTTLS, MAIL, RCPT, DATA, END_OF_DATA, RSET, QUIT
+    GREETING,
+    EHLO,
+    STARTTLS,
+    MAIL,
+    RCPT,
+    DATA,
+    END_OF_DATA,
+    RSET,
+    QUIT
   }
 
   private final ServerSocket server;
@@ -131,16 +139,17 @@ final class ScriptedSmtpServer implements AutoCloseable {
       while ((line = in.readLine()) != null) {
         commands.add(line);
         String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
-        Step step = switch (verb) {
-          case "EHLO", "HELO" -> Step.EHLO;
-          case "STAR" -> Step.STARTTLS;
-          case "MAIL" -> Step.MAIL;
-          case "RCPT" -> Step.RCPT;
-          case "DATA" -> Step.DATA;
-          case "RSET" -> Step.RSET;
-          case "QUIT" -> Step.QUIT;
-          default -> null;
-        };
+        Step step =
+            switch (verb) {
+              case "EHLO", "HELO" -> Step.EHLO;
+              case "STAR" -> Step.STARTTLS;
+              case "MAIL" -> Step.MAIL;
+              case "RCPT" -> Step.RCPT;
+              case "DATA" -> Step.DATA;
+              case "RSET" -> Step.RSET;
+              case "QUIT" -> Step.QUIT;
+              default -> null;
+            };
         if (step == null) {
           write(out, "502 not implemented");
           continue;
@@ -149,7 +158,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
           return;
         }
         if (step == Step.STARTTLS && tls != null && replies.get(step).startsWith("220")) {
-          SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(s, s.getInetAddress().getHostAddress(), s.getPort(), true);
+          SSLSocket secure =
+              (SSLSocket)
+                  tls.getSocketFactory()
+                      .createSocket(s, s.getInetAddress().getHostAddress(), s.getPort(), true);
           secure.setUseClientMode(false);
           secure.startHandshake();
           open.add(secure);

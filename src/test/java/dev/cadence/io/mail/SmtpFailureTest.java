@@ -20,8 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How each way an SMTP exchange can go wrong maps to a {@link SendResult}, against a scripted server
- * on loopback. The line that matters: nothing is {@code InDoubt} unless the end-of-data dot was sent.
+ * How each way an SMTP exchange can go wrong maps to a {@link SendResult}, against a scripted
+ * server on loopback. The line that matters: nothing is {@code InDoubt} unless the end-of-data dot
+ * was sent.
  */
 class SmtpFailureTest {
   private static final Duration SHORT = Duration.ofMillis(700);
@@ -41,7 +42,8 @@ class SmtpFailureTest {
   }
 
   private SmtpEmailSender sender(String url) {
-    SmtpEmailSender sender = new SmtpEmailSender(SmtpSettings.parse(url).withTimeouts(SHORT, SHORT, SHORT), CLOCK);
+    SmtpEmailSender sender =
+        new SmtpEmailSender(SmtpSettings.parse(url).withTimeouts(SHORT, SHORT, SHORT), CLOCK);
     open.add(sender);
     return sender;
   }
@@ -73,7 +75,9 @@ class SmtpFailureTest {
     SendResult r = send(sender("smtp://127.0.0.1:" + port), "refused");
     assertThat(r).as(r.toString()).isInstanceOf(SendResult.Retry.class);
     assertThat(((SendResult.Retry) r).affectsAllSends()).isTrue();
-    assertThat(((SendResult.Retry) r).reason()).contains("cannot connect").contains("127.0.0.1:" + port);
+    assertThat(((SendResult.Retry) r).reason())
+        .contains("cannot connect")
+        .contains("127.0.0.1:" + port);
   }
 
   @Test
@@ -94,7 +98,9 @@ class SmtpFailureTest {
     ScriptedSmtpServer s = server().on(Step.END_OF_DATA, ScriptedSmtpServer.SILENT);
     SendResult r = send(sender(s), "doubt");
     assertThat(r).as(r.toString()).isInstanceOf(SendResult.InDoubt.class);
-    assertThat(((SendResult.InDoubt) r).reason()).contains("no reply after the message body").contains("700 ms");
+    assertThat(((SendResult.InDoubt) r).reason())
+        .contains("no reply after the message body")
+        .contains("700 ms");
     assertThat(s.bodies()).as("the server did get the whole message").hasSize(1);
   }
 
@@ -126,8 +132,12 @@ class SmtpFailureTest {
     ScriptedSmtpServer s = server().on(Step.RCPT, "450 4.2.1 mailbox busy, try later");
     SmtpEmailSender sender = sender(s);
     SendResult r = send(sender, "busy");
-    assertThat(r).as(r.toString()).isEqualTo(new SendResult.Retry(
-        "the server deferred the recipient (RCPT TO): 450 4.2.1 mailbox busy, try later", false));
+    assertThat(r)
+        .as(r.toString())
+        .isEqualTo(
+            new SendResult.Retry(
+                "the server deferred the recipient (RCPT TO): 450 4.2.1 mailbox busy, try later",
+                false));
     s.on(Step.RCPT, "250 ok");
     assertThat(send(sender, "next")).isInstanceOf(SendResult.Sent.class);
     assertThat(sender.connections()).isEqualTo(1);
@@ -147,8 +157,11 @@ class SmtpFailureTest {
     ScriptedSmtpServer s = server().on(Step.RCPT, "550 5.1.1 no such user");
     SmtpEmailSender sender = sender(s);
     SendResult r = send(sender, "nouser");
-    assertThat(r).as(r.toString()).isEqualTo(new SendResult.Failed(
-        "the server refused the recipient (RCPT TO): 550 5.1.1 no such user", true));
+    assertThat(r)
+        .as(r.toString())
+        .isEqualTo(
+            new SendResult.Failed(
+                "the server refused the recipient (RCPT TO): 550 5.1.1 no such user", true));
     assertThat(s.bodies()).isEmpty();
     s.on(Step.RCPT, "250 ok");
     assertThat(send(sender, "after")).isInstanceOf(SendResult.Sent.class);
@@ -159,32 +172,46 @@ class SmtpFailureTest {
   void a5xxAfterTheBodyFailsTheMessageNotTheAddress() throws Exception {
     ScriptedSmtpServer s = server().on(Step.END_OF_DATA, "554 5.7.1 message content rejected");
     SendResult r = send(sender(s), "spam");
-    assertThat(r).as(r.toString()).isEqualTo(new SendResult.Failed(
-        "the server refused the message after its body: 554 5.7.1 message content rejected", false));
+    assertThat(r)
+        .as(r.toString())
+        .isEqualTo(
+            new SendResult.Failed(
+                "the server refused the message after its body: 554 5.7.1 message content rejected",
+                false));
   }
 
   @Test
   void a4xxAfterTheBodyIsARetry() throws Exception {
     ScriptedSmtpServer s = server().on(Step.END_OF_DATA, "451 4.3.0 try again later");
     SendResult r = send(sender(s), "later");
-    assertThat(r).as(r.toString()).isEqualTo(new SendResult.Retry(
-        "the server deferred the message after its body: 451 4.3.0 try again later", false));
+    assertThat(r)
+        .as(r.toString())
+        .isEqualTo(
+            new SendResult.Retry(
+                "the server deferred the message after its body: 451 4.3.0 try again later",
+                false));
   }
 
   @Test
   void a5xxToTheDataCommandFailsTheMessage() throws Exception {
     ScriptedSmtpServer s = server().on(Step.DATA, "554 5.5.1 no valid recipients");
     SendResult r = send(sender(s), "nodata");
-    assertThat(r).as(r.toString()).isEqualTo(new SendResult.Failed(
-        "the server refused the message (DATA): 554 5.5.1 no valid recipients", false));
+    assertThat(r)
+        .as(r.toString())
+        .isEqualTo(
+            new SendResult.Failed(
+                "the server refused the message (DATA): 554 5.5.1 no valid recipients", false));
   }
 
   @Test
   void aRefusedSenderIsARetryForAllSendsNotAFailureOfTheLead() throws Exception {
     ScriptedSmtpServer s = server().on(Step.MAIL, "553 5.7.1 sender not allowed");
     SendResult r = send(sender(s), "sender");
-    assertThat(r).as(r.toString()).isEqualTo(new SendResult.Retry(
-        "the server refused the sender (MAIL FROM): 553 5.7.1 sender not allowed", true));
+    assertThat(r)
+        .as(r.toString())
+        .isEqualTo(
+            new SendResult.Retry(
+                "the server refused the sender (MAIL FROM): 553 5.7.1 sender not allowed", true));
   }
 
   @Test
@@ -211,11 +238,16 @@ class SmtpFailureTest {
   void requiredStartTlsUpgradesBeforeTheMessage() throws Exception {
     ScriptedSmtpServer s = ScriptedSmtpServer.start(InetAddress.getLoopbackAddress(), serverTls());
     open.add(s);
-    SendResult r = send(sender("smtp://127.0.0.1:" + s.port() + "?starttls=true&trust=" + TEST_CERT), "tls");
+    SendResult r =
+        send(sender("smtp://127.0.0.1:" + s.port() + "?starttls=true&trust=" + TEST_CERT), "tls");
     assertThat(r).as(r.toString()).isInstanceOf(SendResult.Sent.class);
     List<String> commands = s.commands();
-    assertThat(commands.indexOf("STARTTLS")).isPositive().isLessThan(commands.indexOf("MAIL FROM:<ada@example.com>"));
-    assertThat(commands.stream().filter(c -> c.startsWith("EHLO")).count()).as("EHLO again after TLS").isEqualTo(2);
+    assertThat(commands.indexOf("STARTTLS"))
+        .isPositive()
+        .isLessThan(commands.indexOf("MAIL FROM:<ada@example.com>"));
+    assertThat(commands.stream().filter(c -> c.startsWith("EHLO")).count())
+        .as("EHLO again after TLS")
+        .isEqualTo(2);
     assertThat(s.bodies()).hasSize(1);
   }
 
@@ -231,9 +263,13 @@ class SmtpFailureTest {
   @Test
   void aCertificateForAnotherHostIsRefusedEvenWhenTrusted() throws Exception {
     // The test certificate names localhost and 127.0.0.1; the server here is 127.0.0.2.
-    ScriptedSmtpServer s = ScriptedSmtpServer.start(InetAddress.getByName("127.0.0.2"), serverTls());
+    ScriptedSmtpServer s =
+        ScriptedSmtpServer.start(InetAddress.getByName("127.0.0.2"), serverTls());
     open.add(s);
-    SendResult r = send(sender("smtp://127.0.0.2:" + s.port() + "?starttls=true&trust=" + TEST_CERT), "mismatch");
+    SendResult r =
+        send(
+            sender("smtp://127.0.0.2:" + s.port() + "?starttls=true&trust=" + TEST_CERT),
+            "mismatch");
     assertThat(r).as(r.toString()).isInstanceOf(SendResult.Retry.class);
     assertThat(((SendResult.Retry) r).reason()).contains("TLS");
     assertThat(s.commands()).noneMatch(c -> c.startsWith("MAIL"));
@@ -242,7 +278,8 @@ class SmtpFailureTest {
   @Test
   void credentialsWithoutAuthOnTheServerAreNotSentIntoTheVoid() throws Exception {
     ScriptedSmtpServer s = server();
-    SendResult r = send(sender("smtp://user:pw@127.0.0.1:" + s.port() + "?starttls=false"), "noauth");
+    SendResult r =
+        send(sender("smtp://user:pw@127.0.0.1:" + s.port() + "?starttls=false"), "noauth");
     assertThat(r).as(r.toString()).isInstanceOf(SendResult.Retry.class);
     assertThat(((SendResult.Retry) r).reason()).contains("does not offer AUTH");
     assertThat(s.commands()).noneMatch(c -> c.startsWith("MAIL"));
@@ -251,7 +288,8 @@ class SmtpFailureTest {
   /** The server side of the test certificate (src/test/resources/greenmail.p12). */
   static SSLContext serverTls() throws Exception {
     KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = SmtpFailureTest.class.getClassLoader().getResourceAsStream("greenmail.p12")) {
+    try (InputStream in =
+        SmtpFailureTest.class.getClassLoader().getResourceAsStream("greenmail.p12")) {
       keys.load(in, "changeit".toCharArray());
     }
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());

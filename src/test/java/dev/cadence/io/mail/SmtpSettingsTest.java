@@ -43,7 +43,8 @@ class SmtpSettingsTest {
 
   @Test
   void credentialsArePercentDecoded() {
-    SmtpSettings s = SmtpSettings.parse("smtps://ada%40example.com:p%40ss%3Aw%2Bo+rd%25@smtp.example.com");
+    SmtpSettings s =
+        SmtpSettings.parse("smtps://ada%40example.com:p%40ss%3Aw%2Bo+rd%25@smtp.example.com");
     assertThat(s.user()).contains("ada@example.com");
     assertThat(s.password()).contains("p@ss:w+o+rd%");
   }
@@ -71,8 +72,9 @@ class SmtpSettingsTest {
 
   @Test
   void parameters() {
-    SmtpSettings s = SmtpSettings.parse(
-        "smtp://h:25?connect_timeout=500ms&timeout=30s&write_timeout=2m&trust=/etc/relay-ca.pem&helo=mx.example.com");
+    SmtpSettings s =
+        SmtpSettings.parse(
+            "smtp://h:25?connect_timeout=500ms&timeout=30s&write_timeout=2m&trust=/etc/relay-ca.pem&helo=mx.example.com");
     assertThat(s.connectTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(s.readTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.writeTimeout()).isEqualTo(Duration.ofMinutes(2));
@@ -83,33 +85,37 @@ class SmtpSettingsTest {
   @Test
   void toStringAndRedactNeverShowThePassword() {
     String url = "smtp://ada:hunter2@smtp.example.com:587?starttls=true";
-    assertThat(SmtpSettings.parse(url).toString()).isEqualTo("smtp://ada:***@smtp.example.com:587?starttls=true");
-    assertThat(SmtpSettings.redact(url)).isEqualTo("smtp://ada:***@smtp.example.com:587?starttls=true");
+    assertThat(SmtpSettings.parse(url).toString())
+        .isEqualTo("smtp://ada:***@smtp.example.com:587?starttls=true");
+    assertThat(SmtpSettings.redact(url))
+        .isEqualTo("smtp://ada:***@smtp.example.com:587?starttls=true");
     assertThat(SmtpSettings.redact("ada:hunter2@host")).doesNotContain("hunter2");
     assertThat(SmtpSettings.parse(url).withPassword("other").password()).contains("other");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "''                                       | the SMTP URL is empty",
-    "mail.example.com:25                      | is not an SMTP URL",
-    "http://u:hunter2@h                       | unknown scheme `http://`",
-    "smtp://u:hunter2@h:99999                 | port `99999`",
-    "smtp://u:hunter2@h:abc                   | port `abc`",
-    "smtp://u:hunter2@                        | no valid host",
-    "smtp://u:hunter2@h?starttls=yes          | must be true or false",
-    "smtps://u:hunter2@h?starttls=true        | smtps:// is TLS from the start",
-    "smtp://u:hunter2@h?timeout=0s            | not a duration above zero",
-    "smtp://u:hunter2@h?timeout=30            | not a duration above zero",
-    "smtp://u:hunter2@h?tls=on                | unknown parameter `tls`",
-    "smtp://u:hunter2@h?timeout=1s&timeout=2s | appears twice",
-    "smtp://u:hunter2@h?nothing               | needs the form name=value",
-    "smtp://:hunter2@h                        | the user name before `@` is empty",
-    "smtp://u:hunter2%zz@h                    | not followed by two hex digits",
-    "smtp://u:hunter2%C3%28@h                 | does not decode as UTF-8",
-    "smtp://u:hunter2%0D%0A@h                 | contains a control character",
-    "smtp://u:hunter2@h?helo=a%20b            | is not a host name",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                                       | the SMTP URL is empty",
+        "mail.example.com:25                      | is not an SMTP URL",
+        "http://u:hunter2@h                       | unknown scheme `http://`",
+        "smtp://u:hunter2@h:99999                 | port `99999`",
+        "smtp://u:hunter2@h:abc                   | port `abc`",
+        "smtp://u:hunter2@                        | no valid host",
+        "smtp://u:hunter2@h?starttls=yes          | must be true or false",
+        "smtps://u:hunter2@h?starttls=true        | smtps:// is TLS from the start",
+        "smtp://u:hunter2@h?timeout=0s            | not a duration above zero",
+        "smtp://u:hunter2@h?timeout=30            | not a duration above zero",
+        "smtp://u:hunter2@h?tls=on                | unknown parameter `tls`",
+        "smtp://u:hunter2@h?timeout=1s&timeout=2s | appears twice",
+        "smtp://u:hunter2@h?nothing               | needs the form name=value",
+        "smtp://:hunter2@h                        | the user name before `@` is empty",
+        "smtp://u:hunter2%zz@h                    | not followed by two hex digits",
+        "smtp://u:hunter2%C3%28@h                 | does not decode as UTF-8",
+        "smtp://u:hunter2%0D%0A@h                 | contains a control character",
+        "smtp://u:hunter2@h?helo=a%20b            | is not a host name",
+      })
   void badUrlsGiveOneLineWithoutThePassword(String url, String message) {
     assertThatThrownBy(() -> SmtpSettings.parse(url))
         .isInstanceOf(SmtpSettings.InvalidSmtpUrl.class)
@@ -127,7 +133,8 @@ class SmtpSettingsTest {
   }
 
   @Test
-  void aTrustFileThatIsNotACertificateIsReported(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void aTrustFileThatIsNotACertificateIsReported(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
     Path bad = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "not a certificate");
     SmtpSettings s = SmtpSettings.of("h", 25).withTrust(bad);
     assertThatThrownBy(() -> new SmtpEmailSender(s, java.time.Clock.systemUTC()))

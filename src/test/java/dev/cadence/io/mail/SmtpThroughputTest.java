@@ -24,15 +24,24 @@ class SmtpThroughputTest {
   void sendsAThousandMessagesOverOneConnection() {
     GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     greenMail.start();
-    try (SmtpEmailSender sender = new SmtpEmailSender(SmtpSettings.of("127.0.0.1", greenMail.getSmtp().getPort()), CLOCK)) {
+    try (SmtpEmailSender sender =
+        new SmtpEmailSender(SmtpSettings.of("127.0.0.1", greenMail.getSmtp().getPort()), CLOCK)) {
       long cpuBefore = cpuNanos();
       long threadBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long start = System.nanoTime();
       for (int i = 0; i < MESSAGES; i++) {
-        OutgoingEmail e = new OutgoingEmail("e" + i + ".s1.v1@cadence.example.com", "Ada <ada@example.com>",
-            "lead" + i + "@example.org", "Quick question, Lead " + i,
-            "Hi Lead " + i + ",\n\n" + "A paragraph of a typical sales email, about this long. ".repeat(8) + "\n\nAda\n",
-            Optional.of("https://example.com/unsubscribe?t=" + i));
+        OutgoingEmail e =
+            new OutgoingEmail(
+                "e" + i + ".s1.v1@cadence.example.com",
+                "Ada <ada@example.com>",
+                "lead" + i + "@example.org",
+                "Quick question, Lead " + i,
+                "Hi Lead "
+                    + i
+                    + ",\n\n"
+                    + "A paragraph of a typical sales email, about this long. ".repeat(8)
+                    + "\n\nAda\n",
+                Optional.of("https://example.com/unsubscribe?t=" + i));
         SendResult r = sender.send(e);
         if (!(r instanceof SendResult.Sent)) { // no per-message assertion objects in the timed loop
           assertThat(r).as("message " + i).isInstanceOf(SendResult.Sent.class);
@@ -40,12 +49,19 @@ class SmtpThroughputTest {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpu = (cpuNanos() - cpuBefore) / 1e9;
-      double client = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadBefore) / 1e9;
+      double client =
+          (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadBefore) / 1e9;
       assertThat(sender.connections()).isEqualTo(1);
       assertThat(greenMail.getReceivedMessages()).hasSize(MESSAGES);
-      System.out.printf("mail throughput: %d messages in %.2f s wall = %.0f msgs/s; sending thread CPU %.2f s"
-          + " (%.0f us/message, cold JVM); process CPU %.2f s (client, GreenMail, JIT); load average %.2f%n",
-          MESSAGES, seconds, MESSAGES / seconds, client, client * 1e6 / MESSAGES, cpu,
+      System.out.printf(
+          "mail throughput: %d messages in %.2f s wall = %.0f msgs/s; sending thread CPU %.2f s"
+              + " (%.0f us/message, cold JVM); process CPU %.2f s (client, GreenMail, JIT); load average %.2f%n",
+          MESSAGES,
+          seconds,
+          MESSAGES / seconds,
+          client,
+          client * 1e6 / MESSAGES,
+          cpu,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     } finally {
       greenMail.stop();

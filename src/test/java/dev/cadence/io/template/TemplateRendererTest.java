@@ -46,8 +46,10 @@ class TemplateRendererTest {
 
   @Test
   void fillsSubjectAndBodyFromTheLead() throws Exception {
-    template("intro", "---\nsubject: \"{{first_name}}, a question about {{company}}\"\n---\nHi {{first_name}},\n\n"
-        + "How is {{company}} doing?\n");
+    template(
+        "intro",
+        "---\nsubject: \"{{first_name}}, a question about {{company}}\"\n---\nHi {{first_name}},\n\n"
+            + "How is {{company}} doing?\n");
     Rendering.Ready r = ready("intro", lead("first_name", "Zoë", "company", "Acme & Söhne <GmbH>"));
     assertThat(r.subject()).isEqualTo("Zoë, a question about Acme & Söhne <GmbH>");
     assertThat(r.body()).isEqualTo("Hi Zoë,\n\nHow is Acme & Söhne <GmbH> doing?\n");
@@ -55,17 +57,30 @@ class TemplateRendererTest {
 
   @Test
   void aMissingOrBlankFieldHoldsTheTouchAndNamesEveryField() throws Exception {
-    template("intro", "---\nsubject: Hello {{first_name}}\n---\n{{company}} / {{title}} / {{first_name}}\n");
+    template(
+        "intro",
+        "---\nsubject: Hello {{first_name}}\n---\n{{company}} / {{title}} / {{first_name}}\n");
     Rendering r = renderer.render("intro", lead("first_name", "  ", "title", "CTO"));
-    assertThat(r).isEqualTo(new Rendering.Held(List.of("first_name", "company"),
-        "no value for first_name, company (template intro)"));
+    assertThat(r)
+        .isEqualTo(
+            new Rendering.Held(
+                List.of("first_name", "company"),
+                "no value for first_name, company (template intro)"));
   }
 
   @Test
   void aFieldThatLooksLikeATemplateStaysLiteral() throws Exception {
     template("intro", "---\nsubject: \"Re: {{company}}\"\n---\nHi {{first_name}}\n");
-    Rendering.Ready r = ready("intro", lead("first_name", "{{email}} {{#x}}y{{/x}} {{> partial}}", "company",
-        "{{first_name}}", "email", "secret@example.com"));
+    Rendering.Ready r =
+        ready(
+            "intro",
+            lead(
+                "first_name",
+                "{{email}} {{#x}}y{{/x}} {{> partial}}",
+                "company",
+                "{{first_name}}",
+                "email",
+                "secret@example.com"));
     assertThat(r.subject()).isEqualTo("Re: {{first_name}}");
     assertThat(r.body()).isEqualTo("Hi {{email}} {{#x}}y{{/x}} {{> partial}}\n");
   }
@@ -73,21 +88,27 @@ class TemplateRendererTest {
   @Test
   void spreadsheetFormulasAndHtmlPassThroughUntouched() throws Exception {
     template("intro", "---\nsubject: Hi\n---\nCompany: {{company}}\n");
-    Rendering.Ready r = ready("intro", lead("company", "=HYPERLINK(\"http://evil.example\",\"click\")"));
+    Rendering.Ready r =
+        ready("intro", lead("company", "=HYPERLINK(\"http://evil.example\",\"click\")"));
     assertThat(r.body()).isEqualTo("Company: =HYPERLINK(\"http://evil.example\",\"click\")\n");
   }
 
   @Test
   void tripleAndAmpersandVariablesAreTheSameAsPlainOnes() throws Exception {
-    template("intro", "---\nsubject: Hi\n---\n{{company}}|{{{company}}}|{{&company}}|{{! a comment }}\n");
-    assertThat(ready("intro", lead("company", "A&B <c>")).body()).isEqualTo("A&B <c>|A&B <c>|A&B <c>|\n");
+    template(
+        "intro",
+        "---\nsubject: Hi\n---\n{{company}}|{{{company}}}|{{&company}}|{{! a comment }}\n");
+    assertThat(ready("intro", lead("company", "A&B <c>")).body())
+        .isEqualTo("A&B <c>|A&B <c>|A&B <c>|\n");
   }
 
   @Test
   void sectionsShowTextWhenAFieldHasAValueAndInvertedOnesGiveAFallback() throws Exception {
-    template("intro", "---\nsubject: Hi\n---\n"
-        + "Hi {{#first_name}}{{first_name}}{{/first_name}}{{^first_name}}there{{/first_name}},\n"
-        + "{{#company}}How is {{company}}, {{first_name}}?{{/company}}{{^company}}No company.{{/company}}\n");
+    template(
+        "intro",
+        "---\nsubject: Hi\n---\n"
+            + "Hi {{#first_name}}{{first_name}}{{/first_name}}{{^first_name}}there{{/first_name}},\n"
+            + "{{#company}}How is {{company}}, {{first_name}}?{{/company}}{{^company}}No company.{{/company}}\n");
     assertThat(ready("intro", lead("first_name", "Zoë", "company", "Acme")).body())
         .isEqualTo("Hi Zoë,\nHow is Acme, Zoë?\n");
     assertThat(ready("intro", lead("first_name", "")).body()).isEqualTo("Hi there,\nNo company.\n");
@@ -113,16 +134,23 @@ class TemplateRendererTest {
   @Test
   void aLineBreakInABodyFieldIsJustText() throws Exception {
     template("intro", "---\nsubject: Hello\n---\nNote: {{note}}\n");
-    assertThat(ready("intro", lead("note", "line one\nline two")).body()).isEqualTo("Note: line one\nline two\n");
+    assertThat(ready("intro", lead("note", "line one\nline two")).body())
+        .isEqualTo("Note: line one\nline two\n");
   }
 
   @Test
   void noNamesReachJavaObjects() throws Exception {
-    // Reflection-based engines would answer these from String methods; here they are simply missing fields.
-    template("intro", "---\nsubject: Hi\n---\n{{first_name.length}} {{first_name.class}} {{first_name.bytes}}\n");
+    // Reflection-based engines would answer these from String methods; here they are simply missing
+    // fields.
+    template(
+        "intro",
+        "---\nsubject: Hi\n---\n{{first_name.length}} {{first_name.class}} {{first_name.bytes}}\n");
     Rendering r = renderer.render("intro", lead("first_name", "Zoë"));
-    assertThat(r).isEqualTo(new Rendering.Held(List.of("first_name.length", "first_name.class", "first_name.bytes"),
-        "no value for first_name.length, first_name.class, first_name.bytes (template intro)"));
+    assertThat(r)
+        .isEqualTo(
+            new Rendering.Held(
+                List.of("first_name.length", "first_name.class", "first_name.bytes"),
+                "no value for first_name.length, first_name.class, first_name.bytes (template intro)"));
   }
 
   @Test
@@ -141,23 +169,26 @@ class TemplateRendererTest {
   @Test
   void windowsLineEndsAndAByteOrderMarkAreAccepted() throws Exception {
     template("intro", "\uFEFF---\r\nsubject: Hi {{first_name}}\r\n---\r\nLine 1\r\nLine 2\r\n");
-    assertThat(ready("intro", lead("first_name", "Zoë"))).isEqualTo(new Rendering.Ready("Hi Zoë", "Line 1\nLine 2\n"));
+    assertThat(ready("intro", lead("first_name", "Zoë")))
+        .isEqualTo(new Rendering.Ready("Hi Zoë", "Line 1\nLine 2\n"));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "---\\nsubject: Hi\\n---\\n{{> footer}}\\n          | partials",
-    "---\\nsubject: Hi\\n---\\n{{=<% %>=}}<%x%>\\n        | delimiters",
-    "---\\nsubject: Hi\\n---\\n{{< base}}{{/base}}\\n      | inheritance",
-    "---\\nsubject: Hi\\n---\\n{{$ block}}x{{/block}}\\n   | blocks",
-    "---\\nsubject: Hi\\n---\\n{{.}}\\n                    | not a field name",
-    "---\\nsubject: Hi\\n---\\n{{this}}\\n                 | not a field name",
-    "---\\nsubject: Hi\\n---\\n{{#a}}{{-first}}{{/a}}\\n   | not a field name",
-    "---\\nsubject: Hi\\n---\\n{{#a}}x\\n                  | body",
-    "Hi {{first_name}}\\n                                  | needs `subject:`",
-    "---\\nsubject: Hi\\n                                   | not closed",
-    "---\\nsubject: [a, b]\\n---\\nx\\n                   | must be text",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "---\\nsubject: Hi\\n---\\n{{> footer}}\\n          | partials",
+        "---\\nsubject: Hi\\n---\\n{{=<% %>=}}<%x%>\\n        | delimiters",
+        "---\\nsubject: Hi\\n---\\n{{< base}}{{/base}}\\n      | inheritance",
+        "---\\nsubject: Hi\\n---\\n{{$ block}}x{{/block}}\\n   | blocks",
+        "---\\nsubject: Hi\\n---\\n{{.}}\\n                    | not a field name",
+        "---\\nsubject: Hi\\n---\\n{{this}}\\n                 | not a field name",
+        "---\\nsubject: Hi\\n---\\n{{#a}}{{-first}}{{/a}}\\n   | not a field name",
+        "---\\nsubject: Hi\\n---\\n{{#a}}x\\n                  | body",
+        "Hi {{first_name}}\\n                                  | needs `subject:`",
+        "---\\nsubject: Hi\\n                                   | not closed",
+        "---\\nsubject: [a, b]\\n---\\nx\\n                   | must be text",
+      })
   void templatesThatUseMoreThanVariablesAreRefused(String text, String message) throws Exception {
     template("bad", text.replace("\\n", "\n"));
     assertThatThrownBy(() -> renderer.render("bad", lead("first_name", "Zoë", "a", "1")))
@@ -168,20 +199,24 @@ class TemplateRendererTest {
   @Test
   void aSubjectWrittenWithALineBreakEscapeIsRefused() throws Exception {
     template("bad", "---\nsubject: \"Hi\\r\\nBcc: x@example.net\"\n---\nx\n");
-    assertThatThrownBy(() -> renderer.render("bad", lead())).isInstanceOf(BadTemplateException.class)
+    assertThatThrownBy(() -> renderer.render("bad", lead()))
+        .isInstanceOf(BadTemplateException.class)
         .hasMessageContaining("the subject must be one line");
   }
 
   @Test
   void anUnknownTemplateOrAnUnsafeNameIsRefused() {
-    assertThatThrownBy(() -> renderer.render("nope", lead())).isInstanceOf(BadTemplateException.class)
+    assertThatThrownBy(() -> renderer.render("nope", lead()))
+        .isInstanceOf(BadTemplateException.class)
         .hasMessageContaining("template `nope` not found");
-    assertThatThrownBy(() -> renderer.render("../../etc/passwd", lead())).isInstanceOf(BadTemplateException.class);
+    assertThatThrownBy(() -> renderer.render("../../etc/passwd", lead()))
+        .isInstanceOf(BadTemplateException.class);
   }
 
   private static boolean hasSubject(Path p) {
     try {
-      return Files.readString(p).contains("\nsubject:"); // social templates have none and are not emailed
+      return Files.readString(p)
+          .contains("\nsubject:"); // social templates have none and are not emailed
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -10,9 +10,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Whatever the value, what the editor writes reads back as that value, and no other line changes. */
+/**
+ * Whatever the value, what the editor writes reads back as that value, and no other line changes.
+ */
 class CadenceEditorProperties {
-  private static final String CADENCE = """
+  private static final String CADENCE =
+      """
       cadence: out   # the id
       steps:
         - id: a
@@ -26,19 +29,27 @@ class CadenceEditorProperties {
 
   @Provide
   Arbitrary<String> values() {
-    return Arbitraries.strings().withChars("abcXYZ019 -_:#,.'\"\\()[]{}&*!|>%@`?").ofMinLength(1).ofMaxLength(20);
+    return Arbitraries.strings()
+        .withChars("abcXYZ019 -_:#,.'\"\\()[]{}&*!|>%@`?")
+        .ofMinLength(1)
+        .ofMaxLength(20);
   }
 
   @Property
-  void aValueReadsBackAsWritten(@ForAll("values") String value, @ForAll boolean second) throws Exception {
+  void aValueReadsBackAsWritten(@ForAll("values") String value, @ForAll boolean second)
+      throws Exception {
     String step = second ? "b" : "a";
     CadenceEditor editor = new CadenceEditor(CADENCE);
     int line = editor.set(step, "name", value);
     String text = editor.text();
-    YNode.YMap root = (YNode.YMap) new SafeYamlReader().read(text.getBytes(StandardCharsets.UTF_8)).root().orElseThrow();
+    YNode.YMap root =
+        (YNode.YMap)
+            new SafeYamlReader().read(text.getBytes(StandardCharsets.UTF_8)).root().orElseThrow();
     YNode.YSeq steps = (YNode.YSeq) root.entry("steps").orElseThrow().value();
     YNode.YMap map = (YNode.YMap) steps.items().get(second ? 1 : 0);
-    assertThat(((YNode.YScalar) map.entry("name").orElseThrow().value()).text()).as(text).isEqualTo(value);
+    assertThat(((YNode.YScalar) map.entry("name").orElseThrow().value()).text())
+        .as(text)
+        .isEqualTo(value);
     List<String> before = CADENCE.lines().toList();
     List<String> after = text.lines().toList();
     assertThat(after).hasSameSizeAs(before);
@@ -50,15 +61,23 @@ class CadenceEditorProperties {
   }
 
   @Property
-  void anAddedVariantReadsBackAsWritten(@ForAll("values") String region, @ForAll("values") String template) throws Exception {
+  void anAddedVariantReadsBackAsWritten(
+      @ForAll("values") String region, @ForAll("values") String template) throws Exception {
     CadenceEditor editor = new CadenceEditor(CADENCE);
     editor.setVariant("a", region, template);
     editor.setVariant("a", region + "x", template);
     String text = editor.text();
-    YNode.YMap root = (YNode.YMap) new SafeYamlReader().read(text.getBytes(StandardCharsets.UTF_8)).root().orElseThrow();
-    YNode.YMap a = (YNode.YMap) ((YNode.YSeq) root.entry("steps").orElseThrow().value()).items().get(0);
+    YNode.YMap root =
+        (YNode.YMap)
+            new SafeYamlReader().read(text.getBytes(StandardCharsets.UTF_8)).root().orElseThrow();
+    YNode.YMap a =
+        (YNode.YMap) ((YNode.YSeq) root.entry("steps").orElseThrow().value()).items().get(0);
     YNode.YMap variants = (YNode.YMap) a.entry("variants").orElseThrow().value();
-    assertThat(((YNode.YScalar) variants.entry(region).orElseThrow().value()).text()).as(text).isEqualTo(template);
-    assertThat(((YNode.YScalar) variants.entry(region + "x").orElseThrow().value()).text()).as(text).isEqualTo(template);
+    assertThat(((YNode.YScalar) variants.entry(region).orElseThrow().value()).text())
+        .as(text)
+        .isEqualTo(template);
+    assertThat(((YNode.YScalar) variants.entry(region + "x").orElseThrow().value()).text())
+        .as(text)
+        .isEqualTo(template);
   }
 }

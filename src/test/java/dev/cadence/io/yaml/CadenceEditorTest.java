@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class CadenceEditorTest {
-  private static final String CADENCE = """
+  private static final String CADENCE =
+      """
       # Outbound: the comments and layout of this file must survive every edit.
       cadence: out
       steps:
@@ -33,18 +34,23 @@ class CadenceEditorTest {
   void aValueIsReplacedInPlaceAndItsCommentKeepsItsColumn() throws Exception {
     CadenceEditor editor = new CadenceEditor(CADENCE);
     assertThat(editor.set("intro-email", "channel", "call")).isEqualTo(6);
-    assertThat(editor.text()).isEqualTo(CADENCE.replace(
-        "    channel: email                    # the first touch",
-        "    channel: call                     # the first touch"));
+    assertThat(editor.text())
+        .isEqualTo(
+            CADENCE.replace(
+                "    channel: email                    # the first touch",
+                "    channel: call                     # the first touch"));
   }
 
   @Test
   void aLongerValuePushesTheCommentButLeavesASpace() throws Exception {
     CadenceEditor editor = new CadenceEditor(CADENCE);
     editor.set("check-call", "wait", "1d12h30m");
-    assertThat(editor.text()).contains("    wait: 1d12h30m                    # a day after the email\n");
+    assertThat(editor.text())
+        .contains("    wait: 1d12h30m                    # a day after the email\n");
     editor.set("check-call", "wait", "a-very-long-value-indeed-longer-than-the-gap");
-    assertThat(editor.text()).contains("    wait: a-very-long-value-indeed-longer-than-the-gap # a day after the email\n");
+    assertThat(editor.text())
+        .contains(
+            "    wait: a-very-long-value-indeed-longer-than-the-gap # a day after the email\n");
   }
 
   @Test
@@ -65,7 +71,8 @@ class CadenceEditorTest {
 
   @Test
   void textIsQuotedOnlyWhenYamlWouldReadItOtherwise() {
-    assertThat(ScalarText.scalar("Follow-up call (instead of the email)")).isEqualTo("Follow-up call (instead of the email)");
+    assertThat(ScalarText.scalar("Follow-up call (instead of the email)"))
+        .isEqualTo("Follow-up call (instead of the email)");
     assertThat(ScalarText.scalar("intro-fr")).isEqualTo("intro-fr");
     assertThat(ScalarText.scalar("Note: call")).isEqualTo("\"Note: call\"");
     assertThat(ScalarText.scalar("a #b")).isEqualTo("\"a #b\"");
@@ -82,10 +89,13 @@ class CadenceEditorTest {
   @Test
   void aMissingKeyIsAddedAfterTheOneNamedWithTheStepsIndentation() throws Exception {
     CadenceEditor editor = new CadenceEditor(CADENCE);
-    assertThat(editor.set("followup-email", "script", "outbound-followup-call", "channel")).isEqualTo(20);
-    assertThat(editor.text()).isEqualTo(CADENCE.replace(
-        "    channel: email\n    template: outbound-followup\n",
-        "    channel: email\n    script: outbound-followup-call\n    template: outbound-followup\n"));
+    assertThat(editor.set("followup-email", "script", "outbound-followup-call", "channel"))
+        .isEqualTo(20);
+    assertThat(editor.text())
+        .isEqualTo(
+            CADENCE.replace(
+                "    channel: email\n    template: outbound-followup\n",
+                "    channel: email\n    script: outbound-followup-call\n    template: outbound-followup\n"));
   }
 
   @Test
@@ -100,14 +110,19 @@ class CadenceEditorTest {
     CadenceEditor editor = new CadenceEditor(CADENCE);
     assertThat(editor.remove("intro-email", "variants")).isEqualTo(8);
     assertThat(editor.remove("intro-email", "template")).isEqualTo(7);
-    assertThat(editor.text()).isEqualTo(CADENCE.replace("""
+    assertThat(editor.text())
+        .isEqualTo(
+            CADENCE.replace(
+                """
             template: intro                   # templates/intro.md
             variants:                         # region -> template
               EMEA-FR: intro-fr
               EMEA-DE: intro-de
-        """, ""));
+        """,
+                ""));
     // The blank line between the steps is the file's layout: it stays.
-    assertThat(editor.text()).contains("    channel: email                    # the first touch\n\n  - id: check-call");
+    assertThat(editor.text())
+        .contains("    channel: email                    # the first touch\n\n  - id: check-call");
     assertThat(editor.remove("intro-email", "template")).isZero();
   }
 
@@ -116,7 +131,9 @@ class CadenceEditorTest {
     CadenceEditor editor = new CadenceEditor(CADENCE);
     assertThat(editor.setVariant("intro-email", "EMEA-DE", "intro")).isEqualTo(10);
     assertThat(editor.setVariant("intro-email", "APAC", "intro-apac")).isEqualTo(11);
-    assertThat(editor.text()).contains("""
+    assertThat(editor.text())
+        .contains(
+            """
               EMEA-FR: intro-fr
               EMEA-DE: intro
               APAC: intro-apac
@@ -127,7 +144,8 @@ class CadenceEditorTest {
 
   @Test
   void aVariantIsAddedToAFlowMappingOrAsANewOne() throws Exception {
-    String flow = """
+    String flow =
+        """
         cadence: out
         steps:
           - id: intro
@@ -142,7 +160,9 @@ class CadenceEditorTest {
     editor.setVariant("intro", "NA-EAST", "intro-us");
     editor.setVariant("intro", "EMEA-FR", "intro");
     editor.setVariant("next", "North America", "intro-us");
-    assertThat(editor.text()).isEqualTo("""
+    assertThat(editor.text())
+        .isEqualTo(
+            """
         cadence: out
         steps:
           - id: intro
@@ -158,12 +178,14 @@ class CadenceEditorTest {
 
   @Test
   void lineEndingsAByteOrderMarkAndAMissingFinalLineBreakAreKept() throws Exception {
-    String crlf = "\uFEFFcadence: out\r\nsteps:\r\n  - id: a\r\n    channel: email\r\n    template: t";
+    String crlf =
+        "\uFEFFcadence: out\r\nsteps:\r\n  - id: a\r\n    channel: email\r\n    template: t";
     CadenceEditor editor = new CadenceEditor(crlf);
     editor.set("a", "channel", "call");
     editor.set("a", "script", "s", "template");
-    assertThat(editor.text()).isEqualTo(
-        "\uFEFFcadence: out\r\nsteps:\r\n  - id: a\r\n    channel: call\r\n    template: t\r\n    script: s");
+    assertThat(editor.text())
+        .isEqualTo(
+            "\uFEFFcadence: out\r\nsteps:\r\n  - id: a\r\n    channel: call\r\n    template: t\r\n    script: s");
   }
 
   @Test
@@ -175,7 +197,8 @@ class CadenceEditorTest {
 
   @Test
   void whatCannotBeEditedSafelyIsRefusedWithTheReason() {
-    String tricky = """
+    String tricky =
+        """
         cadence: out
         x-channel: &ch email
         steps:
@@ -188,18 +211,22 @@ class CadenceEditorTest {
             channel: email
         """;
     CadenceEditor editor = new CadenceEditor(tricky);
-    assertThatThrownBy(() -> editor.set("aliased", "channel", "call")).hasMessageContaining("alias");
-    assertThatThrownBy(() -> editor.set("aliased", "template", "x")).hasMessageContaining("change it by hand");
+    assertThatThrownBy(() -> editor.set("aliased", "channel", "call"))
+        .hasMessageContaining("alias");
+    assertThatThrownBy(() -> editor.set("aliased", "template", "x"))
+        .hasMessageContaining("change it by hand");
     assertThatThrownBy(() -> editor.set("flow", "wait", "1d")).hasMessageContaining("flow style");
     assertThatThrownBy(() -> editor.remove("flow", "template")).hasMessageContaining("flow style");
-    assertThatThrownBy(() -> editor.set("nope", "channel", "call")).hasMessageContaining("no step `nope`");
+    assertThatThrownBy(() -> editor.set("nope", "channel", "call"))
+        .hasMessageContaining("no step `nope`");
     assertThatThrownBy(() -> editor.remove("plain", "id")).hasMessageContaining("opens the item");
     assertThat(editor.text()).isEqualTo(tricky);
   }
 
   @Test
   void aFlowStepCanStillHaveAValueReplaced() throws Exception {
-    CadenceEditor editor = new CadenceEditor("steps:\n  - { id: flow, channel: email, template: t }\n");
+    CadenceEditor editor =
+        new CadenceEditor("steps:\n  - { id: flow, channel: email, template: t }\n");
     editor.set("flow", "channel", "social");
     assertThat(editor.text()).isEqualTo("steps:\n  - { id: flow, channel: social, template: t }\n");
   }

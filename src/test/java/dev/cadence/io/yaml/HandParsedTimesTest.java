@@ -17,10 +17,15 @@ class HandParsedTimesTest {
   private static String viaJavaTime(String start) {
     try {
       LocalTime s = LocalTime.parse(start);
-      return s.isBefore(LocalTime.of(23, 59)) ? new Window(s, LocalTime.of(23, 59)).toString()
-          : "`" + start + "-23:59` must start before it ends (a window cannot span midnight); write e.g. \"09:00-17:00\"";
+      return s.isBefore(LocalTime.of(23, 59))
+          ? new Window(s, LocalTime.of(23, 59)).toString()
+          : "`"
+              + start
+              + "-23:59` must start before it ends (a window cannot span midnight); write e.g. \"09:00-17:00\"";
     } catch (DateTimeParseException e) {
-      return "`" + start + "-23:59` is not HH:MM-HH:MM with valid times; write e.g. \"09:00-17:00\"";
+      return "`"
+          + start
+          + "-23:59` is not HH:MM-HH:MM with valid times; write e.g. \"09:00-17:00\"";
     }
   }
 
@@ -40,7 +45,10 @@ class HandParsedTimesTest {
         assertThat(viaWindow(start)).as(start).isEqualTo(viaJavaTime(start));
       }
     }
-    for (String odd : new String[] {"9:00", "09:0", "0a:00", "09:00:30", "09:00:30.5", "+9:00", "09.00", "١٢:٠٠"}) {
+    for (String odd :
+        new String[] {
+          "9:00", "09:0", "0a:00", "09:00:30", "09:00:30.5", "+9:00", "09.00", "١٢:٠٠"
+        }) {
       assertThat(viaWindow(odd)).as(odd).isEqualTo(viaJavaTime(odd));
     }
   }
@@ -63,7 +71,16 @@ class HandParsedTimesTest {
         }
       }
     }
-    for (String odd : new String[] {"2026-1-01", "2026/01/01", "+2026-01-01", "20261-01-01", "2026-01-0x", "2026-01-01T00:00", ""}) {
+    for (String odd :
+        new String[] {
+          "2026-1-01",
+          "2026/01/01",
+          "+2026-01-01",
+          "20261-01-01",
+          "2026-01-0x",
+          "2026-01-01T00:00",
+          ""
+        }) {
       assertThat(parse(odd, true)).as(odd).isEqualTo(parse(odd, false));
     }
   }

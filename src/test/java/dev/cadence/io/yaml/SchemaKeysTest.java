@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * binder's package because {@link ScheduleBinder#KEYS} is package-private).
  */
 class SchemaKeysTest {
-  /** Subschemas that only constrain (conditions and exclusions); they declare no keys of their own. */
+  /**
+   * Subschemas that only constrain (conditions and exclusions); they declare no keys of their own.
+   */
   private static final Set<String> CONSTRAINING = Set.of("if", "then", "else", "not");
 
   private final JsonNode schema = SchemaSupport.schemaNode();
@@ -34,22 +36,26 @@ class SchemaKeysTest {
 
   @Test
   void topLevelKeysAreTheBindersCadenceKeys() {
-    assertThat(names(schema.path("properties"))).containsExactlyInAnyOrderElementsOf(CadenceBinder.CADENCE_KEYS);
+    assertThat(names(schema.path("properties")))
+        .containsExactlyInAnyOrderElementsOf(CadenceBinder.CADENCE_KEYS);
   }
 
   @Test
   void stepKeysAreTheBindersStepKeys() {
-    assertThat(names(defs.path("step").path("properties"))).containsExactlyInAnyOrderElementsOf(CadenceBinder.STEP_KEYS);
+    assertThat(names(defs.path("step").path("properties")))
+        .containsExactlyInAnyOrderElementsOf(CadenceBinder.STEP_KEYS);
   }
 
   @Test
   void scheduleKeysAreTheBindersScheduleKeys() {
-    assertThat(names(defs.path("schedule").path("properties"))).containsExactlyInAnyOrderElementsOf(ScheduleBinder.KEYS);
+    assertThat(names(defs.path("schedule").path("properties")))
+        .containsExactlyInAnyOrderElementsOf(ScheduleBinder.KEYS);
   }
 
   @Test
   void exitKeysAreTheBindersExitKeys() {
-    assertThat(names(defs.path("exit").path("properties"))).containsExactlyInAnyOrderElementsOf(CadenceBinder.EXIT_KEYS);
+    assertThat(names(defs.path("exit").path("properties")))
+        .containsExactlyInAnyOrderElementsOf(CadenceBinder.EXIT_KEYS);
   }
 
   @Test
@@ -59,7 +65,9 @@ class SchemaKeysTest {
       if (branch.path("type").asText().equals("object")) {
         List<String> own = names(branch.path("properties"));
         assertThat(own).as("a target branch declares exactly one key: " + branch).hasSize(1);
-        assertThat(texts(branch.path("required"))).as(branch.toString()).containsExactlyElementsOf(own);
+        assertThat(texts(branch.path("required")))
+            .as(branch.toString())
+            .containsExactlyElementsOf(own);
         keys.addAll(own);
       }
     }
@@ -69,50 +77,70 @@ class SchemaKeysTest {
   @Test
   void everyObjectThatDeclaresKeysRejectsOthers() {
     List<String> open = new ArrayList<>();
-    walk(schema, "#", (path, node) -> {
-      if (node.has("properties") && !node.path("additionalProperties").equals(SchemaSupport.json("false"))) {
-        open.add(path);
-      }
-    });
-    assertThat(open).as("objects without additionalProperties: false (misspelled keys would pass)").isEmpty();
+    walk(
+        schema,
+        "#",
+        (path, node) -> {
+          if (node.has("properties")
+              && !node.path("additionalProperties").equals(SchemaSupport.json("false"))) {
+            open.add(path);
+          }
+        });
+    assertThat(open)
+        .as("objects without additionalProperties: false (misspelled keys would pass)")
+        .isEmpty();
   }
 
   @Test
   void everyPropertyHasADescriptionForEditorsToShow() {
     List<String> bare = new ArrayList<>();
-    walk(schema, "#", (path, node) -> {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields(); it.hasNext(); ) {
-        var property = it.next();
-        if (property.getValue().path("description").asText().isBlank()) {
-          bare.add(path + "/properties/" + property.getKey());
-        }
-      }
-    });
+    walk(
+        schema,
+        "#",
+        (path, node) -> {
+          for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields();
+              it.hasNext(); ) {
+            var property = it.next();
+            if (property.getValue().path("description").asText().isBlank()) {
+              bare.add(path + "/properties/" + property.getKey());
+            }
+          }
+        });
     assertThat(bare).as("properties without a description").isEmpty();
   }
 
   @Test
   void channelsAreTheModelsChannelsInTheEnumAndInGuards() {
-    assertThat(texts(defs.path("channel").path("enum"))).containsExactlyElementsOf(Channel.yamlNames());
-    assertThat(names(defs.path("guard").path("properties"))).containsExactlyElementsOf(Channel.yamlNames());
+    assertThat(texts(defs.path("channel").path("enum")))
+        .containsExactlyElementsOf(Channel.yamlNames());
+    assertThat(names(defs.path("guard").path("properties")))
+        .containsExactlyElementsOf(Channel.yamlNames());
   }
 
   @Test
   void salesModelsAreTheModelsSalesModels() {
     assertThat(texts(schema.path("properties").path("model").path("enum")))
-        .containsExactlyElementsOf(Arrays.stream(SalesModel.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
+        .containsExactlyElementsOf(
+            Arrays.stream(SalesModel.values())
+                .map(m -> m.name().toLowerCase(Locale.ROOT))
+                .toList());
   }
 
   @Test
   void businessDaysAreTheThreeLetterDayNames() {
-    JsonNode days = defs.path("schedule").path("properties").path("business_days").path("items").path("enum");
-    assertThat(texts(days)).containsExactlyElementsOf(Arrays.stream(DayOfWeek.values()).map(d -> d.name().substring(0, 3)).toList());
+    JsonNode days =
+        defs.path("schedule").path("properties").path("business_days").path("items").path("enum");
+    assertThat(texts(days))
+        .containsExactlyElementsOf(
+            Arrays.stream(DayOfWeek.values()).map(d -> d.name().substring(0, 3)).toList());
   }
 
   @Test
   void outcomesAreTheModelsOutcomes() {
-    assertThat(texts(defs.path("outcome").path("enum"))).containsExactlyInAnyOrderElementsOf(Outcomes.all());
-    assertThat(names(defs.path("transitions").path("properties"))).containsExactlyInAnyOrderElementsOf(Outcomes.all());
+    assertThat(texts(defs.path("outcome").path("enum")))
+        .containsExactlyInAnyOrderElementsOf(Outcomes.all());
+    assertThat(names(defs.path("transitions").path("properties")))
+        .containsExactlyInAnyOrderElementsOf(Outcomes.all());
   }
 
   @Test
@@ -120,10 +148,15 @@ class SchemaKeysTest {
     Set<String> covered = new TreeSet<>();
     for (JsonNode rule : defs.path("step").path("allOf")) {
       JsonNode condition = rule.path("if").path("properties").path("channel");
-      List<String> channels = condition.has("const") ? List.of(condition.get("const").asText()) : texts(condition.path("enum"));
-      List<String> allowed = texts(rule.path("then").path("properties").path("on").path("propertyNames").path("enum"));
+      List<String> channels =
+          condition.has("const")
+              ? List.of(condition.get("const").asText())
+              : texts(condition.path("enum"));
+      List<String> allowed =
+          texts(rule.path("then").path("properties").path("on").path("propertyNames").path("enum"));
       for (String name : channels) {
-        Channel channel = Channel.fromYaml(name).orElseThrow(() -> new AssertionError("unknown channel " + name));
+        Channel channel =
+            Channel.fromYaml(name).orElseThrow(() -> new AssertionError("unknown channel " + name));
         Set<String> producible = new TreeSet<>(channel.responses());
         producible.addAll(Outcomes.GENERAL);
         assertThat(allowed).as(name + " outcomes").containsExactlyInAnyOrderElementsOf(producible);
@@ -135,7 +168,8 @@ class SchemaKeysTest {
 
   @Test
   void idPatternsAreTheBindersPatternsAnchored() {
-    assertThat(defs.path("cadenceId").path("pattern").asText()).isEqualTo(anchored(CadenceBinder.CADENCE_ID));
+    assertThat(defs.path("cadenceId").path("pattern").asText())
+        .isEqualTo(anchored(CadenceBinder.CADENCE_ID));
     assertThat(defs.path("name").path("pattern").asText()).isEqualTo(anchored(CadenceBinder.NAME));
   }
 

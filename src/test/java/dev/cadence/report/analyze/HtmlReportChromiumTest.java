@@ -31,21 +31,36 @@ class HtmlReportChromiumTest {
   void chromiumRendersTheChartsAndTheNumbers() throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (.ci/run installs it)");
     Path report = dir.resolve("report.html");
-    CliResult r = CliHarness.run("analyze", "src/test/resources/golden/analyze/small/log.csv", "--format", "html",
-        "--out", report.toString());
+    CliResult r =
+        CliHarness.run(
+            "analyze",
+            "src/test/resources/golden/analyze/small/log.csv",
+            "--format",
+            "html",
+            "--out",
+            report.toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     String source = Files.readString(report);
     assertThat(source).doesNotContain("http://", "https://", "<script", "<link", "src=");
 
     String dom = chromium("--dump-dom", report.toUri().toString());
     List<String> charts = matches(dom, "<svg class=\"chart\" data-table=\"([a-z_]+)\"");
-    assertThat(charts).containsExactly("open_rate_by_region", "open_rate_by_region_template", "response_rate_by_gap",
-        "response_rate_by_position_channel", "funnel");
-    // One bar per row with a rate (a row with nothing delivered has none): 3 regions, 5 templates...
-    assertThat(matches(dom, "<rect class=\"bar\" data-rate=\"([0-9.]+)\"")).hasSize(3 + 5 + 5 + 6 + 4)
+    assertThat(charts)
+        .containsExactly(
+            "open_rate_by_region",
+            "open_rate_by_region_template",
+            "response_rate_by_gap",
+            "response_rate_by_position_channel",
+            "funnel");
+    // One bar per row with a rate (a row with nothing delivered has none): 3 regions, 5
+    // templates...
+    assertThat(matches(dom, "<rect class=\"bar\" data-rate=\"([0-9.]+)\""))
+        .hasSize(3 + 5 + 5 + 6 + 4)
         .startsWith("0", "0.5", "1");
-    assertThat(dom).contains("<td class=\"n\">50.0%</td><td class=\"n\">15.0-85.0%</td>", "26 events from 28 lines",
-        "<code>response-before-touch</code>");
+    assertThat(dom)
+        .contains(
+            "<td class=\"n\">50.0%</td><td class=\"n\">15.0-85.0%</td>",
+            "26 events from 28 lines", "<code>response-before-touch</code>");
 
     Path png = dir.resolve("report.png");
     chromium("--screenshot=" + png, "--window-size=1000,1400", report.toUri().toString());
@@ -56,16 +71,29 @@ class HtmlReportChromiumTest {
   }
 
   private String chromium(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + dir.resolve("profile")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + dir.resolve("profile")));
     command.addAll(List.of(args));
     Path out = dir.resolve("chromium.out");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(dir.resolve("chromium.err").toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(dir.resolve("chromium.err").toFile())
+            .start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("chromium did not finish in 120 s: " + Files.readString(dir.resolve("chromium.err")));
+      throw new AssertionError(
+          "chromium did not finish in 120 s: " + Files.readString(dir.resolve("chromium.err")));
     }
     assertThat(p.exitValue()).as(Files.readString(dir.resolve("chromium.err"))).isZero();
     return Files.readString(out);

@@ -31,32 +31,50 @@ class PlanTextProperties {
     assertWhen(at, zone);
   }
 
-  /** Just before, at and after each offset change (DST, and zones that changed their standard time). */
+  /**
+   * Just before, at and after each offset change (DST, and zones that changed their standard time).
+   */
   @Property(tries = 1000)
-  void whenIsWhatTheFormatterPrintsAroundTransitions(@ForAll("transitions") Instant transition,
-      @ForAll("nearby") long secondsAway) {
-    for (String zone : List.of("Europe/Paris", "America/New_York", "Australia/Lord_Howe", "America/St_Johns",
-        "Pacific/Chatham", "Asia/Kolkata", "America/Sao_Paulo", "Africa/Casablanca", "Antarctica/Troll")) {
+  void whenIsWhatTheFormatterPrintsAroundTransitions(
+      @ForAll("transitions") Instant transition, @ForAll("nearby") long secondsAway) {
+    for (String zone :
+        List.of(
+            "Europe/Paris",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "America/St_Johns",
+            "Pacific/Chatham",
+            "Asia/Kolkata",
+            "America/Sao_Paulo",
+            "Africa/Casablanca",
+            "Antarctica/Troll")) {
       assertWhen(transition.plusSeconds(secondsAway), ZoneId.of(zone));
     }
   }
 
   @Property(tries = 3000)
   void dayNumberIsTheLocalDate(@ForAll("instants") Instant at, @ForAll("zones") ZoneId zone) {
-    assertThat(TimeText.Local.of(at, zone).epochDay()).as(at + " in " + zone)
+    assertThat(TimeText.Local.of(at, zone).epochDay())
+        .as(at + " in " + zone)
         .isEqualTo(at.atZone(zone).toLocalDate().toEpochDay());
   }
 
   @Property(tries = 3000)
   void utcBasicIsWhatTheFormatterPrints(@ForAll("instants") Instant at) {
-    assertThat(TimeText.appendUtcBasic(new StringBuilder("x"), at).toString()).as(at.toString())
+    assertThat(TimeText.appendUtcBasic(new StringBuilder("x"), at).toString())
+        .as(at.toString())
         .isEqualTo("x" + TimeText.UTC_BASIC.format(at));
   }
 
   @Property(tries = 2000)
   void escapingIsTheChainOfReplacements(@ForAll("texts") String s) {
-    String expected = s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-        .replace("\n", "\\n").replace("\r", "\\n");
+    String expected =
+        s.replace("\\", "\\\\")
+            .replace(";", "\\;")
+            .replace(",", "\\,")
+            .replace("\r\n", "\\n")
+            .replace("\n", "\\n")
+            .replace("\r", "\\n");
     assertThat(Ics.text(s)).isEqualTo(expected);
     assertThat(Ics.appendText(new StringBuilder("k:"), s).toString()).isEqualTo("k:" + expected);
   }
@@ -92,14 +110,19 @@ class PlanTextProperties {
   private static void assertWhen(Instant at, ZoneId zone) {
     StringBuilder s = new StringBuilder("x");
     TimeText.appendWhen(s, TimeText.Local.of(at, zone));
-    assertThat(s.toString()).as(at + " in " + zone).isEqualTo("x" + TimeText.WHEN.format(at.atZone(zone)));
-    assertThat(TimeText.appendTime(new StringBuilder(), TimeText.Local.of(at, zone)).toString()).as(at + " in " + zone)
+    assertThat(s.toString())
+        .as(at + " in " + zone)
+        .isEqualTo("x" + TimeText.WHEN.format(at.atZone(zone)));
+    assertThat(TimeText.appendTime(new StringBuilder(), TimeText.Local.of(at, zone)).toString())
+        .as(at + " in " + zone)
         .isEqualTo(TimeText.TIME.format(at.atZone(zone)));
   }
 
   @Provide
   Arbitrary<Instant> instants() {
-    return Combinators.combine(Arbitraries.longs().between(FIRST, LAST), Arbitraries.integers().between(0, 999_999_999))
+    return Combinators.combine(
+            Arbitraries.longs().between(FIRST, LAST),
+            Arbitraries.integers().between(0, 999_999_999))
         .as(Instant::ofEpochSecond);
   }
 
@@ -108,7 +131,8 @@ class PlanTextProperties {
     List<ZoneId> zones = new ArrayList<>();
     ZoneId.getAvailableZoneIds().stream().sorted().map(ZoneId::of).forEach(zones::add);
     // Fixed offsets too: negative, half-hour, with seconds (which "xxx" leaves out), and zero.
-    for (String offset : List.of("Z", "+05:30", "-03:30", "-00:30", "+14:00", "-12:00", "+05:30:15", "-00:00:30")) {
+    for (String offset :
+        List.of("Z", "+05:30", "-03:30", "-00:30", "+14:00", "-12:00", "+05:30:15", "-00:00:30")) {
       zones.add(ZoneOffset.of(offset));
     }
     zones.add(ZoneId.of("UTC+01:00"));
@@ -119,7 +143,8 @@ class PlanTextProperties {
   @Provide
   Arbitrary<Instant> transitions() {
     List<Instant> all = new ArrayList<>();
-    for (String zone : List.of("Europe/Paris", "America/New_York", "Australia/Lord_Howe", "America/St_Johns")) {
+    for (String zone :
+        List.of("Europe/Paris", "America/New_York", "Australia/Lord_Howe", "America/St_Johns")) {
       ZoneRules rules = ZoneId.of(zone).getRules();
       ZoneOffsetTransition t = rules.nextTransition(Instant.parse("1890-01-01T00:00:00Z"));
       while (t != null && t.getInstant().isBefore(Instant.parse("2040-01-01T00:00:00Z"))) {
@@ -132,16 +157,22 @@ class PlanTextProperties {
 
   @Provide
   Arbitrary<Long> nearby() {
-    return Arbitraries.oneOf(Arbitraries.longs().between(-2, 2), Arbitraries.longs().between(-3 * 3600, 3 * 3600));
+    return Arbitraries.oneOf(
+        Arbitraries.longs().between(-2, 2), Arbitraries.longs().between(-3 * 3600, 3 * 3600));
   }
 
-  /** Text with what escaping and folding care about: separators, line breaks, wide and broken characters. */
+  /**
+   * Text with what escaping and folding care about: separators, line breaks, wide and broken
+   * characters.
+   */
   @Provide
   Arbitrary<String> texts() {
-    Arbitrary<String> piece = Arbitraries.oneOf(
-        Arbitraries.strings().withChars("abc XYZ-.@019").ofMaxLength(30),
-        Arbitraries.of("\\", ";", ",", "\r\n", "\n", "\r", "é", "€", "日本", "😀", "\uD83D", "\uDE00", "Ω"),
-        Arbitraries.strings().all().ofMaxLength(5));
+    Arbitrary<String> piece =
+        Arbitraries.oneOf(
+            Arbitraries.strings().withChars("abc XYZ-.@019").ofMaxLength(30),
+            Arbitraries.of(
+                "\\", ";", ",", "\r\n", "\n", "\r", "é", "€", "日本", "😀", "\uD83D", "\uDE00", "Ω"),
+            Arbitraries.strings().all().ofMaxLength(5));
     return piece.list().ofMaxSize(40).map(list -> String.join("", list));
   }
 }

@@ -12,14 +12,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SummaryFormatTest {
-  static final SimulationReport EMPTY = new SimulationReport(
-      List.of(TestCadences.parse("cadence: c\nsteps:\n  - { id: a, channel: task }\n")), new SimulationStats(), 1, "default",
-      "2026-03-02", "log.csv", 0);
+  static final SimulationReport EMPTY =
+      new SimulationReport(
+          List.of(TestCadences.parse("cadence: c\nsteps:\n  - { id: a, channel: task }\n")),
+          new SimulationStats(),
+          1,
+          "default",
+          "2026-03-02",
+          "log.csv",
+          0);
 
   @ParameterizedTest
   @EnumSource(SummaryFormat.class)
   void renderingLeavesTheOutputOpen(SummaryFormat format) {
-    // Main checks stdout for write errors after the command: a closed stream would read as a full disk.
+    // Main checks stdout for write errors after the command: a closed stream would read as a full
+    // disk.
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
     format.render(EMPTY, out);
@@ -33,7 +40,9 @@ class SummaryFormatTest {
   void aRunWithNoLeadsSaysSo() {
     StringWriter text = new StringWriter();
     SummaryFormat.TEXT.render(EMPTY, new PrintWriter(text));
-    assertThat(text.toString()).startsWith("simulated 0 leads (seed 1, model default, start 2026-03-02): 0 events written to log.csv")
+    assertThat(text.toString())
+        .startsWith(
+            "simulated 0 leads (seed 1, model default, start 2026-03-02): 0 events written to log.csv")
         .contains("  a     task             0          0       -       0");
   }
 }

@@ -47,9 +47,11 @@ class JsonRendererTest {
 
   @Test
   void specialCharactersSurviveTheRoundTrip() throws Exception {
-    JsonNode root = MAPPER.readTree(SampleResults.render(ValidateFormat.JSON, SampleResults.mixed(false)));
+    JsonNode root =
+        MAPPER.readTree(SampleResults.render(ValidateFormat.JSON, SampleResults.mixed(false)));
     assertThat(root.at("/files/0/path").textValue()).isEqualTo(SampleResults.FAILING);
-    assertThat(root.at("/files/0/diagnostics/0/message").textValue()).isEqualTo(SampleResults.UNKNOWN_STEP.message());
+    assertThat(root.at("/files/0/diagnostics/0/message").textValue())
+        .isEqualTo(SampleResults.UNKNOWN_STEP.message());
   }
 
   @Test
@@ -61,19 +63,29 @@ class JsonRendererTest {
 
   @Test
   void anEmptyResultIsStillTheFullShape() throws Exception {
-    JsonNode root = MAPPER.readTree(SampleResults.render(ValidateFormat.JSON, new ValidationResult(List.of(), false)));
+    JsonNode root =
+        MAPPER.readTree(
+            SampleResults.render(ValidateFormat.JSON, new ValidationResult(List.of(), false)));
     assertThat(fieldNames(root)).containsExactly("valid", "files");
     assertThat(root.get("files").isArray()).isTrue();
     assertThat(root.get("files")).isEmpty();
   }
 
   private static boolean valid(ValidationResult result) throws Exception {
-    return MAPPER.readTree(SampleResults.render(ValidateFormat.JSON, result)).get("valid").booleanValue();
+    return MAPPER
+        .readTree(SampleResults.render(ValidateFormat.JSON, result))
+        .get("valid")
+        .booleanValue();
   }
 
   private static void assertDiagnostic(JsonNode node, Diagnostic d, String json) {
-    assertThat(fieldNames(node)).as(json).containsExactly("severity", "code", "message", "line", "column");
-    assertThat(node.get("severity").textValue()).as(json).isIn(Set.of("error", "warning")).isEqualTo(d.severity().label());
+    assertThat(fieldNames(node))
+        .as(json)
+        .containsExactly("severity", "code", "message", "line", "column");
+    assertThat(node.get("severity").textValue())
+        .as(json)
+        .isIn(Set.of("error", "warning"))
+        .isEqualTo(d.severity().label());
     assertThat(node.get("code").textValue()).as(json).isEqualTo(d.code().id());
     assertThat(node.get("message").textValue()).as(json).isEqualTo(d.message());
     assertThat(node.get("line").isInt()).as(json).isTrue();

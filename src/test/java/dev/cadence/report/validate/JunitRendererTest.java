@@ -38,11 +38,16 @@ class JunitRendererTest {
     assertThat(suite.getAttribute("skipped")).as(xml).isEqualTo("0");
 
     List<Element> cases = elements(suite.getElementsByTagName("testcase"));
-    assertThat(cases).extracting(c -> c.getAttribute("name")).as(xml)
-        .containsExactly(SampleResults.FAILING, SampleResults.CLEAN, SampleResults.WARNED, SampleResults.BROKEN);
+    assertThat(cases)
+        .extracting(c -> c.getAttribute("name"))
+        .as(xml)
+        .containsExactly(
+            SampleResults.FAILING, SampleResults.CLEAN, SampleResults.WARNED, SampleResults.BROKEN);
     assertThat(failures(cases.get(0))).as(xml).hasSize(1);
     assertThat(failures(cases.get(1))).as(xml).isEmpty();
-    assertThat(failures(cases.get(2))).as("a warning alone does not fail without --strict\n" + xml).isEmpty();
+    assertThat(failures(cases.get(2)))
+        .as("a warning alone does not fail without --strict\n" + xml)
+        .isEmpty();
     assertThat(failures(cases.get(3))).as(xml).hasSize(1);
     assertThat(failures(cases.get(3)).get(0).getAttribute("type")).isEqualTo("file-too-large");
   }
@@ -85,19 +90,29 @@ class JunitRendererTest {
 
   @Test
   void charactersThatXmlCannotHoldStillGiveAWellFormedDocument() throws Exception {
-    // A file name may hold any character but '/' and NUL; XML 1.0 cannot hold most control characters.
+    // A file name may hold any character but '/' and NUL; XML 1.0 cannot hold most control
+    // characters.
     String path = "cadences/odd\u0001\u001bname.yaml";
-    var file = new FileResult(path, Optional.empty(),
-        List.of(new Diagnostic(path, 1, 1, Severity.ERROR, Code.YAML_SYNTAX, "broken")));
-    String xml = SampleResults.render(ValidateFormat.JUNIT, new ValidationResult(List.of(file), false));
+    var file =
+        new FileResult(
+            path,
+            Optional.empty(),
+            List.of(new Diagnostic(path, 1, 1, Severity.ERROR, Code.YAML_SYNTAX, "broken")));
+    String xml =
+        SampleResults.render(ValidateFormat.JUNIT, new ValidationResult(List.of(file), false));
     Element testcase = elements(parse(xml).getElementsByTagName("testcase")).get(0);
-    assertThat(testcase.getAttribute("name")).as(xml).startsWith("cadences/odd").endsWith("name.yaml");
+    assertThat(testcase.getAttribute("name"))
+        .as(xml)
+        .startsWith("cadences/odd")
+        .endsWith("name.yaml");
   }
 
   static Document parse(String xml) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   static List<Element> failures(Element testcase) {

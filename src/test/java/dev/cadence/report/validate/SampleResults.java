@@ -21,11 +21,20 @@ final class SampleResults {
   static final String BROKEN = "cadences/broken.yaml";
 
   static final Diagnostic UNKNOWN_STEP =
-      new Diagnostic(FAILING, 7, 15, Severity.ERROR, Code.UNKNOWN_STEP, "unknown step `x<&>\"y` " + NASTY);
+      new Diagnostic(
+          FAILING, 7, 15, Severity.ERROR, Code.UNKNOWN_STEP, "unknown step `x<&>\"y` " + NASTY);
   static final Diagnostic UNUSED_EXIT =
-      new Diagnostic(FAILING, 12, 3, Severity.WARNING, Code.UNUSED_EXIT, "exit `done` is declared but unused");
+      new Diagnostic(
+          FAILING, 12, 3, Severity.WARNING, Code.UNUSED_EXIT, "exit `done` is declared but unused");
   static final Diagnostic UNREACHABLE =
-      new Diagnostic(WARNED, 9, 5, Severity.WARNING, Code.UNREACHABLE_STEP, "step `b` cannot be reached: 100% sure, a:b");
+      new Diagnostic(
+          WARNED,
+          9,
+          5,
+          Severity.WARNING,
+          Code.UNREACHABLE_STEP,
+          "step `b` cannot be reached: 100% sure, a:b");
+
   /** A diagnostic with no position, as for a file that is too large. */
   static final Diagnostic TOO_LARGE =
       new Diagnostic(BROKEN, 0, 0, Severity.ERROR, Code.FILE_TOO_LARGE, "file is 52428800 bytes");

