@@ -1,7 +1,7 @@
 package dev.cadence.cli;
 
-import dev.cadence.store.SqliteStore;
-import dev.cadence.store.StoreException;
+import dev.cadence.live.StateStore;
+import dev.cadence.store.Stores;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,35 +12,24 @@ final class DbOption {
       defaultValue = "cadence.db",
       paramLabel = "PATH",
       description =
-          "The state store: a SQLite file or jdbc:sqlite:PATH (default: ${DEFAULT-VALUE} in the current folder).")
+          "The state store: a SQLite file or jdbc:sqlite:PATH (default: ${DEFAULT-VALUE} in the"
+              + " current folder).")
   String db;
 
   Path file() {
     try {
-      return SqliteStore.fileOf(db);
+      return Stores.sqliteFile(db);
     } catch (IllegalArgumentException e) {
       throw new CadenceException(ExitCodes.USAGE, e.getMessage());
     }
   }
 
-  /** The existing store; a missing, foreign or damaged file is refused (exit 3), never replaced. */
-  SqliteStore open() {
-    try {
-      return SqliteStore.open(file());
-    } catch (StoreException e) {
-      throw failure(e);
-    }
+  /** The existing store; a missing, foreign or damaged one is refused (exit 3), never replaced. */
+  StateStore open() {
+    return Stores.open(file());
   }
 
-  SqliteStore openOrCreate() {
-    try {
-      return SqliteStore.openOrCreate(file());
-    } catch (StoreException e) {
-      throw failure(e);
-    }
-  }
-
-  static CadenceException failure(StoreException e) {
-    return new CadenceException(ExitCodes.RUNTIME, e.getMessage(), e);
+  StateStore openOrCreate() {
+    return Stores.openOrCreate(file());
   }
 }

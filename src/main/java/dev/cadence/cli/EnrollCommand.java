@@ -3,10 +3,9 @@ package dev.cadence.cli;
 import dev.cadence.engine.Engine;
 import dev.cadence.live.CadenceRef;
 import dev.cadence.live.Enroller;
+import dev.cadence.live.StateStore;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.Lead;
-import dev.cadence.store.SqliteStore;
-import dev.cadence.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -70,7 +69,7 @@ final class EnrollCommand implements Callable<Integer> {
     leads.checkHeader();
     Engine engine = new Engine(cadence);
     Path absolute = cadenceFile.toAbsolutePath().normalize();
-    try (SqliteStore store = db.openOrCreate()) {
+    try (StateStore store = db.openOrCreate()) {
       CadenceRef ref = register(store, cadence.id(), absolute);
       Enroller enroller =
           new Enroller(
@@ -99,10 +98,8 @@ final class EnrollCommand implements Callable<Integer> {
         read = leads.read(spec, enroller);
       }
       enroller.close();
-      print(cadence.id(), enroller.summary(), store.file());
+      print(cadence.id(), enroller.summary(), db.file());
       return read.exitCode(output.quiet);
-    } catch (StoreException e) {
-      throw DbOption.failure(e);
     }
   }
 
@@ -110,7 +107,7 @@ final class EnrollCommand implements Callable<Integer> {
    * Records where the cadence file is. The stored hash is kept for a cadence already there: if the
    * file changed since, the next tick sees it and recomputes the due times of its enrollments.
    */
-  private CadenceRef register(SqliteStore store, String id, Path file) {
+  private CadenceRef register(StateStore store, String id, Path file) {
     Optional<CadenceRef> known = store.read(tx -> tx.cadence(id));
     if (known.isEmpty()) {
       return new CadenceRef(id, file.toString(), LiveCadences.hash(file));

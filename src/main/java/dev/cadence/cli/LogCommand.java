@@ -2,8 +2,7 @@ package dev.cadence.cli;
 
 import dev.cadence.io.log.AtomicOutput;
 import dev.cadence.io.log.OutcomeLog;
-import dev.cadence.store.SqliteStore;
-import dev.cadence.store.StoreException;
+import dev.cadence.live.StateStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ final class LogCommand implements Callable<Integer> {
       throw new CadenceException(ExitCodes.USAGE, "no such folder for --out " + out);
     }
     long[] count = {0};
-    try (SqliteStore store = db.open();
+    try (StateStore store = db.open();
         AtomicOutput log = AtomicOutput.open(out)) {
       log.write((OutcomeLog.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
       IOException[] failure = {null};
@@ -70,8 +69,6 @@ final class LogCommand implements Callable<Integer> {
         throw failure[0];
       }
       log.commit();
-    } catch (StoreException e) {
-      throw DbOption.failure(e);
     } catch (IOException e) {
       throw new CadenceException(
           ExitCodes.RUNTIME, "cannot write " + out + ": " + e.getMessage(), e);

@@ -2,9 +2,8 @@ package dev.cadence.cli;
 
 import dev.cadence.io.log.OutcomeLogAppender;
 import dev.cadence.live.Recorder;
+import dev.cadence.live.StateStore;
 import dev.cadence.model.OutcomeEvent;
-import dev.cadence.store.SqliteStore;
-import dev.cadence.store.StoreException;
 import dev.cadence.validate.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -114,7 +113,7 @@ final class RecordCommand implements Callable<Integer> {
     Instant at = now.resolve(parent.clock());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (SqliteStore store = db.open();
+    try (StateStore store = db.open();
         OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       Recorder recorder = new Recorder(store, loaded.cadences(), loaded.refused());
@@ -151,10 +150,6 @@ final class RecordCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       return recordCsv(recorder, appender, at, out, err);
-    } catch (StoreException e) {
-      throw DbOption.failure(e);
-    } catch (UncheckedIOException e) {
-      throw new CadenceException(ExitCodes.RUNTIME, e.getMessage(), e);
     }
   }
 

@@ -2,8 +2,7 @@ package dev.cadence.cli;
 
 import dev.cadence.io.log.OutcomeLogAppender;
 import dev.cadence.live.Resolver;
-import dev.cadence.store.SqliteStore;
-import dev.cadence.store.StoreException;
+import dev.cadence.live.StateStore;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -65,7 +64,7 @@ final class ResolveCommand implements Callable<Integer> {
               throw new CadenceException(
                   ExitCodes.USAGE, "--as must be sent or not-sent, not `" + verdict + "`");
         };
-    try (SqliteStore store = db.open()) {
+    try (StateStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       Resolver.Resolved r =
           new Resolver(store, loaded.cadences())
@@ -95,10 +94,6 @@ final class ResolveCommand implements Callable<Integer> {
                         : "not sent; the next `cadence run` sends it"));
       }
       return ExitCodes.OK;
-    } catch (StoreException e) {
-      throw DbOption.failure(e);
-    } catch (java.io.UncheckedIOException e) {
-      throw new CadenceException(ExitCodes.RUNTIME, e.getMessage(), e);
     }
   }
 }

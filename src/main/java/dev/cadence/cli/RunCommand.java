@@ -8,14 +8,12 @@ import dev.cadence.live.CrashPoints;
 import dev.cadence.live.EmailSender;
 import dev.cadence.live.MessageComposer;
 import dev.cadence.live.Preview;
+import dev.cadence.live.RunLock;
+import dev.cadence.live.StateStore;
 import dev.cadence.live.Tick;
 import dev.cadence.live.TickOptions;
 import dev.cadence.live.TickReport;
-import dev.cadence.store.RunLock;
-import dev.cadence.store.SqliteStore;
-import dev.cadence.store.StoreException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -125,13 +123,9 @@ final class RunCommand implements Callable<Integer> {
     }
     Instant tickAt = now.resolve(parent.clock());
     Clock clock = now.now == null ? parent.clock() : Clock.fixed(tickAt, ZoneOffset.UTC);
-    Path dbFile = db.file();
-    if (!Files.exists(dbFile)) {
-      db.open(); // refuses with the message that says to enroll first
-    }
     PrintWriter err = spec.commandLine().getErr();
     if (dryRun) {
-      try (SqliteStore store = db.open()) {
+      try (StateStore store = db.open()) {
         LiveCadences.Loaded loaded = LiveCadences.load(store);
         TickReport report =
             Preview.of(store, loaded.cadences(), loaded.refused(), composer(), options(), tickAt);
@@ -139,20 +133,27 @@ final class RunCommand implements Callable<Integer> {
         return exitCode(report);
       }
     }
-    Optional<RunLock> lock = RunLock.tryAcquire(dbFile);
-    if (lock.isEmpty()) {
-      if (!output.quiet) {
-        spec.commandLine()
-            .getOut()
-            .println(
-                "a tick is already in progress"
-                    + RunLock.holder(dbFile).map(p -> " (pid " + p + ")").orElse("")
-                    + "; nothing done");
+    try (StateStore store = db.open()) {
+      Optional<RunLock> lock = store.tryLockRuns();
+      if (lock.isEmpty()) {
+        if (!output.quiet) {
+          spec.commandLine()
+              .getOut()
+              .println(
+                  "a tick is already in progress"
+                      + store.runLockHolder().map(p -> " (pid " + p + ")").orElse("")
+                      + "; nothing done");
+        }
+        return ExitCodes.OK;
       }
-      return ExitCodes.OK;
+      try (RunLock held = lock.get()) {
+        return tick(store, tickAt, clock, err);
+      }
     }
-    try (RunLock held = lock.get();
-        SqliteStore store = db.open()) {
+  }
+
+  private int tick(StateStore store, Instant tickAt, Clock clock, PrintWriter err) {
+    {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       boolean anythingDue = store.read(tx -> !tx.dueEnrollments(tickAt, 0, 1).isEmpty());
       if (anythingDue && (blank(smtp) || blank(from))) {
@@ -175,14 +176,10 @@ final class RunCommand implements Callable<Integer> {
                 appender == null ? dev.cadence.live.OutcomeSink.NONE : appender,
                 crashPoints());
         report = tick.run(loaded.refused());
-      } catch (UncheckedIOException e) {
-        throw new CadenceException(ExitCodes.RUNTIME, e.getMessage(), e);
       }
       loaded.refused().forEach((id, why) -> err.println("error: cadence " + id + ": " + why));
       print(report, tickAt, false);
       return exitCode(report);
-    } catch (StoreException e) {
-      throw DbOption.failure(e);
     }
   }
 

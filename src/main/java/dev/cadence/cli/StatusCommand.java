@@ -1,9 +1,8 @@
 package dev.cadence.cli;
 
+import dev.cadence.live.StateStore;
 import dev.cadence.live.StatusReport;
 import dev.cadence.report.live.StatusWriter;
-import dev.cadence.store.SqliteStore;
-import dev.cadence.store.StoreException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +37,7 @@ final class StatusCommand implements Callable<Integer> {
       throw new CadenceException(
           ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
     }
-    try (SqliteStore store = db.open()) {
+    try (StateStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       StatusReport report = StatusReport.of(store, loaded.cadences(), loaded.refused());
       if (format.equals("json")) {
@@ -47,8 +46,6 @@ final class StatusCommand implements Callable<Integer> {
         StatusWriter.text(report, spec.commandLine().getOut());
       }
       return ExitCodes.OK;
-    } catch (StoreException e) {
-      throw DbOption.failure(e);
     }
   }
 }

@@ -1,9 +1,8 @@
 package dev.cadence.cli;
 
+import dev.cadence.live.StateStore;
 import dev.cadence.live.Tasks;
 import dev.cadence.report.live.TasksWriter;
-import dev.cadence.store.SqliteStore;
-import dev.cadence.store.StoreException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +59,7 @@ final class TasksCommand implements Callable<Integer> {
       throw new CadenceException(ExitCodes.USAGE, "--due must be today or all, not `" + due + "`");
     }
     Instant at = now.resolve(parent.clock());
-    try (SqliteStore store = db.open()) {
+    try (StateStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       List<Tasks.Task> tasks =
           Tasks.of(store, loaded.cadences()).stream()
@@ -86,8 +85,6 @@ final class TasksCommand implements Callable<Integer> {
               (id, why) ->
                   spec.commandLine().getErr().println("warning: cadence " + id + ": " + why));
       return ExitCodes.OK;
-    } catch (StoreException e) {
-      throw DbOption.failure(e);
     }
   }
 

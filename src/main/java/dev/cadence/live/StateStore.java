@@ -36,6 +36,17 @@ public interface StateStore extends AutoCloseable {
   /** Runs {@code work} over a consistent snapshot; it must not write. */
   <T> T read(Function<Tx, T> work);
 
+  /**
+   * The lock that keeps a second tick off this store while one runs, or empty when another tick
+   * holds it. Readers and other writers ({@code record}, {@code enroll}) are not held back by it.
+   */
+  Optional<RunLock> tryLockRuns();
+
+  /**
+   * Who holds the run lock (a process id), when that can be told, for the "in progress" message.
+   */
+  Optional<String> runLockHolder();
+
   /** The operations inside a transaction. */
   interface Tx {
     Optional<CadenceRef> cadence(String id);

@@ -7,7 +7,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.cadence.live.LiveFixture;
 import dev.cadence.live.SendRecord;
 import dev.cadence.live.SendState;
-import dev.cadence.store.SqliteStore;
+import dev.cadence.live.StateStore;
+import dev.cadence.store.Stores;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +105,7 @@ class RunCrashTest {
   }
 
   private List<SendRecord> sends(SendState... states) {
-    try (SqliteStore store = SqliteStore.open(db)) {
+    try (StateStore store = Stores.open(db)) {
       return store.read(tx -> tx.sendsIn(EnumSet.copyOf(List.of(states))));
     }
   }

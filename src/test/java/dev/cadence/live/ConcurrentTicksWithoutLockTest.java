@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cadence.io.template.TemplateComposer;
 import dev.cadence.model.Lead;
-import dev.cadence.store.SqliteStore;
+import dev.cadence.store.Stores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +48,7 @@ class ConcurrentTicksWithoutLockTest {
       ticks.add(
           CompletableFuture.supplyAsync(
               () -> {
-                try (SqliteStore store = SqliteStore.open(dir.resolve("state.db"))) {
+                try (StateStore store = Stores.open(dir.resolve("state.db"))) {
                   LiveCadence cadence = TickHarness.load(dir); // its own engine, same file
                   start.await();
                   return new Tick(

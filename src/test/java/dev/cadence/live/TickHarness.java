@@ -6,7 +6,7 @@ import dev.cadence.io.template.TemplateComposer;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.Lead;
 import dev.cadence.model.OutcomeEvent;
-import dev.cadence.store.SqliteStore;
+import dev.cadence.store.Stores;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import java.util.Optional;
 /** A store, one cadence from a file, a scripted sender and a clock: ticks in-process. */
 final class TickHarness implements AutoCloseable {
   final Path dir;
-  final SqliteStore store;
+  final StateStore store;
   final LiveCadence cadence;
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
   final ScriptedSender sender = new ScriptedSender();
@@ -34,7 +34,7 @@ final class TickHarness implements AutoCloseable {
     this.dir = dir;
     LiveFixture.cadence(dir, "cadence", yaml);
     this.cadence = load(dir);
-    this.store = SqliteStore.openOrCreate(dir.resolve("state.db"));
+    this.store = Stores.openOrCreate(dir.resolve("state.db"));
     sender.script(
         e -> {
           sendTimes.add(clock.instant());

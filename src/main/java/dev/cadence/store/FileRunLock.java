@@ -1,5 +1,6 @@
 package dev.cadence.store;
 
+import dev.cadence.live.RunLock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,26 +13,27 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The lock that makes overlapping ticks impossible: an OS file lock on {@code DB.lock}. The kernel
- * drops it when the holder's process ends, however it ends (kill -9 included), so a crashed tick
- * never leaves a stale lock behind, and there is no lease to expire or clock to trust. The file
- * itself stays (empty but for the holder's pid, for the message); its existence means nothing.
+ * The lock that makes overlapping ticks on a SQLite store impossible: an OS file lock on {@code
+ * DB.lock}. The kernel drops it when the holder's process ends, however it ends (kill -9 included),
+ * so a crashed tick never leaves a stale lock behind, and there is no lease to expire or clock to
+ * trust. The file itself stays (empty but for the holder's pid, for the message); its existence
+ * means nothing.
  */
-public final class RunLock implements AutoCloseable {
+final class FileRunLock implements RunLock {
   private final FileChannel channel;
   private final FileLock lock;
 
-  private RunLock(FileChannel channel, FileLock lock) {
+  private FileRunLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
   }
 
-  public static Path lockFile(Path db) {
+  static Path lockFile(Path db) {
     return db.resolveSibling(db.getFileName() + ".lock");
   }
 
   /** The lock, or empty when another tick (another process, or another thread here) holds it. */
-  public static Optional<RunLock> tryAcquire(Path db) {
+  static Optional<RunLock> tryAcquire(Path db) {
     Path file = lockFile(db);
     FileChannel channel;
     try {
@@ -58,7 +60,7 @@ public final class RunLock implements AutoCloseable {
           ByteBuffer.wrap(
               (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
           0);
-      return Optional.of(new RunLock(channel, lock));
+      return Optional.of(new FileRunLock(channel, lock));
     } catch (IOException e) {
       try {
         channel.close();
@@ -71,7 +73,7 @@ public final class RunLock implements AutoCloseable {
   }
 
   /** The pid the current holder wrote, when it can be read (for the "in progress" message). */
-  public static Optional<String> holder(Path db) {
+  static Optional<String> holder(Path db) {
     try {
       String pid = Files.readString(lockFile(db), StandardCharsets.US_ASCII).strip();
       return pid.isEmpty() ? Optional.empty() : Optional.of(pid);

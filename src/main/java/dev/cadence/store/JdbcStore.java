@@ -1,0 +1,97 @@
+package dev.cadence.store;
+
+import dev.cadence.live.RunLock;
+import dev.cadence.live.StateStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The state store over one JDBC connection: transactions, durability and locking as its {@link
+ * Dialect} says, the operations in {@link SqlTx}. Opened through {@link Stores}.
+ */
+final class JdbcStore implements StateStore {
+  private final Connection connection;
+  private final Dialect dialect;
+  private final StatementCache statements;
+  private final SqlTx tx;
+  private boolean durable = true;
+
+  JdbcStore(Connection connection, Dialect dialect) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.statements = new StatementCache(connection, dialect);
+    this.tx = new SqlTx(statements);
+  }
+
+  @Override
+  public <T> T write(Function<Tx, T> work) {
+    return transaction(dialect.beginWrite(), work);
+  }
+
+  @Override
+  public <T> T writeBuffered(Function<Tx, T> work) {
+    durable(false);
+    try {
+      return write(work);
+    } finally {
+      durable(true);
+    }
+  }
+
+  @Override
+  public <T> T read(Function<Tx, T> work) {
+    return transaction(dialect.beginRead(), work);
+  }
+
+  @Override
+  public Optional<RunLock> tryLockRuns() {
+    return dialect.tryLockRuns();
+  }
+
+  @Override
+  public Optional<String> runLockHolder() {
+    return dialect.runLockHolder();
+  }
+
+  private void durable(boolean wanted) {
+    if (wanted == durable) {
+      return;
+    }
+    try {
+      dialect.durability(connection, wanted);
+      durable = wanted;
+    } catch (SQLException e) {
+      throw dialect.translate("cannot set synchronous on", e);
+    }
+  }
+
+  private <T> T transaction(String begin, Function<Tx, T> work) {
+    try (Statement s = connection.createStatement()) {
+      s.execute(begin);
+      T result;
+      try {
+        result = work.apply(tx);
+      } catch (RuntimeException e) {
+        s.execute("ROLLBACK");
+        throw e;
+      }
+      s.execute("COMMIT");
+      return result;
+    } catch (SQLException e) {
+      throw dialect.translate("database error", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    statements.close();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw dialect.translate("cannot close", e);
+    }
+  }
+}
