@@ -2,6 +2,7 @@ package dev.cadence;
 
 import dev.cadence.cli.ArchiveTraining;
 import dev.cadence.cli.Cli;
+import dev.cadence.cli.ExitCodes;
 import dev.cadence.io.Utf8Writer;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Entry point: the only place that exits the process. */
 public final class Main {
@@ -19,7 +22,7 @@ public final class Main {
     String training =
         System.getProperty("cadence.training"); // bin/cadence recording its class-data archive
     if (training != null) {
-      ArchiveTraining.run(java.nio.file.Path.of(training));
+      ArchiveTraining.run(Path.of(training));
       return;
     }
     // Buffered, not line-flushed: plan and simulate print millions of lines, and a flush per line
@@ -35,22 +38,18 @@ public final class Main {
     try {
       code = Cli.run(out, err, args);
     } catch (Throwable t) { // an Error the command line did not map (out of memory, stack overflow)
-      err.println(
-          "error: "
-              + t
-              + (java.util.Arrays.asList(args).contains("--verbose")
-                  ? ""
-                  : " (run with --verbose for details)"));
-      if (java.util.Arrays.asList(args).contains("--verbose")) {
+      boolean verbose = Cli.verbose(Arrays.asList(args));
+      err.println("error: " + t + (verbose ? "" : " (run with --verbose for details)"));
+      if (verbose) {
         t.printStackTrace(err);
       }
-      code = 3;
+      code = ExitCodes.RUNTIME;
     }
     out.flush();
     if (out.checkError()
         && !stdout.readerLeft) { // PrintWriter hides write failures: a full disk must not exit 0
       err.println("error: could not write the output: " + stdout.failure);
-      code = 3;
+      code = ExitCodes.RUNTIME;
     }
     err.flush();
     System.exit(code);

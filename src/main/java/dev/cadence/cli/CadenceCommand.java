@@ -18,10 +18,10 @@ final class CadenceCommand implements Runnable {
   static final String VERSION = "cadence 0.1.0";
 
   private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
-  private final Clock clock;
+  private final CommandContext context;
 
-  CadenceCommand(Clock clock) {
-    this.clock = clock;
+  CadenceCommand(CommandContext context) {
+    this.context = context;
     spec.name("cadence");
     spec.version(VERSION);
     spec.usageMessage()
@@ -60,7 +60,12 @@ final class CadenceCommand implements Runnable {
 
   /** Where "now" comes from: injected, so that tests and --now control time. */
   Clock clock() {
-    return clock;
+    return context.clock();
+  }
+
+  /** Everything the commands take from outside (clock, mail, standard input). */
+  CommandContext context() {
+    return context;
   }
 
   @Override

@@ -1,9 +1,9 @@
 package dev.cadence.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -32,23 +32,14 @@ public final class Cli {
     COMMANDS.put("demo", DemoCommand::new);
   }
 
-  public static CommandLine create() {
-    return create(Clock.systemUTC());
-  }
-
-  /** The command line with the clock that "now" comes from (unless --now overrides it). */
-  public static CommandLine create(Clock clock) {
-    return create(clock, "");
-  }
-
   /**
-   * The command line for running {@code command}: only that subcommand is built when it is a known
-   * one. picocli reflects over every subcommand it is given, ~50 ms that a CI loop running {@code
-   * validate} over many files would pay each time; any other first argument (help, a typo) gets
-   * them all.
+   * The command line for running {@code command} in {@code context}: only that subcommand is built
+   * when it is a known one. picocli reflects over every subcommand it is given, which a CI loop
+   * running {@code validate} over many files would pay each time; any other first argument (help, a
+   * typo) gets them all.
    */
-  public static CommandLine create(Clock clock, String command) {
-    CommandLine cli = new CommandLine(new CadenceCommand(clock).spec());
+  public static CommandLine create(CommandContext context, String command) {
+    CommandLine cli = new CommandLine(new CadenceCommand(context).spec());
     COMMANDS.forEach(
         (name, command0) -> {
           if (!COMMANDS.containsKey(command) || command.equals(name)) {
@@ -61,46 +52,64 @@ public final class Cli {
     return cli;
   }
 
+  /** As {@link #run(CommandContext, PrintWriter, PrintWriter, String...)} in the real world. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(CommandContext.system(), out, err, args);
+  }
+
   /**
    * Runs {@code args} as {@code Main} does: {@code validate} in its plain forms goes through {@link
-   * FastValidate} without picocli, everything else through {@link #create(PrintWriter, PrintWriter,
-   * String)}. Returns the exit code.
+   * FastValidate} without picocli, everything else through {@link #create(CommandContext,
+   * PrintWriter, PrintWriter, String)}. Returns the exit code.
    */
-  public static int run(PrintWriter out, PrintWriter err, String... args) {
+  public static int run(CommandContext context, PrintWriter out, PrintWriter err, String... args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // The answer is one line; picocli would first build every subcommand from its annotations.
       out.println(CadenceCommand.VERSION);
       return ExitCodes.OK;
     }
     Integer fast = FastValidate.tryRun(args, out, err);
-    return fast != null ? fast : create(out, err, args.length > 0 ? args[0] : "").execute(args);
+    return fast != null
+        ? fast
+        : create(context, out, err, args.length > 0 ? args[0] : "").execute(args);
   }
 
   /** Creates the command line writing to the given streams (for tests and embedding). */
   public static CommandLine create(PrintWriter out, PrintWriter err) {
-    return create(out, err, "");
+    return create(CommandContext.system(), out, err, "");
   }
 
   /** As {@link #create(PrintWriter, PrintWriter)}, building only the subcommand {@code command}. */
   public static CommandLine create(PrintWriter out, PrintWriter err, String command) {
-    CommandLine cli = create(Clock.systemUTC(), command);
+    return create(CommandContext.system(), out, err, command);
+  }
+
+  /** The command line in {@code context}, writing to the given streams. */
+  public static CommandLine create(
+      CommandContext context, PrintWriter out, PrintWriter err, String command) {
+    CommandLine cli = create(context, command);
     cli.setOut(out);
     cli.setErr(err);
     return cli;
   }
 
+  /** True when the arguments ask for stack traces ({@code -v} or {@code --verbose}). */
+  public static boolean verbose(List<String> args) {
+    return args.contains("--verbose") || args.contains("-v");
+  }
+
   /** Any exception a command lets escape: one line on stderr, the trace only with --verbose. */
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    boolean verbose =
-        parsed != null
-            && parsed.expandedArgs().stream()
-                .anyMatch(a -> a.equals("--verbose") || a.equals("-v"));
+    boolean verbose = parsed != null && verbose(parsed.expandedArgs());
     return failure(e, cmd.getErr(), cmd.getColorScheme(), verbose);
   }
 
   /**
    * Reports an exception a command let escape; returns the exit code. Shared with {@link
-   * FastValidate}.
+   * FastValidate}. A {@link CadenceException} carries its own code; everything else is a runtime
+   * failure (exit 3): a store that cannot be used ({@code StoreException}), a file that cannot be
+   * read or written ({@code UncheckedIOException}), and anything unexpected. Commands let those
+   * escape instead of catching them one by one.
    */
   static int failure(
       Exception e, PrintWriter err, CommandLine.Help.ColorScheme colors, boolean verbose) {
@@ -121,7 +130,7 @@ public final class Cli {
       err.println(
           "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     }
-    if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
+    if (verbose(Arrays.asList(args))) {
       e.printStackTrace(err);
     }
     err.flush();

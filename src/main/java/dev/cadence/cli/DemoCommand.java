@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,6 +47,7 @@ final class DemoCommand implements Callable<Integer> {
   static final String START = "2026-03-02";
 
   @Spec CommandSpec spec;
+  @ParentCommand CadenceCommand parent;
 
   @Option(
       names = "--dir",
@@ -199,7 +201,7 @@ final class DemoCommand implements Callable<Integer> {
     int code;
     try (PrintWriter o = new PrintWriter(text);
         PrintWriter e = new PrintWriter(errors)) {
-      code = Cli.create(o, e, args[0]).execute(resolved.toArray(String[]::new));
+      code = Cli.create(parent.context(), o, e, args[0]).execute(resolved.toArray(String[]::new));
     }
     String prefix = home + java.io.File.separator;
     indent(text.toString().replace(prefix, ""));

@@ -1,10 +1,7 @@
 package dev.cadence.cli;
 
 import dev.cadence.io.log.OutcomeLogAppender;
-import dev.cadence.io.mail.SmtpEmailSender;
-import dev.cadence.io.mail.SmtpSettings;
 import dev.cadence.io.template.TemplateComposer;
-import dev.cadence.live.CrashPoints;
 import dev.cadence.live.EmailSender;
 import dev.cadence.live.MessageComposer;
 import dev.cadence.live.Preview;
@@ -21,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,14 +43,6 @@ import picocli.CommandLine.Spec;
       "3:partial: some sends will be retried or are in doubt, or the store/SMTP failed"
     })
 final class RunCommand implements Callable<Integer> {
-  static final BiFunction<String, String, EmailSender> SMTP = RunCommand::smtpSender;
-
-  /**
-   * Builds the sender for (--smtp, --from); replaced in tests by a scripted one, and put back to
-   * {@link #SMTP}.
-   */
-  static BiFunction<String, String, EmailSender> senders = SMTP;
-
   @Spec CommandSpec spec;
   @ParentCommand CadenceCommand parent;
   @Mixin OutputOptions output;
@@ -163,7 +151,9 @@ final class RunCommand implements Callable<Integer> {
       }
       TickReport report;
       try (EmailSender sender =
-              new LazySender(() -> senders.apply(smtp, from), blank(smtp) || blank(from));
+              new LazySender(
+                  () -> parent.context().senders().open(smtp, from, clock),
+                  blank(smtp) || blank(from));
           OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
         Tick tick =
             new Tick(
@@ -174,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
                 clock,
                 options(),
                 appender == null ? dev.cadence.live.OutcomeSink.NONE : appender,
-                crashPoints());
+                parent.context().crashPoints());
         report = tick.run(loaded.refused());
       }
       loaded.refused().forEach((id, why) -> err.println("error: cadence " + id + ": " + why));
@@ -323,38 +313,5 @@ final class RunCommand implements Callable<Integer> {
                   : ""));
     }
     out.flush();
-  }
-
-  /**
-   * CADENCE_TEST_PAUSE_AT=after-claim|after-sending|after-data: a test's handle to kill -9 a tick
-   * at that point.
-   */
-  private static CrashPoints crashPoints() {
-    String at = System.getenv("CADENCE_TEST_PAUSE_AT");
-    if (at == null || at.isBlank()) {
-      return CrashPoints.NONE;
-    }
-    String marker = System.getenv("CADENCE_TEST_PAUSE_MARKER");
-    return point -> {
-      if (!point.equals(at)) {
-        return;
-      }
-      try {
-        if (marker != null) {
-          Files.writeString(Path.of(marker), point + "\n");
-        }
-        Thread.sleep(600_000);
-      } catch (Exception e) {
-        Thread.currentThread().interrupt();
-      }
-    };
-  }
-
-  private static EmailSender smtpSender(String smtp, String from) {
-    try {
-      return new SmtpEmailSender(SmtpSettings.parse(smtp), Clock.systemUTC());
-    } catch (SmtpSettings.InvalidSmtpUrl e) {
-      throw new CadenceException(ExitCodes.USAGE, "--smtp: " + e.getMessage());
-    }
   }
 }

@@ -27,9 +27,14 @@ public final class CliHarness {
 
   /** Runs {@code args} as {@code Main} does (plain {@code validate} invocations skip picocli). */
   public static CliResult run(String... args) {
+    return run(CommandContext.system(), args);
+  }
+
+  /** As {@link #run(String...)} with a clock, mail sender or standard input of the test's own. */
+  public static CliResult run(CommandContext context, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    int code = Cli.run(context, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new CliResult(
         Arrays.copyOf(args, args.length),
         code,

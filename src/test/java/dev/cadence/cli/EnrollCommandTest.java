@@ -9,12 +9,12 @@ import dev.cadence.live.ScriptedSender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EnrollCommandTest {
+  private CommandContext context = CommandContext.system();
   @TempDir Path dir;
   Path db;
   Path cadence;
@@ -24,12 +24,7 @@ class EnrollCommandTest {
   void setUp() throws Exception {
     db = dir.resolve("c.db");
     cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    RunCommand.senders = (smtp, from) -> sender;
-  }
-
-  @AfterEach
-  void restore() {
-    RunCommand.senders = RunCommand.SMTP;
+    context = CommandContext.system().withSenders((smtp, from, clock) -> sender);
   }
 
   private CliHarness.CliResult enroll(Path leads, String... extra) {
@@ -45,11 +40,12 @@ class EnrollCommandTest {
                 "--now",
                 "2026-03-02T07:00:00Z"));
     args.addAll(List.of(extra));
-    return CliHarness.run(args.toArray(String[]::new));
+    return CliHarness.run(context, args.toArray(String[]::new));
   }
 
   private CliHarness.CliResult run(String now) {
     return CliHarness.run(
+        context,
         "run",
         "--db",
         db.toString(),
@@ -82,6 +78,7 @@ class EnrollCommandTest {
     assertThat(dir.resolve("leads.rejects.csv")).exists();
     var strict =
         CliHarness.run(
+            context,
             "enroll",
             cadence.toString(),
             "--leads",
@@ -92,7 +89,8 @@ class EnrollCommandTest {
     assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(1);
     assertThat(strict.err()).contains("nobody enrolled");
     var status =
-        CliHarness.run("status", "--db", dir.resolve("s.db").toString(), "--format", "json");
+        CliHarness.run(
+            context, "status", "--db", dir.resolve("s.db").toString(), "--format", "json");
     assertThat(
             new ObjectMapper()
                 .readTree(status.out())
@@ -183,7 +181,8 @@ class EnrollCommandTest {
     // Day 4 becomes day 3: the stored due time (Thursday) would wait a day too long.
     Files.writeString(cadence, Files.readString(cadence).replace("day: 4", "day: 3"));
     var dry =
-        CliHarness.run("run", "--db", db.toString(), "--now", "2026-03-04T08:05:00Z", "--dry-run");
+        CliHarness.run(
+            context, "run", "--db", db.toString(), "--now", "2026-03-04T08:05:00Z", "--dry-run");
     assertThat(dry.out()).as(dry.toString()).contains("would send 1");
     var wed = run("2026-03-04T08:05:00Z");
     assertThat(wed.exitCode()).as(wed.toString()).isZero();

@@ -9,7 +9,6 @@ import dev.cadence.live.ScriptedSender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * transaction.
  */
 class HandoffTest {
+  private CommandContext context = CommandContext.system();
   @TempDir Path dir;
-
-  @AfterEach
-  void restore() {
-    RunCommand.senders = RunCommand.SMTP;
-  }
 
   @Test
   void aRecordedOutcomeThatHandsOverEnrollsTheLeadInTheTarget() throws Exception {
@@ -61,6 +56,7 @@ class HandoffTest {
             dir, "leads.csv", List.of("L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,"));
     var enrolled =
         CliHarness.run(
+            context,
             "enroll",
             source.toString(),
             "--leads",
@@ -74,6 +70,7 @@ class HandoffTest {
     assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
     var recorded =
         CliHarness.run(
+            context,
             "record",
             "--lead",
             "L-1",
@@ -90,16 +87,18 @@ class HandoffTest {
 
     JsonNode status =
         new ObjectMapper()
-            .readTree(CliHarness.run("status", "--db", db.toString(), "--format", "json").out());
+            .readTree(
+                CliHarness.run(context, "status", "--db", db.toString(), "--format", "json").out());
     assertThat(status.get("cadences")).hasSize(2);
     assertThat(status.get("cadences").get(0).get("ended").get("handoff").asInt()).isEqualTo(1);
     assertThat(status.get("cadences").get(1).get("cadence").asText()).isEqualTo("refunds");
     assertThat(status.get("cadences").get(1).get("active").asInt()).isEqualTo(1);
 
     ScriptedSender sender = new ScriptedSender();
-    RunCommand.senders = (smtp, from) -> sender;
+    context = CommandContext.system().withSenders((smtp, from, clock) -> sender);
     var run =
         CliHarness.run(
+            context,
             "run",
             "--db",
             db.toString(),

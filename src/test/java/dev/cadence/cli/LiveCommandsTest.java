@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** record, tasks, status, resolve and log --rebuild over a store that run has worked on. */
 class LiveCommandsTest {
+  private CommandContext context = CommandContext.system();
   @TempDir Path dir;
   ScriptedSender sender = new ScriptedSender();
   Path db;
@@ -26,7 +26,7 @@ class LiveCommandsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    RunCommand.senders = (smtp, from) -> sender;
+    context = CommandContext.system().withSenders((smtp, from, clock) -> sender);
     db = dir.resolve("c.db");
     log = dir.resolve("log.csv");
     cadence = LiveFixture.cadence(dir, "c", LiveFixture.THREE_STEPS);
@@ -51,15 +51,10 @@ class LiveCommandsTest {
     assertThat(sender.handed()).hasSize(2);
   }
 
-  @AfterEach
-  void restore() {
-    RunCommand.senders = RunCommand.SMTP;
-  }
-
   private CliHarness.CliResult cli(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--db", db.toString()));
-    return CliHarness.run(all.toArray(String[]::new));
+    return CliHarness.run(context, all.toArray(String[]::new));
   }
 
   private CliHarness.CliResult run(String now) {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code dev.cadence.Main} in a separate JVM (same classpath as the tests), for lock and crash
- * tests.
+ * tests; with {@code CADENCE_TEST_PAUSE_AT} set, {@link PausingMain}, which stops the tick there.
  */
 final class LiveProcesses {
   private LiveProcesses() {}
@@ -52,7 +52,9 @@ final class LiveProcesses {
                 "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "dev.cadence.Main"));
+                env.containsKey("CADENCE_TEST_PAUSE_AT")
+                    ? PausingMain.class.getName()
+                    : "dev.cadence.Main"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove("CADENCE_TEST_PAUSE_AT");

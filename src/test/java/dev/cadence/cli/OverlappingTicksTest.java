@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * exits 0.
  */
 class OverlappingTicksTest {
+  private CommandContext context = CommandContext.system();
   @TempDir Path dir;
-
-  @AfterEach
-  void restore() {
-    RunCommand.senders = RunCommand.SMTP;
-  }
 
   @Test
   void theSecondTickExitsZeroWhileTheFirstWorksAndNothingGoesTwice() throws Exception {
@@ -38,6 +33,7 @@ class OverlappingTicksTest {
     Path db = dir.resolve("c.db");
     var enrolled =
         CliHarness.run(
+            context,
             "enroll",
             cadence.toString(),
             "--leads",
@@ -58,7 +54,7 @@ class OverlappingTicksTest {
               sleep(20);
               return new SendResult.Sent("250 OK");
             });
-    RunCommand.senders = (smtp, from) -> sender;
+    context = CommandContext.system().withSenders((smtp, from, clock) -> sender);
     String[] args = {
       "run",
       "--db",
@@ -71,9 +67,9 @@ class OverlappingTicksTest {
       "sales@northwind.example"
     };
     CompletableFuture<CliHarness.CliResult> first =
-        CompletableFuture.supplyAsync(() -> CliHarness.run(args));
+        CompletableFuture.supplyAsync(() -> CliHarness.run(context, args));
     assertThat(firstSend.await(60, TimeUnit.SECONDS)).isTrue();
-    CliHarness.CliResult second = CliHarness.run(args);
+    CliHarness.CliResult second = CliHarness.run(context, args);
     assertThat(second.exitCode()).as(second.toString()).isZero();
     assertThat(second.out())
         .as(second.toString())
@@ -83,7 +79,7 @@ class OverlappingTicksTest {
     assertThat(sender.handed()).hasSize(30);
     assertThat(sender.handed().stream().map(OutgoingEmail::to).distinct()).hasSize(30);
     // The lock is released: a third tick runs (and has nothing left to send).
-    CliHarness.CliResult third = CliHarness.run(args);
+    CliHarness.CliResult third = CliHarness.run(context, args);
     assertThat(third.out()).as(third.toString()).contains("tick 2026-03-02T08:05:00Z: sent 0");
   }
 

@@ -7,23 +7,18 @@ import dev.cadence.live.ScriptedSender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
+  private CommandContext context = CommandContext.system();
   @TempDir Path dir;
   ScriptedSender sender = new ScriptedSender();
 
   @BeforeEach
   void scripted() {
-    RunCommand.senders = (smtp, from) -> sender;
-  }
-
-  @AfterEach
-  void restore() {
-    RunCommand.senders = RunCommand.SMTP;
+    context = CommandContext.system().withSenders((smtp, from, clock) -> sender);
   }
 
   private CliHarness.CliResult run(String now, String... extra) {
@@ -42,7 +37,7 @@ class RunCommandTest {
                 "--log",
                 dir.resolve("log.csv").toString()));
     args.addAll(List.of(extra));
-    return CliHarness.run(args.toArray(String[]::new));
+    return CliHarness.run(context, args.toArray(String[]::new));
   }
 
   @Test
@@ -57,6 +52,7 @@ class RunCommandTest {
                 "L-2,bo@example.com,Bo,Beta,America/New_York,sophie,"));
     var enrolled =
         CliHarness.run(
+            context,
             "enroll",
             cadence.toString(),
             "--leads",
@@ -90,6 +86,7 @@ class RunCommandTest {
 
     var reEnroll =
         CliHarness.run(
+            context,
             "enroll",
             cadence.toString(),
             "--leads",
@@ -116,6 +113,7 @@ class RunCommandTest {
         LiveFixture.leads(
             dir, "leads.csv", List.of("L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,"));
     CliHarness.run(
+        context,
         "enroll",
         cadence.toString(),
         "--leads",
