@@ -6,6 +6,7 @@ import dev.cadence.live.Enroller;
 import dev.cadence.live.StateStore;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.Lead;
+import dev.cadence.report.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

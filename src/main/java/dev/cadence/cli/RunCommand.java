@@ -10,6 +10,7 @@ import dev.cadence.live.StateStore;
 import dev.cadence.live.Tick;
 import dev.cadence.live.TickOptions;
 import dev.cadence.live.TickReport;
+import dev.cadence.report.live.TickWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,83 +235,18 @@ final class RunCommand implements Callable<Integer> {
     if (report.partial()) {
       return ExitCodes.RUNTIME;
     }
-    return report.refusedCadences.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    return report.refusedCadences().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 
   private void print(TickReport r, Instant at, boolean dry) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    r.problems.forEach(p -> err.println("warning: " + dev.cadence.validate.Diagnostic.oneLine(p)));
+    TickWriter.warnings(r, err);
     err.flush();
     if (format.equals("json")) {
-      out.println(
-          "{\"at\": "
-              + Json.string(at.toString())
-              + ", \"dry_run\": "
-              + dry
-              + ", \"due\": "
-              + r.due
-              + ", \"sent\": "
-              + r.sent
-              + ", \"retry\": "
-              + r.retried
-              + ", \"failed\": "
-              + r.failed
-              + ", \"in_doubt\": "
-              + r.inDoubt
-              + ", \"held\": "
-              + r.held
-              + ", \"deferred_by_cap\": "
-              + r.deferredByCap
-              + ", \"outside_window\": "
-              + r.outsideWindow
-              + ", \"suppressed\": "
-              + r.suppressed
-              + ", \"recovered_in_doubt\": "
-              + r.recoveredInDoubt
-              + ", \"stopped_sending\": "
-              + r.stoppedSending
-              + ", \"refused_cadences\": "
-              + r.refusedCadences.size()
-              + "}");
+      TickWriter.json(r, at, dry, out);
     } else if (!output.quiet) {
-      if (dry || output.verbose) {
-        r.lines.forEach(
-            l ->
-                out.println(
-                    l.cadence()
-                        + " "
-                        + dev.cadence.validate.Diagnostic.oneLine(l.leadId())
-                        + " "
-                        + l.step()
-                        + ": "
-                        + l.what()));
-      }
-      out.println(
-          (dry ? "dry run " : "tick ")
-              + at
-              + ": "
-              + (dry ? "would send " : "sent ")
-              + r.sent
-              + ", retry "
-              + r.retried
-              + ", failed "
-              + r.failed
-              + ", in doubt "
-              + r.inDoubt
-              + ", held "
-              + r.held
-              + ", deferred by the daily cap "
-              + r.deferredByCap
-              + ", waiting for their window "
-              + r.outsideWindow
-              + ", suppressed "
-              + r.suppressed
-              + (r.recoveredInDoubt > 0
-                  ? "; "
-                      + r.recoveredInDoubt
-                      + " interrupted send(s) now in doubt: see `cadence status`"
-                  : ""));
+      TickWriter.text(r, at, dry, dry || output.verbose, out);
     }
     out.flush();
   }

@@ -68,7 +68,7 @@ final class Delivery {
    *
    * @return how many reached the server (for the daily cap)
    */
-  int deliver(List<Item> batch, TickReport report) {
+  int deliver(List<Item> batch, TickTally report) {
     Instant now = clock.instant();
     List<Claimed> claimed =
         store.writeBuffered(
@@ -89,11 +89,9 @@ final class Delivery {
     for (Claimed c : claimed) {
       Step step = c.item().due().step();
       Lead lead = c.enrollment().lead();
-      String template = step.templateFor(lead.region().orElse("")).orElse("");
+      String template = TickDecision.template(step, lead);
       MessageComposer.Composed composed =
-          lead.email().isEmpty()
-              ? new MessageComposer.Held(List.of("email"), "the lead has no email address")
-              : composer.compose(c.item().cadence().dir(), template, lead.fields());
+          TickDecision.compose(composer, c.item().cadence(), step, lead);
       if (composed instanceof MessageComposer.Held h) {
         held.add(c);
         why.add(h);
@@ -165,7 +163,7 @@ final class Delivery {
    * Takes the row for (enrollment, step, visit), if the step is still due and the lead still
    * reachable.
    */
-  private Optional<Claimed> claim(StateStore.Tx tx, Item item, Instant now, TickReport report) {
+  private Optional<Claimed> claim(StateStore.Tx tx, Item item, Instant now, TickTally report) {
     Due due = item.due();
     Optional<StoredEnrollment> fresh =
         tx.enrollment(item.seen().id()).filter(f -> f.state().isActive());
@@ -207,7 +205,7 @@ final class Delivery {
       StoredEnrollment e,
       Optional<SendRecord> send,
       Instant now,
-      TickReport report) {
+      TickTally report) {
     Optional<Suppression> listed = tx.suppression(e.leadId(), e.lead().email());
     if (listed.isEmpty()) {
       return false;
@@ -228,7 +226,7 @@ final class Delivery {
    * The last look before the server: a suppression recorded since the batch was marked cancels this
    * send.
    */
-  private boolean listedNow(Claimed c, SendRecord sending, TickReport report) {
+  private boolean listedNow(Claimed c, SendRecord sending, TickTally report) {
     if (store
         .read(tx -> tx.suppression(c.enrollment().leadId(), c.enrollment().lead().email()))
         .isEmpty()) {
@@ -282,7 +280,7 @@ final class Delivery {
 
   /** Marks one claimed send {@code sending} after the last checks; empty when it is off. */
   private Optional<SendRecord> markSending(
-      StateStore.Tx tx, Ready r, Instant now, TickReport report) {
+      StateStore.Tx tx, Ready r, Instant now, TickTally report) {
     SendRecord claimed = r.claimed().send();
     StoredEnrollment seen = r.claimed().enrollment();
     Optional<StoredEnrollment> fresh = tx.enrollment(seen.id());

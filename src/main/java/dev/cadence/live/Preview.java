@@ -1,12 +1,12 @@
 package dev.cadence.live;
 
 import dev.cadence.engine.Due;
-import dev.cadence.model.Channel;
 import dev.cadence.model.Lead;
 import dev.cadence.schedule.Calendar;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +16,8 @@ import java.util.Set;
 
 /**
  * {@code run --dry-run}: what a tick would do now, read from the store without changing anything.
+ * Each enrollment goes through the tick's own decision ({@link TickDecision}); only what is done
+ * with it differs.
  */
 public final class Preview {
   private Preview() {}
@@ -27,8 +29,7 @@ public final class Preview {
       MessageComposer composer,
       TickOptions options,
       Instant now) {
-    TickReport report = new TickReport();
-    report.refusedCadences.putAll(refused);
+    TickTally report = new TickTally(refused);
     store.read(
         tx -> {
           for (SendRecord s : tx.sendsIn(EnumSet.of(SendState.SENDING))) {
@@ -46,96 +47,94 @@ public final class Preview {
                   .dailyCap()
                   .map(cap -> cap - tx.sendsStartedSince(options.from(), midnight))
                   .orElse(Integer.MAX_VALUE);
-          Set<String> leads = new HashSet<>();
-          List<StoredEnrollment> candidates = new java.util.ArrayList<>();
-          Set<String> changed = new HashSet<>();
-          for (CadenceRef ref : tx.cadences()) {
-            LiveCadence c = cadences.get(ref.id());
-            if (c != null && !c.hash().equals(ref.hash())) {
-              changed.add(
-                  ref.id()); // the stored due times are stale: look at every active enrollment, as
-              // the tick will
-              tx.forEachEnrollment(ref.id(), true, candidates::add);
+          Set<String> served = new HashSet<>();
+          for (StoredEnrollment e : candidates(tx, cadences, now)) {
+            LiveCadence c = cadences.get(e.cadence());
+            Optional<Due> due = c == null ? Optional.empty() : firstDue(c, e, tx, now);
+            if (due.isEmpty()) {
+              continue;
             }
-          }
-          long after = 0;
-          for (List<StoredEnrollment> page = tx.dueEnrollments(now, after, Tick.PAGE);
-              !page.isEmpty();
-              page = tx.dueEnrollments(now, after, Tick.PAGE)) {
-            for (StoredEnrollment e : page) {
-              after = e.id();
-              if (!changed.contains(e.cadence())) {
-                candidates.add(e);
-              }
+            report.due++;
+            String step = due.get().step().id();
+            Lead lead = e.lead();
+            Calendar calendar = new Calendar(c.engine().cadence().schedule(), e.state().zone());
+            TickDecision.Decision decision =
+                TickDecision.decide(calendar, now, capLeft, served, e.leadId());
+            if (decision instanceof TickDecision.Decision.WaitForWindow) {
+              report.outsideWindow++;
+              report.line(e, step, "would wait for the window");
+              continue;
+            } else if (decision instanceof TickDecision.Decision.DeferByCap) {
+              report.deferredByCap++;
+              report.line(e, step, "would defer: daily cap reached");
+              continue;
+            } else if (decision instanceof TickDecision.Decision.LeadServed) {
+              report.line(e, step, "would defer: the lead already gets an email this tick");
+              continue;
             }
-          }
-          for (StoredEnrollment e : candidates) {
-            {
-              LiveCadence c = cadences.get(e.cadence());
-              Optional<Due> due =
-                  c == null ? Optional.empty() : firstDue(c, e, tx.sendsOf(e.id()), now);
-              if (due.isEmpty()) {
-                continue;
-              }
-              report.due++;
-              String step = due.get().step().id();
-              Lead lead = e.lead();
-              Optional<Suppression> listed = tx.suppression(e.leadId(), lead.email());
-              if (listed.isPresent()) {
-                report.suppressed++;
-                report.line(e, step, "would not send: suppressed (" + listed.get().reason() + ")");
-              } else if (!new Calendar(c.engine().cadence().schedule(), e.state().zone())
-                  .isOpen(now)) {
-                report.outsideWindow++;
-                report.line(e, step, "would wait for the window");
-              } else if (capLeft <= 0) {
-                report.deferredByCap++;
-                report.line(e, step, "would defer: daily cap reached");
-              } else if (!leads.add(e.leadId())) {
-                report.line(e, step, "would defer: the lead already gets an email this tick");
-              } else {
-                String template = due.get().step().templateFor(lead.region().orElse("")).orElse("");
-                MessageComposer.Composed composed =
-                    lead.email().isEmpty()
-                        ? new MessageComposer.Held(
-                            List.of("email"), "the lead has no email address")
-                        : composer.compose(c.dir(), template, lead.fields());
-                if (composed instanceof MessageComposer.Held held) {
-                  report.held++;
-                  report.line(e, step, "would hold: " + held.reason());
-                } else {
-                  capLeft--;
-                  report.sent++;
-                  report.line(
-                      e,
-                      step,
-                      "would send `"
-                          + ((MessageComposer.Ready) composed).subject()
-                          + "` to "
-                          + lead.email().get());
-                }
-              }
+            Optional<Suppression> listed = tx.suppression(e.leadId(), lead.email());
+            if (listed.isPresent()) {
+              report.suppressed++;
+              report.line(e, step, "would not send: suppressed (" + listed.get().reason() + ")");
+              continue;
+            }
+            MessageComposer.Composed composed =
+                TickDecision.compose(composer, c, due.get().step(), lead);
+            if (composed instanceof MessageComposer.Held held) {
+              report.held++;
+              report.line(e, step, "would hold: " + held.reason());
+            } else {
+              capLeft--;
+              report.sent++;
+              report.line(
+                  e,
+                  step,
+                  "would send `"
+                      + ((MessageComposer.Ready) composed).subject()
+                      + "` to "
+                      + lead.email().get());
             }
           }
           return null;
         });
-    return report;
+    return report.report();
+  }
+
+  /**
+   * The enrollments a tick would look at: those due, and every active one of a cadence whose file
+   * changed (their stored due times are stale until the tick computes them again).
+   */
+  private static List<StoredEnrollment> candidates(
+      StateStore.Tx tx, Map<String, LiveCadence> cadences, Instant now) {
+    List<StoredEnrollment> candidates = new ArrayList<>();
+    Set<String> changed = new HashSet<>();
+    for (CadenceRef ref : tx.cadences()) {
+      LiveCadence c = cadences.get(ref.id());
+      if (c != null && !c.hash().equals(ref.hash())) {
+        changed.add(ref.id());
+        tx.forEachEnrollment(ref.id(), true, candidates::add);
+      }
+    }
+    long after = 0;
+    for (List<StoredEnrollment> page = tx.dueEnrollments(now, after, Tick.PAGE);
+        !page.isEmpty();
+        page = tx.dueEnrollments(now, after, Tick.PAGE)) {
+      for (StoredEnrollment e : page) {
+        after = e.id();
+        if (!changed.contains(e.cadence())) {
+          candidates.add(e);
+        }
+      }
+    }
+    return candidates;
   }
 
   private static Optional<Due> firstDue(
-      LiveCadence c, StoredEnrollment e, List<SendRecord> sends, Instant now) {
+      LiveCadence c, StoredEnrollment e, StateStore.Tx tx, Instant now) {
     try {
-      for (Due d : c.engine().due(e.state())) {
-        if (d.step().channel() == Channel.EMAIL) {
-          Optional<Instant> wake = NextDue.wake(d, NextDue.find(sends, d.step().id(), d.visit()));
-          if (wake.isPresent() && !wake.get().isAfter(now)) {
-            return Optional.of(d);
-          }
-        }
-      }
+      return TickDecision.firstDue(c.engine(), e.state(), tx.sendsOf(e.id()), now);
     } catch (IllegalArgumentException x) {
-      // a step the cadence no longer has: the real tick reports it
+      return Optional.empty(); // a step the cadence no longer has: the real tick reports it
     }
-    return Optional.empty();
   }
 }

@@ -55,7 +55,7 @@ final class SendResults {
       SendRecord sending,
       String template,
       SendResult result,
-      TickReport report) {
+      TickTally report) {
     Instant now = clock.instant();
     Outcome outcome;
     if (result instanceof SendResult.Sent sent) {

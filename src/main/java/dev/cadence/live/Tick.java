@@ -3,7 +3,6 @@ package dev.cadence.live;
 import dev.cadence.engine.Due;
 import dev.cadence.engine.Engine;
 import dev.cadence.engine.Enrollment;
-import dev.cadence.model.Channel;
 import dev.cadence.schedule.Calendar;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,13 +59,12 @@ public final class Tick {
 
   /** Runs the tick; {@code refused} names the cadences that could not be loaded, with why. */
   public TickReport run(Map<String, String> refused) {
-    TickReport report = new TickReport();
-    report.refusedCadences.putAll(refused);
+    TickTally report = new TickTally(refused);
     Instant now = clock.instant();
     recover(report);
     refreshChangedCadences();
     int capLeft = options.dailyCap().map(cap -> cap - sentToday(now)).orElse(Integer.MAX_VALUE);
-    Set<String> leadsTouched = new HashSet<>();
+    Set<String> leadsServed = new HashSet<>();
     List<Delivery.Item> batch = new ArrayList<>();
     int batchSize = 1;
     long after = 0;
@@ -83,68 +81,65 @@ public final class Tick {
           report.refusedCadences.putIfAbsent(e.cadence(), "not loaded");
           continue;
         }
-        Optional<Work> work = next(cadence, e, now, report);
-        if (work.isEmpty()) {
+        Optional<Due> due = next(cadence, e, now, report);
+        if (due.isEmpty()) {
           continue;
         }
         report.due++;
-        Calendar calendar = calendar(cadence, e.state().zone());
+        String step = due.get().step().id();
         Instant at = clock.instant();
-        if (!calendar.isOpen(at)) {
-          // Caught up outside the window (the ticks stopped for a while): wait for the next
-          // opening.
+        Calendar calendar = calendar(cadence, e.state().zone());
+        TickDecision.Decision decision =
+            TickDecision.decide(calendar, at, capLeft - batch.size(), leadsServed, e.leadId());
+        if (decision instanceof TickDecision.Decision.WaitForWindow w) {
           report.outsideWindow++;
-          Instant open = calendar.nextOpen(at);
-          report.line(e, work.get().due().step().id(), "waits for the window opening " + open);
+          report.line(e, step, "waits for the window opening " + w.opening());
           store.writeBuffered(
               tx -> {
                 tx.enrollment(e.id())
                     .ifPresent(
                         f ->
                             tx.updateEnrollment(
-                                f.id(), f.state(), Optional.of(open), f.status(), at));
+                                f.id(), f.state(), Optional.of(w.opening()), f.status(), at));
                 return null;
               });
-        } else if (capLeft - batch.size() <= 0) {
+        } else if (decision instanceof TickDecision.Decision.DeferByCap) {
           report.deferredByCap++;
-          report.line(e, work.get().due().step().id(), "deferred: daily cap reached");
-        } else if (!leadsTouched.add(e.leadId())) {
-          report.line(
-              e, work.get().due().step().id(), "deferred: the lead already got an email this tick");
+          report.line(e, step, "deferred: daily cap reached");
+        } else if (decision instanceof TickDecision.Decision.LeadServed) {
+          report.line(e, step, "deferred: the lead already got an email this tick");
         } else {
-          batch.add(new Delivery.Item(cadence, e, work.get().due()));
+          batch.add(new Delivery.Item(cadence, e, due.get()));
           if (batch.size() >= batchSize) {
             capLeft -= delivery.deliver(List.copyOf(batch), report);
             batch.clear();
-            // Small batches first: a crash or a failing server costs little; more only while sends
-            // go well.
+            // Small batches first: a crash or a failing server costs little; more only while
+            // sends go well.
             batchSize = report.partial() ? 1 : Math.min(batchSize * 2, MAX_BATCH);
-            if (report.stoppedSending) {
-              break;
-            }
           }
+        }
+        if (report.stoppedSending) {
+          break;
         }
       }
     }
     if (!batch.isEmpty() && !report.stoppedSending) {
       delivery.deliver(List.copyOf(batch), report);
     }
-    return report;
+    return report.report();
   }
 
   /**
-   * The due email a tick would work on, or nothing (the enrollment's next due time is refreshed).
+   * The email due for the enrollment, or nothing (then its next due time is refreshed when it
+   * changed).
    */
-  record Work(Due due) {}
-
-  private Optional<Work> next(
-      LiveCadence cadence, StoredEnrollment e, Instant now, TickReport report) {
+  private Optional<Due> next(
+      LiveCadence cadence, StoredEnrollment e, Instant now, TickTally report) {
     Engine engine = cadence.engine();
-    List<Due> due;
-    List<SendRecord> sends;
+    List<SendRecord> sends = store.read(tx -> tx.sendsOf(e.id()));
+    Optional<Due> due;
     try {
-      due = engine.due(e.state());
-      sends = store.read(tx -> tx.sendsOf(e.id()));
+      due = TickDecision.firstDue(engine, e.state(), sends, now);
     } catch (IllegalArgumentException x) {
       report.problems.add(
           "lead "
@@ -156,14 +151,8 @@ public final class Tick {
               + "; the cadence changed under a running enrollment");
       return Optional.empty();
     }
-    for (Due d : due) {
-      if (d.step().channel() != Channel.EMAIL) {
-        continue;
-      }
-      Optional<Instant> wake = NextDue.wake(d, NextDue.find(sends, d.step().id(), d.visit()));
-      if (wake.isPresent() && !wake.get().isAfter(now)) {
-        return Optional.of(new Work(d));
-      }
+    if (due.isPresent()) {
+      return due;
     }
     Optional<Instant> next = NextDue.of(engine, e.state(), sends);
     if (!next.equals(e.nextDue())) {
@@ -185,7 +174,7 @@ public final class Tick {
   }
 
   /** Settles the sends a crashed tick left in flight (the lock guarantees no tick is running). */
-  private void recover(TickReport report) {
+  private void recover(TickTally report) {
     Instant now = clock.instant();
     if (store.read(tx -> tx.sendsIn(EnumSet.of(SendState.CLAIMED, SendState.SENDING))).isEmpty()) {
       return; // the common case: no write transaction, no fsync

@@ -1,44 +1,45 @@
 package dev.cadence.live;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What one tick did (or, in a dry run, would do). Mutable while the tick runs. */
-public final class TickReport {
-  /** One line per send decision, for --verbose and --dry-run. */
+/**
+ * What one tick did (or, in a dry run, would do).
+ *
+ * @param due enrollments with an email due that the tick looked at
+ * @param recoveredInDoubt sends found interrupted by a crashed tick and now reported in doubt
+ * @param recoveredClaims claims of a crashed tick made before anything was handed over: released,
+ *     sent again normally
+ * @param stoppedSending the tick stopped sending because the server kept failing
+ * @param refusedCadences cadences whose enrollments were not worked on, with why
+ * @param lines one line per send decision, for --verbose and --dry-run
+ */
+public record TickReport(
+    int due,
+    int sent,
+    int retried,
+    int failed,
+    int inDoubt,
+    int held,
+    int deferredByCap,
+    int outsideWindow,
+    int suppressed,
+    int recoveredInDoubt,
+    int recoveredClaims,
+    boolean stoppedSending,
+    Map<String, String> refusedCadences,
+    List<String> problems,
+    List<Line> lines) {
+
+  /** One send decision. */
   public record Line(String cadence, String leadId, String step, String what) {}
 
-  public int due;
-  public int sent;
-  public int retried;
-  public int failed;
-  public int inDoubt;
-  public int held;
-  public int deferredByCap;
-  public int outsideWindow;
-  public int suppressed;
-
-  /** Sends found interrupted by a crashed tick and now reported in doubt. */
-  public int recoveredInDoubt;
-
-  /**
-   * Claims of a crashed tick made before anything was handed over: released, sent again normally.
-   */
-  public int recoveredClaims;
-
-  /** True when the tick stopped sending because the server kept failing. */
-  public boolean stoppedSending;
-
-  /** Cadences whose enrollments were not worked on, with why. */
-  public final Map<String, String> refusedCadences = new LinkedHashMap<>();
-
-  public final List<String> problems = new ArrayList<>();
-  public final List<Line> lines = new ArrayList<>();
-
-  void line(StoredEnrollment e, String step, String what) {
-    lines.add(new Line(e.cadence(), e.leadId(), step, what));
+  public TickReport {
+    refusedCadences = Collections.unmodifiableMap(new LinkedHashMap<>(refusedCadences));
+    problems = List.copyOf(problems);
+    lines = List.copyOf(lines);
   }
 
   /**

@@ -71,7 +71,7 @@ class ConcurrentTicksWithoutLockTest {
     }
     int sent = 0;
     for (var t : ticks) {
-      sent += t.get(120, TimeUnit.SECONDS).sent;
+      sent += t.get(120, TimeUnit.SECONDS).sent();
     }
     assertThat(sender.handed()).hasSize(200);
     assertThat(sender.handed().stream().map(OutgoingEmail::messageId).distinct()).hasSize(200);

@@ -35,16 +35,16 @@ class TickReactionsTest {
     try (TickHarness h = oneLead()) {
       h.sender.script(e -> new SendResult.Retry("451 try later"));
       TickReport first = h.tick(OPEN);
-      assertThat(first.retried).isEqualTo(1);
+      assertThat(first.retried()).isEqualTo(1);
       assertThat(first.partial()).isTrue();
       SendRecord row = h.sends(SendState.RETRY).get(0);
       assertThat(row.nextAttempt()).contains(OPEN.plus(Duration.ofMinutes(5)));
       assertThat(h.enrollment("L-1").nextDue()).contains(OPEN.plus(Duration.ofMinutes(5)));
 
       h.sender.script(e -> new SendResult.Sent("250 OK"));
-      assertThat(h.tick(OPEN.plus(Duration.ofMinutes(4))).sent).isZero();
+      assertThat(h.tick(OPEN.plus(Duration.ofMinutes(4))).sent()).isZero();
       TickReport later = h.tick(OPEN.plus(Duration.ofMinutes(6)));
-      assertThat(later.sent).isEqualTo(1);
+      assertThat(later.sent()).isEqualTo(1);
       assertThat(later.partial()).isFalse();
       var handed = h.sender.handed();
       assertThat(handed).hasSize(2);
@@ -82,7 +82,7 @@ class TickReactionsTest {
     try (TickHarness h = oneLead()) {
       h.sender.script(e -> new SendResult.Failed("550 no such user"));
       TickReport r = h.tick(OPEN);
-      assertThat(r.failed).isEqualTo(1);
+      assertThat(r.failed()).isEqualTo(1);
       assertThat(r.partial()).isFalse();
       assertThat(h.suppression("other", "ANA@example.com")).isPresent();
       StoredEnrollment e = h.enrollment("L-1");
@@ -96,7 +96,7 @@ class TickReactionsTest {
       Enroller.Summary again =
           h.enroll(List.of(TickHarness.lead("L-2", "ana@example.com", "Europe/Paris")), MONDAY);
       assertThat(again.suppressed).isEqualTo(1);
-      assertThat(h.tick(OPEN.plus(Duration.ofDays(7))).sent).isZero();
+      assertThat(h.tick(OPEN.plus(Duration.ofDays(7))).sent()).isZero();
     }
   }
 
@@ -117,7 +117,7 @@ class TickReactionsTest {
     try (TickHarness h = oneLead()) {
       h.sender.script(e -> new SendResult.InDoubt("timeout after DATA"));
       TickReport r = h.tick(OPEN);
-      assertThat(r.inDoubt).isEqualTo(1);
+      assertThat(r.inDoubt()).isEqualTo(1);
       assertThat(r.partial()).isTrue();
       h.sender.script(e -> new SendResult.Sent("250 OK"));
       for (int i = 1; i < 200; i++) {
@@ -142,12 +142,12 @@ class TickReactionsTest {
           MONDAY);
       h.sender.script(e -> new SendResult.Retry("connection refused", true));
       TickReport r = h.tick(OPEN);
-      assertThat(r.stoppedSending).isTrue();
+      assertThat(r.stoppedSending()).isTrue();
       assertThat(r.partial()).isTrue();
       assertThat(h.sender.handed()).hasSize(1);
       h.sender.script(e -> new SendResult.Sent("250 OK"));
-      assertThat(h.tick(OPEN.plus(Duration.ofMinutes(1))).sent).isEqualTo(2);
-      assertThat(h.tick(OPEN.plus(Duration.ofMinutes(6))).sent).isEqualTo(1);
+      assertThat(h.tick(OPEN.plus(Duration.ofMinutes(1))).sent()).isEqualTo(2);
+      assertThat(h.tick(OPEN.plus(Duration.ofMinutes(6))).sent()).isEqualTo(1);
       assertThat(h.sends(SendState.SENT)).hasSize(3);
     }
   }
@@ -171,8 +171,8 @@ class TickReactionsTest {
             return real.compose(cadenceDir, template, fields);
           };
       TickReport r = h.tick(OPEN);
-      assertThat(r.sent).isZero();
-      assertThat(r.suppressed).isEqualTo(1);
+      assertThat(r.sent()).isZero();
+      assertThat(r.suppressed()).isEqualTo(1);
       assertThat(h.sender.handed()).isEmpty();
       assertThat(h.sends(SendState.CANCELLED))
           .singleElement()
@@ -193,11 +193,11 @@ class TickReactionsTest {
       h.enroll(leads, MONDAY);
       h.options = new TickOptions("sales@northwind.example", Optional.of(2), Optional.empty());
       TickReport first = h.tick(OPEN);
-      assertThat(first.sent).isEqualTo(2);
-      assertThat(first.deferredByCap).isEqualTo(3);
-      assertThat(h.tick(OPEN.plus(Duration.ofHours(2))).sent).isZero();
+      assertThat(first.sent()).isEqualTo(2);
+      assertThat(first.deferredByCap()).isEqualTo(3);
+      assertThat(h.tick(OPEN.plus(Duration.ofHours(2))).sent()).isZero();
       TickReport tuesday = h.tick(OPEN.plus(Duration.ofDays(1)));
-      assertThat(tuesday.sent).isEqualTo(2);
+      assertThat(tuesday.sent()).isEqualTo(2);
       assertThat(h.sends(SendState.SENT)).hasSize(4);
     }
   }
@@ -215,7 +215,7 @@ class TickReactionsTest {
                   0)),
           MONDAY);
       TickReport r = h.tick(OPEN);
-      assertThat(r.held).isEqualTo(1);
+      assertThat(r.held()).isEqualTo(1);
       assertThat(h.sender.handed()).isEmpty();
       assertThat(h.sends(SendState.HELD))
           .singleElement()
@@ -225,8 +225,8 @@ class TickReactionsTest {
       h.composer =
           new dev.cadence.io.template
               .TemplateComposer(); // a new tick is a new process: templates read afresh
-      assertThat(h.tick(OPEN.plus(Duration.ofMinutes(30))).sent).isZero();
-      assertThat(h.tick(OPEN.plus(Duration.ofMinutes(66))).sent).isEqualTo(1);
+      assertThat(h.tick(OPEN.plus(Duration.ofMinutes(30))).sent()).isZero();
+      assertThat(h.tick(OPEN.plus(Duration.ofMinutes(66))).sent()).isEqualTo(1);
       assertThat(h.sender.handed().get(0).subject()).isEqualTo("Hello");
     }
   }
@@ -239,9 +239,9 @@ class TickReactionsTest {
       h.enroll(
           List.of(TickHarness.lead("L-1", "ana@example.com", "Europe/Paris")),
           LocalDate.of(2026, 3, 27));
-      assertThat(h.tick(Instant.parse("2026-03-27T08:00:00Z")).sent).isEqualTo(1); // 09:00 CET
-      assertThat(h.tick(Instant.parse("2026-03-30T06:55:00Z")).sent).isZero(); // 08:55 CEST
-      assertThat(h.tick(Instant.parse("2026-03-30T07:00:00Z")).sent)
+      assertThat(h.tick(Instant.parse("2026-03-27T08:00:00Z")).sent()).isEqualTo(1); // 09:00 CET
+      assertThat(h.tick(Instant.parse("2026-03-30T06:55:00Z")).sent()).isZero(); // 08:55 CEST
+      assertThat(h.tick(Instant.parse("2026-03-30T07:00:00Z")).sent())
           .isEqualTo(1); // 09:00 CEST, not 08:00 UTC
     }
   }
@@ -252,12 +252,12 @@ class TickReactionsTest {
       // No tick all week: on Thursday evening (outside the window) nothing goes; Friday morning
       // only the first step.
       TickReport evening = h.tick(Instant.parse("2026-03-05T18:30:00Z"));
-      assertThat(evening.sent).isZero();
-      assertThat(evening.outsideWindow).isEqualTo(1);
+      assertThat(evening.sent()).isZero();
+      assertThat(evening.outsideWindow()).isEqualTo(1);
       assertThat(h.enrollment("L-1").nextDue()).contains(Instant.parse("2026-03-06T08:00:00Z"));
       TickReport morning = h.tick(Instant.parse("2026-03-06T08:00:00Z"));
-      assertThat(morning.sent).isEqualTo(1);
-      assertThat(h.tick(Instant.parse("2026-03-06T08:05:00Z")).sent)
+      assertThat(morning.sent()).isEqualTo(1);
+      assertThat(h.tick(Instant.parse("2026-03-06T08:05:00Z")).sent())
           .isZero(); // min_gap 20h: not two the same day
       assertThat(h.enrollment("L-1").nextDue()).contains(Instant.parse("2026-03-09T08:00:00Z"));
     }

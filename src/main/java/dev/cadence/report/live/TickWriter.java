@@ -1,0 +1,93 @@
+package dev.cadence.report.live;
+
+import dev.cadence.live.TickReport;
+import dev.cadence.report.Json;
+import dev.cadence.validate.Diagnostic;
+import java.io.PrintWriter;
+import java.time.Instant;
+
+/** A {@code cadence run} tick (or its dry run) as a text summary or one JSON object. */
+public final class TickWriter {
+  private TickWriter() {}
+
+  /** The tick's problems, one warning line each (for stderr). */
+  public static void warnings(TickReport r, PrintWriter err) {
+    r.problems().forEach(p -> err.println("warning: " + Diagnostic.oneLine(p)));
+  }
+
+  /** The summary line, after one line per send decision when {@code decisions} is set. */
+  public static void text(
+      TickReport r, Instant at, boolean dry, boolean decisions, PrintWriter out) {
+    if (decisions) {
+      r.lines()
+          .forEach(
+              l ->
+                  out.println(
+                      l.cadence()
+                          + " "
+                          + Diagnostic.oneLine(l.leadId())
+                          + " "
+                          + l.step()
+                          + ": "
+                          + l.what()));
+    }
+    out.println(
+        (dry ? "dry run " : "tick ")
+            + at
+            + ": "
+            + (dry ? "would send " : "sent ")
+            + r.sent()
+            + ", retry "
+            + r.retried()
+            + ", failed "
+            + r.failed()
+            + ", in doubt "
+            + r.inDoubt()
+            + ", held "
+            + r.held()
+            + ", deferred by the daily cap "
+            + r.deferredByCap()
+            + ", waiting for their window "
+            + r.outsideWindow()
+            + ", suppressed "
+            + r.suppressed()
+            + (r.recoveredInDoubt() > 0
+                ? "; "
+                    + r.recoveredInDoubt()
+                    + " interrupted send(s) now in doubt: see `cadence status`"
+                : ""));
+  }
+
+  public static void json(TickReport r, Instant at, boolean dry, PrintWriter out) {
+    out.println(
+        "{\"at\": "
+            + Json.string(at.toString())
+            + ", \"dry_run\": "
+            + dry
+            + ", \"due\": "
+            + r.due()
+            + ", \"sent\": "
+            + r.sent()
+            + ", \"retry\": "
+            + r.retried()
+            + ", \"failed\": "
+            + r.failed()
+            + ", \"in_doubt\": "
+            + r.inDoubt()
+            + ", \"held\": "
+            + r.held()
+            + ", \"deferred_by_cap\": "
+            + r.deferredByCap()
+            + ", \"outside_window\": "
+            + r.outsideWindow()
+            + ", \"suppressed\": "
+            + r.suppressed()
+            + ", \"recovered_in_doubt\": "
+            + r.recoveredInDoubt()
+            + ", \"stopped_sending\": "
+            + r.stoppedSending()
+            + ", \"refused_cadences\": "
+            + r.refusedCadences().size()
+            + "}");
+  }
+}
