@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE",
+      converter = OutputFile.class,
       description = "Write the report to FILE (replaced whole) instead of stdout.")
   Path out;
 
@@ -207,10 +207,6 @@ final class AnalyzeCommand implements Callable<Integer> {
               + ")");
     }
     if (out != null) {
-      Path dir = out.toAbsolutePath().getParent();
-      if (dir == null || !Files.isDirectory(dir)) {
-        throw new CadenceException(ExitCodes.USAGE, "no such folder for " + out + ": " + dir);
-      }
       for (Path log : inputs.logs) {
         if (SimulationInputs.sameFile(out, log)) {
           throw new CadenceException(

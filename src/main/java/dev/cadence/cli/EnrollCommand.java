@@ -7,6 +7,7 @@ import dev.cadence.live.StateStore;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.Lead;
 import dev.cadence.report.Json;
+import dev.cadence.report.live.LiveFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,14 +57,10 @@ final class EnrollCommand implements Callable<Integer> {
       defaultValue = "text",
       paramLabel = "FORMAT",
       description = "text or json (default: text).")
-  String format;
+  LiveFormat format;
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new CadenceException(
-          ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
-    }
     Instant nowInstant = now.resolve(parent.clock());
     Optional<LocalDate> startDay = start.day();
     Cadence cadence = PlanCommand.loadCadence(cadenceFile, spec);
@@ -144,7 +141,7 @@ final class EnrollCommand implements Callable<Integer> {
       return;
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (format.equals("json")) {
+    if (format == LiveFormat.JSON) {
       out.println(
           "{\"cadence\": "
               + Json.string(cadence)

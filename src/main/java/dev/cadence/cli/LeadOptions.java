@@ -36,6 +36,7 @@ final class LeadOptions {
   @Option(
       names = "--rejects",
       paramLabel = "PATH",
+      converter = OutputFile.class,
       description =
           "Where to write rejected rows (default: LEADS with .rejects.csv, only when rows are rejected).")
   Path rejects;

@@ -5,7 +5,6 @@ import dev.cadence.io.log.OutcomeLog;
 import dev.cadence.live.StateStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,16 +34,13 @@ final class LogCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       required = true,
+      converter = OutputFile.class,
       paramLabel = "LOG.csv",
       description = "The log to write (replaced in full, or not at all).")
   Path out;
 
   @Override
   public Integer call() {
-    Path folder = out.toAbsolutePath().getParent();
-    if (folder == null || !Files.isDirectory(folder)) {
-      throw new CadenceException(ExitCodes.USAGE, "no such folder for --out " + out);
-    }
     long[] count = {0};
     try (StateStore store = db.open();
         AtomicOutput log = AtomicOutput.open(out)) {

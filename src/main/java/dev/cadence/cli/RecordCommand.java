@@ -98,6 +98,7 @@ final class RecordCommand implements Callable<Integer> {
   @Option(
       names = "--log",
       paramLabel = "LOG.csv",
+      converter = OutputFile.class,
       description = "The outcome log to append the recorded events to.")
   Path log;
 

@@ -51,6 +51,7 @@ final class ResolveCommand implements Callable<Integer> {
   @Option(
       names = "--log",
       paramLabel = "LOG.csv",
+      converter = OutputFile.class,
       description = "The outcome log to append the `sent` event to.")
   Path log;
 

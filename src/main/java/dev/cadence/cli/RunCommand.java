@@ -10,9 +10,9 @@ import dev.cadence.live.StateStore;
 import dev.cadence.live.Tick;
 import dev.cadence.live.TickOptions;
 import dev.cadence.live.TickReport;
+import dev.cadence.report.live.LiveFormat;
 import dev.cadence.report.live.TickWriter;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,6 +86,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--log",
       paramLabel = "LOG.csv",
+      converter = OutputFile.class,
       description = "The outcome log to append to (created with its header).")
   Path log;
 
@@ -94,21 +95,12 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "text",
       paramLabel = "FORMAT",
       description = "text or json (default: text).")
-  String format;
+  LiveFormat format;
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new CadenceException(
-          ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
-    }
     if (dailyCap != null && dailyCap < 0) {
       throw new CadenceException(ExitCodes.USAGE, "--daily-cap must be 0 or more, not " + dailyCap);
-    }
-    if (log != null
-        && (log.toAbsolutePath().getParent() == null
-            || !Files.isDirectory(log.toAbsolutePath().getParent()))) {
-      throw new CadenceException(ExitCodes.USAGE, "no such folder for --log " + log);
     }
     Instant tickAt = now.resolve(parent.clock());
     Clock clock = now.now == null ? parent.clock() : Clock.fixed(tickAt, ZoneOffset.UTC);
@@ -243,7 +235,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TickWriter.warnings(r, err);
     err.flush();
-    if (format.equals("json")) {
+    if (format == LiveFormat.JSON) {
       TickWriter.json(r, at, dry, out);
     } else if (!output.quiet) {
       TickWriter.text(r, at, dry, dry || output.verbose, out);

@@ -63,6 +63,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       required = true,
+      converter = OutputFile.class,
       paramLabel = "LOG.csv",
       description = "The outcome log to write (replaced; written in full or not at all).")
   Path out;
@@ -235,10 +236,6 @@ final class SimulateCommand implements Callable<Integer> {
           ExitCodes.USAGE, "--max-touches must be at least 1, not " + maxTouches);
     }
     for (Path target : leads.rejects == null ? List.of(out) : List.of(out, leads.rejects)) {
-      Path dir = target.toAbsolutePath().getParent();
-      if (dir == null || !Files.isDirectory(dir)) {
-        throw new CadenceException(ExitCodes.USAGE, "no such folder for " + target + ": " + dir);
-      }
       List<Path> inputs = new ArrayList<>(cadences);
       inputs.add(leads.leads);
       if (model != null) {

@@ -2,6 +2,7 @@ package dev.cadence.cli;
 
 import dev.cadence.live.StateStore;
 import dev.cadence.live.StatusReport;
+import dev.cadence.report.live.LiveFormat;
 import dev.cadence.report.live.StatusWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,18 +30,14 @@ final class StatusCommand implements Callable<Integer> {
       defaultValue = "text",
       paramLabel = "FORMAT",
       description = "text or json (default: text).")
-  String format;
+  LiveFormat format;
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new CadenceException(
-          ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
-    }
     try (StateStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       StatusReport report = StatusReport.of(store, loaded.cadences(), loaded.refused());
-      if (format.equals("json")) {
+      if (format == LiveFormat.JSON) {
         StatusWriter.json(report, spec.commandLine().getOut());
       } else {
         StatusWriter.text(report, spec.commandLine().getOut());

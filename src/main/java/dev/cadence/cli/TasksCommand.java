@@ -2,7 +2,7 @@ package dev.cadence.cli;
 
 import dev.cadence.live.StateStore;
 import dev.cadence.live.Tasks;
-import dev.cadence.report.live.TasksWriter;
+import dev.cadence.report.live.TasksFormat;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,14 +47,10 @@ final class TasksCommand implements Callable<Integer> {
       defaultValue = "text",
       paramLabel = "FORMAT",
       description = "text, csv or ics (default: text).")
-  String format;
+  TasksFormat format;
 
   @Override
   public Integer call() {
-    if (!List.of("text", "csv", "ics").contains(format)) {
-      throw new CadenceException(
-          ExitCodes.USAGE, "--format must be text, csv or ics, not `" + format + "`");
-    }
     if (!due.equals("today") && !due.equals("all")) {
       throw new CadenceException(ExitCodes.USAGE, "--due must be today or all, not `" + due + "`");
     }
@@ -74,11 +70,7 @@ final class TasksCommand implements Callable<Integer> {
                           || !t.due().atZone(t.zone()).toLocalDate().isAfter(today(at, t)))
               .toList();
       PrintWriter out = spec.commandLine().getOut();
-      switch (format) {
-        case "csv" -> TasksWriter.csv(tasks, out);
-        case "ics" -> TasksWriter.ics(tasks, at, out);
-        default -> TasksWriter.text(tasks, out);
-      }
+      format.write(tasks, at, out);
       loaded
           .refused()
           .forEach(
