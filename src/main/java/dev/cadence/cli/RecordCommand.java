@@ -1,6 +1,9 @@
 package dev.cadence.cli;
 
+import dev.cadence.io.csv.OutcomeCsv;
 import dev.cadence.io.log.OutcomeLogAppender;
+import dev.cadence.live.OutcomeImport;
+import dev.cadence.live.OutcomeSink;
 import dev.cadence.live.Recorder;
 import dev.cadence.live.StateStore;
 import dev.cadence.model.OutcomeEvent;
@@ -13,18 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,20 +44,6 @@ import picocli.CommandLine.Spec;
           + " An unsubscribe suppresses the lead in every cadence."
     })
 final class RecordCommand implements Callable<Integer> {
-  /** Columns of a record CSV that are not fields. */
-  private static final Set<String> KNOWN =
-      Set.of(
-          "lead_id",
-          "lead",
-          "step",
-          "outcome",
-          "event",
-          "cadence",
-          "timestamp",
-          "at",
-          "channel",
-          "template",
-          "region");
 
   @Spec CommandSpec spec;
   @ParentCommand CadenceCommand parent;
@@ -160,104 +143,44 @@ final class RecordCommand implements Callable<Integer> {
       Instant at,
       PrintWriter out,
       PrintWriter err) {
-    int recorded = 0;
-    int refused = 0;
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-        CSVParser parser =
-            CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .get()
-                .parse(in)) {
-      List<String> header =
-          parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
-      int leadCol = index(header, "lead_id", "lead");
-      int stepCol = index(header, "step");
-      int outcomeCol = index(header, "outcome", "event");
-      if (leadCol < 0 || stepCol < 0) {
-        throw new CadenceException(
-            ExitCodes.USAGE,
-            csv
-                + ": the header needs lead_id and step columns (and outcome), not "
-                + String.join(",", header));
+    OutcomeImport.Counts counts;
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      OutcomeCsv rows;
+      try {
+        rows = OutcomeCsv.open(in, csv.toString(), at);
+      } catch (IllegalArgumentException e) {
+        throw new CadenceException(ExitCodes.USAGE, e.getMessage());
       }
-      int cadenceCol = index(header, "cadence");
-      int atCol = index(header, "timestamp", "at");
-      for (CSVRecord row : parser) {
-        long line = row.getRecordNumber() + 1; // the header is line 1
-        try {
-          Map<String, String> rowFields = new LinkedHashMap<>();
-          for (int i = 0; i < header.size() && i < row.size(); i++) {
-            if (!KNOWN.contains(header.get(i)) && !row.get(i).isBlank()) {
-              rowFields.put(header.get(i), row.get(i).strip());
-            }
-          }
-          Recorder.Applied applied =
-              recorder.record(
-                  new Recorder.Request(
-                      get(row, leadCol),
-                      Optional.ofNullable(get(row, cadenceCol)).filter(s -> !s.isEmpty()),
-                      get(row, stepCol),
-                      Optional.ofNullable(get(row, outcomeCol)),
-                      rowFields,
-                      atCol < 0 || get(row, atCol).isEmpty() ? at : instant(get(row, atCol))));
-          if (applied.refusal().isPresent()) {
-            refused++;
-            err.println(
-                csv + ":" + line + ": refused: " + Diagnostic.oneLine(applied.refusal().get()));
-          } else {
-            recorded++;
-            append(appender, applied.events());
-            applied.notes().forEach(n -> err.println(csv + ":" + line + ": warning: " + n));
-          }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-          refused++;
-          err.println(
-              csv
-                  + ":"
-                  + line
-                  + ": refused: "
-                  + Diagnostic.oneLine(String.valueOf(e.getMessage())));
-        }
-      }
+      counts =
+          OutcomeImport.run(
+              rows,
+              recorder,
+              appender == null ? OutcomeSink.NONE : appender,
+              new OutcomeImport.Listener() {
+                @Override
+                public void recorded(String location, Recorder.Applied applied) {
+                  applied.notes().forEach(n -> err.println(location + ": warning: " + n));
+                }
+
+                @Override
+                public void refused(String location, String reason) {
+                  err.println(location + ": refused: " + Diagnostic.oneLine(reason));
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       throw new CadenceException(
           ExitCodes.RUNTIME, "cannot read " + csv + ": " + e.getMessage(), e);
     }
+    int recorded = counts.recorded() + counts.unchanged();
     if (!output.quiet) {
       out.println(
           "recorded "
               + recorded
               + " outcome"
               + (recorded == 1 ? "" : "s")
-              + (refused > 0 ? ", refused " + refused : ""));
+              + (counts.refused() > 0 ? ", refused " + counts.refused() : ""));
     }
-    return refused > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
-  }
-
-  private static String get(CSVRecord row, int col) {
-    return col < 0 || col >= row.size() ? null : row.get(col).strip();
-  }
-
-  private static int index(List<String> header, String... names) {
-    for (String n : names) {
-      int i = header.indexOf(n);
-      if (i >= 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static Instant instant(String s) {
-    try {
-      return OffsetDateTime.parse(s).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "timestamp `" + s + "` is not ISO-8601 with an offset, e.g. 2026-03-02T10:15:00+01:00");
-    }
+    return counts.refused() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   private static Map<String, String> parseFields(List<String> given) {

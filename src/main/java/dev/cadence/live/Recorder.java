@@ -48,7 +48,7 @@ public final class Recorder {
       String status,
       boolean ended,
       List<String> notes) {
-    static Applied refused(String reason) {
+    public static Applied refused(String reason) {
       return new Applied(List.of(), Optional.of(reason), "", "", false, List.of());
     }
   }
