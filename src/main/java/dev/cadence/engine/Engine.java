@@ -121,6 +121,11 @@ public final class Engine {
             e.enrolledOn(),
             p.reachedAt(),
             e.lastTouch());
+    if (e.pausedUntil().isPresent() && at.isBefore(e.pausedUntil().get())) {
+      // Away: what fell due meanwhile waits for the first opening after the pause. Later steps
+      // count their wait and min_gap from the touch actually made, so they move with it.
+      at = calendar.nextOpen(e.pausedUntil().get());
+    }
     return new Due(step, p.visit(), at);
   }
 
@@ -421,7 +426,8 @@ public final class Engine {
         touches,
         completed,
         pending,
-        e.ending());
+        e.ending(),
+        e.pausedUntil());
   }
 
   private static Enrollment end(Enrollment e, Ending ending) {
@@ -434,6 +440,7 @@ public final class Engine {
         e.touches(),
         e.completed(),
         List.of(),
-        Optional.of(ending));
+        Optional.of(ending),
+        e.pausedUntil());
   }
 }

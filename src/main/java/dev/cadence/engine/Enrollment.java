@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param touches every step performed, in order
  * @param completed ids of the steps completed (for joins), with repeats after loops
  * @param pending steps reached and not yet completed
+ * @param pausedUntil nothing falls due before this instant (the lead said it is away); the steps
+ *     due meanwhile fall due at the first window opening after it, one at a time, {@code min_gap}
+ *     apart as ever
  */
 public record Enrollment(
     String leadId,
@@ -26,7 +29,32 @@ public record Enrollment(
     List<Touch> touches,
     List<String> completed,
     List<Pending> pending,
-    Optional<Ending> ending) {
+    Optional<Ending> ending,
+    Optional<Instant> pausedUntil) {
+
+  /** An enrollment that was never paused. */
+  public Enrollment(
+      String leadId,
+      String cadence,
+      ZoneId zone,
+      Instant enrolledAt,
+      LocalDate enrolledOn,
+      List<Touch> touches,
+      List<String> completed,
+      List<Pending> pending,
+      Optional<Ending> ending) {
+    this(
+        leadId,
+        cadence,
+        zone,
+        enrolledAt,
+        enrolledOn,
+        touches,
+        completed,
+        pending,
+        ending,
+        Optional.empty());
+  }
 
   public Enrollment {
     // Immutable lists are kept as they are: the engine hands over lists that share their array with
@@ -34,6 +62,27 @@ public record Enrollment(
     touches = AppendOnlyList.immutable(touches);
     completed = AppendOnlyList.immutable(completed);
     pending = List.copyOf(pending);
+  }
+
+  /** The same enrollment, paused until {@code until} (a later pause already set is kept). */
+  public Enrollment pausedUntil(Instant until) {
+    Instant kept = pausedUntil.filter(p -> p.isAfter(until)).orElse(until);
+    return new Enrollment(
+        leadId,
+        cadence,
+        zone,
+        enrolledAt,
+        enrolledOn,
+        touches,
+        completed,
+        pending,
+        ending,
+        Optional.of(kept));
+  }
+
+  /** True while a pause holds at {@code now}. */
+  public boolean isPausedAt(Instant now) {
+    return pausedUntil.isPresent() && pausedUntil.get().isAfter(now);
   }
 
   public boolean isActive() {

@@ -75,6 +75,9 @@ final class EnrollmentCodec {
         g.writeEndArray();
       }
       g.writeEndArray();
+      if (e.pausedUntil().isPresent()) {
+        g.writeStringField("paused", e.pausedUntil().get().toString());
+      }
       if (e.ending().isPresent()) {
         Ending end = e.ending().get();
         g.writeObjectFieldStart("ending");
@@ -103,6 +106,7 @@ final class EnrollmentCodec {
       List<String> completed = new ArrayList<>();
       List<Pending> pending = new ArrayList<>();
       Optional<Ending> ending = Optional.empty();
+      Optional<Instant> paused = Optional.empty();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         p.nextToken();
@@ -116,6 +120,7 @@ final class EnrollmentCodec {
           case "zone" -> zone = ZoneId.of(p.getText());
           case "at" -> at = Instant.parse(p.getText());
           case "on" -> on = LocalDate.parse(p.getText());
+          case "paused" -> paused = Optional.of(Instant.parse(p.getText()));
           case "touches" -> {
             while (p.nextToken() == JsonToken.START_ARRAY) {
               String step = next(p);
@@ -161,7 +166,8 @@ final class EnrollmentCodec {
           default -> p.skipChildren();
         }
       }
-      return new Enrollment(leadId, cadence, zone, at, on, touches, completed, pending, ending);
+      return new Enrollment(
+          leadId, cadence, zone, at, on, touches, completed, pending, ending, paused);
     } catch (IOException | RuntimeException x) {
       throw new IllegalStateException(
           "unreadable enrollment of lead " + leadId + " in " + cadence + ": " + x.getMessage(), x);
