@@ -107,6 +107,38 @@ public interface StateStore extends AutoCloseable {
 
     void forEachEvent(Consumer<OutcomeEvent> sink);
 
+    /** The send whose email carried this Message-ID (without angle brackets), if one did. */
+    Optional<SendRecord> sendWithMessageId(String messageId);
+
+    /** The latest email handed to {@code address} (compared case-insensitively), if any was. */
+    Optional<SendRecord> latestSendTo(String address);
+
+    /** True when the inbox already handled the message with this key (Message-ID or hash). */
+    boolean inboxSeen(String key);
+
+    /** Remembers that the inbox handled a message, in the transaction of what it caused. */
+    void markInboxSeen(String key, String source, String kind, Instant at);
+
+    /** How far the inbox read an IMAP folder ({@code mailbox} names account and folder). */
+    Optional<FolderMark> folderMark(String mailbox);
+
+    void saveFolderMark(String mailbox, FolderMark mark);
+
+    /** Counts one more soft bounce of {@code address} in a row; returns how many in a row now. */
+    int countSoftBounce(String address, Instant at);
+
+    /** The address answered or was delivered to: its soft bounces no longer run in a row. */
+    void clearSoftBounces(String address);
+
+    /** Gives the rep of the enrollment a reply to read. */
+    void addInboxTask(long enrollmentId, String step, String what, Instant due);
+
+    /** The replies still to be read, oldest first. */
+    List<InboxTask> openInboxTasks();
+
+    /** Closes the open reply tasks of an enrollment; returns how many were open. */
+    int closeInboxTasks(long enrollmentId, Instant at);
+
     /**
      * True if this very event (lead, cadence, step, event, instant) is already stored: a
      * re-imported outcome.

@@ -82,6 +82,38 @@ final class Migrations {
           );
           CREATE INDEX events_lead ON events (lead_id, cadence, step);
           INSERT INTO schema_version (version) VALUES (0);
+          """,
+          // 2: what the inbox read (each message once), where each IMAP folder was read up to,
+          // soft bounces in a row per address, the replies a rep has to read, and the indexes that
+          // match a message to the email it answers.
+          """
+          CREATE TABLE inbox_seen (
+            key TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            at ${INT64} NOT NULL
+          );
+          CREATE TABLE inbox_folders (
+            mailbox TEXT PRIMARY KEY,
+            uidvalidity ${INT64} NOT NULL,
+            last_uid ${INT64} NOT NULL
+          );
+          CREATE TABLE soft_bounces (
+            address TEXT PRIMARY KEY,
+            in_a_row ${INT64} NOT NULL,
+            last_at ${INT64} NOT NULL
+          );
+          CREATE TABLE inbox_tasks (
+            id ${ID},
+            enrollment_id ${INT64} NOT NULL REFERENCES enrollments(id),
+            step TEXT NOT NULL,
+            what TEXT NOT NULL,
+            due ${INT64} NOT NULL,
+            done_at ${INT64}
+          );
+          CREATE INDEX inbox_tasks_open ON inbox_tasks (enrollment_id) WHERE done_at IS NULL;
+          CREATE INDEX sends_message_id ON sends (message_id);
+          CREATE INDEX sends_recipient ON sends (lower(recipient));
           """);
 
   private Migrations() {}

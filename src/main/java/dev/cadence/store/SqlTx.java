@@ -2,6 +2,8 @@ package dev.cadence.store;
 
 import dev.cadence.engine.Enrollment;
 import dev.cadence.live.CadenceRef;
+import dev.cadence.live.FolderMark;
+import dev.cadence.live.InboxTask;
 import dev.cadence.live.SendRecord;
 import dev.cadence.live.SendState;
 import dev.cadence.live.StateStore;
@@ -369,6 +371,128 @@ final class SqlTx implements StateStore.Tx {
             },
             r -> Boolean.TRUE)
         .isPresent();
+  }
+
+  @Override
+  public Optional<SendRecord> sendWithMessageId(String messageId) {
+    return sql.one(
+        SENDS_JOINED + " WHERE s.message_id = ? ORDER BY s.id DESC LIMIT 1",
+        p -> p.setString(1, messageId),
+        SqlTx::send);
+  }
+
+  @Override
+  public Optional<SendRecord> latestSendTo(String address) {
+    return sql.one(
+        SENDS_JOINED
+            + " WHERE lower(s.recipient) = ? AND s.started_at IS NOT NULL"
+            + " ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
+        p -> p.setString(1, Suppression.normalise(address)),
+        SqlTx::send);
+  }
+
+  @Override
+  public boolean inboxSeen(String key) {
+    return sql.one("SELECT 1 FROM inbox_seen WHERE key = ?", p -> p.setString(1, key), r -> true)
+        .isPresent();
+  }
+
+  @Override
+  public void markInboxSeen(String key, String source, String kind, Instant at) {
+    sql.update(
+        "INSERT INTO inbox_seen (key, source, kind, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        p -> {
+          p.setString(1, key);
+          p.setString(2, source);
+          p.setString(3, kind);
+          p.setLong(4, at.toEpochMilli());
+        });
+  }
+
+  @Override
+  public Optional<FolderMark> folderMark(String mailbox) {
+    return sql.one(
+        "SELECT uidvalidity, last_uid FROM inbox_folders WHERE mailbox = ?",
+        p -> p.setString(1, mailbox),
+        r -> new FolderMark(r.getLong(1), r.getLong(2)));
+  }
+
+  @Override
+  public void saveFolderMark(String mailbox, FolderMark mark) {
+    sql.update(
+        "INSERT INTO inbox_folders (mailbox, uidvalidity, last_uid) VALUES (?, ?, ?)"
+            + " ON CONFLICT (mailbox) DO UPDATE SET uidvalidity = excluded.uidvalidity,"
+            + " last_uid = excluded.last_uid",
+        p -> {
+          p.setString(1, mailbox);
+          p.setLong(2, mark.uidValidity());
+          p.setLong(3, mark.lastUid());
+        });
+  }
+
+  @Override
+  public int countSoftBounce(String address, Instant at) {
+    String key = Suppression.normalise(address);
+    sql.update(
+        "INSERT INTO soft_bounces (address, in_a_row, last_at) VALUES (?, 1, ?)"
+            + " ON CONFLICT (address) DO UPDATE SET in_a_row = soft_bounces.in_a_row + 1,"
+            + " last_at = excluded.last_at",
+        p -> {
+          p.setString(1, key);
+          p.setLong(2, at.toEpochMilli());
+        });
+    return sql.one(
+            "SELECT in_a_row FROM soft_bounces WHERE address = ?",
+            p -> p.setString(1, key),
+            r -> r.getInt(1))
+        .orElse(0);
+  }
+
+  @Override
+  public void clearSoftBounces(String address) {
+    sql.update(
+        "DELETE FROM soft_bounces WHERE address = ?",
+        p -> p.setString(1, Suppression.normalise(address)));
+  }
+
+  @Override
+  public void addInboxTask(long enrollmentId, String step, String what, Instant due) {
+    sql.insert(
+        "INSERT INTO inbox_tasks (enrollment_id, step, what, due) VALUES (?, ?, ?, ?)",
+        p -> {
+          p.setLong(1, enrollmentId);
+          p.setString(2, step);
+          p.setString(3, what);
+          p.setLong(4, due.toEpochMilli());
+        });
+  }
+
+  @Override
+  public List<InboxTask> openInboxTasks() {
+    return sql.list(
+        "SELECT t.id, t.enrollment_id, e.cadence, e.lead_id, t.step, t.what, t.due"
+            + " FROM inbox_tasks t JOIN enrollments e ON e.id = t.enrollment_id"
+            + " WHERE t.done_at IS NULL ORDER BY t.due, t.id",
+        StatementCache.Binder.NONE,
+        r ->
+            new InboxTask(
+                r.getLong(1),
+                r.getLong(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                Instant.ofEpochMilli(r.getLong(7))));
+  }
+
+  @Override
+  public int closeInboxTasks(long enrollmentId, Instant at) {
+    return sql.update(
+        "UPDATE inbox_tasks SET done_at = ? WHERE enrollment_id = ? AND done_at IS NULL",
+        p -> {
+          p.setLong(1, at.toEpochMilli());
+          p.setLong(2, enrollmentId);
+        });
   }
 
   private static Optional<Instant> instant(ResultSet r, int column) throws SQLException {
