@@ -15,15 +15,13 @@ import picocli.CommandLine.ParameterException;
  * it through {@code @ParentCommand}: picocli injects the spec's user object, this instance.
  */
 final class CadenceCommand implements Runnable {
-  static final String VERSION = "cadence 0.1.0";
-
   private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
   private final CommandContext context;
 
   CadenceCommand(CommandContext context) {
     this.context = context;
     spec.name("cadence");
-    spec.version(VERSION);
+    spec.versionProvider(new BuildInfo());
     spec.usageMessage()
         .description("Sales cadences as code: lint, plan, simulate, run and analyze.")
         .exitCodeListHeading("%nExit codes:%n")

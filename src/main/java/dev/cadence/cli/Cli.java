@@ -46,6 +46,11 @@ public final class Cli {
             cli.addSubcommand(name, command0.get());
           }
         });
+    if (!COMMANDS.containsKey(command)) {
+      // Both need the whole model: `help plan` prints plan's help, `completion` lists every option.
+      cli.addSubcommand("help", new CommandLine.HelpCommand());
+      cli.addSubcommand("completion", new CompletionCommand());
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(Cli::handle);
     cli.setParameterExceptionHandler(Cli::handleUsage);
@@ -64,8 +69,10 @@ public final class Cli {
    */
   public static int run(CommandContext context, PrintWriter out, PrintWriter err, String... args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-      // The answer is one line; picocli would first build every subcommand from its annotations.
-      out.println(CadenceCommand.VERSION);
+      // The answer is two lines; picocli would first build every subcommand from its annotations.
+      for (String line : BuildInfo.lines()) {
+        out.println(line);
+      }
       return ExitCodes.OK;
     }
     Integer fast = FastValidate.tryRun(args, out, err);

@@ -157,11 +157,29 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Next:");
     out.println("  cd " + home);
     out.println(
-        "  cadence recommend log-a.csv log-b.csv --cadence " + a + " --apply   # write the change");
+        "  "
+            + launcher()
+            + " recommend log-a.csv log-b.csv --cadence "
+            + a
+            + " --apply   # write the change");
     out.println(
-        "  cadence analyze log-a.csv log-b.csv --format html --out report.html   # every table, with charts");
+        "  "
+            + launcher()
+            + " analyze log-a.csv log-b.csv --format html --out report.html   # every table, with charts");
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The command as the user can type it in the demo folder: bin/cadence passes its own name
+   * ("cadence" when it is the one on the PATH, else its absolute path); "cadence" otherwise.
+   */
+  static String launcher() {
+    String name = System.getProperty("cadence.launcher", "").strip();
+    if (name.isEmpty()) {
+      return "cadence";
+    }
+    return name.matches("[A-Za-z0-9_./+,:@%=-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
   }
 
   /** Version B: the third email becomes a call, made with the same editor recommend uses. */
@@ -186,7 +204,7 @@ final class DemoCommand implements Callable<Integer> {
    * Runs {@code cadence ARGS} in the demo folder, printing the command and its output, indented.
    */
   private int run(String... args) {
-    out.println("$ cadence " + String.join(" ", args));
+    out.println("$ " + launcher() + " " + String.join(" ", args));
     List<String> resolved = new ArrayList<>();
     for (String arg : args) {
       // Files named relative to the demo folder: resolved there, since a JVM cannot change

@@ -52,7 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
     spec.addOption(quiet);
     spec.addOption(flag("Print stack traces of unexpected errors.", "-v", "--verbose"));
     CadenceCommand.standardHelpOptions(spec);
-    spec.version(CadenceCommand.VERSION);
+    spec.versionProvider(new BuildInfo());
   }
 
   /** The command's model, for {@code CommandLine.addSubcommand}. */

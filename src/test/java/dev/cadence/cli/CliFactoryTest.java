@@ -35,7 +35,9 @@ class CliFactoryTest {
             "log",
             "analyze",
             "recommend",
-            "demo");
+            "demo",
+            "help",
+            "completion");
     var typo = CliHarness.run("valdate", "x");
     assertThat(typo.exitCode()).isEqualTo(2);
     assertThat(typo.err()).contains("Did you mean: cadence validate");
