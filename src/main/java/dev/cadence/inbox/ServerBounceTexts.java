@@ -1,0 +1,148 @@
+package dev.cadence.inbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bounces that are not RFC 3464 reports: the plain-text notices of qmail, Exim, Gmail, Yahoo,
+ * Exchange, DragonFly and many others. A message is one when it comes from mail software or has a
+ * bounce subject, and its text reads like a bounce (see {@link BounceSigns}). Failed recipients and
+ * their codes are read from the text before the returned original.
+ */
+final class ServerBounceTexts implements Rule {
+
+  /** Where the returned original starts in a bounce that pastes it as text. */
+  private static final Pattern ORIGINAL =
+      Pattern.compile(
+          "(?im)^(?:.*below this line is a copy of the message.*"
+              + "|.*this is a copy of the message.*"
+              + "|.*original message.*"
+              + "|.*message headers follow.*"
+              + "|.*unsent message follows.*"
+              + "|.*returned message.*"
+              + "|.*header of the original message.*"
+              + "|content-type:\\s*message/rfc822.*"
+              + "|(?:return-path|received|dkim-signature):.*)$");
+
+  @Override
+  public Optional<Verdict> judge(MailMessage message, JudgeContext context) {
+    Headers headers = message.headers();
+    Optional<String> sender = BounceSigns.sender(headers);
+    Optional<String> subject = BounceSigns.subject(message.subject());
+    if (sender.isEmpty() && subject.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = message.ownText();
+    Matcher original = ORIGINAL.matcher(text);
+    int cut = original.find() ? original.start() : text.length();
+    String section = text.substring(0, cut);
+    Optional<String> body = BounceSigns.body(section);
+    if (body.isEmpty() || (sender.isEmpty() && !mentionsFailure(section))) {
+      return Optional.empty();
+    }
+    String signs = String.join(", ", present(sender, subject, body));
+    List<String> references = MessageIds.referencedBy(message, text.substring(cut));
+    Optional<String> delay = BounceSigns.delay(message.subject(), section);
+    List<FailedAddresses.Found> found = FailedAddresses.find(section, excluded(message, text, cut));
+    if (delay.isPresent()) {
+      List<String> addresses = found.stream().map(FailedAddresses.Found::address).toList();
+      return Optional.of(
+          new Verdict.DeliveryReport(
+              addresses,
+              "delayed",
+              "delay warning, not a failure (" + delay.get() + "; " + signs + ")",
+              references));
+    }
+    List<FailedRecipient> failed = new ArrayList<>();
+    List<String> evidence = new ArrayList<>();
+    for (FailedAddresses.Found f : found) {
+      Optional<String> status = StatusCodes.find(f.text());
+      BounceCauses.Decision decision = BounceCauses.decide(status, f.text());
+      if (!decision.evidence().startsWith("\"")) {
+        BounceCauses.Decision whole = BounceCauses.decide(status, section);
+        decision = whole.cause() == BounceCause.UNDEFINED ? decision : whole;
+      }
+      failed.add(new FailedRecipient(f.address(), status, decision.cause()));
+      evidence.add(f.address() + " " + decision.cause().words() + " by " + decision.evidence());
+    }
+    if (failed.isEmpty()) {
+      for (String to : originalRecipients(message, text.substring(cut))) {
+        BounceCauses.Decision decision = BounceCauses.decide(Optional.empty(), section);
+        Optional<String> status = StatusCodes.find(section);
+        failed.add(new FailedRecipient(to, status, decision.cause()));
+        evidence.add(
+            to
+                + " (the returned original's To) "
+                + decision.cause().words()
+                + " by "
+                + decision.evidence());
+      }
+    }
+    String recipients =
+        evidence.isEmpty() ? "no failed address found" : String.join("; ", evidence);
+    return Optional.of(
+        new Verdict.Bounce(failed, "bounce notice (" + signs + "); " + recipients, references));
+  }
+
+  /** A bounce subject from a person's address still needs failure words in the text. */
+  private static boolean mentionsFailure(String section) {
+    return StatusCodes.find(section).isPresent() || DiagnosticPhrases.find(section).isPresent();
+  }
+
+  private static List<String> present(Optional<String>... signs) {
+    List<String> list = new ArrayList<>();
+    for (Optional<String> s : signs) {
+      s.ifPresent(list::add);
+    }
+    return list;
+  }
+
+  /** Us (the bounce's own recipients) and the returned original's sender. */
+  private static Set<String> excluded(MailMessage message, String text, int cut) {
+    Set<String> excluded = new LinkedHashSet<>();
+    Headers h = message.headers();
+    for (String field : List.of("To", "Cc", "From", "Return-Path", "Sender", "Reply-To")) {
+      h.all(field).forEach(v -> excluded.addAll(FailedAddresses.inHeader(v)));
+    }
+    message
+        .embeddedHeaders()
+        .ifPresent(
+            e -> {
+              e.all("From").forEach(v -> excluded.addAll(FailedAddresses.inHeader(v)));
+              e.all("Return-Path").forEach(v -> excluded.addAll(FailedAddresses.inHeader(v)));
+            });
+    Matcher from = PASTED_FROM.matcher(text.substring(cut));
+    while (from.find()) {
+      excluded.addAll(FailedAddresses.inHeader(from.group(1)));
+    }
+    return excluded;
+  }
+
+  private static final Pattern PASTED_FROM =
+      Pattern.compile("(?im)^(?:from|return-path|sender):(.*)$");
+  private static final Pattern PASTED_TO = Pattern.compile("(?im)^to:(.*)$");
+
+  /** The returned original's To, when the notice itself names no address. */
+  private static List<String> originalRecipients(MailMessage message, String pasted) {
+    Set<String> to = new LinkedHashSet<>();
+    message.embeddedHeaders().ifPresent(e -> e.all("To").forEach(v -> to.addAll(Addresses.all(v))));
+    if (to.isEmpty()) {
+      Matcher m = PASTED_TO.matcher(pasted);
+      if (m.find()) {
+        to.addAll(Addresses.all(m.group(1)));
+      }
+    }
+    to.removeIf(a -> Addresses.isMailSoftware(a.substring(0, a.indexOf('@'))));
+    return List.copyOf(to);
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
