@@ -64,6 +64,8 @@ public class InboxCorpusScore {
         rows += want.size();
         if (!kind.equals("bounce")) {
           problems.add("bounce missed");
+          agree += expectedSoft; // nothing is suppressed: not-hard on every row
+          if (expectedHard > 0) problems.add("hard/not-hard disagrees");
         } else {
           detected++;
           JsonNode recipients = got.get("recipients");
@@ -73,7 +75,9 @@ public class InboxCorpusScore {
           if (n >= 1) oneAddress++;
           if (n >= 1 && n == want.size()) allAddresses++;
           else problems.add(n + " addresses for " + want.size() + " rows");
-          int a = Math.min(hard, expectedHard) + Math.min(n - hard, expectedSoft);
+          // rows beyond the addresses we found suppress nothing: they count as not-hard
+          int notHard = n - hard + Math.max(0, want.size() - n);
+          int a = Math.min(hard, expectedHard) + Math.min(notHard, expectedSoft);
           agree += a;
           if (a < want.size()) problems.add("hard/not-hard disagrees");
         }

@@ -18,6 +18,18 @@ final class BounceCauses {
     Optional<DiagnosticPhrases.Match> phrase = DiagnosticPhrases.find(diagnostic);
     if (phrase.isPresent()) {
       BounceCause cause = phrase.get().cause();
+      if (cause.bounceClass() == BounceClass.HARD && refusedAtMailFrom(diagnostic)) {
+        // Refused at MAIL FROM, before any recipient was named: "no such domain" is our domain.
+        return new Decision(
+            BounceCause.SENDER_REJECTED, "\"" + phrase.get().phrase() + "\" at MAIL FROM");
+      }
+      if (cause == BounceCause.USER_UNKNOWN && mailboxExists(status, diagnostic)) {
+        // RFC 3463 X.2.0: "the mailbox exists, but something about the destination mailbox has
+        // caused the sending of this DSN": a server that answers "user unknown" with it refuses
+        // the message, not the address.
+        return new Decision(
+            BounceCause.FILTERED, "\"" + phrase.get().phrase() + "\" with status X.2.0");
+      }
       if (cause == BounceCause.USER_UNKNOWN && refusedAfterData(diagnostic)) {
         // The server took the address at RCPT TO and refused the message after reading it: the
         // mailbox exists, a filter (often one that answers "user unknown" to everything) refused.
@@ -35,6 +47,13 @@ final class BounceCauses {
       return new Decision(BounceCause.SENDER_REJECTED, "refused at MAIL FROM");
     }
     return new Decision(BounceCause.UNDEFINED, code.map(c -> "status " + c).orElse("no code"));
+  }
+
+  private static boolean mailboxExists(Optional<String> status, String diagnostic) {
+    return status
+        .or(() -> StatusCodes.find(diagnostic))
+        .filter(s -> s.matches("[45]\\.2\\.0"))
+        .isPresent();
   }
 
   private static boolean refusedAfterData(String text) {

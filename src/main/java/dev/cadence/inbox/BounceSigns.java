@@ -3,6 +3,7 @@ package dev.cadence.inbox;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How a delivery failure that is not an RFC 3464 report shows itself: who sent it (RFC 5321's null
@@ -98,6 +99,10 @@ final class BounceSigns {
           "unable to deliver",
           "could not be reached",
           "has not yet been delivered",
+          "had delivery errors",
+          "was rejected by",
+          "were rejected by",
+          "recipients was rejected",
           "giving up");
 
   /** What delay warnings say: the server is still trying, nothing has failed yet. */
@@ -144,8 +149,21 @@ final class BounceSigns {
     return first(subject, SUBJECTS).map(p -> "subject \"" + p + "\"");
   }
 
+  /** "unable to deliver", "delivery ... failed", "could not be delivered" and their kin. */
+  private static final Pattern NOT_DELIVERED =
+      Pattern.compile(
+          "(?is)\\b(?:unable|could\\s+not|couldn't|cannot|can't|failed|failure|error\\w*|not\\s+be)"
+              + "\\W+(?:\\w+\\W+){0,6}?deliver|\\bdeliver\\w*\\W+(?:\\w+\\W+){0,6}?"
+              + "(?:failed|failure|error|unsuccessful|impossible|not\\s+possible|was\\s+rejected)");
+
   static Optional<String> body(String text) {
-    return first(text, BODIES).map(p -> "text \"" + p + "\"");
+    Optional<String> phrase = first(text, BODIES).map(p -> "text \"" + p + "\"");
+    if (phrase.isPresent()) {
+      return phrase;
+    }
+    java.util.regex.Matcher m =
+        NOT_DELIVERED.matcher(text.length() > 4000 ? text.substring(0, 4000) : text);
+    return m.find() ? Optional.of("text \"" + Reasons.oneLine(m.group()) + "\"") : Optional.empty();
   }
 
   /** What only a final failure says, which overrules a delay phrase in the same message. */

@@ -24,8 +24,21 @@ final class DeliveryStatusReports implements Rule {
     if (part.isEmpty()) {
       return Optional.empty();
     }
-    List<Headers> blocks = FieldBlocks.parse(part.get().text());
-    String humanText = message.ownText();
+    return fromFields(
+        part.get().text(),
+        message.ownText(),
+        MessageIds.referencedBy(message),
+        "delivery status notification (RFC 3464)");
+  }
+
+  /**
+   * The verdict of RFC 3464 per-recipient fields in {@code fields}, with {@code humanText} as the
+   * report's readable part; empty when no block names a recipient. Also used for the fields that
+   * some servers paste into a plain-text bounce.
+   */
+  static Optional<Verdict> fromFields(
+      String fields, String humanText, List<String> references, String what) {
+    List<Headers> blocks = FieldBlocks.parse(fields);
     List<FailedRecipient> failed = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
     Set<String> reported = new LinkedHashSet<>();
@@ -39,7 +52,10 @@ final class DeliveryStatusReports implements Rule {
       String action = action(block, status);
       if (action.equals("failed")) {
         String diagnostic = FieldBlocks.withoutType(block.get("Diagnostic-Code"));
-        BounceCauses.Decision decision = decide(status, diagnostic, humanText, address.get());
+        BounceCauses.Decision decision =
+            isLocalProgram(block.get("Diagnostic-Code"))
+                ? new BounceCauses.Decision(BounceCause.MAILER_ERROR, "Diagnostic-Code type x-unix")
+                : decide(status, diagnostic, humanText, address.get());
         failed.add(
             new FailedRecipient(
                 address.get(), status.or(() -> StatusCodes.find(diagnostic)), decision.cause()));
@@ -49,24 +65,17 @@ final class DeliveryStatusReports implements Rule {
         otherAction = otherAction == null ? action : otherAction;
       }
     }
-    List<String> references = MessageIds.referencedBy(message);
     if (!failed.isEmpty()) {
       return Optional.of(
           new Verdict.Bounce(
-              failed,
-              "delivery status notification (RFC 3464), Action: failed; "
-                  + String.join("; ", evidence),
-              references));
+              failed, what + ", Action: failed; " + String.join("; ", evidence), references));
     }
     if (otherAction != null) {
       return Optional.of(
           new Verdict.DeliveryReport(
               List.copyOf(reported),
               otherAction,
-              "delivery status notification (RFC 3464), Action: "
-                  + otherAction
-                  + " for "
-                  + String.join(", ", reported),
+              what + ", Action: " + otherAction + " for " + String.join(", ", reported),
               references));
     }
     return Optional.empty(); // no recipient block: let the text rules read the human part
@@ -121,6 +130,14 @@ final class DeliveryStatusReports implements Rule {
       }
     }
     return fromDiagnostic;
+  }
+
+  /**
+   * RFC 3464's {@code x-unix} diagnostic type: the local delivery program (procmail, a pipe)
+   * failed, whatever words it printed; the address was found.
+   */
+  private static boolean isLocalProgram(String diagnosticCode) {
+    return diagnosticCode.strip().toLowerCase(Locale.ROOT).startsWith("x-unix");
   }
 
   /** A vague X.0.0 status yields to a precise code quoted in the diagnostic text. */

@@ -53,6 +53,9 @@ final class DiagnosticPhrases {
               "user has moved",
               "no longer on this server",
               "not our user"),
+          // cPanel's Exim says this of a failed remote recipient; it starts with the address, and
+          // the blocklist it goes on to mention is one guess among several.
+          row(HOST_UNKNOWN, "the account or domain may not exist"),
           row(
               NO_RELAYING,
               "relay access denied",
@@ -151,6 +154,7 @@ final class DiagnosticPhrases {
               MAILBOX_FULL,
               "mailbox full",
               "mailbox is full",
+              "mailbox exceeds",
               "mailbox size limit",
               "over quota",
               "overquota",
@@ -203,6 +207,7 @@ final class DiagnosticPhrases {
               "user unknown",
               "unknown user",
               "no such user",
+              "recipient address rejected: access denied", // Microsoft 365 directory check
               "no such mailbox",
               "no such recipient",
               "no such account",
@@ -218,8 +223,6 @@ final class DiagnosticPhrases {
               "address does not exist",
               "doesn't have a",
               "does not have an account",
-              "recipient address rejected",
-              "address rejected",
               "invalid recipient",
               "invalid mailbox",
               "invalid address",
@@ -240,6 +243,15 @@ final class DiagnosticPhrases {
               "not listed in domino",
               "bad destination mailbox",
               "destinataire invalide",
+              "destinataire inconnu",
+              "utilisateur inconnu",
+              "adresse inconnue",
+              "benutzer unbekannt",
+              "empfänger unbekannt",
+              "usuario desconocido",
+              "destinatario desconocido",
+              "存在しません", // "does not exist" (Japanese servers)
+              "見つかりません", // "cannot be found", e.g. Domino's directory lookup
               "unknown or illegal alias",
               "is not a valid"),
           row(
@@ -248,6 +260,8 @@ final class DiagnosticPhrases {
               "unknown host",
               "host not found",
               "host or domain name not found",
+              "dns lookup failure: host * not found",
+              "host * not found",
               "domain not found",
               "no such domain",
               "domain does not exist",
@@ -297,6 +311,7 @@ final class DiagnosticPhrases {
               "connection timed out",
               "connection refused",
               "lost connection",
+              "connection reset",
               "timed out",
               "name service error",
               "dns query failed",
@@ -346,8 +361,18 @@ final class DiagnosticPhrases {
     return Optional.empty();
   }
 
-  /** True when {@code phrase} occurs in {@code text} not glued to a letter or digit either side. */
+  /**
+   * True when {@code phrase} occurs in {@code text} not glued to a letter or digit either side
+   * (where the phrase starts or ends with one: CJK text has no word boundaries). A {@code *} in a
+   * phrase stands for up to 80 characters of one line ("host * not found").
+   */
   static boolean containsWords(String text, String phrase) {
+    int star = phrase.indexOf('*');
+    if (star >= 0) {
+      return WILDCARDS.computeIfAbsent(phrase, DiagnosticPhrases::wildcard).matcher(text).find();
+    }
+    boolean wordStart = isAsciiWord(phrase.charAt(0));
+    boolean wordEnd = isAsciiWord(phrase.charAt(phrase.length() - 1));
     int from = 0;
     while (true) {
       int at = text.indexOf(phrase, from);
@@ -355,11 +380,30 @@ final class DiagnosticPhrases {
         return false;
       }
       int end = at + phrase.length();
-      if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
-          && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+      if ((!wordStart || at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+          && (!wordEnd || end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
         return true;
       }
       from = at + 1;
     }
+  }
+
+  private static final java.util.Map<String, java.util.regex.Pattern> WILDCARDS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static java.util.regex.Pattern wildcard(String phrase) {
+    StringBuilder regex = new StringBuilder("(?<![\\p{L}\\d])");
+    String[] pieces = phrase.split("\\*", -1);
+    for (int i = 0; i < pieces.length; i++) {
+      if (i > 0) {
+        regex.append("[^\\n]{1,80}?");
+      }
+      regex.append(java.util.regex.Pattern.quote(pieces[i]));
+    }
+    return java.util.regex.Pattern.compile(regex.append("(?![\\p{L}\\d])").toString());
+  }
+
+  private static boolean isAsciiWord(char c) {
+    return c < 128 && Character.isLetterOrDigit(c);
   }
 }

@@ -25,7 +25,7 @@ final class FailedAddresses {
   private static final Pattern IGNORED_LINE =
       Pattern.compile(
           "(?i)^\\s*(?:message-id|in-reply-to|references|received|return-path|envelope-from|"
-              + "from|sender|reply-to|x-[a-z-]+|by|id|for)\\b.*");
+              + "from|sender|reply-to|x-[a-z-]+|by|id|for)\\b.*|^\\s*(?:to|cc)\\s*:.*");
 
   private FailedAddresses() {}
 
@@ -35,6 +35,8 @@ final class FailedAddresses {
     List<String> strong = new ArrayList<>();
     List<Integer> weakLines = new ArrayList<>();
     List<String> weak = new ArrayList<>();
+    List<Integer> mineLines = new ArrayList<>();
+    List<String> mine = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       if (line.indexOf('@') < 0 || IGNORED_LINE.matcher(line).matches()) {
@@ -43,12 +45,21 @@ final class FailedAddresses {
       Matcher m = Addresses.ADDRESS.matcher(line);
       while (m.find()) {
         String address = Addresses.normalise(m.group());
-        if (excluded.contains(address) || isSoftware(address)) {
+        String before = line.substring(0, m.start());
+        boolean leading = LEADING.matcher(before).matches();
+        boolean named = CONTEXT.matcher(before).find();
+        boolean strongContext = leading || named;
+        if (isSoftware(address) && !(strongContext && address.startsWith("postmaster@"))) {
+          continue; // a postmaster may be the recipient; MAILER-DAEMON never is
+        }
+        if (excluded.contains(address)) {
+          if (strongContext) {
+            mineLines.add(i); // someone mailing themselves: kept if nothing else is found
+            mine.add(address);
+          }
           continue;
         }
-        boolean leading = line.substring(0, m.start()).replaceAll("[\\s<\"'(\\[]", "").isEmpty();
-        boolean named = CONTEXT.matcher(line.substring(0, m.start())).find();
-        if (leading || named) {
+        if (strongContext) {
           strongLines.add(i);
           strong.add(address);
         } else {
@@ -57,8 +68,14 @@ final class FailedAddresses {
         }
       }
     }
-    return strong.isEmpty() ? blocks(lines, weak, weakLines) : blocks(lines, strong, strongLines);
+    if (!strong.isEmpty()) {
+      return blocks(lines, strong, strongLines);
+    }
+    return mine.isEmpty() ? blocks(lines, weak, weakLines) : blocks(lines, mine, mineLines);
   }
+
+  /** Nothing before the address but blanks, brackets, or an SMTP reply code (Sendmail's). */
+  private static final Pattern LEADING = Pattern.compile("\\s*(?:[245]\\d\\d[ -]+)?[\\s<\"'(\\[]*");
 
   private static boolean isSoftware(String address) {
     return Addresses.isMailSoftware(address.substring(0, address.indexOf('@')));

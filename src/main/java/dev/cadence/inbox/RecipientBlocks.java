@@ -10,8 +10,9 @@ final class RecipientBlocks {
   private RecipientBlocks() {}
 
   /**
-   * The text from the first mention of {@code address} to the next blank line after at least one
-   * non-blank line, at most {@link #REACH} characters; empty when the address is not mentioned.
+   * The line that first mentions {@code address} and up to seven non-blank lines after it, stopping
+   * at a line that starts with another address (the next recipient's entry), lowercase; empty when
+   * the address is not mentioned.
    */
   static String near(String text, String address) {
     String lower = text.toLowerCase(Locale.ROOT);
@@ -19,13 +20,29 @@ final class RecipientBlocks {
     if (at < 0) {
       return "";
     }
-    int end = Math.min(lower.length(), at + REACH);
-    int paragraph = lower.indexOf("\n\n", at + address.length());
-    if (paragraph > 0 && paragraph < end) {
-      int next = lower.indexOf("\n\n", paragraph + 2);
-      // A server reply often sits in the paragraph right after the address line.
-      end = next > 0 && next < end ? next : end;
+    int lineStart = lower.lastIndexOf('\n', at) + 1;
+    StringBuilder block = new StringBuilder();
+    int pos = lineStart;
+    int lines = 0;
+    while (pos < lower.length() && lines < 8 && block.length() < REACH) {
+      int eol = lower.indexOf('\n', pos);
+      String line = lower.substring(pos, eol < 0 ? lower.length() : eol);
+      if (lines > 0 && startsWithOtherAddress(line, address)) {
+        break;
+      }
+      if (!line.isBlank()) {
+        block.append(line).append('\n');
+        lines++;
+      }
+      pos = eol < 0 ? lower.length() : eol + 1;
     }
-    return lower.substring(at, end);
+    return block.toString();
+  }
+
+  private static boolean startsWithOtherAddress(String line, String address) {
+    java.util.regex.Matcher m = Addresses.ADDRESS.matcher(line);
+    return m.find()
+        && line.substring(0, m.start()).replaceAll("[\\s<\"'(\\[]", "").isEmpty()
+        && !Addresses.normalise(m.group()).equals(address);
   }
 }

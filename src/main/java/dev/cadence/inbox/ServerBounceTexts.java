@@ -22,10 +22,12 @@ final class ServerBounceTexts implements Rule {
       Pattern.compile(
           "(?im)^(?:.*below this line is a copy of the message.*"
               + "|.*this is a copy of the message.*"
-              + "|.*original message.*"
+              + "|.*copy of the original message.*"
+              + "|[-=_*\\s]*original message[-=_*\\s]*"
+              + "|.*original message (?:follows|headers|is below).*"
               + "|.*message headers follow.*"
               + "|.*unsent message follows.*"
-              + "|.*returned message.*"
+              + "|[-=_*\\s]*returned message[-=_*\\s]*"
               + "|.*header of the original message.*"
               + "|content-type:\\s*message/rfc822.*"
               + "|(?:return-path|received|dkim-signature):.*)$");
@@ -43,11 +45,29 @@ final class ServerBounceTexts implements Rule {
     int cut = original.find() ? original.start() : text.length();
     String section = text.substring(0, cut);
     Optional<String> body = BounceSigns.body(section);
-    if (body.isEmpty() || (sender.isEmpty() && !mentionsFailure(section))) {
+    Optional<String> failure = failure(section);
+    boolean mailSoftware = sender.isPresent() && !sender.get().startsWith("Return-Path");
+    boolean bounce =
+        mailSoftware && (subject.isPresent() || body.isPresent() || failure.isPresent())
+            || sender.isPresent() && (subject.isPresent() || body.isPresent())
+            || subject.isPresent() && body.isPresent() && failure.isPresent();
+    if (!bounce) {
       return Optional.empty();
     }
-    String signs = String.join(", ", present(sender, subject, body));
+    String signs = String.join(", ", present(sender, subject, body.or(() -> failure)));
     List<String> references = MessageIds.referencedBy(message, text.substring(cut));
+    if (FINAL_RECIPIENT.matcher(text).find()) {
+      // Some servers paste RFC 3464's fields into a plain-text notice: read them as a report.
+      Optional<Verdict> fields =
+          DeliveryStatusReports.fromFields(
+              text,
+              section,
+              references,
+              "bounce notice (" + signs + ") with delivery status fields");
+      if (fields.isPresent()) {
+        return fields;
+      }
+    }
     Optional<String> delay = BounceSigns.delay(message.subject(), section);
     List<FailedAddresses.Found> found = FailedAddresses.find(section, excluded(message, text, cut));
     if (delay.isPresent()) {
@@ -63,7 +83,13 @@ final class ServerBounceTexts implements Rule {
     List<String> evidence = new ArrayList<>();
     for (FailedAddresses.Found f : found) {
       Optional<String> status = StatusCodes.find(f.text());
-      BounceCauses.Decision decision = BounceCauses.decide(status, f.text());
+      // The address's own line first (Sendmail puts each recipient's reply on it), then the
+      // lines that follow it, then the whole notice.
+      String own = f.text().lines().findFirst().orElse("");
+      BounceCauses.Decision decision = BounceCauses.decide(StatusCodes.find(own), own);
+      if (!decision.evidence().startsWith("\"")) {
+        decision = BounceCauses.decide(status, f.text());
+      }
       if (!decision.evidence().startsWith("\"")) {
         BounceCauses.Decision whole = BounceCauses.decide(status, section);
         decision = whole.cause() == BounceCause.UNDEFINED ? decision : whole;
@@ -90,9 +116,13 @@ final class ServerBounceTexts implements Rule {
         new Verdict.Bounce(failed, "bounce notice (" + signs + "); " + recipients, references));
   }
 
-  /** A bounce subject from a person's address still needs failure words in the text. */
-  private static boolean mentionsFailure(String section) {
-    return StatusCodes.find(section).isPresent() || DiagnosticPhrases.find(section).isPresent();
+  /** A server's failure words or a failure status code in the text, as evidence. */
+  private static Optional<String> failure(String section) {
+    Optional<String> code = StatusCodes.find(section).filter(c -> !c.startsWith("2"));
+    if (code.isPresent()) {
+      return Optional.of("status " + code.get());
+    }
+    return DiagnosticPhrases.find(section).map(m -> "text \"" + m.phrase() + "\"");
   }
 
   private static List<String> present(Optional<String>... signs) {
@@ -124,6 +154,7 @@ final class ServerBounceTexts implements Rule {
     return excluded;
   }
 
+  private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^\\s*final-recipient:");
   private static final Pattern PASTED_FROM =
       Pattern.compile("(?im)^(?:from|return-path|sender):(.*)$");
   private static final Pattern PASTED_TO = Pattern.compile("(?im)^to:(.*)$");

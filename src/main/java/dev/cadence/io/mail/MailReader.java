@@ -121,7 +121,14 @@ public final class MailReader {
         return;
       }
       String child = type.name().equals("multipart/digest") ? "message/rfc822" : "text/plain";
-      for (int[] body : Multipart.split(raw, start, end, boundary.get(), problems)) {
+      List<int[]> bodies = Multipart.split(raw, start, end, boundary.get(), problems);
+      if (bodies.isEmpty()) {
+        // No boundary line at all: what there is, is read as text rather than lost.
+        parts.add(
+            new MailPart("text/plain", text(raw, "", "", start, end), Headers.NONE, enclosing));
+        return;
+      }
+      for (int[] body : bodies) {
         HeaderBlock.Parsed head = HeaderBlock.read(raw, body[0], body[1], problems);
         entity(raw, head, body[1], nesting + 1, enclosing, child);
       }
