@@ -97,8 +97,8 @@ public class InboxCorpusScore {
     System.out.printf(
         "  (%d expected bounces are delay warnings, which inbox reports as delivery_report)%n",
         delays);
-    rate("failed address found (at least one)", oneAddress, bounces);
-    rate("failed addresses found (one per expected row)", allAddresses, bounces);
+    rate("failed address found, of bounces detected", oneAddress, detected);
+    rate("one address per expected row, of bounces detected", allAddresses, detected);
     rate("hard/not-hard agreement (per recipient row)", agree, rows);
     rate("auto-replies recognised", autoReplies, vacations);
     rate("complaints recognised", complaints, feedbacks);

@@ -47,24 +47,27 @@ public final class FreshText {
     StringBuilder fresh = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
+      if (line.stripLeading().startsWith(">")) {
+        continue;
+      }
       if (line.equals("-- ") || line.equals("--") || SEPARATOR.matcher(line).matches()) {
         break;
       }
-      if (ATTRIBUTION.matcher(line).matches()) {
+      boolean colon = line.indexOf(':') >= 0; // every attribution and header line has one
+      if (colon && ATTRIBUTION.matcher(line).matches()) {
         break;
       }
       if (i + 1 < lines.length
+          && lines[i + 1].indexOf(':') >= 0
           && ATTRIBUTION_START.matcher(line).matches()
           && ATTRIBUTION.matcher(lines[i + 1]).matches()) {
         break; // "On Mon, 4 Jan 2027 at 10:00, Name <a@b>\nwrote:" folded by the client
       }
-      if (HEADER_FROM.matcher(line).matches()
+      if (colon
+          && HEADER_FROM.matcher(line).matches()
           && i + 1 < lines.length
           && HEADER_NEXT.matcher(lines[i + 1]).matches()) {
         break;
-      }
-      if (line.stripLeading().startsWith(">")) {
-        continue;
       }
       fresh.append(line).append('\n');
     }

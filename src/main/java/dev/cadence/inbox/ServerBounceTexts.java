@@ -17,20 +17,47 @@ import java.util.regex.Pattern;
  */
 final class ServerBounceTexts implements Rule {
 
-  /** Where the returned original starts in a bounce that pastes it as text. */
-  private static final Pattern ORIGINAL =
+  /**
+   * Where the returned original starts in a bounce that pastes it as text: the separators the
+   * servers write ("--- Below this line is a copy of the message.", "----- Original message -----",
+   * "Message headers follow.", ...), or the original's first header line.
+   */
+  private static final Pattern ORIGINAL_LINE =
       Pattern.compile(
-          "(?im)^(?:.*below this line is a copy of the message.*"
-              + "|.*this is a copy of the message.*"
-              + "|.*copy of the original message.*"
-              + "|[-=_*\\s]*original message[-=_*\\s]*"
-              + "|.*original message (?:follows|headers|is below).*"
-              + "|.*message headers follow.*"
-              + "|.*unsent message follows.*"
-              + "|[-=_*\\s]*returned message[-=_*\\s]*"
-              + "|.*header of the original message.*"
+          "(?i)(?:.*(?:below this line is a copy of the message|this is a copy of the message"
+              + "|copy of the original message|original message (?:follows|headers|is below)"
+              + "|message headers follow|unsent message follows|header of the original message).*"
+              + "|[-=_*\\s]*(?:original|returned) message[-=_*\\s]*"
               + "|content-type:\\s*message/rfc822.*"
-              + "|(?:return-path|received|dkim-signature):.*)$");
+              + "|(?:return-path|received|dkim-signature):.*)");
+
+  /** The offset of the returned original in {@code text}, or its length when there is none. */
+  static int originalStart(String text) {
+    int pos = 0;
+    int n = text.length();
+    while (pos < n) {
+      int eol = text.indexOf('\n', pos);
+      int end = eol < 0 ? n : eol;
+      if (end - pos > 8
+          && mayStartOriginal(text, pos, end)
+          && ORIGINAL_LINE.matcher(text.substring(pos, end)).matches()) {
+        return pos;
+      }
+      pos = end + 1;
+    }
+    return n;
+  }
+
+  /** A cheap look at a line before the pattern: separators and header names only. */
+  private static boolean mayStartOriginal(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == 'e' || c == 'E') {
+        return true; // every marker has an "e"; most lines of a bounce's prose do too, cheaply
+      }
+    }
+    return false;
+  }
 
   @Override
   public Optional<Verdict> judge(MailMessage message, JudgeContext context) {
@@ -41,8 +68,7 @@ final class ServerBounceTexts implements Rule {
       return Optional.empty();
     }
     String text = message.ownText();
-    Matcher original = ORIGINAL.matcher(text);
-    int cut = original.find() ? original.start() : text.length();
+    int cut = originalStart(text);
     String section = text.substring(0, cut);
     Optional<String> body = BounceSigns.body(section);
     Optional<String> failure = failure(section);
@@ -118,6 +144,9 @@ final class ServerBounceTexts implements Rule {
 
   /** A server's failure words or a failure status code in the text, as evidence. */
   private static Optional<String> failure(String section) {
+    if (section.length() > 4000) {
+      section = section.substring(0, 4000); // the reason is near the top; bound the cost
+    }
     Optional<String> code = StatusCodes.find(section).filter(c -> !c.startsWith("2"));
     if (code.isPresent()) {
       return Optional.of("status " + code.get());
