@@ -22,6 +22,7 @@ public final class Cli {
     COMMANDS.put("simulate", SimulateCommand::new);
     COMMANDS.put("enroll", EnrollCommand::new);
     COMMANDS.put("run", RunCommand::new);
+    COMMANDS.put("inbox", InboxCommand::new);
     COMMANDS.put("record", RecordCommand::new);
     COMMANDS.put("resolve", ResolveCommand::new);
     COMMANDS.put("status", StatusCommand::new);

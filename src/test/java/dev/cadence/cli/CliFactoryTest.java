@@ -28,6 +28,7 @@ class CliFactoryTest {
             "simulate",
             "enroll",
             "run",
+            "inbox",
             "record",
             "resolve",
             "status",
