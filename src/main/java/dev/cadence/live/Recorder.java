@@ -64,57 +64,98 @@ public final class Recorder {
     this.refusedCadences = Map.copyOf(refusedCadences);
   }
 
+  /** Records {@code r} in a transaction of its own. */
   public Applied record(Request r) {
     if (r.outcome().isPresent() && !Outcomes.isKnown(r.outcome().get())) {
-      return Applied.refused(
-          "unknown outcome `"
-              + r.outcome().get()
-              + "`; one of: "
-              + String.join(" ", Outcomes.all())
-              + ", or done");
+      return unknownOutcome(r);
     }
-    return store.write(
-        tx -> {
-          List<StoredEnrollment> candidates = new ArrayList<>();
-          for (StoredEnrollment e : tx.enrollmentsOfLead(r.leadId())) {
-            boolean inCadence = r.cadence().map(c -> c.equals(e.cadence())).orElse(true);
-            LiveCadence c = cadences.get(e.cadence());
-            if (inCadence && (c == null || c.engine().cadence().step(r.step()).isPresent())) {
-              candidates.add(e);
-            }
-          }
-          if (candidates.isEmpty()) {
-            return Applied.refused(
-                "lead "
-                    + r.leadId()
-                    + " has no enrollment"
-                    + r.cadence().map(c -> " in " + c).orElse("")
-                    + " with a step `"
-                    + r.step()
-                    + "`");
-          }
-          if (candidates.size() > 1) {
-            return Applied.refused(
-                "lead "
-                    + r.leadId()
-                    + " is in several cadences with a step `"
-                    + r.step()
-                    + "` ("
-                    + String.join(", ", candidates.stream().map(StoredEnrollment::cadence).toList())
-                    + "); say which with --cadence");
-          }
-          StoredEnrollment e = candidates.get(0);
-          LiveCadence c = cadences.get(e.cadence());
-          if (c == null) {
-            return Applied.refused(
-                "cadence "
-                    + e.cadence()
-                    + " cannot be loaded: "
-                    + refusedCadences.getOrDefault(e.cadence(), "unknown")
-                    + "; nothing recorded");
-          }
-          return apply(tx, c, e, r);
-        });
+    return store.write(tx -> record(tx, r));
+  }
+
+  private static Applied unknownOutcome(Request r) {
+    return Applied.refused(
+        "unknown outcome `"
+            + r.outcome().get()
+            + "`; one of: "
+            + String.join(" ", Outcomes.all())
+            + ", or done");
+  }
+
+  /**
+   * Records {@code r} inside {@code tx}, with whatever else the caller writes there (the inbox
+   * records a reply and remembers the message in one transaction). {@code --step read-reply} closes
+   * the replies the inbox gave the lead's rep to read.
+   */
+  public Applied record(StateStore.Tx tx, Request r) {
+    if (r.outcome().isPresent() && !Outcomes.isKnown(r.outcome().get())) {
+      return unknownOutcome(r);
+    }
+    if (r.step().equals(InboxTask.STEP)) {
+      return closeReplies(tx, r);
+    }
+    List<StoredEnrollment> candidates = new ArrayList<>();
+    for (StoredEnrollment e : tx.enrollmentsOfLead(r.leadId())) {
+      boolean inCadence = r.cadence().map(c -> c.equals(e.cadence())).orElse(true);
+      LiveCadence c = cadences.get(e.cadence());
+      if (inCadence && (c == null || c.engine().cadence().step(r.step()).isPresent())) {
+        candidates.add(e);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return Applied.refused(
+          "lead "
+              + r.leadId()
+              + " has no enrollment"
+              + r.cadence().map(c -> " in " + c).orElse("")
+              + " with a step `"
+              + r.step()
+              + "`");
+    }
+    if (candidates.size() > 1) {
+      return Applied.refused(
+          "lead "
+              + r.leadId()
+              + " is in several cadences with a step `"
+              + r.step()
+              + "` ("
+              + String.join(", ", candidates.stream().map(StoredEnrollment::cadence).toList())
+              + "); say which with --cadence");
+    }
+    StoredEnrollment e = candidates.get(0);
+    LiveCadence c = cadences.get(e.cadence());
+    if (c == null) {
+      return Applied.refused(
+          "cadence "
+              + e.cadence()
+              + " cannot be loaded: "
+              + refusedCadences.getOrDefault(e.cadence(), "unknown")
+              + "; nothing recorded");
+    }
+    return apply(tx, c, e, r);
+  }
+
+  private static Applied closeReplies(StateStore.Tx tx, Request r) {
+    int closed = 0;
+    String cadence = "";
+    for (StoredEnrollment e : tx.enrollmentsOfLead(r.leadId())) {
+      if (r.cadence().map(c -> c.equals(e.cadence())).orElse(true)) {
+        int n = tx.closeInboxTasks(e.id(), r.at());
+        if (n > 0) {
+          closed += n;
+          cadence = e.cadence();
+        }
+      }
+    }
+    if (closed == 0) {
+      return Applied.refused("lead " + r.leadId() + " has no reply waiting to be read");
+    }
+    return new Applied(
+        List.of(),
+        Optional.empty(),
+        cadence,
+        "",
+        false,
+        List.of(closed == 1 ? "reply read" : closed + " replies read"));
   }
 
   private Applied apply(StateStore.Tx tx, LiveCadence c, StoredEnrollment stored, Request r) {

@@ -124,6 +124,11 @@ public interface StateStore extends AutoCloseable {
 
     void saveFolderMark(String mailbox, FolderMark mark);
 
+    /**
+     * How many soft bounces of {@code address} came in a row (none since a delivery or a reply).
+     */
+    int softBouncesInARow(String address);
+
     /** Counts one more soft bounce of {@code address} in a row; returns how many in a row now. */
     int countSoftBounce(String address, Instant at);
 

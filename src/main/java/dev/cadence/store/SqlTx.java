@@ -431,6 +431,15 @@ final class SqlTx implements StateStore.Tx {
   }
 
   @Override
+  public int softBouncesInARow(String address) {
+    return sql.one(
+            "SELECT in_a_row FROM soft_bounces WHERE address = ?",
+            p -> p.setString(1, Suppression.normalise(address)),
+            r -> r.getInt(1))
+        .orElse(0);
+  }
+
+  @Override
   public int countSoftBounce(String address, Instant at) {
     String key = Suppression.normalise(address);
     sql.update(
@@ -441,11 +450,7 @@ final class SqlTx implements StateStore.Tx {
           p.setString(1, key);
           p.setLong(2, at.toEpochMilli());
         });
-    return sql.one(
-            "SELECT in_a_row FROM soft_bounces WHERE address = ?",
-            p -> p.setString(1, key),
-            r -> r.getInt(1))
-        .orElse(0);
+    return softBouncesInARow(key);
   }
 
   @Override
