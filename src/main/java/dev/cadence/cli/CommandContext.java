@@ -1,5 +1,6 @@
 package dev.cadence.cli;
 
+import dev.cadence.io.mail.ServerUrl;
 import dev.cadence.io.mail.SmtpEmailSender;
 import dev.cadence.io.mail.SmtpSettings;
 import dev.cadence.live.CrashPoints;
@@ -55,7 +56,7 @@ public record CommandContext(
   private static EmailSender smtpSender(String smtp, String from, Clock clock) {
     try {
       return new SmtpEmailSender(SmtpSettings.parse(smtp), clock);
-    } catch (SmtpSettings.InvalidSmtpUrl e) {
+    } catch (ServerUrl.Invalid e) {
       throw new CadenceException(ExitCodes.USAGE, "--smtp: " + e.getMessage());
     }
   }

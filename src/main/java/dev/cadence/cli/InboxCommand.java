@@ -1,16 +1,35 @@
 package dev.cadence.cli;
 
+import dev.cadence.inbox.InboxResult;
 import dev.cadence.inbox.InboxRun;
 import dev.cadence.inbox.JudgeContext;
+import dev.cadence.io.log.OutcomeLogAppender;
+import dev.cadence.io.mail.ContentHash;
+import dev.cadence.io.mail.ImapMailbox;
+import dev.cadence.io.mail.ImapSettings;
 import dev.cadence.io.mail.MailReader;
 import dev.cadence.io.mail.MailSources;
+import dev.cadence.io.mail.ServerUrl;
 import dev.cadence.io.mail.SourcedMessage;
+import dev.cadence.live.FolderMark;
+import dev.cadence.live.InboxIntake;
+import dev.cadence.live.InboxPlanner;
+import dev.cadence.live.InboxPolicy;
+import dev.cadence.live.OutcomeSink;
+import dev.cadence.live.Recorder;
+import dev.cadence.live.StateStore;
 import dev.cadence.report.inbox.InboxWriter;
+import dev.cadence.report.live.LiveFormat;
 import java.io.PrintWriter;
-import java.time.LocalDate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,22 +41,34 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cadence inbox --dry-run PATH...}: reads what came back (a Maildir, an mbox, a folder of
- * .eml files, one .eml, or {@code -} for standard input) and prints each message's verdict and what
- * would be done. A path that cannot be read is reported on one line and the others go on.
+ * {@code cadence inbox}: reads what came back from IMAP folders or files, judges each message once,
+ * and acts on it through the store (suppress, pause, record a reply).
  */
 @Command(
     name = "inbox",
     mixinStandardHelpOptions = true,
-    description =
-        "Read what came back (replies, bounces, out-of-office, complaints, unsubscribes): a"
-            + " Maildir, an mbox file, a folder of .eml files, one .eml file, or - (one message on"
-            + " standard input).")
+    description = {
+      "Read what came back (replies, bounces, out-of-office, complaints, unsubscribes) and act on"
+          + " it: from IMAP folders (--imap, repeatable; default env CADENCE_IMAP_URL) or from"
+          + " PATHs: a Maildir, an mbox file, a folder of .eml files, one .eml file, or - (one"
+          + " message on standard input, for a mail server's pipe).",
+      "Each message is read once (the store remembers it); nothing is deleted. A hard bounce,"
+          + " a complaint or an unsubscribe suppresses the address; an out-of-office pauses the"
+          + " lead; a reply is recorded on the email it answers and given to the rep to read."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:some messages wait for a cadence that cannot be loaded (read again next time)",
+      "2:usage error, or a path that names nothing",
+      "3:a mailbox or file could not be read, or a bounce blames our sending (check the set-up)"
+    })
 final class InboxCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand CadenceCommand parent;
   @Mixin OutputOptions output;
   @Mixin NowOption now;
+  @Mixin DbOption db;
 
   @Option(names = "--dry-run", description = "Judge and show what would be done; change nothing.")
   boolean dryRun;
@@ -47,63 +78,266 @@ final class InboxCommand implements Callable<Integer> {
       defaultValue = "text",
       paramLabel = "FORMAT",
       description = "text or json (default: text).")
-  String format;
+  LiveFormat format;
+
+  @Option(
+      names = "--imap",
+      paramLabel = "URL",
+      description =
+          "imap[s]://[user[:password]@]host[:port]/FOLDER (repeatable, one per mailbox; default:"
+              + " env CADENCE_IMAP_URL). The password may come from env CADENCE_IMAP_PASSWORD.")
+  List<String> imap = new ArrayList<>();
+
+  @Option(
+      names = "--move-to",
+      paramLabel = "FOLDER",
+      description = "Move the IMAP messages handled to this folder (created when missing).")
+  String moveTo;
+
+  @Option(
+      names = "--log",
+      paramLabel = "LOG.csv",
+      converter = OutputFile.class,
+      description = "The outcome log to append the recorded events to.")
+  Path log;
 
   @Option(
       names = "--unsubscribe-address",
       paramLabel = "ADDRESS",
-      description = "A mailbox our List-Unsubscribe mailto points at (repeatable).")
+      description = "A mailbox the List-Unsubscribe mailto of your emails points at (repeatable).")
   List<String> unsubscribeAddresses = new ArrayList<>();
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Where to read messages.")
-  List<String> paths;
+  @Option(
+      names = "--soft-bounces",
+      defaultValue = "3",
+      paramLabel = "N",
+      description = "Soft bounces of one address in a row that count as a hard one (default: 3).")
+  int softBounces;
+
+  @Option(
+      names = "--ooo-days",
+      defaultValue = "7",
+      paramLabel = "DAYS",
+      description =
+          "How long an out-of-office reply without a return date pauses the lead (default: 7).")
+  int oooDays;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Mailboxes on disk to read.")
+  List<String> paths = new ArrayList<>();
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new CadenceException(
-          ExitCodes.USAGE, "--format must be text or json, not `" + format + "`");
-    }
-    if (!dryRun) {
+    List<ImapSettings> mailboxes = mailboxes();
+    if (mailboxes.isEmpty() && paths.isEmpty()) {
       throw new CadenceException(
           ExitCodes.USAGE,
-          "inbox can only show its verdicts for now: add --dry-run (it changes nothing)");
+          "give --imap URL (or CADENCE_IMAP_URL), or the PATH of a Maildir, mbox or .eml files");
     }
-    LocalDate today = now.resolve(parent.clock()).atZone(ZoneOffset.UTC).toLocalDate();
-    InboxRun run = new InboxRun(new JudgeContext(Set.copyOf(unsubscribeAddresses), today));
-    MailReader reader = new MailReader();
-    PrintWriter err = spec.commandLine().getErr();
-    int[] exit = {ExitCodes.OK};
-    MailSources.Sink sink =
-        new MailSources.Sink() {
-          @Override
-          public void message(SourcedMessage m) {
-            try {
-              run.dryRun(m.source(), reader.read(m.raw()));
-            } catch (RuntimeException e) {
-              // The reader and the judge are built never to throw; if one does, this message is
-              // left alone and the rest of the batch still runs.
-              run.unreadable(m.source(), "left alone: could not be judged (" + e + ")");
-            }
-          }
+    if (moveTo != null && mailboxes.isEmpty()) {
+      throw new CadenceException(ExitCodes.USAGE, "--move-to files IMAP messages: give --imap");
+    }
+    if (softBounces < 1 || oooDays < 1) {
+      throw new CadenceException(
+          ExitCodes.USAGE, "--soft-bounces and --ooo-days must be at least 1");
+    }
+    Instant at = now.resolve(parent.clock());
+    Clock clock = now.now == null ? parent.clock() : Clock.fixed(at, ZoneOffset.UTC);
+    JudgeContext context =
+        new JudgeContext(Set.copyOf(unsubscribeAddresses), at.atZone(ZoneOffset.UTC).toLocalDate());
+    if (dryRun && !Files.exists(db.file())) {
+      return judgeOnly(mailboxes, context);
+    }
+    try (StateStore store = db.open();
+        OutcomeLogAppender appender = log == null || dryRun ? null : new OutcomeLogAppender(log)) {
+      LiveCadences.Loaded loaded = LiveCadences.load(store);
+      InboxPlanner planner =
+          new InboxPlanner(
+              loaded.cadences(),
+              new Recorder(store, loaded.cadences(), loaded.refused()),
+              new InboxPolicy(softBounces, Duration.ofDays(oooDays)));
+      InboxIntake intake =
+          new InboxIntake(
+              store,
+              planner,
+              context,
+              appender == null ? OutcomeSink.NONE : appender,
+              clock,
+              dryRun);
+      Reading reading = new Reading(spec.commandLine().getErr());
+      for (String path : paths) {
+        MailSources.read(path, parent.context().stdin(), reading.files(intake));
+      }
+      for (ImapSettings mailbox : mailboxes) {
+        reading.imap(store, intake, mailbox, dryRun ? null : moveTo);
+      }
+      intake.flush();
+      return report(intake.results(), intake.summary(), reading.exit);
+    }
+  }
 
-          @Override
-          public void problem(MailSources.SourceProblem p) {
-            err.println(spec.commandLine().getColorScheme().errorText("error: " + p.message()));
-            int code = p.missing() ? ExitCodes.USAGE : ExitCodes.RUNTIME;
-            exit[0] = Math.max(exit[0], code);
-          }
-        };
+  /** The IMAP mailboxes to read: --imap, else CADENCE_IMAP_URL; each URL checked now (exit 2). */
+  private List<ImapSettings> mailboxes() {
+    List<String> urls = new ArrayList<>(imap);
+    String fromEnv = System.getenv("CADENCE_IMAP_URL");
+    if (urls.isEmpty() && fromEnv != null && !fromEnv.isBlank()) {
+      urls.add(fromEnv);
+    }
+    String password = System.getenv("CADENCE_IMAP_PASSWORD");
+    List<ImapSettings> settings = new ArrayList<>();
+    for (String url : urls) {
+      try {
+        ImapSettings s = ImapSettings.parse(url);
+        if (s.password().isEmpty() && password != null && !password.isEmpty()) {
+          s = s.withPassword(password);
+        }
+        settings.add(s);
+      } catch (ServerUrl.Invalid e) {
+        throw new CadenceException(ExitCodes.USAGE, "--imap: " + e.getMessage());
+      }
+    }
+    return settings;
+  }
+
+  /** A dry run without a store: each message judged, no lead matched. */
+  private int judgeOnly(List<ImapSettings> mailboxes, JudgeContext context) {
+    InboxRun run = new InboxRun(context);
+    MailReader reader = new MailReader();
+    Reading reading = new Reading(spec.commandLine().getErr());
+    MailSources.Sink sink = reading.sink(m -> run.dryRun(m.source(), reader.read(m.raw())));
     for (String path : paths) {
-      MailSources.read(path, System.in, sink);
+      MailSources.read(path, parent.context().stdin(), sink);
+    }
+    for (ImapSettings mailbox : mailboxes) {
+      try (ImapMailbox box = ImapMailbox.open(mailbox, false)) {
+        box.readAfter(0, f -> run.dryRun(Reading.source(mailbox, f.uid()), reader.read(f.raw())));
+      } catch (ImapMailbox.MailboxException e) {
+        reading.fail(e.getMessage(), ExitCodes.RUNTIME);
+      }
+    }
+    return report(
+        run.results(), new InboxIntake.Summary(run.results().size(), 0, 0, false), reading.exit);
+  }
+
+  private int report(List<InboxResult> results, InboxIntake.Summary summary, int exit) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (summary.senderFault()) {
+      err.println(
+          "error: a bounce says the receiving server refused our sending (blocked,"
+              + " unauthenticated or bad reputation): check the sending set-up; no lead was"
+              + " blamed");
     }
     err.flush();
-    PrintWriter out = spec.commandLine().getOut();
-    if (format.equals("json")) {
-      InboxWriter.json(run.results(), out);
+    if (format == LiveFormat.JSON) {
+      InboxWriter.json(results, out);
     } else {
-      InboxWriter.text(run.results(), out, output.quiet);
+      InboxWriter.text(results, out, output.quiet);
+      if (!output.quiet && summary.alreadyRead() > 0) {
+        out.println(summary.alreadyRead() + " already read before: passed over");
+      }
     }
-    return exit[0];
+    out.flush();
+    if (summary.senderFault()) {
+      exit = Math.max(exit, ExitCodes.RUNTIME);
+    }
+    if (summary.left() > 0 && exit == ExitCodes.OK) {
+      exit = ExitCodes.FINDINGS;
+    }
+    return exit;
+  }
+
+  /** The sources of one call, their problems and the exit code they lead to. */
+  private static final class Reading {
+    private final PrintWriter err;
+    private final MailReader reader = new MailReader();
+    int exit = ExitCodes.OK;
+
+    private record Handled(long uid, String key) {}
+
+    Reading(PrintWriter err) {
+      this.err = err;
+    }
+
+    static String source(ImapSettings mailbox, long uid) {
+      return "imap:" + mailbox.folder() + "/" + uid;
+    }
+
+    void fail(String message, int code) {
+      err.println("error: " + message);
+      exit = Math.max(exit, code);
+    }
+
+    MailSources.Sink sink(java.util.function.Consumer<SourcedMessage> each) {
+      return new MailSources.Sink() {
+        @Override
+        public void message(SourcedMessage m) {
+          each.accept(m);
+        }
+
+        @Override
+        public void problem(MailSources.SourceProblem p) {
+          fail(p.message(), p.missing() ? ExitCodes.USAGE : ExitCodes.RUNTIME);
+        }
+      };
+    }
+
+    MailSources.Sink files(InboxIntake intake) {
+      return sink(
+          m -> {
+            var message = reader.read(m.raw());
+            intake.offer(
+                new InboxIntake.Offered(
+                    m.source(),
+                    key(message.messageId(), m.contentHash()),
+                    message,
+                    Optional.empty()));
+          });
+    }
+
+    /**
+     * Reads the folder from where the store says the last run stopped (from the start when the
+     * server renumbered it: what was read is then recognised by its key).
+     */
+    void imap(StateStore store, InboxIntake intake, ImapSettings mailbox, String moveTo) {
+      try (ImapMailbox box = ImapMailbox.open(mailbox, moveTo != null)) {
+        List<Handled> read = new ArrayList<>();
+        long validity = box.uidValidity();
+        Optional<FolderMark> mark = store.read(tx -> tx.folderMark(box.name()));
+        long after =
+            mark.filter(m -> m.uidValidity() == validity).map(FolderMark::lastUid).orElse(0L);
+        try {
+          box.readAfter(
+              after,
+              f -> {
+                var message = reader.read(f.raw());
+                String key = key(message.messageId(), ContentHash.of(f.raw()));
+                intake.offer(
+                    new InboxIntake.Offered(
+                        source(mailbox, f.uid()),
+                        key,
+                        message,
+                        Optional.of(
+                            new InboxIntake.MailboxMark(
+                                box.name(), new FolderMark(validity, f.uid())))));
+                read.add(new Handled(f.uid(), key));
+              });
+        } finally {
+          intake.flush(); // what was read before a dropped connection is kept
+        }
+        if (moveTo != null) {
+          // Filed once recorded; those left for a later run stay where they are.
+          Set<String> left = intake.leftKeys();
+          box.move(
+              read.stream().filter(h -> !left.contains(h.key())).map(Handled::uid).toList(),
+              moveTo);
+        }
+      } catch (ImapMailbox.MailboxException e) {
+        fail(e.getMessage(), ExitCodes.RUNTIME);
+      }
+    }
+
+    private static String key(Optional<String> messageId, String hash) {
+      return messageId.map(id -> "mid:" + id).orElse("sha256:" + hash);
+    }
   }
 }

@@ -57,6 +57,8 @@ public final class InboxIntake {
    */
   private final Set<String> leftNow = new HashSet<>();
 
+  private final Set<String> leftKeys = new HashSet<>();
+
   private int alreadyRead;
   private int left;
   private boolean senderFault;
@@ -150,6 +152,7 @@ public final class InboxIntake {
       if (plan.later()) {
         left++;
         leftNow.add(o.key());
+        leftKeys.add(o.key());
       }
       senderFault |= plan.senderFault();
       out.add(
@@ -184,6 +187,11 @@ public final class InboxIntake {
       }
     }
     last.forEach(tx::saveFolderMark);
+  }
+
+  /** The keys of the messages left for a later run (their cadence cannot be loaded now). */
+  public Set<String> leftKeys() {
+    return Set.copyOf(leftKeys);
   }
 
   public List<InboxResult> results() {

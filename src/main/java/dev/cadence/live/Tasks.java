@@ -4,13 +4,16 @@ import dev.cadence.engine.Due;
 import dev.cadence.engine.Pending;
 import dev.cadence.model.Channel;
 import dev.cadence.model.Lead;
+import dev.cadence.model.SourceMap;
 import dev.cadence.model.Step;
+import dev.cadence.model.Timing;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * People's work: the calls, tasks, meetings, approvals and social touches of active enrollments,
@@ -88,6 +91,10 @@ public final class Tasks {
                   }
                 }
               });
+          for (InboxTask t : tx.openInboxTasks()) {
+            tx.enrollment(t.enrollmentId())
+                .ifPresent(e -> tasks.add(replyToRead(t, e, cadences.get(e.cadence()))));
+          }
           return null;
         });
     tasks.sort(
@@ -95,6 +102,37 @@ public final class Tasks {
             .thenComparing(t -> t.lead().id())
             .thenComparing(t -> t.step().id()));
     return tasks;
+  }
+
+  /**
+   * A reply the inbox gave the rep to read, as a task step {@code read-reply} named by what the
+   * reply says; its owner is the answered step's (or the lead's).
+   */
+  private static Task replyToRead(InboxTask t, StoredEnrollment e, LiveCadence cadence) {
+    Step read =
+        new Step(
+            InboxTask.STEP,
+            Optional.of(t.what()),
+            Channel.TASK,
+            new Timing.Immediately(),
+            Optional.empty(),
+            Map.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            SourceMap.NONE);
+    String owner =
+        cadence == null
+            ? e.lead().owner().orElse("")
+            : cadence.engine().cadence().step(t.step()).map(s -> owner(s, e.lead())).orElse("");
+    return new Task(e.cadence(), e.lead(), read, 1, t.due(), e.state().zone(), owner, false);
   }
 
   static String owner(Step step, Lead lead) {

@@ -26,14 +26,14 @@ final class TrustFiles {
     try (InputStream in = Files.newInputStream(pem)) {
       certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
     } catch (IOException e) {
-      throw new SmtpSettings.InvalidSmtpUrl(
+      throw new ServerUrl.Invalid(
           "trust=" + pem + ": cannot read the file (" + e.getMessage() + ")");
     } catch (GeneralSecurityException e) {
-      throw new SmtpSettings.InvalidSmtpUrl(
+      throw new ServerUrl.Invalid(
           "trust=" + pem + ": not a PEM certificate file (" + e.getMessage() + ")");
     }
     if (certificates.isEmpty()) {
-      throw new SmtpSettings.InvalidSmtpUrl("trust=" + pem + ": the file holds no certificate");
+      throw new ServerUrl.Invalid("trust=" + pem + ": the file holds no certificate");
     }
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
