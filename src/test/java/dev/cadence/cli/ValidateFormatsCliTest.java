@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cadence.cli.CliHarness.CliResult;
 import dev.cadence.report.validate.CodeScanningRules;
+import dev.cadence.report.validate.JunitSchema;
 import dev.cadence.report.validate.SarifSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -134,6 +135,7 @@ class ValidateFormatsCliTest {
   void junitIsWellFormedWithOneTestCasePerFile() throws Exception {
     CliResult r = CliHarness.run("validate", "--format", "junit", bad, warned, ok);
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(JunitSchema.problems(r.out())).as(r.toString()).isEmpty();
     Document doc = parseXml(r.out());
     assertThat(doc.getDocumentElement().getAttribute("tests")).as(r.toString()).isEqualTo("3");
     assertThat(doc.getDocumentElement().getAttribute("failures")).as(r.toString()).isEqualTo("1");
