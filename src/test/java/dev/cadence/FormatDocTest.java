@@ -48,6 +48,26 @@ class FormatDocTest {
     assertThat(missing).as("codes of dev.cadence.validate.Code without a row in " + DOC).isEmpty();
   }
 
+  /**
+   * The table's "triggered by" and "how to fix" cells are the code's own texts, which SARIF shows
+   * as each rule's full description and help: the table may not drift from them.
+   */
+  @Test
+  void everyCodesRowShowsItsDescriptionAndFix() throws IOException {
+    String doc = doc();
+    for (Code code : Code.values()) {
+      Matcher m =
+          Pattern.compile(
+                  "(?m)^\\| `"
+                      + Pattern.quote(code.id())
+                      + "`(?: \\(warning\\))? \\| (.*) \\| (.*) \\|$")
+              .matcher(doc);
+      assertThat(m.find()).as(code.id()).isTrue();
+      assertThat(m.group(1)).as(code.id() + " triggered by").isEqualTo(code.description());
+      assertThat(m.group(2)).as(code.id() + " how to fix").isEqualTo(code.fix());
+    }
+  }
+
   @Test
   void everyKeyOfTheFormatHasARow() throws IOException {
     String doc = doc();

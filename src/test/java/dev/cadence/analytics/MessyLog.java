@@ -97,7 +97,7 @@ final class MessyLog {
 
   /** A CSV cell as the writer makes it: formulas defused, quoted when needed. */
   static String cell(String v) {
-    boolean defuse = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0;
+    boolean defuse = !v.isEmpty() && "=+-@'".indexOf(v.charAt(0)) >= 0;
     String s = defuse ? "'" + v : v;
     if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
       return "\"" + s.replace("\"", "\"\"") + "\"";

@@ -9,6 +9,7 @@ import dev.cadence.live.ScriptedSender;
 import dev.cadence.live.SendResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,16 +82,27 @@ class LiveCommandsTest {
     // The step's owner comes before the lead's (markus for L-2).
     assertThat(today.out())
         .as(today.toString())
-        .contains("call call  lead L-1 Ana (Acme)", "call call  lead L-2 Bo (Beta)")
+        .contains("call call  L-1 Ana (Acme)", "call call  L-2 Bo (Beta)")
         .contains(
             "2026-03-03T09:05+01:00  sophie"); // day 2 at 09:00, but min_gap 1d after the 09:05
+    // A header whose headings sit above their columns.
+    List<String> lines = today.out().lines().toList();
+    String header = lines.get(0);
+    assertThat(header).as(today.toString()).startsWith("due ");
+    for (String row : lines.subList(1, lines.size())) {
+      assertThat(row.indexOf(" sophie") + 1)
+          .as(today.toString())
+          .isEqualTo(header.indexOf("owner"));
+      assertThat(row.indexOf("call call")).as(today.toString()).isEqualTo(header.indexOf("step"));
+      assertThat(row.indexOf("L-")).as(today.toString()).isEqualTo(header.indexOf("lead"));
+    }
     // email
     assertThat(ok(cli("tasks", "--due", "today", "--now", "2026-03-02T10:00:00Z")).out())
         .isEqualTo("no task\n");
     var mine = ok(cli("tasks", "--owner", "sophie", "--format", "csv"));
     assertThat(mine.out())
         .startsWith("due,owner,channel,lead_id")
-        .contains(",sophie,call,L-1,")
+        .contains("\n2026-03-03T09:05:00+01:00,sophie,call,L-1,")
         .contains(",sophie,call,L-2,");
     var ics = ok(cli("tasks", "--format", "ics", "--now", "2026-03-03T07:30:00Z"));
     assertThat(ics.out())
@@ -100,6 +112,28 @@ class LiveCommandsTest {
             "TRIGGER:-PT30M\n",
             "END:VCALENDAR\n"); // CRLF, normalised by the harness
     assertThat(ok(cli("tasks", "--owner", "nobody")).out()).isEqualTo("no task\n");
+  }
+
+  /** The CSV as a data tool reads it: `due` a timestamp with its offset, not text. */
+  @Test
+  void tasksCsvDueIsATimestampForDuckDb() throws Exception {
+    var csv = ok(cli("tasks", "--format", "csv"));
+    Path file = db.resolveSibling("tasks.csv");
+    Files.writeString(file, csv.out());
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT typeof(any_value(due)), epoch(min(due))::BIGINT FROM read_csv('"
+                    + file.toString().replace("'", "''")
+                    + "')")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).as(csv.out()).isEqualTo("TIMESTAMP WITH TIME ZONE");
+      // 2026-03-03T09:05:00+01:00, the first call.
+      assertThat(rs.getLong(2))
+          .as(csv.out())
+          .isEqualTo(Instant.parse("2026-03-03T08:05:00Z").getEpochSecond());
+    }
   }
 
   @Test
@@ -322,7 +356,7 @@ class LiveCommandsTest {
     assertThat(Files.readString(log))
         .contains("2026-03-02T09:15:00+01:00,L-3,live-test,intro,email,intro,,sent");
     assertThat(ok(cli("tasks", "--now", "2026-03-03T08:00:00Z")).out())
-        .contains("lead L-3 Cy (Gamma)");
+        .contains("call call  L-3 Cy (Gamma)");
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,21 @@ class PlanCommandTest {
         .contains("lead L2 in plan-test (America/New_York)")
         .contains("    1     1  Tue 2026-12-01 09:00 -05:00  intro                     email")
         .contains("ends after its last step");
+  }
+
+  @Test
+  void textHeadersSitAboveTheirColumns() {
+    var r =
+        CliHarness.run(
+            "plan", cadence.toString(), "--leads", leads.toString(), "--start", "2026-12-01");
+    List<String> lines = r.out().lines().toList();
+    String header = lines.stream().filter(l -> l.contains("#   day")).findFirst().orElseThrow();
+    String row = lines.get(lines.indexOf(header) + 1);
+    assertThat(row).as(r.toString()).contains(" intro ");
+    // Each heading starts where its column's values start.
+    assertThat(header.indexOf("due")).as(header + "\n" + row).isEqualTo(row.indexOf("Tue"));
+    assertThat(header.indexOf("step")).as(header + "\n" + row).isEqualTo(row.indexOf("intro"));
+    assertThat(header.indexOf("channel")).as(header + "\n" + row).isEqualTo(row.indexOf("email"));
   }
 
   @Test

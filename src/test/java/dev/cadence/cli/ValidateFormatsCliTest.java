@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cadence.cli.CliHarness.CliResult;
+import dev.cadence.report.validate.CodeScanningRules;
+import dev.cadence.report.validate.JunitSchema;
 import dev.cadence.report.validate.SarifSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +135,7 @@ class ValidateFormatsCliTest {
   void junitIsWellFormedWithOneTestCasePerFile() throws Exception {
     CliResult r = CliHarness.run("validate", "--format", "junit", bad, warned, ok);
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(JunitSchema.problems(r.out())).as(r.toString()).isEmpty();
     Document doc = parseXml(r.out());
     assertThat(doc.getDocumentElement().getAttribute("tests")).as(r.toString()).isEqualTo("3");
     assertThat(doc.getDocumentElement().getAttribute("failures")).as(r.toString()).isEqualTo("1");
@@ -162,6 +166,7 @@ class ValidateFormatsCliTest {
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     JsonNode root = MAPPER.readTree(r.out());
     assertThat(SarifSchema.problems(root)).as(r.toString()).isEmpty();
+    assertThat(CodeScanningRules.problems(root)).as(r.toString()).isEmpty();
     JsonNode run = root.get("runs").get(0);
     List<String> rules = new ArrayList<>();
     run.at("/tool/driver/rules").forEach(rule -> rules.add(rule.get("id").textValue()));
@@ -173,7 +178,7 @@ class ValidateFormatsCliTest {
       assertThat(result.get("level").textValue()).isIn("error", "warning");
       JsonNode loc = result.at("/locations/0/physicalLocation");
       located.add(
-          loc.at("/artifactLocation/uri").textValue()
+          path(run, loc.at("/artifactLocation"))
               + ":"
               + loc.at("/region/startLine").intValue()
               + ":"
@@ -182,6 +187,55 @@ class ValidateFormatsCliTest {
               + result.get("ruleId").textValue());
     }
     assertThat(located).contains(bad + ":2:1:unknown-key", warned + ":6:9:unreachable-step");
+  }
+
+  /** The file an artifactLocation names, resolved against its base as a consumer does. */
+  private static String path(JsonNode run, JsonNode artifact) throws Exception {
+    URI uri = new URI(artifact.get("uri").textValue());
+    if (artifact.has("uriBaseId")) {
+      String base = artifact.get("uriBaseId").textValue();
+      uri = new URI(run.at("/originalUriBaseIds/" + base + "/uri").textValue()).resolve(uri);
+    }
+    return Path.of(uri).toString();
+  }
+
+  @Test
+  void sarifNamesFilesUnderTheWorkingDirectoryRelativeToIt() throws Exception {
+    String fixture = "src/test/resources/schema/invalid/bad-model.yaml";
+    CliResult r =
+        CliHarness.run(
+            "validate", "--format", "sarif", Path.of(fixture).toAbsolutePath().toString());
+    JsonNode run = MAPPER.readTree(r.out()).at("/runs/0");
+    assertThat(CodeScanningRules.problems(MAPPER.readTree(r.out()))).as(r.toString()).isEmpty();
+    JsonNode artifact = run.at("/results/0/locations/0/physicalLocation/artifactLocation");
+    // Relative to the checkout, however the path was given: what code scanning matches to files.
+    assertThat(artifact.get("uri").textValue()).as(r.toString()).isEqualTo(fixture);
+    assertThat(artifact.get("uriBaseId").textValue()).isEqualTo("%SRCROOT%");
+    assertThat(path(run, artifact)).isEqualTo(Path.of(fixture).toAbsolutePath().toString());
+  }
+
+  @Test
+  void sarifColumnsAreCodePointsAndSaySo() throws Exception {
+    // Two emoji (two UTF-16 units each) before the bad duration: column 36 in code points, 37 in
+    // UTF-16 units. The text output and SARIF agree, and SARIF declares its unit.
+    String emoji =
+        write(
+            "emoji.yaml",
+            "cadence: emo\nschedule: {timezone: \"\uD83D\uDE00\", min_gap: 1x}\nsteps:\n"
+                + "  - id: a\n    channel: call\n");
+    String line = Files.readAllLines(Path.of(emoji)).get(1);
+    int codePoints = line.codePointCount(0, line.indexOf("1x")) + 1;
+    assertThat(codePoints).isEqualTo(36);
+    CliResult text = CliHarness.run("validate", emoji);
+    assertThat(text.out()).contains(emoji + ":2:" + codePoints + ": error[bad-duration]");
+    CliResult r = CliHarness.run("validate", "--format", "sarif", emoji);
+    JsonNode run = MAPPER.readTree(r.out()).at("/runs/0");
+    assertThat(run.get("columnKind").textValue()).isEqualTo("unicodeCodePoints");
+    List<Integer> columns = new ArrayList<>();
+    run.get("results")
+        .forEach(
+            x -> columns.add(x.at("/locations/0/physicalLocation/region/startColumn").intValue()));
+    assertThat(columns).as(r.toString()).contains(codePoints);
   }
 
   @Test

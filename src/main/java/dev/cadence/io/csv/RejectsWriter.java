@@ -17,9 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes rejected rows as a CSV a user can fix and load again: the file's own header plus {@code
  * _line} and {@code _reason}. Cells that a spreadsheet would run as a formula (a leading {@code = +
- * - @}, tab or carriage return) get a leading single quote. The file is written beside the target
- * under a temporary name and moved into place on {@link #commit()}, so a failed run never leaves
- * half a file.
+ * - @}, tab or carriage return) get a leading single quote, as do cells that start with one, as in
+ * the outcome log. The file is written beside the target under a temporary name and moved into
+ * place on {@link #commit()}, so a failed run never leaves half a file.
  */
 public final class RejectsWriter implements Closeable {
   private static final CSVFormat FORMAT =
@@ -132,12 +132,9 @@ public final class RejectsWriter implements Closeable {
     }
   }
 
-  /**
-   * A value a spreadsheet would take for a formula gets a leading single quote, as in the outcome
-   * log.
-   */
+  /** The outcome log's escaping, so one rule undoes both. */
   static String escape(String value) {
-    return OutcomeLog.looksLikeFormula(value) ? "'" + value : value;
+    return OutcomeLog.escape(value);
   }
 
   private static void deleteQuietly(Path path) {

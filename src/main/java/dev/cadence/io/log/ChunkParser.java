@@ -26,8 +26,8 @@ final class ChunkParser {
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
-  private static final byte[] FORMULA_STARTS =
-      OutcomeLog.FORMULA_STARTS.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ESCAPED_STARTS =
+      OutcomeLog.ESCAPED_STARTS.getBytes(StandardCharsets.US_ASCII);
 
   private final int source;
   private final int[] role;
@@ -437,11 +437,14 @@ final class ChunkParser {
     return BAD_SPAN;
   }
 
-  /** Undoes the writer's formula defusing: a leading ' before = + - @ tab or CR. */
+  /**
+   * Undoes the writer's escaping ({@link OutcomeLog#unescape}): a leading ' before = + - @ tab, CR
+   * or another '.
+   */
   private void defuse(int f) {
     if (fLen[f] >= 2 && fArr[f][fOff[f]] == '\'') {
       byte next = fArr[f][fOff[f] + 1];
-      for (byte b : FORMULA_STARTS) {
+      for (byte b : ESCAPED_STARTS) {
         if (b == next) {
           fOff[f]++;
           fLen[f]--;

@@ -6,7 +6,9 @@ import dev.cadence.model.OutcomeEvent;
 /**
  * The outcome log's CSV form (contract section 4): its header and one line per event. A value that
  * a spreadsheet would run as a formula (a leading {@code = + - @}, tab or carriage return) gets a
- * leading single quote; a value with a comma, quote or line break is quoted.
+ * leading single quote, and so does a value that already starts with one, so that reading strips
+ * exactly one quote and gets every value back (as a spreadsheet, which hides that quote, shows it);
+ * a value with a comma, quote or line break is quoted.
  */
 public final class OutcomeLog {
   public static final String HEADER =
@@ -85,11 +87,31 @@ public final class OutcomeLog {
   static final String FORMULA_STARTS = "=+-@\t\r";
 
   /**
-   * Whether a spreadsheet would take {@code value} for a formula: such values are written with a
-   * leading '.
+   * The first characters that earn a value its leading quote: the formula starts, and the quote
+   * itself, without which {@code '=EU} and {@code =EU} would be written alike.
    */
-  public static boolean looksLikeFormula(String value) {
-    return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
+  static final String ESCAPED_STARTS = FORMULA_STARTS + "'";
+
+  /**
+   * Whether {@code value} is written with a leading ': a spreadsheet would run it as a formula, or
+   * it starts with a ' that reading would otherwise take for the escape.
+   */
+  public static boolean needsEscape(String value) {
+    return !value.isEmpty() && ESCAPED_STARTS.indexOf(value.charAt(0)) >= 0;
+  }
+
+  /** {@code value} with its leading ' when it {@link #needsEscape needs one}; not quoted. */
+  public static String escape(String value) {
+    return needsEscape(value) ? "'" + value : value;
+  }
+
+  /** Undoes {@link #escape}: a leading ' before a character that needs escaping is dropped. */
+  public static String unescape(String cell) {
+    return cell.length() >= 2
+            && cell.charAt(0) == '\''
+            && ESCAPED_STARTS.indexOf(cell.charAt(1)) >= 0
+        ? cell.substring(1)
+        : cell;
   }
 
   /** A CSV cell: defused against formulas, quoted when needed. */
@@ -100,7 +122,7 @@ public final class OutcomeLog {
   }
 
   static void appendCell(Utf8Buffer out, String value) {
-    boolean defuse = looksLikeFormula(value);
+    boolean defuse = needsEscape(value);
     boolean quote = false;
     for (int i = 0; i < value.length() && !quote; i++) {
       char c = value.charAt(i);

@@ -46,7 +46,11 @@ final class MessageBuilder {
       MimeMessage message = new FixedIdMessage(session, email.messageId());
       message.setFrom(from);
       message.setRecipient(Message.RecipientType.TO, to);
-      message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+      if (SubjectHeader.isAscii(email.subject())) {
+        message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+      } else {
+        message.setHeader(SubjectHeader.NAME, SubjectHeader.encode(email.subject()));
+      }
       message.setSentDate(Date.from(now));
       message.setText(email.body(), StandardCharsets.UTF_8.name());
       // After setText, which resets the content headers: readable for mostly-ASCII text, safe for

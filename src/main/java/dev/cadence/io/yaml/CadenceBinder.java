@@ -165,18 +165,14 @@ public final class CadenceBinder {
       return Optional.empty();
     }
     String t = text.get();
-    for (SalesModel m : SalesModel.values()) {
-      if (m.name().equalsIgnoreCase(t)) {
-        return Optional.of(m);
-      }
+    Optional<SalesModel> model = Spellings.salesModel(t);
+    if (model.isPresent()) {
+      return model;
     }
     findings.error(
         Code.BAD_MODEL,
         node.pos(),
-        "model `"
-            + t
-            + "` is not known"
-            + DidYouMean.hint(t, List.of("transactional", "relational")));
+        "model `" + t + "` is not known" + DidYouMean.hint(t, Spellings.SALES_MODELS.words()));
     return Optional.empty();
   }
 

@@ -241,7 +241,7 @@ public final class SafeYamlReader {
                 "a second YAML document starts here; put each cadence in a file of its own"));
       }
     } catch (MarkedYAMLException e) {
-      throw syntaxError(e);
+      throw syntaxError(e, text);
     } catch (YAMLException e) {
       // Alias and nesting limits are thrown without a mark: the event just read is what broke them.
       Pos at = parser.last() == null ? Pos.NONE : pos(parser.last().getStartMark());
@@ -264,7 +264,7 @@ public final class SafeYamlReader {
     return Optional.of(root);
   }
 
-  private static Unreadable syntaxError(MarkedYAMLException e) {
+  private static Unreadable syntaxError(MarkedYAMLException e, String text) {
     String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
     Code code =
         what != null && what.toLowerCase().contains("limit") ? Code.YAML_LIMIT : Code.YAML_SYNTAX;
@@ -284,9 +284,68 @@ public final class SafeYamlReader {
               + construct
               + " that starts here is closed; close it");
     }
+    if (code == Code.YAML_SYNTAX && unclosedFlow(e, text)) {
+      // The parser notices a `[` or `{` left open only where the block structure resumes, at the
+      // next key: a line or the whole rest of the file later (often its last line). The fix is at
+      // the bracket.
+      boolean sequence = context.contains("flow sequence");
+      return unreadable(
+          code,
+          pos(e.getContextMark()),
+          "YAML syntax: the flow "
+              + (sequence ? "sequence" : "mapping")
+              + " that starts here is still open at line "
+              + (e.getProblemMark().getLine() + 1)
+              + "; close it with `"
+              + (sequence ? "]" : "}")
+              + "`");
+    }
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
     return unreadable(
         code, mark == null ? Pos.NONE : pos(mark), oneLine(syntaxMessage(e, what) + hint(what)));
+  }
+
+  /**
+   * Whether a flow collection was left open: the parser failed inside one, on a later line that is
+   * no more indented than the line the collection starts on. Inside a collection that is closed
+   * later, continuation lines are indented further; there the problem (a missing comma) is where
+   * the parser says.
+   */
+  static boolean unclosedFlow(MarkedYAMLException e, String text) {
+    String context = e.getContext();
+    Mark open = e.getContextMark();
+    Mark problem = e.getProblemMark();
+    if (context == null
+        || !context.startsWith("while parsing a flow ")
+        || open == null
+        || problem == null
+        || problem.getLine() <= open.getLine()) {
+      return false;
+    }
+    return indent(text, problem.getLine()) <= indent(text, open.getLine());
+  }
+
+  /**
+   * The spaces and tabs that start 0-based line {@code line} of {@code text}, lines counted as the
+   * YAML reader counts them (LF, CRLF, a lone CR, NEL, LS and PS each end one).
+   */
+  static int indent(String text, int line) {
+    int i = 0;
+    for (int n = 0; n < line && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n'
+          || c == '\u0085'
+          || c == '\u2028'
+          || c == '\u2029'
+          || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        n++;
+      }
+    }
+    int start = i;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i - start;
   }
 
   /** The usual cause of SnakeYAML's most common complaints, in the user's terms. */

@@ -152,12 +152,11 @@ final class ScheduleBinder {
       return Optional.empty();
     }
     String t = text.get();
-    String upper = t.toUpperCase(Locale.ROOT);
-    for (DayOfWeek d : DayOfWeek.values()) {
-      if (d.name().equals(upper) || d.name().startsWith(upper) && upper.length() == 3) {
-        return Optional.of(d);
-      }
+    Optional<DayOfWeek> day = Spellings.day(t);
+    if (day.isPresent()) {
+      return day;
     }
+    String upper = t.toUpperCase(Locale.ROOT);
     read.findings()
         .error(
             Code.BAD_BUSINESS_DAY,

@@ -4,12 +4,14 @@ import dev.cadence.io.log.OutcomeLog;
 import dev.cadence.live.Tasks.Task;
 import dev.cadence.model.Channel;
 import dev.cadence.report.plan.Ics;
+import dev.cadence.report.plan.IsoTime;
 import dev.cadence.validate.Diagnostic;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,46 +28,73 @@ public final class TasksWriter {
 
   private TasksWriter() {}
 
+  /** The text list's columns; the last holds the lead and what else the rep needs, unpadded. */
+  private static final List<String> TEXT_HEADER = List.of("due", "owner", "step", "lead");
+
+  /**
+   * One line per task under a header, the columns padded to their widest cell: due, owner, step
+   * (channel and id), then the lead with its name, company, phone, script and cadence.
+   */
   public static void text(List<Task> tasks, PrintWriter out) {
     if (tasks.isEmpty()) {
       out.println("no task");
+      out.flush();
+      return;
     }
+    List<List<String>> rows = new ArrayList<>(tasks.size() + 1);
+    rows.add(TEXT_HEADER);
     for (Task t : tasks) {
-      String who =
-          String.join(
-                  " ",
-                  t.lead().field("first_name").orElse(""),
-                  t.lead().field("last_name").orElse(""))
-              .strip();
-      out.println(
-          Diagnostic.oneLine(t.due().atZone(t.zone()).toOffsetDateTime().toString())
-              + "  "
-              + (t.owner().isEmpty() ? "(no owner)" : t.owner())
-              + "  "
-              + t.step().channel().yamlName()
-              + " "
-              + t.step().id()
-              + "  lead "
-              + Diagnostic.oneLine(t.lead().id())
-              + (who.isEmpty() ? "" : " " + Diagnostic.oneLine(who))
-              + t.lead().field("company").map(c -> " (" + Diagnostic.oneLine(c) + ")").orElse("")
-              + (t.step().channel() == Channel.CALL
-                  ? t.lead().phone().map(p -> "  phone " + Diagnostic.oneLine(p)).orElse("")
-                  : "")
-              + t.step().script().map(s -> "  script " + s).orElse("")
-              + (t.awaitingOutcome() ? "  (started, waiting for its outcome)" : "")
-              + "  ["
-              + t.cadence()
-              + "]");
+      rows.add(textRow(t));
+    }
+    int[] widths = new int[TEXT_HEADER.size() - 1];
+    for (List<String> row : rows) {
+      for (int c = 0; c < widths.length; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < widths.length; c++) {
+        line.append(row.get(c)).append(" ".repeat(widths[c] - row.get(c).length() + 2));
+      }
+      out.println(line.append(row.get(widths.length)));
     }
     out.flush();
+  }
+
+  private static List<String> textRow(Task t) {
+    String who =
+        String.join(
+                " ",
+                t.lead().field("first_name").orElse(""),
+                t.lead().field("last_name").orElse(""))
+            .strip();
+    String lead =
+        Diagnostic.oneLine(t.lead().id())
+            + (who.isEmpty() ? "" : " " + Diagnostic.oneLine(who))
+            + t.lead().field("company").map(c -> " (" + Diagnostic.oneLine(c) + ")").orElse("")
+            + (t.step().channel() == Channel.CALL
+                ? t.lead().phone().map(p -> "  phone " + Diagnostic.oneLine(p)).orElse("")
+                : "")
+            + t.step().script().map(s -> "  script " + s).orElse("")
+            + (t.awaitingOutcome() ? "  (started, waiting for its outcome)" : "")
+            + "  ["
+            + t.cadence()
+            + "]";
+    return List.of(
+        Diagnostic.oneLine(t.due().atZone(t.zone()).toOffsetDateTime().toString()),
+        t.owner().isEmpty() ? "(no owner)" : Diagnostic.oneLine(t.owner()),
+        t.step().channel().yamlName() + " " + t.step().id(),
+        lead);
   }
 
   public static void csv(List<Task> tasks, PrintWriter out) {
     out.print(CSV_HEADER + "\n");
     for (Task t : tasks) {
       String[] cells = {
-        t.due().atZone(t.zone()).toOffsetDateTime().toString(),
+        // With seconds, always (2026-12-01T08:00:00+11:00): a time without them is ISO-8601, but
+        // readers such as DuckDB take only the full form for a timestamp.
+        IsoTime.format(t.due(), t.zone()),
         t.owner(),
         t.step().channel().yamlName(),
         t.lead().id(),

@@ -12,9 +12,18 @@ final class TextPlanWriter implements PlanWriter {
   /** What PrintWriter.println ends lines with, which this format was first written with. */
   private static final String NL = System.lineSeparator();
 
+  /** The due column, {@code Tue 2026-12-01 09:00 +01:00}: "EEE yyyy-MM-dd HH:mm xxx" is 27. */
+  private static final int WHEN_WIDTH = 27;
+
   private static final String HEADER =
       String.format(
-              Locale.ROOT, "  %3s  %4s  %-26s  %-24s  %s", "#", "day", "due", "step", "channel")
+              Locale.ROOT,
+              "  %3s  %4s  %-" + WHEN_WIDTH + "s  %-24s  %s",
+              "#",
+              "day",
+              "due",
+              "step",
+              "channel")
           + NL;
 
   /** A row's text is about this long; sizing the builder up front saves growing it. */
@@ -62,7 +71,7 @@ final class TextPlanWriter implements PlanWriter {
       Padding.left(s, local.epochDay() - enrolledOn + 1, 4).append("  ");
       int start = s.length();
       TimeText.appendWhen(s, local);
-      Padding.right(s, start, 26).append("  ");
+      Padding.right(s, start, WHEN_WIDTH).append("  ");
       start = s.length();
       s.append(d.step().id());
       if (d.visit() > 1) {

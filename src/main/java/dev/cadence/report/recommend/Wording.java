@@ -5,12 +5,12 @@ import dev.cadence.analytics.recommend.Evidence;
 import dev.cadence.analytics.recommend.Recommendation;
 import java.util.Locale;
 
-/** Recommendations in sentences, for people (text and Markdown share them). */
-final class Wording {
+/** Recommendations in sentences, for people (text, Markdown and analyze's HTML share them). */
+public final class Wording {
   private Wording() {}
 
   /** A one-line title: what to do, and where. */
-  static String title(Recommendation r) {
+  public static String title(Recommendation r) {
     if (r instanceof Recommendation.SwapChannel s) {
       return "Make "
           + s.step()
@@ -49,7 +49,7 @@ final class Wording {
   }
 
   /** The evidence in one or two sentences. */
-  static String evidence(Recommendation r) {
+  public static String evidence(Recommendation r) {
     if (r instanceof Recommendation.SwapChannel s) {
       Comparison c = s.evidence();
       String where =

@@ -10,12 +10,32 @@ import dev.cadence.validate.ValidationResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
-/** SARIF 2.1.0 for code-scanning UIs: one run, a rule per diagnostic code, a result per finding. */
+/**
+ * SARIF 2.1.0 for code-scanning UIs: one run, a rule per diagnostic code, a result per finding.
+ * Written to what GitHub code scanning requires of a log (rules with a full description and help, a
+ * region on every result, paths relative to the checkout) and to the SARIF validator's rules.
+ */
 final class SarifRenderer implements ValidationRenderer {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  /** The tool's version, as {@code cadence --version} prints it. */
+  static final String TOOL_VERSION = "0.1.0";
+
+  /** Where the tool is described; the same home as the cadence schema's {@code $id}. */
+  static final String INFORMATION_URI = "https://cadence.dev/";
+
+  private final ArtifactUris uris;
+
+  /** Paths relative to the working directory, where the command was run. */
+  SarifRenderer() {
+    this(Path.of(""));
+  }
+
+  SarifRenderer(Path workingDirectory) {
+    this.uris = new ArtifactUris(workingDirectory);
+  }
 
   @Override
   public void render(ValidationResult result, PrintWriter out) {
@@ -30,18 +50,26 @@ final class SarifRenderer implements ValidationRenderer {
       json.writeObjectFieldStart("tool");
       json.writeObjectFieldStart("driver");
       json.writeStringField("name", "cadence");
+      json.writeStringField("version", TOOL_VERSION);
+      json.writeStringField("informationUri", INFORMATION_URI);
       json.writeArrayFieldStart("rules");
       for (Code code : Code.values()) {
-        json.writeStartObject();
-        json.writeStringField("id", code.id());
-        json.writeObjectFieldStart("shortDescription");
-        json.writeStringField("text", code.summary());
-        json.writeEndObject();
-        json.writeEndObject();
+        rule(json, code);
       }
       json.writeEndArray();
       json.writeEndObject();
       json.writeEndObject();
+      json.writeObjectFieldStart("originalUriBaseIds");
+      json.writeObjectFieldStart(ArtifactUris.BASE_ID);
+      json.writeStringField("uri", uris.rootUri());
+      json.writeObjectFieldStart("description");
+      json.writeStringField("text", "The directory validate was run in.");
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndObject();
+      // Columns count code points, as the YAML reader does; without this, consumers assume UTF-16
+      // code units and point one column off per emoji or other supplementary character.
+      json.writeStringField("columnKind", "unicodeCodePoints");
       json.writeArrayFieldStart("results");
       for (FileResult file : result.files()) {
         for (Diagnostic d : file.diagnostics()) {
@@ -59,7 +87,46 @@ final class SarifRenderer implements ValidationRenderer {
     out.flush();
   }
 
-  private static void result(JsonGenerator json, Diagnostic d, boolean strict) throws IOException {
+  private static void rule(JsonGenerator json, Code code) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", code.id());
+    json.writeStringField("name", name(code.id()));
+    json.writeObjectFieldStart("shortDescription");
+    json.writeStringField("text", code.summary());
+    json.writeEndObject();
+    message(json, "fullDescription", code.description());
+    message(json, "help", code.fix());
+    json.writeEndObject();
+  }
+
+  /** A text with its Markdown form: code is in backticks, which plain text drops. */
+  private static void message(JsonGenerator json, String field, String markdown)
+      throws IOException {
+    json.writeObjectFieldStart(field);
+    json.writeStringField("text", markdown.replace("`", ""));
+    json.writeStringField("markdown", markdown);
+    json.writeEndObject();
+  }
+
+  /**
+   * A rule's friendly name, {@code UnknownKey} for {@code unknown-key}: SARIF wants it to differ
+   * from the id.
+   */
+  static String name(String id) {
+    StringBuilder name = new StringBuilder(id.length());
+    boolean upper = true;
+    for (char c : id.toCharArray()) {
+      if (c == '-') {
+        upper = true;
+      } else {
+        name.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return name.toString();
+  }
+
+  private void result(JsonGenerator json, Diagnostic d, boolean strict) throws IOException {
     json.writeStartObject();
     json.writeStringField("ruleId", d.code().id());
     json.writeNumberField("ruleIndex", d.code().ordinal());
@@ -71,54 +138,23 @@ final class SarifRenderer implements ValidationRenderer {
     json.writeStartObject();
     json.writeObjectFieldStart("physicalLocation");
     json.writeObjectFieldStart("artifactLocation");
-    json.writeStringField("uri", uri(d.file()));
-    json.writeEndObject();
-    if (d.line() > 0) {
-      json.writeObjectFieldStart("region");
-      json.writeNumberField("startLine", d.line());
-      json.writeNumberField("startColumn", d.column());
-      json.writeEndObject();
+    ArtifactUris.Location where = uris.of(d.file());
+    json.writeStringField("uri", where.uri());
+    if (where.relative()) {
+      json.writeStringField("uriBaseId", ArtifactUris.BASE_ID);
     }
+    json.writeEndObject();
+    // Code scanning shows only results with a region; a finding about the whole file (too large,
+    // unreadable) points at its first line.
+    json.writeObjectFieldStart("region");
+    json.writeNumberField("startLine", Math.max(1, d.line()));
+    if (d.line() > 0 && d.column() > 0) {
+      json.writeNumberField("startColumn", d.column());
+    }
+    json.writeEndObject();
     json.writeEndObject();
     json.writeEndObject();
     json.writeEndArray();
     json.writeEndObject();
-  }
-
-  /**
-   * The file as an RFC 3986 URI reference, as SARIF requires: '/' separators, every byte outside
-   * the unreserved set percent-encoded (a space or '%' in a path is otherwise an invalid URI),
-   * relative paths kept relative so that code-scanning UIs resolve them against the checkout.
-   */
-  static String uri(String file) {
-    String path = file.replace('\\', '/');
-    StringBuilder out = new StringBuilder(path.length() + 8);
-    // A Windows drive ("C:/...") would read as a URI scheme; make such a path a file URI.
-    if (path.length() >= 3
-        && path.charAt(1) == ':'
-        && path.charAt(2) == '/'
-        && isAsciiLetter(path.charAt(0))) {
-      out.append("file:///").append(path, 0, 2);
-      path = path.substring(2);
-    }
-    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if (isAsciiLetter(c)
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~'
-          || c == '/') {
-        out.append(c);
-      } else {
-        out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
-      }
-    }
-    return out.toString();
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }

@@ -69,6 +69,8 @@ class RejectsWriterTest {
     assertThat(RejectsWriter.escape("=1+1")).isEqualTo("'=1+1");
     assertThat(RejectsWriter.escape("a=1")).isEqualTo("a=1");
     assertThat(RejectsWriter.escape("")).isEmpty();
+    // A value that starts with the escape itself is escaped too, so `'=1` and `=1` stay apart.
+    assertThat(RejectsWriter.escape("'=1")).isEqualTo("''=1");
   }
 
   @Test

@@ -117,22 +117,28 @@ class SchemaKeysTest {
         .containsExactlyElementsOf(Channel.yamlNames());
   }
 
+  /**
+   * The enum offers the canonical spellings to editors; the pattern takes any case, as validate.
+   */
   @Test
   void salesModelsAreTheModelsSalesModels() {
-    assertThat(texts(schema.path("properties").path("model").path("enum")))
+    JsonNode model = schema.path("properties").path("model").path("anyOf");
+    assertThat(texts(model.path(0).path("enum")))
         .containsExactlyElementsOf(
             Arrays.stream(SalesModel.values())
                 .map(m -> m.name().toLowerCase(Locale.ROOT))
                 .toList());
+    assertThat(model.path(1).path("pattern").asText()).isEqualTo(Spellings.SALES_MODELS.pattern());
   }
 
   @Test
-  void businessDaysAreTheThreeLetterDayNames() {
-    JsonNode days =
-        defs.path("schedule").path("properties").path("business_days").path("items").path("enum");
-    assertThat(texts(days))
+  void businessDaysAreTheThreeLetterDayNamesOrTheFullNamesInAnyCase() {
+    JsonNode day =
+        defs.path("schedule").path("properties").path("business_days").path("items").path("anyOf");
+    assertThat(texts(day.path(0).path("enum")))
         .containsExactlyElementsOf(
             Arrays.stream(DayOfWeek.values()).map(d -> d.name().substring(0, 3)).toList());
+    assertThat(day.path(1).path("pattern").asText()).isEqualTo(Spellings.DAYS.pattern());
   }
 
   @Test

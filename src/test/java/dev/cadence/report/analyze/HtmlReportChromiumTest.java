@@ -62,12 +62,99 @@ class HtmlReportChromiumTest {
             "<td class=\"n\">50.0%</td><td class=\"n\">15.0-85.0%</td>",
             "26 events from 28 lines", "<code>response-before-touch</code>");
 
+    // The recommendations of the JSON report are in the page, one item each.
+    assertThat(matches(dom, "<li data-type=\"([a-z_]+)\">"))
+        .containsExactly("insufficient_evidence", "insufficient_evidence");
+
     Path png = dir.resolve("report.png");
-    chromium("--screenshot=" + png, "--window-size=1000,1400", report.toUri().toString());
+    chromium("--screenshot=" + png, "--window-size=1400,1400", report.toUri().toString());
     assertThat(png).isRegularFile();
     byte[] head = Files.readAllBytes(png);
     assertThat(head.length).isGreaterThan(10_000); // charts and tables painted, not a blank page
     assertThat(new String(head, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+  }
+
+  /**
+   * Measured in the browser, for logs with short labels, the sample log (whose funnel labels are a
+   * cadence, step and channel) and one with very long and full-width names: no chart label runs out
+   * of its chart, no table cell wraps, no table is wider than a 1400-pixel window, and the page
+   * lists every recommendation of the JSON report.
+   */
+  @Test
+  void noLabelOverflowsAndNoTableWraps() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (.ci/run installs it)");
+    String small = Files.readString(Path.of("src/test/resources/golden/analyze/small/log.csv"));
+    Path longNames = dir.resolve("long.csv");
+    Files.writeString(
+        longNames,
+        small
+            .replace(",outbound,", ",outbound-lead-qualification-for-enterprise-accounts-in-emea,")
+            .replace("EMEA-FR", "東京-日本-アジア太平洋-WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW"));
+    for (String log :
+        List.of(
+            "src/test/resources/golden/analyze/small/log.csv",
+            "samples/outcome-log.csv",
+            longNames.toString())) {
+      Path report = dir.resolve("measured.html");
+      CliResult r = CliHarness.run("analyze", log, "--format", "html", "--out", report.toString());
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      String html = Files.readString(report);
+      Files.writeString(report, html.replace("</body>", MEASURE + "</body>"));
+      String dom = chromium("--window-size=1400,1000", "--dump-dom", report.toUri().toString());
+      List<String> found = matches(dom, "data-overflow=\"([^\"]*)\"");
+      assertThat(found).as(log).hasSize(1);
+      assertThat(unescape(found.get(0))).as(log).isEqualTo("[]");
+
+      CliResult json = CliHarness.run("analyze", log, "--format", "json");
+      int recommendations =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(json.out())
+              .get("recommendations")
+              .size();
+      assertThat(matches(dom, "<li data-type=\"([a-z_]+)\">")).as(log).hasSize(recommendations);
+    }
+  }
+
+  /**
+   * Appended to a copy of the report (the report itself has no script): lists in {@code
+   * data-overflow} on the body every chart text whose box leaves its chart, every table cell laid
+   * out on more than one line, and every table that needs scrolling.
+   */
+  private static final String MEASURE =
+      """
+      <script>
+      (function () {
+        var bad = [];
+        document.querySelectorAll('svg.chart').forEach(function (svg) {
+          var w = svg.viewBox.baseVal.width;
+          svg.querySelectorAll('text').forEach(function (t) {
+            var b = t.getBBox();
+            if (b.x < 0 || b.x + b.width > w) {
+              bad.push(svg.dataset.table + ': ' + t.textContent + ' spans ' + b.x.toFixed(1)
+                  + '..' + (b.x + b.width).toFixed(1) + ' of 0..' + w);
+            }
+          });
+        });
+        document.querySelectorAll('td, th').forEach(function (c) {
+          var range = document.createRange();
+          range.selectNodeContents(c);
+          if (range.getClientRects().length > 1) bad.push('cell on several lines: ' + c.textContent);
+        });
+        document.querySelectorAll('div.table').forEach(function (d) {
+          if (d.scrollWidth > d.clientWidth) bad.push('table wider than the window: ' + d.parentNode.id);
+        });
+        document.body.setAttribute('data-overflow', JSON.stringify(bad));
+      })();
+      </script>
+      """;
+
+  private static String unescape(String attribute) {
+    return attribute
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   private String chromium(String... args) throws IOException, InterruptedException {

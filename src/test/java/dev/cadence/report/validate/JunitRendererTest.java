@@ -53,6 +53,27 @@ class JunitRendererTest {
   }
 
   @Test
+  void theReportValidatesAgainstJenkinsJunitSchema() {
+    for (ValidationResult result :
+        List.of(
+            SampleResults.mixed(false),
+            SampleResults.mixed(true),
+            SampleResults.warningsOnly(false),
+            new ValidationResult(List.of(), false))) {
+      String xml = SampleResults.render(ValidateFormat.JUNIT, result);
+      assertThat(JunitSchema.problems(xml)).as(xml).isEmpty();
+    }
+  }
+
+  @Test
+  void theSchemaCheckCanFail() {
+    // Guards the guard: what the report used to write, a file attribute on the test case.
+    String xml = SampleResults.render(ValidateFormat.JUNIT, SampleResults.mixed(false));
+    String withFile = xml.replaceFirst("<testcase ", "<testcase file=\"a.yaml\" ");
+    assertThat(JunitSchema.problems(withFile)).as(withFile).isNotEmpty();
+  }
+
+  @Test
   void specialCharactersInPathsAndMessagesAreEscaped() throws Exception {
     String xml = SampleResults.render(ValidateFormat.JUNIT, SampleResults.mixed(false));
     Element failing = elements(parse(xml).getElementsByTagName("testcase")).get(0);
@@ -60,7 +81,8 @@ class JunitRendererTest {
 
     // The parser gives back exactly the text that went in, so the writer escaped it.
     assertThat(failing.getAttribute("name")).isEqualTo(SampleResults.FAILING);
-    assertThat(failing.getAttribute("file")).isEqualTo(SampleResults.FAILING);
+    // No `file` attribute: Jenkins xUnit's schema refuses it on a test case; the name is the path.
+    assertThat(failing.hasAttribute("file")).as(xml).isFalse();
     assertThat(failure.getAttribute("type")).isEqualTo("unknown-step");
     assertThat(failure.getAttribute("message")).contains(SampleResults.UNKNOWN_STEP.message());
     assertThat(failure.getTextContent()).contains(SampleResults.UNKNOWN_STEP.message());

@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.ValidationMessage;
+import dev.cadence.validate.Code;
 import dev.cadence.validate.Diagnostic;
 import dev.cadence.validate.ValidationResult;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SarifRendererTest {
@@ -28,6 +33,7 @@ class SarifRendererTest {
       String sarif = SampleResults.render(ValidateFormat.SARIF, result);
       Set<ValidationMessage> problems = SarifSchema.problems(MAPPER.readTree(sarif));
       assertThat(problems).as(sarif).isEmpty();
+      assertThat(CodeScanningRules.problems(MAPPER.readTree(sarif))).as(sarif).isEmpty();
     }
   }
 
@@ -40,6 +46,24 @@ class SarifRendererTest {
     ((ObjectNode) broken.at("/runs/0/results/0/locations/0/physicalLocation/region"))
         .put("startLine", 0);
     assertThat(SarifSchema.problems(broken)).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void theCodeScanningCheckCanFail() throws Exception {
+    // What the log looked like before: an absolute path as a bare uri, rules with a summary only.
+    JsonNode broken =
+        MAPPER.readTree(SampleResults.render(ValidateFormat.SARIF, SampleResults.mixed(false)));
+    ObjectNode artifact =
+        (ObjectNode) broken.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+    artifact.put("uri", "/srv/ci/cadences/a.yaml");
+    ((ObjectNode) broken.at("/runs/0/tool/driver/rules/0")).remove("fullDescription");
+    ((ObjectNode) broken.at("/runs/0/tool/driver/rules/1")).remove("help");
+    ((ObjectNode) broken.at("/runs/0/results/1/locations/0/physicalLocation")).remove("region");
+    assertThat(CodeScanningRules.problems(broken))
+        .anyMatch(p -> p.startsWith("SARIF1004: a relative reference that begins with '/'"))
+        .anyMatch(p -> p.startsWith("GH2012: rule \"io-error\" has no fullDescription"))
+        .anyMatch(p -> p.startsWith("GH2012: rule \"empty-file\" has no help"))
+        .anyMatch(p -> p.startsWith("GH1003"));
   }
 
   @Test
@@ -83,9 +107,9 @@ class SarifRendererTest {
             .isEqualTo(d.column())
             .isGreaterThanOrEqualTo(1);
       } else {
-        assertThat(location.has("region"))
-            .as("no region for a finding without a position\n" + sarif)
-            .isFalse();
+        // Code scanning drops a result without a region: a whole-file finding is on line 1.
+        assertThat(location.at("/region/startLine").intValue()).as(sarif).isEqualTo(1);
+        assertThat(location.at("/region").has("startColumn")).as(sarif).isFalse();
       }
     }
   }
@@ -121,14 +145,63 @@ class SarifRendererTest {
   }
 
   @Test
-  void pathsBecomeEncodedUriReferences() throws Exception {
-    assertThat(SarifRenderer.uri("cadences/outbound.yaml")).isEqualTo("cadences/outbound.yaml");
-    assertThat(SarifRenderer.uri("/tmp/x/a.yml")).isEqualTo("/tmp/x/a.yml");
-    assertThat(SarifRenderer.uri("my cadences/100%.yaml")).isEqualTo("my%20cadences/100%25.yaml");
-    assertThat(SarifRenderer.uri("cadences\\caf\u00e9.yaml")).isEqualTo("cadences/caf%C3%A9.yaml");
-    assertThat(SarifRenderer.uri("C:\\work\\a b.yaml")).isEqualTo("file:///C:/work/a%20b.yaml");
-    assertThat(SarifRenderer.uri("a:b/c.yaml")).isEqualTo("a%3Ab/c.yaml");
-    assertThat(new URI(SarifRenderer.uri("C:\\work\\a b.yaml")).getPath())
-        .isEqualTo("/C:/work/a b.yaml");
+  void pathsBecomeEncodedUriReferencesRelativeToTheWorkingDirectory() throws Exception {
+    ArtifactUris uris = new ArtifactUris(Path.of("/srv/ci"));
+    assertThat(uris.rootUri()).isEqualTo("file:///srv/ci/");
+    assertThat(uris.of("cadences/outbound.yaml"))
+        .isEqualTo(new ArtifactUris.Location("cadences/outbound.yaml", true));
+    assertThat(uris.of("./cadences/../cadences/a.yaml"))
+        .isEqualTo(new ArtifactUris.Location("cadences/a.yaml", true));
+    // An absolute path under the working directory is relative too: the log does not depend on
+    // where the checkout is.
+    assertThat(uris.of("/srv/ci/cadences/a.yaml"))
+        .isEqualTo(new ArtifactUris.Location("cadences/a.yaml", true));
+    // Outside it, an absolute file URI, never a bare "/..." path.
+    assertThat(uris.of("/tmp/x/a.yml"))
+        .isEqualTo(new ArtifactUris.Location("file:///tmp/x/a.yml", false));
+    assertThat(uris.of("../other/a.yml"))
+        .isEqualTo(new ArtifactUris.Location("file:///srv/other/a.yml", false));
+    assertThat(uris.of("my cadences/100%.yaml").uri()).isEqualTo("my%20cadences/100%25.yaml");
+    assertThat(uris.of("cadences/caf\u00e9.yaml").uri()).isEqualTo("cadences/caf%C3%A9.yaml");
+    assertThat(uris.of("a:b/c.yaml").uri()).isEqualTo("a%3Ab/c.yaml");
+    assertThat(ArtifactUris.fileUri(Path.of("/srv/a b.yaml"))).isEqualTo("file:///srv/a%20b.yaml");
+    assertThat(new URI(uris.rootUri()).resolve(uris.of("my cadences/100%.yaml").uri()).getPath())
+        .isEqualTo("/srv/ci/my cadences/100%.yaml");
+  }
+
+  @Test
+  void theDriverSaysWhichToolAndVersionWroteTheLog() throws Exception {
+    JsonNode driver =
+        MAPPER
+            .readTree(SampleResults.render(ValidateFormat.SARIF, SampleResults.mixed(false)))
+            .at("/runs/0/tool/driver");
+    assertThat(driver.get("name").textValue()).isEqualTo("cadence");
+    assertThat(new URI(driver.get("informationUri").textValue()).isAbsolute()).isTrue();
+    // The version is the build's: the pom's, without -SNAPSHOT.
+    String pom = Files.readString(Path.of("pom.xml"));
+    Matcher version =
+        Pattern.compile("<artifactId>cadence</artifactId>\\s*<version>([^<-]+)").matcher(pom);
+    assertThat(version.find()).isTrue();
+    assertThat(driver.get("version").textValue()).isEqualTo(version.group(1));
+  }
+
+  @Test
+  void everyRuleHasWhatCodeScanningRequires() throws Exception {
+    JsonNode rules =
+        MAPPER
+            .readTree(SampleResults.render(ValidateFormat.SARIF, SampleResults.mixed(false)))
+            .at("/runs/0/tool/driver/rules");
+    assertThat(rules).hasSize(Code.values().length);
+    for (JsonNode rule : rules) {
+      for (String field : List.of("shortDescription", "fullDescription", "help")) {
+        assertThat(rule.at("/" + field + "/text").textValue()).as(rule + " " + field).isNotBlank();
+        assertThat(rule.at("/" + field + "/text").textValue().length())
+            .as("GitHub cuts descriptions at 1024 characters")
+            .isLessThanOrEqualTo(1024);
+      }
+      assertThat(rule.at("/help/markdown").textValue()).as(rule.toString()).isNotBlank();
+      assertThat(rule.get("name").textValue()).isNotEqualTo(rule.get("id").textValue());
+    }
+    assertThat(SarifRenderer.name("unknown-key")).isEqualTo("UnknownKey");
   }
 }
