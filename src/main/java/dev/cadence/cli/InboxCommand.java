@@ -4,14 +4,13 @@ import dev.cadence.inbox.InboxResult;
 import dev.cadence.inbox.InboxRun;
 import dev.cadence.inbox.JudgeContext;
 import dev.cadence.io.log.OutcomeLogAppender;
-import dev.cadence.io.mail.ContentHash;
 import dev.cadence.io.mail.ImapMailbox;
 import dev.cadence.io.mail.ImapSettings;
 import dev.cadence.io.mail.MailReader;
 import dev.cadence.io.mail.MailSources;
+import dev.cadence.io.mail.MailboxFeed;
 import dev.cadence.io.mail.ServerUrl;
 import dev.cadence.io.mail.SourcedMessage;
-import dev.cadence.live.FolderMark;
 import dev.cadence.live.InboxIntake;
 import dev.cadence.live.InboxPlanner;
 import dev.cadence.live.InboxPolicy;
@@ -125,6 +124,9 @@ final class InboxCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Mailboxes on disk to read.")
   List<String> paths = new ArrayList<>();
 
+  /** The worst exit code the sources led to so far. */
+  private int exit = ExitCodes.OK;
+
   @Override
   public Integer call() {
     List<ImapSettings> mailboxes = mailboxes();
@@ -163,15 +165,15 @@ final class InboxCommand implements Callable<Integer> {
               appender == null ? OutcomeSink.NONE : appender,
               clock,
               dryRun);
-      Reading reading = new Reading(spec.commandLine().getErr());
+      MailboxFeed feed = new MailboxFeed(intake, store, this::problem);
       for (String path : paths) {
-        MailSources.read(path, parent.context().stdin(), reading.files(intake));
+        feed.path(path, parent.context().stdin());
       }
       for (ImapSettings mailbox : mailboxes) {
-        reading.imap(store, intake, mailbox, dryRun ? null : moveTo);
+        feed.imap(mailbox, Optional.ofNullable(dryRun ? null : moveTo));
       }
       intake.flush();
-      return report(intake.results(), intake.summary(), reading.exit);
+      return report(intake.results(), intake.summary());
     }
   }
 
@@ -202,23 +204,39 @@ final class InboxCommand implements Callable<Integer> {
   private int judgeOnly(List<ImapSettings> mailboxes, JudgeContext context) {
     InboxRun run = new InboxRun(context);
     MailReader reader = new MailReader();
-    Reading reading = new Reading(spec.commandLine().getErr());
-    MailSources.Sink sink = reading.sink(m -> run.dryRun(m.source(), reader.read(m.raw())));
+    MailSources.Sink sink =
+        new MailSources.Sink() {
+          @Override
+          public void message(SourcedMessage m) {
+            run.dryRun(m.source(), reader.read(m.raw()));
+          }
+
+          @Override
+          public void problem(MailSources.SourceProblem p) {
+            InboxCommand.this.problem(new MailboxFeed.Problem(p.message(), p.missing()));
+          }
+        };
     for (String path : paths) {
       MailSources.read(path, parent.context().stdin(), sink);
     }
     for (ImapSettings mailbox : mailboxes) {
       try (ImapMailbox box = ImapMailbox.open(mailbox, false)) {
-        box.readAfter(0, f -> run.dryRun(Reading.source(mailbox, f.uid()), reader.read(f.raw())));
+        box.readAfter(
+            0, f -> run.dryRun(MailboxFeed.source(mailbox, f.uid()), reader.read(f.raw())));
       } catch (ImapMailbox.MailboxException e) {
-        reading.fail(e.getMessage(), ExitCodes.RUNTIME);
+        problem(new MailboxFeed.Problem(e.getMessage(), false));
       }
     }
-    return report(
-        run.results(), new InboxIntake.Summary(run.results().size(), 0, 0, false), reading.exit);
+    return report(run.results(), new InboxIntake.Summary(run.results().size(), 0, 0, false));
   }
 
-  private int report(List<InboxResult> results, InboxIntake.Summary summary, int exit) {
+  /** A source that could not be read: one line now, the exit code at the end. */
+  private void problem(MailboxFeed.Problem p) {
+    spec.commandLine().getErr().println("error: " + p.message());
+    exit = Math.max(exit, p.usage() ? ExitCodes.USAGE : ExitCodes.RUNTIME);
+  }
+
+  private int report(List<InboxResult> results, InboxIntake.Summary summary) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (summary.senderFault()) {
@@ -244,100 +262,5 @@ final class InboxCommand implements Callable<Integer> {
       exit = ExitCodes.FINDINGS;
     }
     return exit;
-  }
-
-  /** The sources of one call, their problems and the exit code they lead to. */
-  private static final class Reading {
-    private final PrintWriter err;
-    private final MailReader reader = new MailReader();
-    int exit = ExitCodes.OK;
-
-    private record Handled(long uid, String key) {}
-
-    Reading(PrintWriter err) {
-      this.err = err;
-    }
-
-    static String source(ImapSettings mailbox, long uid) {
-      return "imap:" + mailbox.folder() + "/" + uid;
-    }
-
-    void fail(String message, int code) {
-      err.println("error: " + message);
-      exit = Math.max(exit, code);
-    }
-
-    MailSources.Sink sink(java.util.function.Consumer<SourcedMessage> each) {
-      return new MailSources.Sink() {
-        @Override
-        public void message(SourcedMessage m) {
-          each.accept(m);
-        }
-
-        @Override
-        public void problem(MailSources.SourceProblem p) {
-          fail(p.message(), p.missing() ? ExitCodes.USAGE : ExitCodes.RUNTIME);
-        }
-      };
-    }
-
-    MailSources.Sink files(InboxIntake intake) {
-      return sink(
-          m -> {
-            var message = reader.read(m.raw());
-            intake.offer(
-                new InboxIntake.Offered(
-                    m.source(),
-                    key(message.messageId(), m.contentHash()),
-                    message,
-                    Optional.empty()));
-          });
-    }
-
-    /**
-     * Reads the folder from where the store says the last run stopped (from the start when the
-     * server renumbered it: what was read is then recognised by its key).
-     */
-    void imap(StateStore store, InboxIntake intake, ImapSettings mailbox, String moveTo) {
-      try (ImapMailbox box = ImapMailbox.open(mailbox, moveTo != null)) {
-        List<Handled> read = new ArrayList<>();
-        long validity = box.uidValidity();
-        Optional<FolderMark> mark = store.read(tx -> tx.folderMark(box.name()));
-        long after =
-            mark.filter(m -> m.uidValidity() == validity).map(FolderMark::lastUid).orElse(0L);
-        try {
-          box.readAfter(
-              after,
-              f -> {
-                var message = reader.read(f.raw());
-                String key = key(message.messageId(), ContentHash.of(f.raw()));
-                intake.offer(
-                    new InboxIntake.Offered(
-                        source(mailbox, f.uid()),
-                        key,
-                        message,
-                        Optional.of(
-                            new InboxIntake.MailboxMark(
-                                box.name(), new FolderMark(validity, f.uid())))));
-                read.add(new Handled(f.uid(), key));
-              });
-        } finally {
-          intake.flush(); // what was read before a dropped connection is kept
-        }
-        if (moveTo != null) {
-          // Filed once recorded; those left for a later run stay where they are.
-          Set<String> left = intake.leftKeys();
-          box.move(
-              read.stream().filter(h -> !left.contains(h.key())).map(Handled::uid).toList(),
-              moveTo);
-        }
-      } catch (ImapMailbox.MailboxException e) {
-        fail(e.getMessage(), ExitCodes.RUNTIME);
-      }
-    }
-
-    private static String key(Optional<String> messageId, String hash) {
-      return messageId.map(id -> "mid:" + id).orElse("sha256:" + hash);
-    }
   }
 }
