@@ -114,7 +114,17 @@ final class PlanCommand implements Callable<Integer> {
       ValidateFormat.TEXT.renderer(false, true).render(prepared.result(), err);
       throw new CadenceException(
           ExitCodes.FINDINGS,
-          file + " does not validate; fix the errors above (see `cadence validate`)");
+          prepared
+              .brokenDependencies()
+              .map(
+                  broken ->
+                      file
+                          + " cannot be used: "
+                          + broken
+                          + "; fix the errors above (see `"
+                          + prepared.validateCommand()
+                          + "`)")
+              .orElse(file + " does not validate; fix the errors above (see `cadence validate`)"));
     }
     return prepared.cadences().get(0);
   }
