@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,12 +154,19 @@ public final class CadenceWorkspace {
    */
   public static Prepared prepare(List<Path> files, Map<Path, byte[]> edited) {
     Set<Path> all = new LinkedHashSet<>(files);
+    Set<Path> givenFiles = new HashSet<>();
+    for (Path f : files) {
+      givenFiles.add(realPath(f));
+    }
     for (Path f : files) {
       Path dir = f.toAbsolutePath().getParent();
       try (Stream<Path> siblings = Files.list(dir)) {
         siblings
             .filter(CadenceWorkspace::isCadenceFile)
             .map(s -> relativeLike(f, s))
+            // A given file under another name (a link beside its target) is that file, not a
+            // second cadence claiming its id.
+            .filter(s -> files.contains(s) || !givenFiles.contains(realPath(s)))
             .sorted()
             .forEach(all::add);
       } catch (IOException e) {
@@ -200,6 +208,15 @@ public final class CadenceWorkspace {
       }
     }
     return new Prepared(cadences, new ValidationResult(kept, false), givenLabels, related);
+  }
+
+  /** The file a path names, through links; the path itself when that cannot be known. */
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   /** A sibling path spelled like the given one (relative stays relative), so labels match. */
