@@ -126,7 +126,7 @@ final class RecommendCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     if (read.events().size() == 0) {
-      err.println(error("no events in " + inputs.names() + " (only a header?)"));
+      err.println(error("no events in " + inputs.names() + LogInputs.whyNoEvents(read)));
       err.flush();
       return ExitCodes.FINDINGS;
     }
