@@ -126,8 +126,12 @@ public final class CadenceWorkspace {
      * cadence files they depend on (each one's templates are checked with it).
      */
     public String validateCommand() {
-      List<String> args = new ArrayList<>(given);
-      args.addAll(related);
+      List<String> paths = new ArrayList<>(given);
+      paths.addAll(related);
+      List<String> args = new ArrayList<>();
+      for (String path : paths) {
+        args.add(path.startsWith("-") ? "./" + path : path); // never read as an option
+      }
       return "cadence validate " + String.join(" ", args);
     }
   }
