@@ -57,6 +57,7 @@ final class LogInputs {
       throw new CadenceException(ExitCodes.USAGE, e.getMessage(), e);
     }
     for (Path log : logs) {
+      Reachable.check(log);
       if (!Files.exists(log)) {
         throw new CadenceException(ExitCodes.USAGE, "no such log file: " + log);
       }

@@ -105,6 +105,7 @@ final class PlanCommand implements Callable<Integer> {
 
   /** Loads one cadence for running; one that does not validate is refused with its diagnostics. */
   static Cadence loadCadence(Path file, CommandSpec spec) {
+    Reachable.check(file);
     if (!Files.isRegularFile(file)) {
       throw new CadenceException(ExitCodes.USAGE, "no such cadence file: " + file);
     }

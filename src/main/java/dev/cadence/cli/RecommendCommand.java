@@ -241,6 +241,7 @@ final class RecommendCommand implements Callable<Integer> {
   /** Usage errors, all before any work. */
   private void checkArguments() {
     for (Path c : cadences) {
+      Reachable.check(c);
       if (!Files.isRegularFile(c)) {
         throw new CadenceException(
             ExitCodes.USAGE,

@@ -53,7 +53,9 @@ public final class CadenceWorkspace {
     Map<Path, Path> files =
         new LinkedHashMap<>(); // by absolute path: one file given twice is checked once
     for (Path p : paths) {
-      if (!Files.exists(p)) {
+      if (PathAccess.denied(p).isPresent()) {
+        unreadable.add(p); // not missing: a folder on its path may not be entered
+      } else if (!Files.exists(p)) {
         missing.add(p.toString());
       } else if (Files.isDirectory(p)) {
         for (Path f : cadenceFilesUnder(p, unreadable)) {
