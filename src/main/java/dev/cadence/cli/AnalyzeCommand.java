@@ -142,7 +142,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     if (read.events().size() == 0) {
-      err.println(error("no events to analyse in " + inputs.names() + " (only a header?)"));
+      err.println(error("no events to analyse in " + inputs.names() + LogInputs.whyNoEvents(read)));
       err.flush();
       return ExitCodes.FINDINGS;
     }

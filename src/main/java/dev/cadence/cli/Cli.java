@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -133,8 +134,11 @@ public final class Cli {
   private static int handleUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(cmd.getColorScheme().errorText("error: " + e.getMessage()));
-    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+    Optional<String> dashed = DashedPath.message(args, cmd.getCommandSpec());
+    err.println(cmd.getColorScheme().errorText("error: " + dashed.orElse(e.getMessage())));
+    if (dashed.isPresent()) {
+      // the one line says it all
+    } else if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
       err.println(
           "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     }

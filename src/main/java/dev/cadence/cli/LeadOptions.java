@@ -65,6 +65,7 @@ final class LeadOptions {
    * never leaves an empty-but-complete-looking document behind.
    */
   void checkHeader() {
+    Reachable.check(leads);
     if (!Files.isRegularFile(leads)) {
       throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads);
     }
@@ -80,6 +81,7 @@ final class LeadOptions {
    * rejects CSV.
    */
   Outcome read(CommandSpec spec, Consumer<Lead> sink) {
+    Reachable.check(leads);
     if (!Files.isRegularFile(leads)) {
       throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads);
     }

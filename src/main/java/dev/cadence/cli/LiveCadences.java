@@ -42,16 +42,28 @@ final class LiveCadences {
       CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(List.of(file));
       if (!prepared.result().valid() || prepared.cadences().isEmpty()) {
         long errors = prepared.result().count(dev.cadence.validate.Severity.ERROR);
+        String counted = errors + " error" + (errors == 1 ? "" : "s");
         refused.put(
             ref.id(),
-            file
-                + " no longer validates ("
-                + errors
-                + " error"
-                + (errors == 1 ? "" : "s")
-                + "; see `cadence validate "
-                + file
-                + "`); its enrollments wait");
+            prepared
+                .brokenDependencies()
+                .map(
+                    broken ->
+                        file
+                            + " cannot run: "
+                            + broken
+                            + " ("
+                            + counted
+                            + "; see `"
+                            + prepared.validateCommand()
+                            + "`); its enrollments wait")
+                .orElse(
+                    file
+                        + " no longer validates ("
+                        + counted
+                        + "; see `cadence validate "
+                        + file
+                        + "`); its enrollments wait"));
         continue;
       }
       Cadence cadence = prepared.cadences().get(0);

@@ -1,6 +1,7 @@
 package dev.cadence.cli;
 
 import dev.cadence.analytics.CellFilter;
+import dev.cadence.analytics.DataQuality;
 import dev.cadence.analytics.TouchCell;
 import dev.cadence.io.log.OutcomeLogReader;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ final class LogInputs {
       throw new CadenceException(ExitCodes.USAGE, e.getMessage(), e);
     }
     for (Path log : logs) {
+      Reachable.check(log);
       if (!Files.exists(log)) {
         throw new CadenceException(ExitCodes.USAGE, "no such log file: " + log);
       }
@@ -82,5 +84,31 @@ final class LogInputs {
 
   String names() {
     return String.join(", ", logs.stream().map(Path::toString).toList());
+  }
+
+  /**
+   * Why {@code read} holds no event, after "no events in LOG": only a header, or lines none of
+   * which could be counted (with the first one's place and reason, e.g. a line too long).
+   */
+  static String whyNoEvents(OutcomeLogReader.Result read) {
+    long lines = 0;
+    for (OutcomeLogReader.FileStats f : read.files()) {
+      lines += f.records();
+    }
+    if (lines == 0) {
+      return " (only a header?)";
+    }
+    String first = "";
+    for (DataQuality.Finding f : read.quality().findings(read.events().sources())) {
+      if (!f.examples().isEmpty()) {
+        DataQuality.Example e = f.examples().get(0);
+        first = " (" + e.source() + ":" + e.line() + ": " + e.detail() + ")";
+        break;
+      }
+    }
+    String its = read.files().size() == 1 ? "its" : "their";
+    return lines == 1
+        ? ": " + its + " one line was not counted" + first
+        : ": none of " + its + " " + lines + " lines was counted" + first;
   }
 }

@@ -105,6 +105,7 @@ final class PlanCommand implements Callable<Integer> {
 
   /** Loads one cadence for running; one that does not validate is refused with its diagnostics. */
   static Cadence loadCadence(Path file, CommandSpec spec) {
+    Reachable.check(file);
     if (!Files.isRegularFile(file)) {
       throw new CadenceException(ExitCodes.USAGE, "no such cadence file: " + file);
     }
@@ -114,7 +115,17 @@ final class PlanCommand implements Callable<Integer> {
       ValidateFormat.TEXT.renderer(false, true).render(prepared.result(), err);
       throw new CadenceException(
           ExitCodes.FINDINGS,
-          file + " does not validate; fix the errors above (see `cadence validate`)");
+          prepared
+              .brokenDependencies()
+              .map(
+                  broken ->
+                      file
+                          + " cannot be used: "
+                          + broken
+                          + "; fix the errors above (see `"
+                          + prepared.validateCommand()
+                          + "`)")
+              .orElse(file + " does not validate; fix the errors above (see `cadence validate`)"));
     }
     return prepared.cadences().get(0);
   }

@@ -4,8 +4,8 @@ import dev.cadence.analytics.TouchCell;
 import dev.cadence.analytics.TouchCube;
 import dev.cadence.analytics.recommend.Recommender;
 import dev.cadence.io.CadenceChanges;
+import dev.cadence.io.CadenceFileWriter;
 import dev.cadence.io.CadenceWorkspace;
-import dev.cadence.io.log.AtomicOutput;
 import dev.cadence.io.log.OutcomeLogReader;
 import dev.cadence.model.Cadence;
 import dev.cadence.report.recommend.RecommendFormat;
@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -124,7 +126,7 @@ final class RecommendCommand implements Callable<Integer> {
       return ExitCodes.FINDINGS;
     }
     if (read.events().size() == 0) {
-      err.println(error("no events in " + inputs.names() + " (only a header?)"));
+      err.println(error("no events in " + inputs.names() + LogInputs.whyNoEvents(read)));
       err.flush();
       return ExitCodes.FINDINGS;
     }
@@ -185,18 +187,19 @@ final class RecommendCommand implements Callable<Integer> {
         : ExitCodes.OK;
   }
 
-  /** Each changed file replaced whole (temporary file, then a move): never half-written. */
+  /** The changed files replaced whole, as CadenceFileWriter says; none if one cannot be. */
   private void write(CadenceChanges.Plan plan) {
+    Map<Path, byte[]> texts = new LinkedHashMap<>();
     for (CadenceChanges.FileEdit edit : plan.changedFiles()) {
-      try (AtomicOutput file = AtomicOutput.open(edit.file())) {
-        file.write(edit.after().getBytes(StandardCharsets.UTF_8));
-        file.commit();
-      } catch (IOException e) {
-        throw new CadenceException(
-            ExitCodes.RUNTIME,
-            "cannot write " + edit.file() + ": " + SimulationInputs.reason(e),
-            e);
-      }
+      texts.put(edit.file(), edit.after().getBytes(StandardCharsets.UTF_8));
+    }
+    try {
+      CadenceFileWriter.replaceAll(texts);
+    } catch (CadenceFileWriter.Refused e) {
+      throw new CadenceException(ExitCodes.RUNTIME, "nothing written: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new CadenceException(
+          ExitCodes.RUNTIME, "cannot write a cadence file: " + SimulationInputs.reason(e), e);
     }
   }
 
@@ -238,6 +241,7 @@ final class RecommendCommand implements Callable<Integer> {
   /** Usage errors, all before any work. */
   private void checkArguments() {
     for (Path c : cadences) {
+      Reachable.check(c);
       if (!Files.isRegularFile(c)) {
         throw new CadenceException(
             ExitCodes.USAGE,

@@ -91,6 +91,9 @@ final class RecordCommand implements Callable<Integer> {
       throw new CadenceException(
           ExitCodes.USAGE, "give either --lead and --step (with --outcome), or --csv FILE");
     }
+    if (csv != null) {
+      Reachable.check(csv);
+    }
     if (csv != null && !Files.isRegularFile(csv)) {
       throw new CadenceException(ExitCodes.USAGE, "no such file: " + csv);
     }

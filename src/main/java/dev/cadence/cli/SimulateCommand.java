@@ -218,6 +218,7 @@ final class SimulateCommand implements Callable<Integer> {
    */
   private void checkArguments() {
     for (Path c : cadences) {
+      Reachable.check(c);
       if (!Files.isRegularFile(c)) {
         throw new CadenceException(
             ExitCodes.USAGE,
@@ -225,6 +226,10 @@ final class SimulateCommand implements Callable<Integer> {
                 + c);
       }
     }
+    if (model != null) {
+      Reachable.check(model);
+    }
+    Reachable.check(leads.leads);
     if (model != null && !Files.isRegularFile(model)) {
       throw new CadenceException(ExitCodes.USAGE, "no such response model: " + model);
     }

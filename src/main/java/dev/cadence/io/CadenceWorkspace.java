@@ -6,9 +6,7 @@ import dev.cadence.io.yaml.CadenceBinder;
 import dev.cadence.io.yaml.SafeYamlReader;
 import dev.cadence.io.yaml.YamlDocument;
 import dev.cadence.model.Cadence;
-import dev.cadence.model.Channel;
 import dev.cadence.model.Pos;
-import dev.cadence.model.Step;
 import dev.cadence.validate.BoundCadence;
 import dev.cadence.validate.CadenceValidator;
 import dev.cadence.validate.Code;
@@ -44,7 +42,8 @@ public final class CadenceWorkspace {
   /** The result, and the paths given that name nothing (reported apart: a usage error). */
   public record Outcome(ValidationResult result, List<String> missingPaths) {}
 
-  private record Loaded(String file, Findings findings, Optional<BoundCadence> cadence) {}
+  /** One file as read: its label (the path as spelled), findings, and the cadence if it bound. */
+  record Loaded(String file, Findings findings, Optional<BoundCadence> cadence) {}
 
   private CadenceWorkspace() {}
 
@@ -54,7 +53,9 @@ public final class CadenceWorkspace {
     Map<Path, Path> files =
         new LinkedHashMap<>(); // by absolute path: one file given twice is checked once
     for (Path p : paths) {
-      if (!Files.exists(p)) {
+      if (PathAccess.denied(p).isPresent()) {
+        unreadable.add(p); // not missing: a folder on its path may not be entered
+      } else if (!Files.exists(p)) {
         missing.add(p.toString());
       } else if (Files.isDirectory(p)) {
         for (Path f : cadenceFilesUnder(p, unreadable)) {
@@ -76,12 +77,68 @@ public final class CadenceWorkspace {
 
   /**
    * Cadences ready to run ({@code plan}, {@code simulate}): the given files, validated together
-   * with the cadence files beside them so that handoffs resolve; only the given files' findings
-   * count.
+   * with the cadence files beside them so that handoffs resolve. Only what the given cadences
+   * depend on counts: their own findings, their templates, the cadences they hand off to (and
+   * theirs), and a sibling that claims one of their ids. A broken sibling that nothing uses (a
+   * draft beside them) does not stop them.
+   *
+   * @param given the given files' paths as spelled, the others in {@code result} being what they
+   *     depend on
+   * @param related the cadence files beside them that they depend on (handoff targets, a sibling
+   *     claiming one of their ids), with or without errors
    */
-  public record Prepared(List<Cadence> cadences, ValidationResult result) {}
+  public record Prepared(
+      List<Cadence> cadences, ValidationResult result, List<String> given, List<String> related) {
+    public Prepared {
+      cadences = List.copyOf(cadences);
+      given = List.copyOf(given);
+      related = List.copyOf(related);
+    }
 
-  private static boolean hasCode(FileResult r, Code code) {
+    public Prepared(List<Cadence> cadences, ValidationResult result) {
+      this(cadences, result, List.of(), List.of());
+    }
+
+    /**
+     * When the given files validate but what they depend on does not: those files, e.g. {@code
+     * "templates/intro.md does not validate"}; empty when a given file has errors itself.
+     */
+    public Optional<String> brokenDependencies() {
+      List<String> broken = new ArrayList<>();
+      for (FileResult r : result.files()) {
+        if (r.count(dev.cadence.validate.Severity.ERROR) == 0) {
+          continue;
+        }
+        if (given.contains(r.path())) {
+          return Optional.empty();
+        }
+        broken.add(r.path());
+      }
+      if (broken.isEmpty()) {
+        return Optional.empty();
+      }
+      String last = broken.remove(broken.size() - 1);
+      return Optional.of(
+          (broken.isEmpty() ? last : String.join(", ", broken) + " and " + last)
+              + (broken.isEmpty() ? " does not validate" : " do not validate"));
+    }
+
+    /**
+     * The {@code cadence validate} command that shows every error here: the given files with the
+     * cadence files they depend on (each one's templates are checked with it).
+     */
+    public String validateCommand() {
+      List<String> paths = new ArrayList<>(given);
+      paths.addAll(related);
+      List<String> args = new ArrayList<>();
+      for (String path : paths) {
+        args.add(path.startsWith("-") ? "./" + path : path); // never read as an option
+      }
+      return "cadence validate " + String.join(" ", args);
+    }
+  }
+
+  static boolean hasCode(FileResult r, Code code) {
     for (Diagnostic d : r.diagnostics()) {
       if (d.code() == code) {
         return true;
@@ -103,12 +160,19 @@ public final class CadenceWorkspace {
    */
   public static Prepared prepare(List<Path> files, Map<Path, byte[]> edited) {
     Set<Path> all = new LinkedHashSet<>(files);
+    Set<Path> givenFiles = new HashSet<>();
+    for (Path f : files) {
+      givenFiles.add(realPath(f));
+    }
     for (Path f : files) {
       Path dir = f.toAbsolutePath().getParent();
       try (Stream<Path> siblings = Files.list(dir)) {
         siblings
             .filter(CadenceWorkspace::isCadenceFile)
             .map(s -> relativeLike(f, s))
+            // A given file under another name (a link beside its target) is that file, not a
+            // second cadence claiming its id.
+            .filter(s -> files.contains(s) || !givenFiles.contains(realPath(s)))
             .sorted()
             .forEach(all::add);
       } catch (IOException e) {
@@ -116,32 +180,49 @@ public final class CadenceWorkspace {
       }
     }
     Checked checked = check(all, edited);
-    List<FileResult> given = new ArrayList<>();
+    Map<String, Loaded> byLabel = new LinkedHashMap<>();
+    for (Loaded l : checked.loaded()) {
+      byLabel.putIfAbsent(l.file(), l);
+    }
+    List<String> givenLabels = new ArrayList<>();
     List<Cadence> cadences = new ArrayList<>();
     for (Path f : files) {
-      FileResult r = checked.results().get(f.toString());
-      given.add(r);
-      checked.loaded().stream()
-          .filter(l -> l.file().equals(f.toString()))
-          .findFirst()
-          .flatMap(Loaded::cadence)
-          .ifPresent(b -> cadences.add(b.cadence()));
-    }
-    Set<String> ids = new HashSet<>();
-    for (Cadence c : cadences) {
-      ids.add(c.id());
-    }
-    for (FileResult r : checked.results().values()) {
-      if (r.cadence().isEmpty() && !given.contains(r) && !r.diagnostics().isEmpty()) {
-        given.add(r); // a template referenced by the given files
-      } else if (!given.contains(r)
-          && r.cadence().isPresent()
-          && ids.contains(r.cadence().get())
-          && hasCode(r, Code.DUPLICATE_CADENCE)) {
-        given.add(r); // a sibling claiming a given cadence's id: a handoff to it would be ambiguous
+      givenLabels.add(f.toString());
+      Loaded l = byLabel.get(f.toString());
+      if (l != null && l.cadence().isPresent()) {
+        cadences.add(l.cadence().get().cadence());
       }
     }
-    return new Prepared(cadences, new ValidationResult(given, false));
+    Set<String> needed =
+        CadenceDependencies.of(givenLabels, checked.loaded(), checked.results(), byLabel);
+    List<FileResult> kept = new ArrayList<>();
+    for (String label : givenLabels) {
+      kept.add(checked.results().get(label));
+    }
+    for (FileResult r : checked.results().values()) {
+      if (!kept.contains(r) && needed.contains(r.path()) && !r.diagnostics().isEmpty()) {
+        boolean template = r.cadence().isEmpty() && !byLabel.containsKey(r.path());
+        if (template || r.count(dev.cadence.validate.Severity.ERROR) > 0) {
+          kept.add(r); // a sibling cadence counts for its errors, not for its warnings
+        }
+      }
+    }
+    List<String> related = new ArrayList<>();
+    for (String label : needed) {
+      if (!givenLabels.contains(label) && byLabel.containsKey(label)) {
+        related.add(label);
+      }
+    }
+    return new Prepared(cadences, new ValidationResult(kept, false), givenLabels, related);
+  }
+
+  /** The file a path names, through links; the path itself when that cannot be known. */
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   /** A sibling path spelled like the given one (relative stays relative), so labels match. */
@@ -313,26 +394,10 @@ public final class CadenceWorkspace {
     Map<Path, Boolean> templates = new LinkedHashMap<>();
     List<Path> fileList = List.copyOf(files);
     for (int i = 0; i < loaded.size(); i++) {
-      Path dir = fileList.get(i).getParent() == null ? Path.of("") : fileList.get(i).getParent();
-      TemplateFolder folder = new TemplateFolder(dir);
-      Optional<BoundCadence> bound = loaded.get(i).cadence();
-      for (Step step : bound.isPresent() ? bound.get().cadence().steps() : List.<Step>of()) {
-        boolean email = step.channel() == Channel.EMAIL;
-        if (!email && step.channel() != Channel.SOCIAL) {
-          continue;
-        }
-        List<String> names = new ArrayList<>();
-        if (step.template().isPresent()) {
-          names.add(step.template().get());
-        }
-        names.addAll(step.variants().values());
-        for (String t : names) {
-          if (folder.hasTemplate(t)) {
-            // A template that some email uses needs a subject, whatever other steps use it.
-            Path path = folder.templatePath(t);
-            templates.put(path, email || Boolean.TRUE.equals(templates.get(path)));
-          }
-        }
+      for (var t :
+          CadenceDependencies.templatesOf(fileList.get(i), loaded.get(i).cadence()).entrySet()) {
+        // A template that some email uses needs a subject, whatever other steps use it.
+        templates.put(t.getKey(), t.getValue() || Boolean.TRUE.equals(templates.get(t.getKey())));
       }
     }
     return templates;

@@ -124,6 +124,35 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aLogOfOneLineTooLongToReadSaysSoWithTheLineNumber() throws IOException {
+    // 2 MiB: twice the most one line may take (the chunked case is LongLineTest's, in little).
+    Path log = file("long.csv", HEADER + "2026-03-02T09:00:00Z,L1," + "x".repeat(2 << 20) + "\n");
+    String why =
+        log
+            + ":2: the line is longer than 1048576 bytes, the most one event may take; it was not"
+            + " read";
+
+    CliResult analyzed = CliHarness.run("analyze", log.toString());
+    assertThat(analyzed.exitCode()).as(analyzed.toString()).isEqualTo(1);
+    assertThat(analyzed.err())
+        .as(analyzed.toString())
+        .contains(why.replace(":2: ", ":2: warning[bad-row]: ") + " (1 line not counted)")
+        .endsWith(
+            "error: no events to analyse in "
+                + log
+                + ": its one line was not counted ("
+                + why
+                + ")\n")
+        .doesNotContain("only a header");
+
+    CliResult recommended = CliHarness.run("recommend", log.toString());
+    assertThat(recommended.exitCode()).as(recommended.toString()).isEqualTo(1);
+    assertThat(recommended.err())
+        .as(recommended.toString())
+        .isEqualTo("error: no events in " + log + ": its one line was not counted (" + why + ")\n");
+  }
+
+  @Test
   void usageErrorsAreExitTwo() {
     CliResult missing = CliHarness.run("analyze", "no-such.csv");
     assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);

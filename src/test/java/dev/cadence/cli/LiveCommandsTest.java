@@ -379,4 +379,34 @@ class LiveCommandsTest {
     assertThat(r.err()).contains("wrote 3 events");
     assertThat(Files.readString(rebuilt)).isEqualTo(Files.readString(log));
   }
+
+  @Test
+  void aLogTornByACutOffWriteKeepsLaterEventsWholeAndRebuildHealsIt() throws Exception {
+    byte[] whole = Files.readAllBytes(log);
+    Files.write(log, java.util.Arrays.copyOf(whole, whole.length - 12)); // the disk filled up
+    ok(
+        cli(
+            "record",
+            "--lead",
+            "L-1",
+            "--step",
+            "intro",
+            "--outcome",
+            "opened",
+            "--now",
+            "2026-03-02T10:00:00Z",
+            "--log",
+            log.toString()));
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(3))
+        .isEqualTo("2026-03-02T11:00:00+01:00,L-1,live-test,intro,email,intro,,opened");
+
+    var r = ok(cli("log", "--rebuild", "--out", log.toString()));
+    assertThat(r.err()).contains("wrote 3 events");
+    Path copy = dir.resolve("copy.csv");
+    ok(cli("log", "--rebuild", "--out", copy.toString()));
+    assertThat(Files.readString(log)).isEqualTo(Files.readString(copy)).endsWith("opened\n");
+    assertThat(ok(CliHarness.run("analyze", log.toString())).err()).isEmpty();
+  }
 }

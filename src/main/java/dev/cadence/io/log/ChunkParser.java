@@ -135,15 +135,59 @@ final class ChunkParser {
   }
 
   /**
+   * True when {@link #end()} falls inside a line too long to be a record (already reported): the
+   * next chunk must skip the rest of that line instead of reading it as records.
+   */
+  boolean endsInsideLongLine() {
+    return endsInsideLongLine;
+  }
+
+  private boolean endsInsideLongLine;
+
+  /** The finding of a record past the limit inside a quoted field, which likely never closes. */
+  private String quoteTooLong() {
+    return "a record longer than " + maxRecord + " bytes (a quote that is never closed?)";
+  }
+
+  /** The finding of a line past the limit that no open quote explains. */
+  private String tooLong() {
+    return "the line is longer than "
+        + maxRecord
+        + " bytes, the most one event may take; it was not read";
+  }
+
+  /**
    * Parses {@code buf[from, limit)}, whose first byte is at absolute offset {@code base}.
    *
    * @param nominalEnd records starting at or after this buffer index belong to the next chunk
    * @param eof true if {@code limit} is the end of the file
    */
   void parse(byte[] buf, int from, int limit, int nominalEnd, boolean eof, long base) {
+    parse(buf, from, limit, nominalEnd, eof, base, false);
+  }
+
+  /**
+   * As {@link #parse(byte[], int, int, int, boolean, long)}; {@code continuing}: {@code from} is
+   * inside a line too long to be a record, whose rest is skipped first.
+   */
+  void parse(
+      byte[] buf, int from, int limit, int nominalEnd, boolean eof, long base, boolean continuing) {
     int p = from;
     int ln = 0;
     curBuf = buf;
+    if (continuing) {
+      while (p < limit && buf[p] != '\n') {
+        p++;
+      }
+      if (p == limit) { // the whole chunk lies inside the line
+        endsInsideLongLine = !eof;
+        newlines = 0;
+        end = base + p;
+        return;
+      }
+      p++;
+      ln++;
+    }
     while (p < nominalEnd && p < limit) {
       final int recStart = p;
       final int recLine = ln;
@@ -179,9 +223,7 @@ final class ChunkParser {
             bad =
                 eof && limit - recStart <= maxRecord
                     ? "a quote that is never closed"
-                    : "a record longer than "
-                        + maxRecord
-                        + " bytes (a quote that is never closed?)";
+                    : quoteTooLong();
             broken = true;
             break;
           }
@@ -226,7 +268,7 @@ final class ChunkParser {
         }
         if (p >= limit) {
           if (!eof) {
-            bad = "a record longer than " + maxRecord + " bytes (a quote that is never closed?)";
+            bad = ln > recLine ? quoteTooLong() : tooLong();
             broken = true;
           }
           break;
@@ -241,7 +283,7 @@ final class ChunkParser {
         break;
       }
       if (!broken && p - recStart > maxRecord) {
-        bad = "a record longer than " + maxRecord + " bytes (a quote that is never closed?)";
+        bad = ln > recLine + 1 ? quoteTooLong() : tooLong();
         broken = true;
       }
       if (broken) { // resume on the line after the record's first line
@@ -251,6 +293,7 @@ final class ChunkParser {
         }
         p = Math.min(limit, nl + 1);
         ln = recLine + (nl < limit ? 1 : 0);
+        endsInsideLongLine = nl >= limit && !eof; // the line goes on into the next chunk
       }
       if (blank && field == 0 && bad == null) {
         continue;

@@ -171,24 +171,27 @@ public final class OutcomeLogReader {
       for (Chunk c : chunks) {
         boolean first = c.nominalStart == dataStart;
         futures.add(
-            pool.submit(() -> parse(ch, size, c, columns, first ? c.nominalStart : -1, leads)));
+            pool.submit(
+                () -> parse(ch, size, c, columns, first ? c.nominalStart : -1, leads, false)));
       }
       long pos = dataStart;
       long line = header.newlines() + 1;
+      boolean continuing = false; // the previous chunk ended inside a line too long to read
       int k = 0;
       try {
         for (; k < chunks.size(); k++) {
           Chunk c = chunks.get(k);
           c.parsed = get(futures.get(k));
-          if (c.start
-              != pos) { // the guess was fooled by a quoted line break: parse again from the true
-            // start
+          // The guess was fooled by a quoted line break, or the chunk starts inside a line too
+          // long to read (reported once, where it starts): parse again from the true start.
+          if (c.start != pos || continuing) {
             leads.discarded(); // the guessed parse interned leads of lines that were not lines
-            c.parsed = parse(ch, size, c, columns, pos, leads);
+            c.parsed = parse(ch, size, c, columns, pos, leads, continuing);
           }
           c.firstLine = line;
           line += c.parsed.newlines();
           pos = c.parsed.end();
+          continuing = c.parsed.endsInsideLongLine();
         }
       } finally {
         if (k < chunks.size()) {
@@ -216,7 +219,13 @@ public final class OutcomeLogReader {
    * after the first line break at or after the chunk's nominal start).
    */
   private ChunkParser parse(
-      FileChannel ch, long size, Chunk c, LogColumns columns, long from, LeadDictionaries leads)
+      FileChannel ch,
+      long size,
+      Chunk c,
+      LogColumns columns,
+      long from,
+      LeadDictionaries leads,
+      boolean continuing)
       throws IOException {
     long readFrom = from >= 0 ? from : c.nominalStart - 1;
     long limit = Math.min(size, Math.max(readFrom, c.nominalEnd) + maxRecord + 1);
@@ -249,7 +258,7 @@ public final class OutcomeLogReader {
             (int) ((c.nominalEnd - c.nominalStart) / 70),
             leads.forThisThread());
     int nominalEnd = (int) Math.max(0, Math.min(len, c.nominalEnd - readFrom));
-    p.parse(buf, startIndex, len, nominalEnd, limit == size, readFrom);
+    p.parse(buf, startIndex, len, nominalEnd, limit == size, readFrom, continuing);
     return p;
   }
 
@@ -547,8 +556,16 @@ public final class OutcomeLogReader {
           field.add(c);
         }
       }
-      if (quoted || (i >= len && len < size)) {
+      if (quoted) {
         throw new Unusable(name + ":1: the header line never ends (an unclosed quote?)");
+      }
+      if (i >= len && len < size) {
+        throw new Unusable(
+            name
+                + ":1: the first line is longer than "
+                + maxRecord
+                + " bytes, too long for a header; an outcome log starts with a header line: "
+                + String.join(",", LogColumns.FIELDS));
       }
       names.add(field.take(name).replaceFirst("\r$", ""));
       if (names.size() == 1 && names.get(0).isBlank()) {

@@ -154,6 +154,9 @@ public final class TemplateChecks {
         } else if (kind.equals("#") || kind.equals("^")) {
           open.add(name);
           openedAt.add(at);
+          if (open.size() == TemplateRenderer.MAX_NESTING + 1) { // the renderer's bound, once
+            findings.error(Code.BAD_TEMPLATE, at, TemplateRenderer.tooDeep());
+          }
         } else if (kind.equals("/")) {
           close(name, at, open, openedAt, findings);
         }
@@ -198,8 +201,8 @@ public final class TemplateChecks {
   /** A {@code {{} between two well-formed tags (or after the last) that no {@code }}} closes. */
   private static void unclosed(
       String line, int from, int to, int lineNo, int offset, Findings findings) {
-    int open = line.substring(0, to).indexOf("{{", from);
-    if (open >= 0) {
+    int open = line.indexOf("{{", from); // no substring: a long line has thousands of tags
+    if (open >= 0 && open + 2 <= to) {
       findings.error(
           Code.BAD_TEMPLATE,
           new Pos(lineNo, offset + open + 1),

@@ -25,6 +25,17 @@ public final class TemplateComposer implements MessageComposer {
       renderers.remove(
           cadenceDir); // its cache holds the broken compile: read the file again next time
       return new Held(List.of(), e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // Whatever else one template does to the renderer is that template's fault: it holds its
+      // own touches, and the tick goes on with every other template and cadence.
+      renderers.remove(cadenceDir);
+      return new Held(
+          List.of(),
+          "template `"
+              + template
+              + "` cannot be rendered ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")");
     }
     if (r instanceof Rendering.Ready ready) {
       return new Ready(ready.subject(), ready.body());

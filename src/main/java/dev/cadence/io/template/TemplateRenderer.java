@@ -48,6 +48,55 @@ public final class TemplateRenderer {
     return NAME.matcher(name).matches() && !name.equals("this");
   }
 
+  /**
+   * How deep sections may nest. Rendering recurses once per level, so a template nested thousands
+   * deep would exhaust the stack; a real template needs a few levels. validate applies the same
+   * bound (TemplateChecks).
+   */
+  static final int MAX_NESTING = 100;
+
+  /** Why a part is refused when its sections nest deeper than {@link #MAX_NESTING}. */
+  static String tooDeep() {
+    return "sections are nested more than "
+        + MAX_NESTING
+        + " deep; a template needs only a few levels";
+  }
+
+  /**
+   * The 1-based line of the first section opened deeper than {@link #MAX_NESTING} in {@code text},
+   * or 0 when there is none. A plain scan of the tags, with no recursion: it runs before the
+   * parser, which recurses once per level.
+   */
+  static int tooDeepAt(String text) {
+    int depth = 0;
+    int line = 1;
+    int counted = 0; // line breaks are counted up to here
+    for (int i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", i)) {
+      int j = i + 2;
+      while (j < text.length()
+          && (text.charAt(j) == '{' || Character.isWhitespace(text.charAt(j)))) {
+        j++;
+      }
+      char kind = j < text.length() ? text.charAt(j) : ' ';
+      if (kind == '#' || kind == '^') {
+        if (++depth > MAX_NESTING) {
+          for (; counted < i; counted++) {
+            line += text.charAt(counted) == '\n' ? 1 : 0;
+          }
+          return line;
+        }
+      } else if (kind == '/') {
+        depth = Math.max(0, depth - 1);
+      }
+      int close = text.indexOf("}}", j); // a comment's text is no tag, whatever it holds
+      if (close < 0) {
+        break;
+      }
+      i = close + 2;
+    }
+    return 0;
+  }
+
   private final TemplateFolder folder;
   private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
 
@@ -159,6 +208,10 @@ public final class TemplateRenderer {
     if (text.contains("{{=")) {
       throw new BadTemplateException(
           "changing the delimiters ({{= =}}) is not allowed in templates");
+    }
+    int deep = tooDeepAt(text);
+    if (deep > 0) {
+      throw new BadTemplateException(part + tooDeep() + " @ line " + deep);
     }
     Template template;
     try {

@@ -3,6 +3,7 @@ package dev.cadence.report.analyze;
 import dev.cadence.analytics.Analysis;
 import dev.cadence.analytics.DataQuality;
 import dev.cadence.analytics.ReportTable;
+import dev.cadence.report.Markdown;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ final class MarkdownReport {
   private MarkdownReport() {}
 
   static void render(Analysis a, List<ReportTable> tables, PrintWriter out) {
-    out.print("# Outcome analysis\n\n" + TextReport.summaryLine(a) + ".\n");
+    out.print("# Outcome analysis\n\n" + escape(TextReport.summaryLine(a)) + ".\n");
     for (ReportTable t : tables) {
       out.print("\n## " + t.title() + "\n\n");
       List<String> headers = new ArrayList<>();
@@ -68,11 +69,9 @@ final class MarkdownReport {
               .replace(System.lineSeparator(), "\n"));
       for (DataQuality.Example e : f.examples()) {
         out.print(
-            "  - `"
-                + e.source().replace("`", "'")
-                + ":"
-                + e.line()
-                + "`: "
+            "  - "
+                + Markdown.code(e.source().replace("`", "'") + ":" + e.line())
+                + ": "
                 + escape(e.detail())
                 + "\n");
       }
@@ -80,8 +79,8 @@ final class MarkdownReport {
     out.flush();
   }
 
-  /** Pipes would end a cell; the rest (backticks, asterisks) is harmless in a cell. */
+  /** Log values as text: no HTML, no link, no pipe that would end a cell (see Markdown). */
   static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ");
+    return Markdown.text(s);
   }
 }

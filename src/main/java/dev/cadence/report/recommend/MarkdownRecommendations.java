@@ -2,6 +2,7 @@ package dev.cadence.report.recommend;
 
 import dev.cadence.analytics.recommend.Recommendation;
 import dev.cadence.io.CadenceChanges;
+import dev.cadence.report.Markdown;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -18,10 +19,9 @@ final class MarkdownRecommendations {
       n++;
       out.print("\n## " + n + ". " + escape(Wording.title(r)) + "\n\n");
       out.print(
-          "- **Cadence**: `"
-              + r.cadence()
-              + "`"
-              + report.location(r).map(l -> " (`" + l + "`)").orElse("")
+          "- **Cadence**: "
+              + Markdown.code(r.cadence())
+              + report.location(r).map(l -> " (" + Markdown.code(l.toString()) + ")").orElse("")
               + "\n");
       out.print("- **Evidence**: " + escape(Wording.evidence(r)) + "\n");
       TextRecommendations.change(report, r)
@@ -30,22 +30,20 @@ final class MarkdownRecommendations {
     if (report.mode() == RecommendReport.Mode.DRY_RUN) {
       for (CadenceChanges.FileEdit edit :
           report.plan().map(CadenceChanges.Plan::changedFiles).orElse(List.of())) {
-        out.print(
-            "\n```diff\n"
-                + UnifiedDiff.of(edit.file().toString(), edit.before(), edit.after())
-                + "```\n");
+        String diff = UnifiedDiff.of(edit.file().toString(), edit.before(), edit.after());
+        String fence = Markdown.fence(diff); // a line of backticks in the file cannot close it
+        out.print("\n" + fence + "diff\n" + diff + fence + "\n");
       }
     }
     TextRecommendations.footer(report).ifPresent(f -> out.print("\n" + escape(f) + "\n"));
     out.flush();
   }
 
-  /** Markdown's inline specials, so that names like intro_email or a*b print as written. */
+  /**
+   * Markdown's inline specials, so that names like intro_email or a*b print as written, and log
+   * values never as HTML or links (see Markdown).
+   */
   static String escape(String s) {
-    return s.replace("\\", "\\\\")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-        .replace("|", "\\|")
-        .replace("<", "&lt;");
+    return Markdown.text(s).replace("*", "\\*").replace("_", "\\_").replace("`", "\\`");
   }
 }
