@@ -7,7 +7,6 @@ import dev.cadence.live.ScriptedSender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * off to, and theirs); the message names the broken file and a validate that shows its errors.
  */
 class BrokenSiblingTest {
+  private CommandContext context = CommandContext.system();
   @TempDir Path dir;
   ScriptedSender sender = new ScriptedSender();
   Path blast;
@@ -25,17 +25,12 @@ class BrokenSiblingTest {
 
   @BeforeEach
   void files() throws Exception {
-    RunCommand.senders = (smtp, from) -> sender;
+    context = CommandContext.system().withSenders((smtp, from, clock) -> sender);
     blast = LiveFixture.cadence(dir, "blast", cadence("blast", "intro", ""));
     leads =
         LiveFixture.leads(
             dir, "leads.csv", List.of("L-1,ana@example.com,Ana,Acme,Europe/Paris,sophie,"));
     db = dir.resolve("c.db");
-  }
-
-  @AfterEach
-  void restore() {
-    RunCommand.senders = RunCommand.SMTP;
   }
 
   private static String cadence(String id, String template, String handoff) {
@@ -57,7 +52,7 @@ class BrokenSiblingTest {
   }
 
   private CliHarness.CliResult cli(String... args) {
-    return CliHarness.run(args);
+    return CliHarness.run(context, args);
   }
 
   private CliHarness.CliResult enroll(Path cadence) {

@@ -180,9 +180,17 @@ class InboxCommandTest {
   }
 
   @Test
-  void withoutDryRunItSaysWhatToDo() {
-    CliHarness.CliResult r = CliHarness.run("inbox", dir.toString());
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("--dry-run");
+  void actingNeedsTheStoreThatEnrollCreated() {
+    CliHarness.CliResult r =
+        CliHarness.run("inbox", "--db", dir.resolve("none.db").toString(), dir.toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err()).startsWith("error: no state store at");
+  }
+
+  @Test
+  void withoutAnyMailboxItSaysWhereToRead() {
+    CliHarness.CliResult r = CliHarness.run("inbox", "--dry-run");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("--imap").contains("PATH");
   }
 }

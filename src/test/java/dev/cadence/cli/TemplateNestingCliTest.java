@@ -7,24 +7,19 @@ import dev.cadence.live.ScriptedSender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A template nested thousands deep: validate says so, and run still sends every other email. */
 class TemplateNestingCliTest {
+  private CommandContext context = CommandContext.system();
   @TempDir Path dir;
   ScriptedSender sender = new ScriptedSender();
 
   @BeforeEach
   void scripted() {
-    RunCommand.senders = (smtp, from) -> sender;
-  }
-
-  @AfterEach
-  void restore() {
-    RunCommand.senders = RunCommand.SMTP;
+    context = CommandContext.system().withSenders((smtp, from, clock) -> sender);
   }
 
   private static String cadence(String id, String template) {
@@ -59,6 +54,7 @@ class TemplateNestingCliTest {
               dir, row[0] + ".csv", List.of(row[0] + "," + row[1] + "@example.com,Ana,Acme,,,"));
       var enrolled =
           CliHarness.run(
+              context,
               "enroll",
               c[0],
               "--leads",
@@ -79,7 +75,7 @@ class TemplateNestingCliTest {
             + "{{/first_name}}".repeat(20_000)
             + "\n");
 
-    var validated = CliHarness.run("validate", blast.toString());
+    var validated = CliHarness.run(context, "validate", blast.toString());
     assertThat(validated.exitCode()).as(validated.toString()).isEqualTo(1);
     assertThat(validated.out())
         .as(validated.toString())
@@ -87,6 +83,7 @@ class TemplateNestingCliTest {
 
     var tick =
         CliHarness.run(
+            context,
             "run",
             "--db",
             db.toString(),
