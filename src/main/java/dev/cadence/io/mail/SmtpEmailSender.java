@@ -181,7 +181,15 @@ public final class SmtpEmailSender implements EmailSender {
       }
       default -> {}
     }
-    s.trust().ifPresent(pem -> props.put(p + "ssl.socketFactory", TrustFiles.socketFactory(pem)));
+    s.trust().ifPresent(pem -> props.put(p + "ssl.socketFactory", trust(pem)));
     return props;
+  }
+
+  private static Object trust(java.nio.file.Path pem) {
+    try {
+      return TrustFiles.socketFactory(pem);
+    } catch (ServerUrl.Invalid e) {
+      throw new SmtpSettings.InvalidSmtpUrl(e.getMessage());
+    }
   }
 }
