@@ -24,6 +24,8 @@ public final class Cli {
     COMMANDS.put("enroll", EnrollCommand::new);
     COMMANDS.put("run", RunCommand::new);
     COMMANDS.put("inbox", InboxCommand::new);
+    COMMANDS.put("unsubscribe", UnsubscribeCommand::new);
+    COMMANDS.put("serve", ServeCommand::new);
     COMMANDS.put("record", RecordCommand::new);
     COMMANDS.put("resolve", ResolveCommand::new);
     COMMANDS.put("status", StatusCommand::new);

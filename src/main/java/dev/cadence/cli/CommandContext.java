@@ -7,6 +7,9 @@ import dev.cadence.live.CrashPoints;
 import dev.cadence.live.EmailSender;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the commands take from outside themselves, built once by {@code Main} (or a test) and handed
@@ -15,9 +18,15 @@ import java.time.Clock;
  *
  * @param crashPoints named points of a send where a test stops the process ({@link
  *     CrashPoints#NONE} in production)
+ * @param environment the value of an environment variable, or null (secrets and URLs that a command
+ *     reads beside its options)
  */
 public record CommandContext(
-    Clock clock, SenderFactory senders, CrashPoints crashPoints, InputStream stdin) {
+    Clock clock,
+    SenderFactory senders,
+    CrashPoints crashPoints,
+    InputStream stdin,
+    Function<String, String> environment) {
 
   /** Opens the sender that {@code run} hands its emails to. */
   @FunctionalInterface
@@ -34,23 +43,34 @@ public record CommandContext(
   /** The real world: the system clock, SMTP, no crash points, the process's standard input. */
   public static CommandContext system() {
     return new CommandContext(
-        Clock.systemUTC(), CommandContext::smtpSender, CrashPoints.NONE, System.in);
+        Clock.systemUTC(), CommandContext::smtpSender, CrashPoints.NONE, System.in, System::getenv);
+  }
+
+  /** The variable's value, or empty when it is unset or blank. */
+  public Optional<String> env(String name) {
+    return Optional.ofNullable(environment.apply(name)).filter(v -> !v.isBlank());
   }
 
   public CommandContext withClock(Clock other) {
-    return new CommandContext(other, senders, crashPoints, stdin);
+    return new CommandContext(other, senders, crashPoints, stdin, environment);
   }
 
   public CommandContext withSenders(SenderFactory other) {
-    return new CommandContext(clock, other, crashPoints, stdin);
+    return new CommandContext(clock, other, crashPoints, stdin, environment);
   }
 
   public CommandContext withCrashPoints(CrashPoints other) {
-    return new CommandContext(clock, senders, other, stdin);
+    return new CommandContext(clock, senders, other, stdin, environment);
+  }
+
+  /** The context with these environment variables instead of the process's. */
+  public CommandContext withEnvironment(Map<String, String> variables) {
+    Map<String, String> copy = Map.copyOf(variables);
+    return new CommandContext(clock, senders, crashPoints, stdin, copy::get);
   }
 
   public CommandContext withStdin(InputStream other) {
-    return new CommandContext(clock, senders, crashPoints, other);
+    return new CommandContext(clock, senders, crashPoints, other, environment);
   }
 
   private static EmailSender smtpSender(String smtp, String from, Clock clock) {

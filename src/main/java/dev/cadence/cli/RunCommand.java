@@ -10,6 +10,7 @@ import dev.cadence.live.StateStore;
 import dev.cadence.live.Tick;
 import dev.cadence.live.TickOptions;
 import dev.cadence.live.TickReport;
+import dev.cadence.live.UnsubscribeLink;
 import dev.cadence.report.live.LiveFormat;
 import dev.cadence.report.live.TickWriter;
 import java.io.PrintWriter;
@@ -105,11 +106,12 @@ final class RunCommand implements Callable<Integer> {
     Instant tickAt = now.resolve(parent.clock());
     Clock clock = now.now == null ? parent.clock() : Clock.fixed(tickAt, ZoneOffset.UTC);
     PrintWriter err = spec.commandLine().getErr();
+    TickOptions options = options(); // checked before the store is even opened
     if (dryRun) {
       try (StateStore store = db.open()) {
         LiveCadences.Loaded loaded = LiveCadences.load(store);
         TickReport report =
-            Preview.of(store, loaded.cadences(), loaded.refused(), composer(), options(), tickAt);
+            Preview.of(store, loaded.cadences(), loaded.refused(), composer(), options, tickAt);
         print(report, tickAt, true);
         return exitCode(report);
       }
@@ -128,12 +130,13 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       try (RunLock held = lock.get()) {
-        return tick(store, tickAt, clock, err);
+        return tick(store, tickAt, clock, options, err);
       }
     }
   }
 
-  private int tick(StateStore store, Instant tickAt, Clock clock, PrintWriter err) {
+  private int tick(
+      StateStore store, Instant tickAt, Clock clock, TickOptions options, PrintWriter err) {
     {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       boolean anythingDue = store.read(tx -> !tx.dueEnrollments(tickAt, 0, 1).isEmpty());
@@ -155,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
                 sender,
                 composer(),
                 clock,
-                options(),
+                options,
                 appender == null ? dev.cadence.live.OutcomeSink.NONE : appender,
                 parent.context().crashPoints());
         report = tick.run(loaded.refused());
@@ -214,9 +217,23 @@ final class RunCommand implements Callable<Integer> {
 
   private TickOptions options() {
     return new TickOptions(
-        from == null ? "" : from.strip(),
-        Optional.ofNullable(dailyCap),
-        Optional.ofNullable(listUnsubscribe));
+        from == null ? "" : from.strip(), Optional.ofNullable(dailyCap), unsubscribeLink());
+  }
+
+  /**
+   * The List-Unsubscribe target, checked before anything is claimed: a link no email may carry is a
+   * usage error, never a failure charged to every lead.
+   */
+  private Optional<UnsubscribeLink> unsubscribeLink() {
+    if (listUnsubscribe == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          UnsubscribeLink.of(listUnsubscribe, Secrets.unsubscribeTokens(parent.context())));
+    } catch (IllegalArgumentException e) {
+      throw new CadenceException(ExitCodes.USAGE, "--list-unsubscribe: " + e.getMessage());
+    }
   }
 
   private static MessageComposer composer() {

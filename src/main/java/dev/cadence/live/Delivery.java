@@ -116,7 +116,7 @@ final class Delivery {
                     lead.email().get(),
                     r.subject(),
                     r.body(),
-                    options.listUnsubscribe())));
+                    options.listUnsubscribe().map(l -> l.forLead(lead.id())))));
       }
     }
     if (!held.isEmpty()) {

@@ -69,7 +69,8 @@ public final class EmailHeaders {
     return Optional.empty();
   }
 
-  private static Optional<String> unsubscribeProblem(String target) {
+  /** What is wrong with a List-Unsubscribe target, or empty when it can be sent. */
+  static Optional<String> unsubscribeProblem(String target) {
     Optional<String> control = control("List-Unsubscribe target", target);
     if (control.isPresent()) {
       return control;

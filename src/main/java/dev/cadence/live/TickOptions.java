@@ -8,10 +8,10 @@ import java.util.Optional;
  * @param from the sender address (the daily cap counts per sender)
  * @param dailyCap at most this many emails from {@code from} per UTC day; the rest wait for
  *     tomorrow
- * @param listUnsubscribe the List-Unsubscribe target (https URL or mailto), if configured
+ * @param listUnsubscribe the List-Unsubscribe target of each email, if configured
  */
 public record TickOptions(
-    String from, Optional<Integer> dailyCap, Optional<String> listUnsubscribe) {
+    String from, Optional<Integer> dailyCap, Optional<UnsubscribeLink> listUnsubscribe) {
   /** How many times a send that keeps failing temporarily is tried before it is given up. */
   public static final int MAX_ATTEMPTS = 8;
 

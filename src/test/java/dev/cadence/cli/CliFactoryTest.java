@@ -29,6 +29,8 @@ class CliFactoryTest {
             "enroll",
             "run",
             "inbox",
+            "unsubscribe",
+            "serve",
             "record",
             "resolve",
             "status",
