@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
             + " the sends in doubt, failed or held are listed.")
 final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @ParentCommand CadenceCommand parent;
   @Mixin OutputOptions output;
   @Mixin DbOption db;
 
@@ -36,7 +38,8 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     try (StateStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
-      StatusReport report = StatusReport.of(store, loaded.cadences(), loaded.refused());
+      StatusReport report =
+          StatusReport.of(store, loaded.cadences(), loaded.refused(), parent.clock().instant());
       if (format == LiveFormat.JSON) {
         StatusWriter.json(report, spec.commandLine().getOut());
       } else {

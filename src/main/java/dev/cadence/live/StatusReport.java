@@ -3,7 +3,9 @@ package dev.cadence.live;
 import dev.cadence.engine.Pending;
 import dev.cadence.engine.Touch;
 import dev.cadence.model.Step;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,7 +20,11 @@ import java.util.TreeMap;
  * leads wait at it, how many performed it, and its sends by state; and the sends that need a person
  * (in doubt, failed, held).
  */
-public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attention) {
+public record StatusReport(
+    List<CadenceStatus> cadences, List<SendRecord> attention, List<Paused> paused) {
+
+  /** A lead away (an out-of-office reply): its enrollment waits until {@code until}. */
+  public record Paused(String cadence, String leadId, Instant until) {}
 
   /** One cadence. {@code refused} says why its file could not be loaded, if it could not. */
   public record CadenceStatus(
@@ -46,12 +52,19 @@ public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attent
       int performed,
       Map<SendState, Integer> sends) {}
 
-  /** Reads the whole store (status is not on the tick's hot path). */
+  /**
+   * Reads the whole store (status is not on the tick's hot path); {@code now} decides which pauses
+   * still hold.
+   */
   public static StatusReport of(
-      StateStore store, Map<String, LiveCadence> cadences, Map<String, String> refused) {
+      StateStore store,
+      Map<String, LiveCadence> cadences,
+      Map<String, String> refused,
+      Instant now) {
     return store.read(
         tx -> {
           Map<String, Builder> byId = new LinkedHashMap<>();
+          List<Paused> paused = new ArrayList<>();
           for (CadenceRef ref : tx.cadences()) {
             Builder b = new Builder(ref, Optional.ofNullable(refused.get(ref.id())));
             LiveCadence c = cadences.get(ref.id());
@@ -73,6 +86,9 @@ public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attent
                 b.enrollments++;
                 if (e.state().isActive()) {
                   b.active++;
+                  if (e.state().isPausedAt(now)) {
+                    paused.add(new Paused(e.cadence(), e.leadId(), e.state().pausedUntil().get()));
+                  }
                   for (Pending p : e.state().pending()) {
                     StepCounts s = b.step(p.step(), "");
                     if (p.isAwaitingOutcome()) {
@@ -104,7 +120,8 @@ public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attent
           }
           List<CadenceStatus> all = new ArrayList<>();
           byId.values().forEach(b -> all.add(b.build()));
-          return new StatusReport(all, attention);
+          paused.sort(Comparator.comparing(Paused::until).thenComparing(Paused::leadId));
+          return new StatusReport(all, attention, List.copyOf(paused));
         });
   }
 

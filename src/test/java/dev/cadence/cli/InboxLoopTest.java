@@ -13,6 +13,9 @@ import dev.cadence.live.LiveFixture;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +110,22 @@ class InboxLoopTest {
         .contains("L-1,emails-only,intro,email,intro,,replied")
         .contains("L-2,emails-only,intro,email,intro,,bounced")
         .contains("L-4,emails-only,intro,email,intro,,unsubscribed");
+
+    // status shows who is paused until when.
+    CliHarness.CliResult status =
+        CliHarness.run(
+            CommandContext.system()
+                .withClock(Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC)),
+            "status",
+            "--db",
+            db.toString(),
+            "--format",
+            "json");
+    JsonNode paused = json(status).get("paused");
+    assertThat(paused).hasSize(1);
+    assertThat(paused.get(0).get("lead_id").asText()).isEqualTo("L-3");
+    // The day after the return date, in the lead's zone (Paris: UTC+1).
+    assertThat(paused.get(0).get("until").asText()).isEqualTo("2026-12-14T23:00:00Z");
 
     // A second read finds nothing new and records nothing twice.
     JsonNode second = json(inbox("2026-12-07T10:05:00Z"));

@@ -49,6 +49,19 @@ public final class StatusWriter {
                 s.step(), s.channel(), s.waiting(), s.awaitingOutcome(), s.performed(), sends));
       }
     }
+    if (!r.paused().isEmpty()) {
+      out.println();
+      out.println("paused, the lead is away (" + r.paused().size() + "):");
+      for (StatusReport.Paused p : r.paused()) {
+        out.println(
+            "  "
+                + p.cadence()
+                + "  lead "
+                + Diagnostic.oneLine(p.leadId())
+                + "  until "
+                + p.until());
+      }
+    }
     if (!r.attention().isEmpty()) {
       out.println();
       out.println("sends that need a person (" + r.attention().size() + "):");
@@ -133,6 +146,15 @@ public final class StatusWriter {
           g.writeStringField("started_at", s.startedAt().get().toString());
         }
         g.writeStringField("detail", s.detail());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("paused");
+      for (StatusReport.Paused p : r.paused()) {
+        g.writeStartObject();
+        g.writeStringField("cadence", p.cadence());
+        g.writeStringField("lead_id", p.leadId());
+        g.writeStringField("until", p.until().toString());
         g.writeEndObject();
       }
       g.writeEndArray();
