@@ -164,7 +164,8 @@ final class InboxCommand implements Callable<Integer> {
               context,
               appender == null ? OutcomeSink.NONE : appender,
               clock,
-              dryRun);
+              dryRun,
+              new MailReader()::read);
       MailboxFeed feed = new MailboxFeed(intake, store, this::problem);
       for (String path : paths) {
         feed.path(path, parent.context().stdin());

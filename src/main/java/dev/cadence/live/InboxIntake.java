@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The live loop of {@code inbox}: messages from any source are judged, matched and acted on in
@@ -28,13 +29,12 @@ public final class InboxIntake {
   static final int BATCH = 200;
 
   /**
-   * One message from a source.
+   * One message from a source, as stored: it is read (parsed) only when it was not handled before.
    *
    * @param key its identity across runs and mailboxes: its Message-ID, else a hash of its bytes
    * @param mark for an IMAP folder, the mark to save once this message is handled
    */
-  public record Offered(
-      String source, String key, MailMessage message, Optional<MailboxMark> mark) {}
+  public record Offered(String source, String key, byte[] raw, Optional<MailboxMark> mark) {}
 
   /** How far a mailbox is read once a message is handled. */
   public record MailboxMark(String mailbox, FolderMark mark) {}
@@ -45,6 +45,7 @@ public final class InboxIntake {
   private final StateStore store;
   private final InboxPlanner planner;
   private final Judge judge = new Judge();
+  private final Function<byte[], MailMessage> reader;
   private final JudgeContext context;
   private final OutcomeSink log;
   private final Clock clock;
@@ -69,7 +70,9 @@ public final class InboxIntake {
       JudgeContext context,
       OutcomeSink log,
       Clock clock,
-      boolean dry) {
+      boolean dry,
+      Function<byte[], MailMessage> reader) {
+    this.reader = reader;
     this.store = store;
     this.planner = planner;
     this.context = context;
@@ -94,14 +97,23 @@ public final class InboxIntake {
     batch.clear();
     leftNow.clear();
     Set<String> seen = store.read(tx -> seen(tx, offered));
-    List<Judged> judged = new ArrayList<>();
+    List<Offered> fresh = new ArrayList<>();
     for (Offered o : offered) {
       if (seen.contains(o.key())) {
         alreadyRead++;
       } else {
-        judged.add(new Judged(o, judge.judge(o.message(), context)));
+        fresh.add(o);
       }
     }
+    // Reading and judging are pure and most of the work: both cores share it, in input order.
+    List<Judged> judged =
+        fresh.parallelStream()
+            .map(
+                o -> {
+                  MailMessage m = reader.apply(o.raw());
+                  return new Judged(o, m, judge.judge(m, context));
+                })
+            .toList();
     Instant at = clock.instant();
     List<OutcomeEvent> events = new ArrayList<>();
     List<InboxResult> done =
@@ -119,7 +131,7 @@ public final class InboxIntake {
     }
   }
 
-  private record Judged(Offered offered, Verdict verdict) {}
+  private record Judged(Offered offered, MailMessage message, Verdict verdict) {}
 
   private static Set<String> seen(StateStore.Tx tx, List<Offered> offered) {
     Set<String> seen = new HashSet<>();
@@ -158,7 +170,7 @@ public final class InboxIntake {
       out.add(
           new InboxResult(
               o.source(),
-              o.message().messageId(),
+              j.message().messageId(),
               plan.verdict(),
               plan.match().map(SendRecord::leadId),
               plan.match().map(SendRecord::cadence),

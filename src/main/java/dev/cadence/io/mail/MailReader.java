@@ -43,6 +43,14 @@ public final class MailReader {
     return new MailMessage(headers, messageId(headers), walk.parts, dedupe(walk.problems));
   }
 
+  /**
+   * The Message-ID of a message from its header section only: what tells whether it was read
+   * before, without reading the rest.
+   */
+  public Optional<String> messageIdOf(byte[] raw) {
+    return messageId(new Headers(HeaderBlock.read(raw, 0, raw.length, new ArrayList<>()).fields()));
+  }
+
   private static Optional<String> messageId(Headers headers) {
     return headers
         .first("Message-ID")

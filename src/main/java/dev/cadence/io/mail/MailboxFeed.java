@@ -1,6 +1,5 @@
 package dev.cadence.io.mail;
 
-import dev.cadence.inbox.MailMessage;
 import dev.cadence.live.FolderMark;
 import dev.cadence.live.InboxIntake;
 import dev.cadence.live.StateStore;
@@ -53,10 +52,12 @@ public final class MailboxFeed {
         new MailSources.Sink() {
           @Override
           public void message(SourcedMessage m) {
-            MailMessage message = reader.read(m.raw());
             intake.offer(
                 new InboxIntake.Offered(
-                    m.source(), key(message.messageId(), m.raw()), message, Optional.empty()));
+                    m.source(),
+                    key(reader.messageIdOf(m.raw()), m.raw()),
+                    m.raw(),
+                    Optional.empty()));
           }
 
           @Override
@@ -87,13 +88,12 @@ public final class MailboxFeed {
         box.readAfter(
             after,
             f -> {
-              MailMessage message = reader.read(f.raw());
-              String key = key(message.messageId(), f.raw());
+              String key = key(reader.messageIdOf(f.raw()), f.raw());
               intake.offer(
                   new InboxIntake.Offered(
                       source(mailbox, f.uid()),
                       key,
-                      message,
+                      f.raw(),
                       Optional.of(
                           new InboxIntake.MailboxMark(
                               box.name(), new FolderMark(validity, f.uid())))));
