@@ -111,7 +111,16 @@ public final class InboxIntake {
             .map(
                 o -> {
                   MailMessage m = reader.apply(o.raw());
-                  return new Judged(o, m, judge.judge(m, context));
+                  try {
+                    return new Judged(o, m, judge.judge(m, context));
+                  } catch (RuntimeException e) {
+                    // Built never to throw; if it does, this message is left alone, not the batch.
+                    return new Judged(
+                        o,
+                        m,
+                        new Verdict.Other(
+                            "left alone: could not be judged (" + e + ")", List.of()));
+                  }
                 })
             .toList();
     Instant at = clock.instant();

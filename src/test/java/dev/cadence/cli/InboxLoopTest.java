@@ -149,7 +149,16 @@ class InboxLoopTest {
     }
     assertThat(toCy).as("Cy's first email and the one after the pause").isEqualTo(2);
 
-    // The rep has Ana's reply to read, until it is closed with record.
+    // Ana writes again after her enrollment ended: still recorded, still given to the rep.
+    deliver(
+        reply("ana@acme.example", sentIds.get("ana@acme.example"))
+            .replace("reply-1@acme.example", "reply-2@acme.example"));
+    JsonNode late = json(inbox("2026-12-15T09:00:00Z"));
+    assertThat(late).hasSize(1);
+    assertThat(late.get(0).get("kind").asText()).isEqualTo("reply");
+    assertThat(late.get(0).get("lead_id").asText()).isEqualTo("L-1");
+
+    // The rep has Ana's replies to read, until they are closed with record.
     CliHarness.CliResult tasks = ok("tasks", "--db", db.toString(), "--format", "csv");
     assertThat(tasks.out()).contains("read-reply").contains("L-1");
     ok(
