@@ -7,10 +7,12 @@
 #  2. the same again, every message already read (what a cron tick pays on an unchanged Maildir);
 #  3. the same messages from a loopback IMAP server (GreenMail, from the test class path):
 #     messages per second, then an idle call with nothing new.
-# Usage: bench/inbox.sh [N] (default 10,000)
+# Usage: bench/inbox.sh [N] [IMAP_N] (default 10,000 and 1,000: GreenMail itself slows down with
+# many thousands of messages in one folder, which would measure it rather than `inbox`)
 set -eu
 HERE=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 N=${1:-10000}
+IMAP_N=${2:-1000}
 WORK=$(mktemp -d)
 SINK_PID=
 cleanup() {
@@ -71,14 +73,17 @@ tail -n 1 "$WORK/out2.txt"
 # 3. The same messages from an IMAP folder on loopback (GreenMail), into the store as it was after
 #    the tick: messages per second of the whole process; then an idle call (nothing new).
 (cd "$HERE" && mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile="$WORK/cp" >/dev/null)
-(cd "$HERE" && java -cp "$(cat "$WORK/cp")" bench/ImapBenchServer.java "$WORK/Maildir" "$WORK/imap-port") &
+mkdir -p "$WORK/ImapMaildir/new" "$WORK/ImapMaildir/cur"
+ls "$WORK/Maildir/new" | head -n $((IMAP_N / 2)) | while read -r f; do cp "$WORK/Maildir/new/$f" "$WORK/ImapMaildir/new/"; done
+ls "$WORK/Maildir/cur" | head -n $((IMAP_N - IMAP_N / 2)) | while read -r f; do cp "$WORK/Maildir/cur/$f" "$WORK/ImapMaildir/cur/"; done
+(cd "$HERE" && java -cp "$(cat "$WORK/cp")" bench/ImapBenchServer.java "$WORK/ImapMaildir" "$WORK/imap-port") &
 IMAP_PID=$!
 trap 'kill "$IMAP_PID" 2>/dev/null || true; cleanup' EXIT INT TERM
 while [ ! -s "$WORK/imap-port" ]; do sleep 0.2; done
 IMAP="imap://sales:pw@127.0.0.1:$(cat "$WORK/imap-port")/INBOX?starttls=false"
 /usr/bin/time -f "%e %U %S %M" -o "$WORK/t3" "$CADENCE" inbox --db "$WORK/s0.db" --imap "$IMAP" \
   --now 2026-12-01T16:00:00Z >"$WORK/out3.txt" || true
-awk -v n="$LEADS" '{printf "inbox --imap, %d new messages: %.2f s wall (%.0f messages/s), %.2f s CPU, peak RSS %.0f MB\n", n, $1, n/$1, $2+$3, $4/1024}' "$WORK/t3"
+awk -v n="$IMAP_N" '{printf "inbox --imap, %d new messages: %.2f s wall (%.0f messages/s), %.2f s CPU, peak RSS %.0f MB\n", n, $1, n/$1, $2+$3, $4/1024}' "$WORK/t3"
 tail -n 1 "$WORK/out3.txt"
 /usr/bin/time -f "%e %U %S %M" -o "$WORK/t4" "$CADENCE" inbox --db "$WORK/s0.db" --imap "$IMAP" \
   --now 2026-12-01T16:05:00Z >"$WORK/out4.txt" || true

@@ -75,6 +75,9 @@ class InboxLoopTest {
         "2026-12-06T12:00:00Z");
     JsonNode tick = json(tick(MONDAY));
     assertThat(tick.get("sent").asInt()).isEqualTo(4);
+    // --now moves the whole tick, the Date header included.
+    assertThat(mail.getReceivedMessages()[0].getSentDate().toInstant())
+        .isEqualTo(java.time.Instant.parse(MONDAY));
   }
 
   @AfterEach
