@@ -93,7 +93,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     inputs.check();
     Recommender.Settings settings = tests.settings();
     checkArguments();
-    // Tablesaw's first table scans the class path (~0.5 s): let that overlap the scan of the logs.
+    // Tablesaw's first table scans the class path (docs/benchmarks.md, analyze): let that overlap
+    // the scan of the logs.
     Rollups.warmUpInBackground();
 
     PrintWriter err = spec.commandLine().getErr();

@@ -11,8 +11,8 @@ import picocli.CommandLine.ParameterException;
  *
  * <p>Declared with picocli's programmatic API, like {@link ValidateCommand}: every start pays for
  * this command, and each annotation picocli reads is a runtime proxy class that the class-data
- * archive cannot hold (six of them here, ~25 ms of a {@code validate} run). Subcommands still find
- * it through {@code @ParentCommand}: picocli injects the spec's user object, this instance.
+ * archive cannot hold (six of them here; their cost: docs/benchmarks.md, validate). Subcommands
+ * find it through {@code @ParentCommand}: picocli injects the spec's user object, this instance.
  */
 final class CadenceCommand implements Runnable {
   private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);

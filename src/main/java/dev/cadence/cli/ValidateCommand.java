@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  *
  * <p>Declared with picocli's programmatic API rather than annotations: CI loops start this command
  * thousands of times, and each annotation picocli reads becomes a runtime proxy class that the
- * class-data archive cannot hold (about 50 ms per start, measured).
+ * class-data archive cannot hold (its cost per start: docs/benchmarks.md, validate).
  */
 final class ValidateCommand implements Callable<Integer> {
   private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * Validates cadence files on disk: reads, binds and checks each, then checks them together.
  *
  * <p>The validate path is written with loops rather than lambdas and streams: a CI loop starts it
- * once per file, and each lambda is linked at run time on first use (~0.2 ms each).
+ * once per file, and each lambda is linked at run time on first use (docs/benchmarks.md, validate).
  */
 public final class CadenceWorkspace {
   /** The result, and the paths given that name nothing (reported apart: a usage error). */

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <p>Written with loops and ifs rather than lambdas and streams, like the binders that use it:
  * every {@code validate} start runs this code once, cold, and each lambda is linked at run time on
- * first use (~0.2 ms each; the binders had 60 of them).
+ * first use (its cost: docs/benchmarks.md, validate; the binders had 60 of them).
  */
 final class NodeReader {
   private final Findings findings;
