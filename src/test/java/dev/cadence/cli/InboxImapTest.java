@@ -173,6 +173,30 @@ class InboxImapTest {
         .containsExactly("k3@elsewhere.example");
   }
 
+  @Test
+  void moveToFilesTheHandledMessagesAndDeletesNothing() throws Exception {
+    sophie.deliver(GreenMailUtil.newMimeMessage(message("v1")));
+    sophie.deliver(GreenMailUtil.newMimeMessage(message("v2")));
+    int port = mail.getImap().getPort();
+    CliHarness.CliResult r =
+        CliHarness.run(
+            "inbox",
+            "--db",
+            db.toString(),
+            "--format",
+            "json",
+            "--imap",
+            url("sophie", port, "INBOX"),
+            "--move-to",
+            "Handled");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    ImapHostManager host = mail.getManagers().getImapHostManager();
+    assertThat(host.getFolder(sophie, "INBOX").getMessageCount()).isZero();
+    assertThat(host.getFolder(sophie, "Handled").getMessageCount()).isEqualTo(2);
+    // Filed messages are not read again from their new folder either: they were read once.
+    assertThat(inbox(url("sophie", port, "Handled"))).isEmpty();
+  }
+
   /**
    * Forwards one TCP connection at a time and cuts it after {@code limit} bytes from the server.
    */
