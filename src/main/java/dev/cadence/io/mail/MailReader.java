@@ -108,7 +108,12 @@ public final class MailReader {
         embedded(raw, type, encoding, start, end, nesting, enclosing);
       } else if (type.isText()) {
         String text = text(raw, encoding, type.charset(), start, end);
-        String readable = type.isHtml() ? HtmlText.of(text) : text;
+        String readable =
+            type.isHtml()
+                ? HtmlText.of(text)
+                : type.name().equals("message/delivery-status")
+                    ? DeliveryStatusText.normalize(text)
+                    : text;
         parts.add(new MailPart(type.name(), readable, Headers.NONE, enclosing));
       } else {
         parts.add(new MailPart(type.name(), "", Headers.NONE, enclosing));
