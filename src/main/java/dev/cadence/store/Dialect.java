@@ -38,6 +38,12 @@ sealed interface Dialect permits SqliteDialect {
    */
   StoreException translate(String what, SQLException e);
 
+  /**
+   * The refusal for a store with a row no cadence writes ({@code row} names it): damaged, to be
+   * restored or repaired, never worked around.
+   */
+  StoreException damaged(String row);
+
   /** See {@code StateStore.tryLockRuns}. */
   Optional<RunLock> tryLockRuns();
 

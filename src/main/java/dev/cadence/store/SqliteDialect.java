@@ -216,6 +216,18 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public StoreException damaged(String row) {
+    return new StoreException(
+        StoreException.Kind.CORRUPT,
+        "the state store "
+            + file
+            + " is damaged: "
+            + row
+            + "; nothing was changed. Restore the store from a backup (see the backups section"
+            + " of docs/operations.md) or repair that row");
+  }
+
+  @Override
   public Optional<RunLock> tryLockRuns() {
     return FileRunLock.tryAcquire(file);
   }
