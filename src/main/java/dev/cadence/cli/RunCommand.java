@@ -1,6 +1,7 @@
 package dev.cadence.cli;
 
 import dev.cadence.io.log.OutcomeLogAppender;
+import dev.cadence.io.mail.SenderAddress;
 import dev.cadence.io.template.TemplateComposer;
 import dev.cadence.live.EmailSender;
 import dev.cadence.live.MessageComposer;
@@ -105,7 +106,11 @@ final class RunCommand implements Callable<Integer> {
     Instant tickAt = now.resolve(parent.clock());
     Clock clock = now.now == null ? parent.clock() : Clock.fixed(tickAt, ZoneOffset.UTC);
     PrintWriter err = spec.commandLine().getErr();
+    // A wrong setting is found here, before anything is claimed: never charged to the leads.
+    checkFrom();
+    EmailSender configured = openSender(clock);
     if (dryRun) {
+      configured.close();
       try (StateStore store = db.open()) {
         LiveCadences.Loaded loaded = LiveCadences.load(store);
         TickReport report =
@@ -128,12 +133,15 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       try (RunLock held = lock.get()) {
-        return tick(store, tickAt, clock, err);
+        return tick(store, configured, tickAt, clock, err);
       }
+    } finally {
+      configured.close();
     }
   }
 
-  private int tick(StateStore store, Instant tickAt, Clock clock, PrintWriter err) {
+  private int tick(
+      StateStore store, EmailSender configured, Instant tickAt, Clock clock, PrintWriter err) {
     {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       boolean anythingDue = store.read(tx -> !tx.dueEnrollments(tickAt, 0, 1).isEmpty());
@@ -143,16 +151,12 @@ final class RunCommand implements Callable<Integer> {
             "emails are due: give --smtp URL (or CADENCE_SMTP_URL) and --from ADDRESS (or CADENCE_FROM)");
       }
       TickReport report;
-      try (EmailSender sender =
-              new LazySender(
-                  () -> parent.context().senders().open(smtp, from, clock),
-                  blank(smtp) || blank(from));
-          OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
+      try (OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
         Tick tick =
             new Tick(
                 store,
                 loaded.cadences(),
-                sender,
+                configured,
                 composer(),
                 clock,
                 options(),
@@ -166,46 +170,39 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** A malformed --from is a usage error, even when no email is due in this tick. */
+  private void checkFrom() {
+    if (blank(from)) {
+      return;
+    }
+    try {
+      SenderAddress.check(from.strip());
+    } catch (SenderAddress.Invalid e) {
+      throw new CadenceException(ExitCodes.USAGE, "--from: " + e.getMessage());
+    }
+  }
+
   /**
-   * The sender, built on the first email: a tick with nothing to send never connects. Without an
-   * SMTP configuration (a changed cadence made something due that the check above did not see) each
-   * send is a retry that stops the tick: nothing was handed over, nothing is lost.
+   * The sender, built now so that a malformed --smtp (or a trust file that cannot be read) is a
+   * usage error before anything is claimed; it connects on its first email only. Without an SMTP
+   * configuration (a changed cadence made something due that the check in the tick did not see)
+   * each send is a retry that stops the tick and is not counted against the lead.
    */
-  private static final class LazySender implements EmailSender {
-    private final java.util.function.Supplier<EmailSender> factory;
-    private final boolean unconfigured;
-    private EmailSender sender;
-    private String broken;
-
-    LazySender(java.util.function.Supplier<EmailSender> factory, boolean unconfigured) {
-      this.factory = factory;
-      this.unconfigured = unconfigured;
+  private EmailSender openSender(Clock clock) {
+    if (blank(smtp)) {
+      return email ->
+          new dev.cadence.live.SendResult.Retry(
+              "no SMTP server configured: give --smtp URL and --from ADDRESS", true);
     }
-
-    @Override
-    public dev.cadence.live.SendResult send(dev.cadence.live.OutgoingEmail email) {
-      if (unconfigured) {
-        return new dev.cadence.live.SendResult.Retry(
-            "no SMTP server configured: give --smtp URL and --from ADDRESS", true);
-      }
-      if (sender == null && broken == null) {
-        try {
-          sender = factory.get();
-        } catch (RuntimeException e) { // a bad URL, a missing trust file: nothing was handed over
-          broken = e.getMessage();
-        }
-      }
-      return broken != null
-          ? new dev.cadence.live.SendResult.Retry(broken, true)
-          : sender.send(email);
+    EmailSender sender =
+        parent.context().senders().open(smtp, blank(from) ? "" : from.strip(), clock);
+    if (!blank(from)) {
+      return sender;
     }
-
-    @Override
-    public void close() {
-      if (sender != null) {
-        sender.close();
-      }
-    }
+    sender.close();
+    return email ->
+        new dev.cadence.live.SendResult.Retry(
+            "no sender configured: give --from ADDRESS (or CADENCE_FROM)", true);
   }
 
   private static boolean blank(String s) {

@@ -273,7 +273,7 @@ final class Delivery {
     Instant now = clock.instant();
     store.writeBuffered(
         tx -> {
-          tx.updateSend(s.with(SendState.CANCELLED, why), now);
+          tx.updateSend(s.notHandedOver(SendState.CANCELLED, why, Optional.empty()), now);
           return null;
         });
   }

@@ -112,7 +112,9 @@ final class SendResults {
       report.sent++;
       retriesInARow = 0;
     } else if (result instanceof SendResult.Retry retry) {
-      boolean giveUp = sending.attempts() >= TickOptions.MAX_ATTEMPTS;
+      // The server or the set-up failed, not this lead's message: the attempt is not counted.
+      boolean notTheLeads = retry.affectsAllSends();
+      boolean giveUp = !notTheLeads && sending.attempts() >= TickOptions.MAX_ATTEMPTS;
       outcome = giveUp ? Outcome.FAILED : Outcome.RETRY;
       Instant next = now.plus(backoff(sending.attempts()));
       finish(
@@ -121,9 +123,11 @@ final class SendResults {
               ? sending.with(
                   SendState.FAILED,
                   "gave up after " + sending.attempts() + " attempts: " + retry.reason())
-              : sending
-                  .with(SendState.RETRY, retry.reason())
-                  .withAttempt(sending.attempts(), Optional.of(next)),
+              : notTheLeads
+                  ? sending.notHandedOver(SendState.RETRY, retry.reason(), Optional.of(next))
+                  : sending
+                      .with(SendState.RETRY, retry.reason())
+                      .withAttempt(sending.attempts(), Optional.of(next)),
           now,
           false);
       if (giveUp) {
@@ -138,7 +142,11 @@ final class SendResults {
               + sending.step()
               + ": "
               + retry.reason()
-              + (giveUp ? " (given up)" : "; retried after " + next));
+              + (giveUp
+                  ? " (given up)"
+                  : "; retried after "
+                      + next
+                      + (notTheLeads ? " (not counted against the lead)" : "")));
       retriesInARow++;
       if (retry.affectsAllSends() || retriesInARow >= TickOptions.STOP_AFTER_RETRIES) {
         report.stoppedSending = true;

@@ -68,7 +68,12 @@ public final class SmtpEmailSender implements EmailSender {
     try {
       message = MessageBuilder.build(session, email, clock.instant());
     } catch (MessageBuilder.Unsafe e) {
-      return new SendResult.Failed("not sent: " + e.getMessage(), e.address);
+      return switch (e.fault) {
+        case RECIPIENT -> new SendResult.Failed("not sent: " + e.getMessage(), true);
+        case MESSAGE -> new SendResult.Failed("not sent: " + e.getMessage(), false);
+        // Nothing was handed over, and every message would fail alike: stop, blame no lead.
+        case CONFIGURATION -> new SendResult.Retry("not sent: " + e.getMessage(), true);
+      };
     }
     boolean reused = transport != null;
     SendResult result = attempt(message, email);
