@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
       "0:done (or another tick is in progress)",
       "1:a cadence no longer validates (its enrollments wait; the others ran)",
       "2:usage error",
-      "3:partial: some sends will be retried or are in doubt, or the store/SMTP failed"
+      "3:needs a look: sends to retry or in doubt, held messages, stranded enrollments,"
+          + " or the store/SMTP failed"
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -97,6 +97,15 @@ final class Delivery {
         why.add(h);
         report.held++;
         report.line(c.enrollment(), step.id(), "held: " + h.reason());
+        report.problems.add(
+            "lead "
+                + c.enrollment().leadId()
+                + " step "
+                + step.id()
+                + ": held ("
+                + h.reason()
+                + "); tried again after "
+                + now.plus(HOLD_RETRY));
       } else {
         MessageComposer.Ready r = (MessageComposer.Ready) composed;
         String messageId =

@@ -78,7 +78,7 @@ final class SendResults {
                   .refusal()
                   .ifPresent(
                       r ->
-                          report.problems.add(
+                          report.strand(
                               "lead "
                                   + e.leadId()
                                   + " in "
@@ -94,7 +94,7 @@ final class SendResults {
                 NextDue.of(cadence.engine(), state, tx.sendsOf(e.id())),
                 LeadStatus.of(cadence.engine(), state),
                 now);
-            Handoffs.follow(tx, cadences, e, state, now).ifPresent(report.problems::add);
+            Handoffs.follow(tx, cadences, e, state, now).ifPresent(report::strand);
             OutcomeEvent event =
                 new OutcomeEvent(
                     now,

@@ -141,7 +141,7 @@ public final class Tick {
     try {
       due = TickDecision.firstDue(engine, e.state(), sends, now);
     } catch (IllegalArgumentException x) {
-      report.problems.add(
+      report.strand(
           "lead "
               + e.leadId()
               + " in "
@@ -201,6 +201,12 @@ public final class Tick {
           }
           return null;
         });
+    if (report.recoveredInDoubt > 0) {
+      report.problems.add(
+          report.recoveredInDoubt
+              + " send(s) interrupted by a tick that stopped while handing them over are now in"
+              + " doubt (never resent): see `cadence status`, settle them with `cadence resolve`");
+    }
   }
 
   /**
