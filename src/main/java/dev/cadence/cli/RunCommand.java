@@ -60,7 +60,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--daily-cap",
       paramLabel = "N",
-      description = "At most N emails per UTC day from the --from address; the rest wait.")
+      description =
+          "At most N emails per UTC day from the --from address; the rest wait (default: "
+              + TickOptions.DEFAULT_DAILY_CAP
+              + ", a safe pace for one mailbox).")
   Integer dailyCap;
 
   @Option(
@@ -213,7 +216,7 @@ final class RunCommand implements Callable<Integer> {
   private TickOptions options() {
     return new TickOptions(
         from == null ? "" : from.strip(),
-        Optional.ofNullable(dailyCap),
+        Optional.of(dailyCap == null ? TickOptions.DEFAULT_DAILY_CAP : dailyCap),
         Optional.ofNullable(listUnsubscribe));
   }
 
@@ -232,6 +235,17 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TickWriter.warnings(r, err);
+    if (!dry && dailyCap == null && r.sent() > 0 && r.deferredByCap() > 0) {
+      // Once a day (the tick that reaches the cap): the default may not be what was meant.
+      err.println(
+          "warning: the default daily cap of "
+              + TickOptions.DEFAULT_DAILY_CAP
+              + " emails from "
+              + options().from()
+              + " is reached; "
+              + r.deferredByCap()
+              + " due email(s) wait for tomorrow (UTC); set --daily-cap N to change it");
+    }
     err.flush();
     if (format == LiveFormat.JSON) {
       TickWriter.json(r, at, dry, out);

@@ -12,6 +12,13 @@ import java.util.Optional;
  */
 public record TickOptions(
     String from, Optional<Integer> dailyCap, Optional<String> listUnsubscribe) {
+  /**
+   * The daily cap of {@code run} when none is given: what a warmed-up mailbox can send to people
+   * who did not ask for it without its domain's reputation suffering; a new domain wants less, a
+   * relay for a whole team more ({@code --daily-cap}).
+   */
+  public static final int DEFAULT_DAILY_CAP = 200;
+
   /** How many times a send that keeps failing temporarily is tried before it is given up. */
   public static final int MAX_ATTEMPTS = 8;
 
