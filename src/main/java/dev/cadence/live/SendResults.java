@@ -37,6 +37,7 @@ final class SendResults {
   private final Clock clock;
   private final OutcomeSink log;
   private int retriesInARow;
+  private int doubtsInARow;
 
   /** Results of the current batch, committed together by {@link #commit}. */
   private final List<Consumer<StateStore.Tx>> results = new ArrayList<>();
@@ -111,6 +112,7 @@ final class SendResults {
           });
       report.sent++;
       retriesInARow = 0;
+      doubtsInARow = 0;
     } else if (result instanceof SendResult.Retry retry) {
       // The server or the set-up failed, not this lead's message: the attempt is not counted.
       boolean notTheLeads = retry.affectsAllSends();
@@ -148,6 +150,7 @@ final class SendResults {
                       + next
                       + (notTheLeads ? " (not counted against the lead)" : "")));
       retriesInARow++;
+      doubtsInARow = 0;
       if (retry.affectsAllSends() || retriesInARow >= TickOptions.STOP_AFTER_RETRIES) {
         report.stoppedSending = true;
         report.problems.add(
@@ -174,6 +177,7 @@ final class SendResults {
                   ? "; address " + sending.recipient() + " suppressed"
                   : ""));
       retriesInARow = 0;
+      doubtsInARow = 0;
     } else {
       SendResult.InDoubt doubt = (SendResult.InDoubt) result;
       outcome = Outcome.IN_DOUBT;
@@ -188,6 +192,16 @@ final class SendResults {
               + doubt.reason()
               + "); not resent: settle it with `cadence resolve`");
       retriesInARow = 0;
+      doubtsInARow++;
+      if (doubtsInARow >= TickOptions.STOP_AFTER_DOUBTS && !report.stoppedSending) {
+        report.stoppedSending = true;
+        report.problems.add(
+            "stopped sending: "
+                + doubtsInARow
+                + " sends in a row got no answer after their body (the server may be taking"
+                + " messages without confirming them); the rest waits for the next tick; check the"
+                + " server, then settle those with `cadence resolve --all-in-doubt --dry-run`");
+      }
     }
     report.lines.add(
         new TickReport.Line(

@@ -24,4 +24,11 @@ public record TickOptions(
 
   /** Consecutive temporary failures after which the tick stops sending (the server is down). */
   public static final int STOP_AFTER_RETRIES = 5;
+
+  /**
+   * Consecutive sends in doubt after which the tick stops sending: a server that takes messages but
+   * never answers would otherwise put every due email of the tick in doubt, each one for a person
+   * to settle.
+   */
+  public static final int STOP_AFTER_DOUBTS = 3;
 }
