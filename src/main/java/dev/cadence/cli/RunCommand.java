@@ -6,6 +6,7 @@ import dev.cadence.io.template.TemplateComposer;
 import dev.cadence.live.EmailSender;
 import dev.cadence.live.MessageComposer;
 import dev.cadence.live.Preview;
+import dev.cadence.live.RunHolder;
 import dev.cadence.live.RunLock;
 import dev.cadence.live.StateStore;
 import dev.cadence.live.Tick;
@@ -124,14 +125,19 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     try (StateStore store = db.open()) {
-      Optional<RunLock> lock = store.tryLockRuns();
+      // The real clock, not --now: how long a tick has held the lock is a fact of this machine.
+      Optional<RunLock> lock = store.tryLockRuns(RunHolder.me(parent.clock().instant()));
       if (lock.isEmpty()) {
         if (!output.quiet) {
           spec.commandLine()
               .getOut()
               .println(
                   "a tick is already in progress"
-                      + store.runLockHolder().map(p -> " (pid " + p + ")").orElse("")
+                      + store
+                          .runLockHolder()
+                          .flatMap(RunHolder::pid)
+                          .map(p -> " (pid " + p + ")")
+                          .orElse("")
                       + "; nothing done");
         }
         return ExitCodes.OK;

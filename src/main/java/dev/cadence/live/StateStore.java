@@ -39,13 +39,13 @@ public interface StateStore extends AutoCloseable {
   /**
    * The lock that keeps a second tick off this store while one runs, or empty when another tick
    * holds it. Readers and other writers ({@code record}, {@code enroll}) are not held back by it.
+   * It locks the store itself, whatever path or link named it; {@code me} is left beside it for
+   * {@link #runLockHolder}.
    */
-  Optional<RunLock> tryLockRuns();
+  Optional<RunLock> tryLockRuns(RunHolder me);
 
-  /**
-   * Who holds the run lock (a process id), when that can be told, for the "in progress" message.
-   */
-  Optional<String> runLockHolder();
+  /** Who holds the run lock, when that can be told, for the "in progress" message. */
+  Optional<RunHolder> runLockHolder();
 
   /** The operations inside a transaction. */
   interface Tx {

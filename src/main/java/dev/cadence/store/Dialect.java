@@ -1,5 +1,6 @@
 package dev.cadence.store;
 
+import dev.cadence.live.RunHolder;
 import dev.cadence.live.RunLock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,8 +46,11 @@ sealed interface Dialect permits SqliteDialect {
   StoreException damaged(String row);
 
   /** See {@code StateStore.tryLockRuns}. */
-  Optional<RunLock> tryLockRuns();
+  Optional<RunLock> tryLockRuns(RunHolder me);
 
   /** See {@code StateStore.runLockHolder}. */
-  Optional<String> runLockHolder();
+  Optional<RunHolder> runLockHolder();
+
+  /** Releases what the dialect holds beside the connection, once the connection is closed. */
+  void close();
 }

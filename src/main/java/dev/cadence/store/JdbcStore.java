@@ -1,5 +1,6 @@
 package dev.cadence.store;
 
+import dev.cadence.live.RunHolder;
 import dev.cadence.live.RunLock;
 import dev.cadence.live.StateStore;
 import java.sql.Connection;
@@ -47,12 +48,12 @@ final class JdbcStore implements StateStore {
   }
 
   @Override
-  public Optional<RunLock> tryLockRuns() {
-    return dialect.tryLockRuns();
+  public Optional<RunLock> tryLockRuns(RunHolder me) {
+    return dialect.tryLockRuns(me);
   }
 
   @Override
-  public Optional<String> runLockHolder() {
+  public Optional<RunHolder> runLockHolder() {
     return dialect.runLockHolder();
   }
 
@@ -92,6 +93,8 @@ final class JdbcStore implements StateStore {
       connection.close();
     } catch (SQLException e) {
       throw dialect.translate("cannot close", e);
+    } finally {
+      dialect.close(); // after the connection: see OpenDatabases
     }
   }
 }
