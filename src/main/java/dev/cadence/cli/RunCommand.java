@@ -17,6 +17,7 @@ import dev.cadence.report.live.TickWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -66,6 +67,15 @@ final class RunCommand implements Callable<Integer> {
               + TickOptions.DEFAULT_DAILY_CAP
               + ", a safe pace for one mailbox).")
   Integer dailyCap;
+
+  @Option(
+      names = "--max-time",
+      paramLabel = "DURATION",
+      converter = DurationValue.class,
+      description =
+          "Stop sending after this long (e.g. 10m, the default; 90s, 1h); the rest waits for the"
+              + " next tick, which exits 3 when this one seems stuck past it.")
+  Duration maxTime = TickOptions.DEFAULT_MAX_DURATION;
 
   @Option(
       names = "--smtp",
@@ -126,21 +136,10 @@ final class RunCommand implements Callable<Integer> {
     }
     try (StateStore store = db.open()) {
       // The real clock, not --now: how long a tick has held the lock is a fact of this machine.
-      Optional<RunLock> lock = store.tryLockRuns(RunHolder.me(parent.clock().instant()));
+      Instant realNow = parent.clock().instant();
+      Optional<RunLock> lock = store.tryLockRuns(RunHolder.me(realNow, maxTime));
       if (lock.isEmpty()) {
-        if (!output.quiet) {
-          spec.commandLine()
-              .getOut()
-              .println(
-                  "a tick is already in progress"
-                      + store
-                          .runLockHolder()
-                          .flatMap(RunHolder::pid)
-                          .map(p -> " (pid " + p + ")")
-                          .orElse("")
-                      + "; nothing done");
-        }
-        return ExitCodes.OK;
+        return inProgress(store.runLockHolder(), realNow);
       }
       try (RunLock held = lock.get()) {
         return tick(store, configured, tickAt, clock, err);
@@ -178,6 +177,32 @@ final class RunCommand implements Callable<Integer> {
       print(report, tickAt, false);
       return exitCode(report);
     }
+  }
+
+  /**
+   * Another tick holds the lock: exit 0 while it is within its time limit (and a grace of one cron
+   * period, for its last exchange with the server); past that it looks stuck, which cron must see
+   * (exit 3), rather than every later tick saying "in progress" for ever.
+   */
+  private int inProgress(Optional<RunHolder> holder, Instant realNow) {
+    String pid = holder.flatMap(RunHolder::pid).map(p -> " (pid " + p + ")").orElse("");
+    Optional<Instant> since = holder.flatMap(RunHolder::since);
+    Duration limit = holder.flatMap(RunHolder::limit).orElse(maxTime);
+    if (since.isPresent() && since.get().plus(limit).plus(STUCK_GRACE).isBefore(realNow)) {
+      throw new CadenceException(
+          ExitCodes.RUNTIME,
+          "a tick has been in progress since "
+              + since.get()
+              + pid
+              + ", past its "
+              + TickOptions.words(limit)
+              + " limit: it looks stuck; see what that process is doing (it holds the run lock"
+              + " until it ends); nothing done");
+    }
+    if (!output.quiet) {
+      spec.commandLine().getOut().println("a tick is already in progress" + pid + "; nothing done");
+    }
+    return ExitCodes.OK;
   }
 
   /** A malformed --from is a usage error, even when no email is due in this tick. */
@@ -219,11 +244,15 @@ final class RunCommand implements Callable<Integer> {
     return s == null || s.isBlank();
   }
 
+  /** How long past its limit a tick may still be finishing its last exchange with the server. */
+  static final Duration STUCK_GRACE = Duration.ofMinutes(5);
+
   private TickOptions options() {
     return new TickOptions(
         from == null ? "" : from.strip(),
         Optional.of(dailyCap == null ? TickOptions.DEFAULT_DAILY_CAP : dailyCap),
-        Optional.ofNullable(listUnsubscribe));
+        Optional.ofNullable(listUnsubscribe),
+        maxTime);
   }
 
   private static MessageComposer composer() {

@@ -68,7 +68,7 @@ final class Delivery {
    *
    * @return how many reached the server (for the daily cap)
    */
-  int deliver(List<Item> batch, TickTally report) {
+  int deliver(List<Item> batch, TickTally report, TickDeadline deadline) {
     Instant now = clock.instant();
     List<Claimed> claimed =
         store.writeBuffered(
@@ -149,7 +149,7 @@ final class Delivery {
         continue;
       }
       Ready r = ready.get(i);
-      if (report.stoppedSending) {
+      if (deadline.stop(report)) {
         release(s, "not handed over: the tick stopped sending");
         continue;
       }

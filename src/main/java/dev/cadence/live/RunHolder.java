@@ -13,9 +13,9 @@ import java.util.Optional;
  * @param limit how long it may run before it stops by itself
  */
 public record RunHolder(Optional<Long> pid, Optional<Instant> since, Optional<Duration> limit) {
-  /** This process, from {@code since}. */
-  public static RunHolder me(Instant since) {
+  /** This process, from {@code since}, stopping by itself after {@code limit}. */
+  public static RunHolder me(Instant since, Duration limit) {
     return new RunHolder(
-        Optional.of(ProcessHandle.current().pid()), Optional.of(since), Optional.empty());
+        Optional.of(ProcessHandle.current().pid()), Optional.of(since), Optional.of(limit));
   }
 }

@@ -60,6 +60,7 @@ public final class Tick {
   /** Runs the tick; {@code refused} names the cadences that could not be loaded, with why. */
   public TickReport run(Map<String, String> refused) {
     TickTally report = new TickTally(refused);
+    TickDeadline deadline = new TickDeadline(options.maxDuration());
     Instant now = clock.instant();
     recover(report);
     refreshChangedCadences();
@@ -111,20 +112,20 @@ public final class Tick {
         } else {
           batch.add(new Delivery.Item(cadence, e, due.get()));
           if (batch.size() >= batchSize) {
-            capLeft -= delivery.deliver(List.copyOf(batch), report);
+            capLeft -= delivery.deliver(List.copyOf(batch), report, deadline);
             batch.clear();
             // Small batches first: a crash or a failing server costs little; more only while
             // sends go well.
             batchSize = report.partial() ? 1 : Math.min(batchSize * 2, MAX_BATCH);
           }
         }
-        if (report.stoppedSending) {
+        if (deadline.stop(report)) {
           break;
         }
       }
     }
-    if (!batch.isEmpty() && !report.stoppedSending) {
-      delivery.deliver(List.copyOf(batch), report);
+    if (!batch.isEmpty() && !deadline.stop(report)) {
+      delivery.deliver(List.copyOf(batch), report, deadline);
     }
     return report.report();
   }

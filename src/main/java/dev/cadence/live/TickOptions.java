@@ -1,5 +1,6 @@
 package dev.cadence.live;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -9,9 +10,27 @@ import java.util.Optional;
  * @param dailyCap at most this many emails from {@code from} per UTC day; the rest wait for
  *     tomorrow
  * @param listUnsubscribe the List-Unsubscribe target (https URL or mailto), if configured
+ * @param maxDuration how long the tick may send before it stops and leaves the rest to the next
  */
 public record TickOptions(
-    String from, Optional<Integer> dailyCap, Optional<String> listUnsubscribe) {
+    String from,
+    Optional<Integer> dailyCap,
+    Optional<String> listUnsubscribe,
+    Duration maxDuration) {
+
+  /** A tick's time limit when none is given: two cron periods of 5 minutes. */
+  public static final Duration DEFAULT_MAX_DURATION = Duration.ofMinutes(10);
+
+  /** With the default time limit. */
+  public TickOptions(String from, Optional<Integer> dailyCap, Optional<String> listUnsubscribe) {
+    this(from, dailyCap, listUnsubscribe, DEFAULT_MAX_DURATION);
+  }
+
+  /** A duration as people write it: 90s, 10m, 1h30m. */
+  public static String words(Duration d) {
+    return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT).replace(".0s", "s");
+  }
+
   /**
    * The daily cap of {@code run} when none is given: what a warmed-up mailbox can send to people
    * who did not ask for it without its domain's reputation suffering; a new domain wants less, a

@@ -140,7 +140,8 @@ class StoreLockTest {
   void openingAndClosingTheStoreBesideTheHolderKeepsTheLock() throws Exception {
     Path link = Files.createSymbolicLink(dir.resolve("link.db"), db);
     try (StateStore holder = Stores.open(db)) {
-      Optional<RunLock> lock = holder.tryLockRuns(RunHolder.me(Instant.now()));
+      Optional<RunLock> lock =
+          holder.tryLockRuns(RunHolder.me(Instant.now(), Duration.ofMinutes(10)));
       assertThat(lock).isPresent();
       // Another store on the same file in this process, opened and closed: POSIX locks belong to
       // the process, so a descriptor of the file closed here must not drop the holder's lock.
