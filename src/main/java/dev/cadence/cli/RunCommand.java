@@ -78,6 +78,13 @@ final class RunCommand implements Callable<Integer> {
   Duration maxTime = TickOptions.DEFAULT_MAX_DURATION;
 
   @Option(
+      names = "--accept-restored-store",
+      description =
+          "The store knows fewer sends than the last tick noted (restored from a backup, or its"
+              + " -wal lost): after reconciling it, accept it as it is.")
+  boolean acceptRestored;
+
+  @Option(
       names = "--smtp",
       paramLabel = "URL",
       defaultValue = "${env:CADENCE_SMTP_URL}",
@@ -142,6 +149,9 @@ final class RunCommand implements Callable<Integer> {
         return inProgress(store.runLockHolder(), realNow);
       }
       try (RunLock held = lock.get()) {
+        if (acceptRestored) {
+          store.noteSendMark(store.read(StateStore.Tx::highestSendId));
+        }
         return tick(store, configured, tickAt, clock, err);
       }
     } finally {

@@ -52,6 +52,13 @@ final class Delivery {
     this.results = new SendResults(store, cadences, clock, log);
   }
 
+  /** The highest send id marked {@code sending} and noted beside the store so far. */
+  private long sendMark;
+
+  void sendMark(long noted) {
+    sendMark = noted;
+  }
+
   /** A due email the tick wants sent. */
   record Item(LiveCadence cadence, StoredEnrollment seen, Due due) {}
 
@@ -141,6 +148,20 @@ final class Delivery {
               }
               return out;
             });
+    long top = 0;
+    for (SendRecord s : sending) {
+      top = s == null ? top : Math.max(top, s.id());
+    }
+    if (top > 0) {
+      // Before the server sees a byte: the marks reach the database file itself (not only its
+      // write-ahead log), and the highest one is noted beside it, so that a store that loses
+      // them anyway is caught by the next tick instead of sending again.
+      store.checkpoint();
+      if (top > sendMark) {
+        sendMark = top;
+        store.noteSendMark(top);
+      }
+    }
     crash.reached("after-sending");
     int reached = 0;
     for (int i = 0; i < ready.size(); i++) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,6 +34,14 @@ public interface StateStore extends AutoCloseable {
     return write(work);
   }
 
+  /**
+   * Makes the main store hold every commit so far, as far as readers let it (SQLite: a passive
+   * checkpoint of the write-ahead log into the database file, synced). A tick calls it after each
+   * durable {@code sending} commit: should the log beside the store be lost after a crash, the
+   * marks that prevent a second send are in the store itself.
+   */
+  default void checkpoint() {}
+
   /** Runs {@code work} over a consistent snapshot; it must not write. */
   <T> T read(Function<Tx, T> work);
 
@@ -46,6 +55,18 @@ public interface StateStore extends AutoCloseable {
 
   /** Who holds the run lock, when that can be told, for the "in progress" message. */
   Optional<RunHolder> runLockHolder();
+
+  /**
+   * The highest send id that a tick holding the run lock marked {@code sending}, as it noted it
+   * outside the store ({@link #noteSendMark}); a store whose sends stop below it has lost commits.
+   */
+  OptionalLong sendMark();
+
+  /**
+   * Notes {@code id} as the highest send marked {@code sending}, outside the store (it must survive
+   * the loss of the store's latest commits); only while this store holds the run lock.
+   */
+  void noteSendMark(long id);
 
   /** The operations inside a transaction. */
   interface Tx {
@@ -93,6 +114,9 @@ public interface StateStore extends AutoCloseable {
         long enrollmentId, String step, int visit, SendState state, Instant dueAt, Instant now);
 
     void updateSend(SendRecord send, Instant now);
+
+    /** The highest send id in the store (0 when there is none). */
+    long highestSendId();
 
     /** Sends from {@code sender} marked sending at or after {@code since} (for the daily cap). */
     int sendsStartedSince(String sender, Instant since);

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -59,6 +60,7 @@ public final class Tick {
 
   /** Runs the tick; {@code refused} names the cadences that could not be loaded, with why. */
   public TickReport run(Map<String, String> refused) {
+    delivery.sendMark(notBehind());
     TickTally report = new TickTally(refused);
     TickDeadline deadline = new TickDeadline(options.maxDuration());
     Instant now = clock.instant();
@@ -127,7 +129,26 @@ public final class Tick {
     if (!batch.isEmpty() && !deadline.stop(report)) {
       delivery.deliver(List.copyOf(batch), report, deadline);
     }
+    store.checkpoint(); // the results too, while nothing else is waiting on the store
     return report.report();
+  }
+
+  /**
+   * The send mark noted beside the store by earlier ticks (0 when none), after checking that the
+   * store still holds that send.
+   *
+   * @throws StoreBehindException when it does not: commits were lost
+   */
+  private long notBehind() {
+    OptionalLong mark = store.sendMark();
+    if (mark.isEmpty()) {
+      return 0;
+    }
+    long highest = store.read(StateStore.Tx::highestSendId);
+    if (highest < mark.getAsLong()) {
+      throw new StoreBehindException(mark.getAsLong(), highest);
+    }
+    return mark.getAsLong();
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.cadence.live.RunLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What differs between the databases behind {@link JdbcStore}: how transactions start, how much a
@@ -50,6 +51,15 @@ sealed interface Dialect permits SqliteDialect {
 
   /** See {@code StateStore.runLockHolder}. */
   Optional<RunHolder> runLockHolder();
+
+  /** See {@code StateStore.checkpoint}. */
+  void checkpoint(Connection c) throws SQLException;
+
+  /** See {@code StateStore.sendMark}. */
+  OptionalLong sendMark();
+
+  /** See {@code StateStore.noteSendMark}. */
+  void noteSendMark(long id);
 
   /** Releases what the dialect holds beside the connection, once the connection is closed. */
   void close();

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -45,6 +46,25 @@ final class JdbcStore implements StateStore {
   @Override
   public <T> T read(Function<Tx, T> work) {
     return transaction(dialect.beginRead(), work);
+  }
+
+  @Override
+  public void checkpoint() {
+    try {
+      dialect.checkpoint(connection);
+    } catch (SQLException e) {
+      throw dialect.translate("cannot checkpoint", e);
+    }
+  }
+
+  @Override
+  public OptionalLong sendMark() {
+    return dialect.sendMark();
+  }
+
+  @Override
+  public void noteSendMark(long id) {
+    dialect.noteSendMark(id);
   }
 
   @Override

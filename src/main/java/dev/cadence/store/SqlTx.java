@@ -307,6 +307,12 @@ final class SqlTx implements StateStore.Tx {
   }
 
   @Override
+  public long highestSendId() {
+    return sql.one("SELECT max(id) FROM sends", StatementCache.Binder.NONE, r -> r.getLong(1))
+        .orElse(0L);
+  }
+
+  @Override
   public int sendsStartedSince(String sender, Instant since) {
     return sql.one(
             "SELECT count(*) FROM sends WHERE sender = ? AND started_at >= ?",

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -33,6 +34,12 @@ final class SqliteDialect implements Dialect {
 
   /** The database file's shared channel: its header, the run lock (see OpenDatabases). */
   private OpenDatabases.Handle handle;
+
+  /** What this store wrote beside itself while it holds the run lock; null when it does not. */
+  private Map<String, String> lockInfo;
+
+  /** The key, in DB.lock, of the highest send id a tick marked {@code sending}. */
+  static final String SEND_MARK = "sends";
 
   private SqliteDialect(Path file) {
     this.file = file;
@@ -268,8 +275,45 @@ final class SqliteDialect implements Dialect {
         lock.get().close();
         throw e;
       }
+      RunLock held = lock.get();
+      lockInfo = pairs;
+      return Optional.of(
+          () -> {
+            lockInfo = null;
+            held.close();
+          });
     }
     return lock;
+  }
+
+  /**
+   * PASSIVE: copies what no reader still needs from the WAL into the database file and syncs it,
+   * without waiting for anyone; a reader's old snapshot only holds back the frames after it.
+   */
+  @Override
+  public void checkpoint(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    }
+  }
+
+  @Override
+  public OptionalLong sendMark() {
+    String mark = LockInfo.read(StoreLock.infoFile(handle.realPath())).get(SEND_MARK);
+    try {
+      return mark == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(mark));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  @Override
+  public void noteSendMark(long id) {
+    if (lockInfo == null) {
+      return; // only the holder of the run lock writes beside the store
+    }
+    lockInfo.put(SEND_MARK, Long.toString(id));
+    LockInfo.write(StoreLock.infoFile(handle.realPath()), lockInfo);
   }
 
   @Override
