@@ -168,6 +168,12 @@ public interface StateStore extends AutoCloseable {
     /** Closes the open reply tasks of an enrollment; returns how many were open. */
     int closeInboxTasks(long enrollmentId, Instant at);
 
+    /** True when an imported row with this key (content and occurrence) was recorded. */
+    boolean imported(String key);
+
+    /** Remembers an imported row as recorded, in the transaction that recorded it. */
+    void markImported(String key, Instant at);
+
     /**
      * True if this very event (lead, cadence, step, event, instant) is already stored: a
      * re-imported outcome.

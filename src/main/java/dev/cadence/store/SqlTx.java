@@ -437,6 +437,22 @@ final class SqlTx implements StateStore.Tx {
   }
 
   @Override
+  public boolean imported(String key) {
+    return sql.one("SELECT 1 FROM imported_rows WHERE key = ?", p -> p.setString(1, key), r -> true)
+        .isPresent();
+  }
+
+  @Override
+  public void markImported(String key, Instant at) {
+    sql.update(
+        "INSERT INTO imported_rows (key, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        p -> {
+          p.setString(1, key);
+          p.setLong(2, at.toEpochMilli());
+        });
+  }
+
+  @Override
   public void markInboxSeen(String key, String source, String kind, Instant at) {
     sql.update(
         "INSERT INTO inbox_seen (key, source, kind, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
