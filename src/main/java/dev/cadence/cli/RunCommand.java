@@ -1,7 +1,6 @@
 package dev.cadence.cli;
 
 import dev.cadence.io.log.OutcomeLogAppender;
-import dev.cadence.io.mail.SenderAddress;
 import dev.cadence.io.template.TemplateComposer;
 import dev.cadence.live.EmailSender;
 import dev.cadence.live.MessageComposer;
@@ -129,8 +128,7 @@ final class RunCommand implements Callable<Integer> {
     Clock clock = now.now == null ? parent.clock() : Clock.fixed(tickAt, ZoneOffset.UTC);
     PrintWriter err = spec.commandLine().getErr();
     // A wrong setting is found here, before anything is claimed: never charged to the leads.
-    checkFrom();
-    EmailSender configured = openSender(clock);
+    EmailSender configured = TickSender.open(parent.context().senders(), smtp, from, clock);
     if (dryRun) {
       configured.close();
       try (StateStore store = db.open()) {
@@ -215,43 +213,8 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** A malformed --from is a usage error, even when no email is due in this tick. */
-  private void checkFrom() {
-    if (blank(from)) {
-      return;
-    }
-    try {
-      SenderAddress.check(from.strip());
-    } catch (SenderAddress.Invalid e) {
-      throw new CadenceException(ExitCodes.USAGE, "--from: " + e.getMessage());
-    }
-  }
-
-  /**
-   * The sender, built now so that a malformed --smtp (or a trust file that cannot be read) is a
-   * usage error before anything is claimed; it connects on its first email only. Without an SMTP
-   * configuration (a changed cadence made something due that the check in the tick did not see)
-   * each send is a retry that stops the tick and is not counted against the lead.
-   */
-  private EmailSender openSender(Clock clock) {
-    if (blank(smtp)) {
-      return email ->
-          new dev.cadence.live.SendResult.Retry(
-              "no SMTP server configured: give --smtp URL and --from ADDRESS", true);
-    }
-    EmailSender sender =
-        parent.context().senders().open(smtp, blank(from) ? "" : from.strip(), clock);
-    if (!blank(from)) {
-      return sender;
-    }
-    sender.close();
-    return email ->
-        new dev.cadence.live.SendResult.Retry(
-            "no sender configured: give --from ADDRESS (or CADENCE_FROM)", true);
-  }
-
   private static boolean blank(String s) {
-    return s == null || s.isBlank();
+    return TickSender.blank(s);
   }
 
   /** How long past its limit a tick may still be finishing its last exchange with the server. */
