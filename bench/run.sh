@@ -73,7 +73,8 @@ PORT=$(cat "$WORK/port")
 # memory does not grow with the number of emails; a leak would fail here instead of hiding in RSS.
 HEAP=${CADENCE_BENCH_HEAP:--Xmx128m}
 CADENCE_JAVA_OPTS="$HEAP" /usr/bin/time -f "%e %U %S %M" -o "$WORK/send.time" "$CADENCE" run --db "$WORK/due.db" --now 2026-12-01T10:00:00Z -q \
-  --smtp "smtp://127.0.0.1:$PORT" --from sales@northwind.example --log "$WORK/log.csv"
+  --smtp "smtp://127.0.0.1:$PORT" --from sales@northwind.example --log "$WORK/log.csv" \
+  --daily-cap 1000000
 kill "$SINK_PID"
 wait "$SINK_PID" 2>/dev/null || true
 SINK_PID=

@@ -56,6 +56,7 @@ public final class Cli {
       cli.addSubcommand("completion", new CompletionCommand());
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionStrategy(StoreOutputs::execute);
     cli.setExecutionExceptionHandler(Cli::handle);
     cli.setParameterExceptionHandler(Cli::handleUsage);
     return cli;

@@ -169,18 +169,22 @@ final class RecordCommand implements Callable<Integer> {
                 public void refused(String location, String reason) {
                   err.println(location + ": refused: " + Diagnostic.oneLine(reason));
                 }
-              });
+              },
+              parent.context().crashPoints());
     } catch (IOException | UncheckedIOException e) {
       throw new CadenceException(
           ExitCodes.RUNTIME, "cannot read " + csv + ": " + e.getMessage(), e);
     }
-    int recorded = counts.recorded() + counts.unchanged();
+    int recorded = counts.recorded();
     if (!output.quiet) {
       out.println(
           "recorded "
               + recorded
               + " outcome"
               + (recorded == 1 ? "" : "s")
+              + (counts.unchanged() > 0
+                  ? ", " + counts.unchanged() + " already recorded (skipped)"
+                  : "")
               + (counts.refused() > 0 ? ", refused " + counts.refused() : ""));
     }
     return counts.refused() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -5,6 +5,7 @@ import dev.cadence.io.template.TemplateComposer;
 import dev.cadence.live.EmailSender;
 import dev.cadence.live.MessageComposer;
 import dev.cadence.live.Preview;
+import dev.cadence.live.RunHolder;
 import dev.cadence.live.RunLock;
 import dev.cadence.live.StateStore;
 import dev.cadence.live.Tick;
@@ -16,6 +17,7 @@ import dev.cadence.report.live.TickWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
       "0:done (or another tick is in progress)",
       "1:a cadence no longer validates (its enrollments wait; the others ran)",
       "2:usage error",
-      "3:partial: some sends will be retried or are in doubt, or the store/SMTP failed"
+      "3:needs a look: sends to retry or in doubt, held messages, stranded enrollments,"
+          + " or the store/SMTP failed"
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -59,8 +62,27 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--daily-cap",
       paramLabel = "N",
-      description = "At most N emails per UTC day from the --from address; the rest wait.")
+      description =
+          "At most N emails per UTC day from the --from address; the rest wait (default: "
+              + TickOptions.DEFAULT_DAILY_CAP
+              + ", a safe pace for one mailbox).")
   Integer dailyCap;
+
+  @Option(
+      names = "--max-time",
+      paramLabel = "DURATION",
+      converter = DurationValue.class,
+      description =
+          "Stop sending after this long (e.g. 10m, the default; 90s, 1h); the rest waits for the"
+              + " next tick, which exits 3 when this one seems stuck past it.")
+  Duration maxTime = TickOptions.DEFAULT_MAX_DURATION;
+
+  @Option(
+      names = "--accept-restored-store",
+      description =
+          "The store knows fewer sends than the last tick noted (restored from a backup, or its"
+              + " -wal lost): after reconciling it, accept it as it is.")
+  boolean acceptRestored;
 
   @Option(
       names = "--smtp",
@@ -107,7 +129,10 @@ final class RunCommand implements Callable<Integer> {
     Clock clock = now.now == null ? parent.clock() : Clock.fixed(tickAt, ZoneOffset.UTC);
     PrintWriter err = spec.commandLine().getErr();
     TickOptions options = options(); // checked before the store is even opened
+    // A wrong setting is found here, before anything is claimed: never charged to the leads.
+    EmailSender configured = TickSender.open(parent.context().senders(), smtp, from, clock);
     if (dryRun) {
+      configured.close();
       try (StateStore store = db.open()) {
         LiveCadences.Loaded loaded = LiveCadences.load(store);
         TickReport report =
@@ -117,26 +142,30 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     try (StateStore store = db.open()) {
-      Optional<RunLock> lock = store.tryLockRuns();
+      // The real clock, not --now: how long a tick has held the lock is a fact of this machine.
+      Instant realNow = parent.clock().instant();
+      Optional<RunLock> lock = store.tryLockRuns(RunHolder.me(realNow, maxTime));
       if (lock.isEmpty()) {
-        if (!output.quiet) {
-          spec.commandLine()
-              .getOut()
-              .println(
-                  "a tick is already in progress"
-                      + store.runLockHolder().map(p -> " (pid " + p + ")").orElse("")
-                      + "; nothing done");
-        }
-        return ExitCodes.OK;
+        return inProgress(store.runLockHolder(), realNow);
       }
       try (RunLock held = lock.get()) {
-        return tick(store, tickAt, clock, options, err);
+        if (acceptRestored) {
+          store.noteSendMark(store.read(StateStore.Tx::highestSendId));
+        }
+        return tick(store, configured, tickAt, clock, options, err);
       }
+    } finally {
+      configured.close();
     }
   }
 
   private int tick(
-      StateStore store, Instant tickAt, Clock clock, TickOptions options, PrintWriter err) {
+      StateStore store,
+      EmailSender configured,
+      Instant tickAt,
+      Clock clock,
+      TickOptions options,
+      PrintWriter err) {
     {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       boolean anythingDue = store.read(tx -> !tx.dueEnrollments(tickAt, 0, 1).isEmpty());
@@ -146,16 +175,12 @@ final class RunCommand implements Callable<Integer> {
             "emails are due: give --smtp URL (or CADENCE_SMTP_URL) and --from ADDRESS (or CADENCE_FROM)");
       }
       TickReport report;
-      try (EmailSender sender =
-              new LazySender(
-                  () -> parent.context().senders().open(smtp, from, clock),
-                  blank(smtp) || blank(from));
-          OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
+      try (OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
         Tick tick =
             new Tick(
                 store,
                 loaded.cadences(),
-                sender,
+                configured,
                 composer(),
                 clock,
                 options,
@@ -170,54 +195,44 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The sender, built on the first email: a tick with nothing to send never connects. Without an
-   * SMTP configuration (a changed cadence made something due that the check above did not see) each
-   * send is a retry that stops the tick: nothing was handed over, nothing is lost.
+   * Another tick holds the lock: exit 0 while it is within its time limit (and a grace of one cron
+   * period, for its last exchange with the server); past that it looks stuck, which cron must see
+   * (exit 3), rather than every later tick saying "in progress" for ever.
    */
-  private static final class LazySender implements EmailSender {
-    private final java.util.function.Supplier<EmailSender> factory;
-    private final boolean unconfigured;
-    private EmailSender sender;
-    private String broken;
-
-    LazySender(java.util.function.Supplier<EmailSender> factory, boolean unconfigured) {
-      this.factory = factory;
-      this.unconfigured = unconfigured;
+  private int inProgress(Optional<RunHolder> holder, Instant realNow) {
+    String pid = holder.flatMap(RunHolder::pid).map(p -> " (pid " + p + ")").orElse("");
+    Optional<Instant> since = holder.flatMap(RunHolder::since);
+    Duration limit = holder.flatMap(RunHolder::limit).orElse(maxTime);
+    if (since.isPresent() && since.get().plus(limit).plus(STUCK_GRACE).isBefore(realNow)) {
+      throw new CadenceException(
+          ExitCodes.RUNTIME,
+          "a tick has been in progress since "
+              + since.get()
+              + pid
+              + ", past its "
+              + TickOptions.words(limit)
+              + " limit: it looks stuck; see what that process is doing (it holds the run lock"
+              + " until it ends); nothing done");
     }
-
-    @Override
-    public dev.cadence.live.SendResult send(dev.cadence.live.OutgoingEmail email) {
-      if (unconfigured) {
-        return new dev.cadence.live.SendResult.Retry(
-            "no SMTP server configured: give --smtp URL and --from ADDRESS", true);
-      }
-      if (sender == null && broken == null) {
-        try {
-          sender = factory.get();
-        } catch (RuntimeException e) { // a bad URL, a missing trust file: nothing was handed over
-          broken = e.getMessage();
-        }
-      }
-      return broken != null
-          ? new dev.cadence.live.SendResult.Retry(broken, true)
-          : sender.send(email);
+    if (!output.quiet) {
+      spec.commandLine().getOut().println("a tick is already in progress" + pid + "; nothing done");
     }
-
-    @Override
-    public void close() {
-      if (sender != null) {
-        sender.close();
-      }
-    }
+    return ExitCodes.OK;
   }
 
   private static boolean blank(String s) {
-    return s == null || s.isBlank();
+    return TickSender.blank(s);
   }
+
+  /** How long past its limit a tick may still be finishing its last exchange with the server. */
+  static final Duration STUCK_GRACE = Duration.ofMinutes(5);
 
   private TickOptions options() {
     return new TickOptions(
-        from == null ? "" : from.strip(), Optional.ofNullable(dailyCap), unsubscribeLink());
+        from == null ? "" : from.strip(),
+        Optional.of(dailyCap == null ? TickOptions.DEFAULT_DAILY_CAP : dailyCap),
+        unsubscribeLink(),
+        maxTime);
   }
 
   /**
@@ -251,6 +266,17 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TickWriter.warnings(r, err);
+    if (!dry && dailyCap == null && r.sent() > 0 && r.deferredByCap() > 0) {
+      // Once a day (the tick that reaches the cap): the default may not be what was meant.
+      err.println(
+          "warning: the default daily cap of "
+              + TickOptions.DEFAULT_DAILY_CAP
+              + " emails from "
+              + options().from()
+              + " is reached; "
+              + r.deferredByCap()
+              + " due email(s) wait for tomorrow (UTC); set --daily-cap N to change it");
+    }
     err.flush();
     if (format == LiveFormat.JSON) {
       TickWriter.json(r, at, dry, out);

@@ -19,12 +19,22 @@ final class StartOption {
     if (start == null) {
       return Optional.empty();
     }
+    LocalDate day;
     try {
-      return Optional.of(LocalDate.parse(start));
+      day = LocalDate.parse(start);
     } catch (DateTimeParseException e) {
       throw new CadenceException(
           ExitCodes.USAGE,
           "--start `" + start + "` is not a date; write YYYY-MM-DD, e.g. 2026-03-02");
     }
+    // The range of --now (a day's end runs past its start, so the last day is one earlier).
+    LocalDate first = LocalDate.of(1970, 1, 2);
+    LocalDate last = LocalDate.of(9999, 12, 30);
+    if (day.isBefore(first) || day.isAfter(last)) {
+      throw new CadenceException(
+          ExitCodes.USAGE,
+          "--start `" + start + "` is outside the supported range, " + first + " to " + last);
+    }
+    return Optional.of(day);
   }
 }

@@ -52,6 +52,13 @@ final class Delivery {
     this.results = new SendResults(store, cadences, clock, log);
   }
 
+  /** The highest send id marked {@code sending} and noted beside the store so far. */
+  private long sendMark;
+
+  void sendMark(long noted) {
+    sendMark = noted;
+  }
+
   /** A due email the tick wants sent. */
   record Item(LiveCadence cadence, StoredEnrollment seen, Due due) {}
 
@@ -68,7 +75,7 @@ final class Delivery {
    *
    * @return how many reached the server (for the daily cap)
    */
-  int deliver(List<Item> batch, TickTally report) {
+  int deliver(List<Item> batch, TickTally report, TickDeadline deadline) {
     Instant now = clock.instant();
     List<Claimed> claimed =
         store.writeBuffered(
@@ -97,6 +104,15 @@ final class Delivery {
         why.add(h);
         report.held++;
         report.line(c.enrollment(), step.id(), "held: " + h.reason());
+        report.problems.add(
+            "lead "
+                + c.enrollment().leadId()
+                + " step "
+                + step.id()
+                + ": held ("
+                + h.reason()
+                + "); tried again after "
+                + now.plus(HOLD_RETRY));
       } else {
         MessageComposer.Ready r = (MessageComposer.Ready) composed;
         String messageId =
@@ -132,6 +148,20 @@ final class Delivery {
               }
               return out;
             });
+    long top = 0;
+    for (SendRecord s : sending) {
+      top = s == null ? top : Math.max(top, s.id());
+    }
+    if (top > 0) {
+      // Before the server sees a byte: the marks reach the database file itself (not only its
+      // write-ahead log), and the highest one is noted beside it, so that a store that loses
+      // them anyway is caught by the next tick instead of sending again.
+      store.checkpoint();
+      if (top > sendMark) {
+        sendMark = top;
+        store.noteSendMark(top);
+      }
+    }
     crash.reached("after-sending");
     int reached = 0;
     for (int i = 0; i < ready.size(); i++) {
@@ -140,7 +170,7 @@ final class Delivery {
         continue;
       }
       Ready r = ready.get(i);
-      if (report.stoppedSending) {
+      if (deadline.stop(report)) {
         release(s, "not handed over: the tick stopped sending");
         continue;
       }
@@ -273,7 +303,7 @@ final class Delivery {
     Instant now = clock.instant();
     store.writeBuffered(
         tx -> {
-          tx.updateSend(s.with(SendState.CANCELLED, why), now);
+          tx.updateSend(s.notHandedOver(SendState.CANCELLED, why, Optional.empty()), now);
           return null;
         });
   }

@@ -47,6 +47,16 @@ public final class EmailHeaders {
         .or(() -> email.listUnsubscribe().flatMap(EmailHeaders::unsubscribeProblem));
   }
 
+  /**
+   * What makes the email unsafe because of how the tool is set up (the sender, the Message-ID made
+   * from it, the List-Unsubscribe target), in one line: a fault no lead is to blame for.
+   */
+  public static Optional<String> configurationProblem(OutgoingEmail email) {
+    return control("sender", email.from())
+        .or(() -> messageIdProblem(email.messageId()))
+        .or(() -> email.listUnsubscribe().flatMap(EmailHeaders::unsubscribeProblem));
+  }
+
   /** What is wrong with the recipient: it must be one bare address without control characters. */
   public static Optional<String> recipientProblem(String to) {
     Optional<String> control = control("recipient address", to);

@@ -19,8 +19,9 @@ public final class OutcomeImport {
   /**
    * What an import did.
    *
-   * @param recorded items that wrote at least one event
-   * @param unchanged items already recorded before (a re-import): nothing written again
+   * @param recorded items recorded now
+   * @param unchanged items already recorded before (a re-import, whole or after an interrupted
+   *     one): nothing written again
    * @param refused items refused or unreadable
    */
   public record Counts(int recorded, int unchanged, int refused) {}
@@ -29,6 +30,20 @@ public final class OutcomeImport {
 
   public static Counts run(
       OutcomeSource source, Recorder recorder, OutcomeSink log, Listener listener) {
+    return run(source, recorder, log, listener, CrashPoints.NONE);
+  }
+
+  /**
+   * As {@link #run(OutcomeSource, Recorder, OutcomeSink, Listener)}; {@code crash} is reached as
+   * {@code after-record} once each item's transaction committed, before its log lines (tests stop
+   * the process there).
+   */
+  public static Counts run(
+      OutcomeSource source,
+      Recorder recorder,
+      OutcomeSink log,
+      Listener listener,
+      CrashPoints crash) {
     int[] counts = new int[3];
     source.forEach(
         item -> {
@@ -40,21 +55,24 @@ public final class OutcomeImport {
           OutcomeSource.Outcome o = (OutcomeSource.Outcome) item;
           Recorder.Applied applied;
           try {
-            applied = recorder.record(o.request());
+            applied = recorder.record(o.request(), o.key());
           } catch (IllegalArgumentException | IllegalStateException e) {
             applied = Recorder.Applied.refused(String.valueOf(e.getMessage()));
           }
+          crash.reached("after-record");
           if (applied.refusal().isPresent()) {
             counts[2]++;
             listener.refused(o.location(), applied.refusal().get());
             return;
           }
           List<OutcomeEvent> events = applied.events();
-          if (events.isEmpty()) {
+          if (applied.alreadyRecorded()) {
             counts[1]++;
           } else {
             counts[0]++;
-            log.append(events);
+            if (!events.isEmpty()) {
+              log.append(events);
+            }
           }
           listener.recorded(o.location(), applied);
         });

@@ -1,5 +1,6 @@
 package dev.cadence.live;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -15,8 +16,18 @@ public interface OutcomeSource {
     String location();
   }
 
-  /** An outcome to record. */
-  record Outcome(String location, Recorder.Request request) implements Item {}
+  /**
+   * An outcome to record.
+   *
+   * @param key what identifies this item across imports of the same source (its content and its
+   *     occurrence), when the source can tell: an item whose key was recorded before is skipped
+   */
+  record Outcome(String location, Recorder.Request request, Optional<String> key) implements Item {
+    /** An outcome without a key: recognised again only by its event and instant. */
+    public Outcome(String location, Recorder.Request request) {
+      this(location, request, Optional.empty());
+    }
+  }
 
   /** An item that could not be read as an outcome, with why; the rest of the source goes on. */
   record Unreadable(String location, String problem) implements Item {}

@@ -51,7 +51,17 @@ public final class Recorder {
     public static Applied refused(String reason) {
       return new Applied(List.of(), Optional.of(reason), "", "", false, List.of());
     }
+
+    /** True when nothing was written because this outcome was recorded before (a re-import). */
+    public boolean alreadyRecorded() {
+      return events.isEmpty()
+          && refusal.isEmpty()
+          && notes.stream().anyMatch(n -> n.startsWith(ALREADY));
+    }
   }
+
+  /** How the note of an outcome recorded before begins. */
+  static final String ALREADY = "already recorded";
 
   private final StateStore store;
   private final Map<String, LiveCadence> cadences;
@@ -66,10 +76,39 @@ public final class Recorder {
 
   /** Records {@code r} in a transaction of its own. */
   public Applied record(Request r) {
+    return record(r, Optional.empty());
+  }
+
+  /**
+   * Records {@code r} in a transaction of its own, unless an imported row with {@code key} was
+   * recorded before; the key is remembered in the same transaction, so that an import cut off at
+   * any point and run again records each row once.
+   */
+  public Applied record(Request r, Optional<String> key) {
     if (r.outcome().isPresent() && !Outcomes.isKnown(r.outcome().get())) {
       return unknownOutcome(r);
     }
-    return store.write(tx -> record(tx, r));
+    return store.write(
+        tx -> {
+          if (key.isPresent() && tx.imported(key.get())) {
+            return new Applied(
+                List.of(),
+                Optional.empty(),
+                r.cadence().orElse(""),
+                "",
+                false,
+                List.of(
+                    ALREADY
+                        + ": "
+                        + r.outcome().orElse("done")
+                        + " (the same row, imported before); skipped"));
+          }
+          Applied applied = record(tx, r);
+          if (applied.refusal().isEmpty() && key.isPresent()) {
+            tx.markImported(key.get(), r.at());
+          }
+          return applied;
+        });
   }
 
   private static Applied unknownOutcome(Request r) {
@@ -170,7 +209,7 @@ public final class Recorder {
           c.id(),
           stored.status(),
           !stored.state().isActive(),
-          List.of("already recorded: " + recorded + " at " + r.at() + "; skipped"));
+          List.of(ALREADY + ": " + recorded + " at " + r.at() + "; skipped"));
     }
     Enrollment e = stored.state();
     Optional<Pending> pending =

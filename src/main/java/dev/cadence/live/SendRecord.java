@@ -90,6 +90,31 @@ public record SendRecord(
         Optional.empty());
   }
 
+  /**
+   * This send, marked {@code sending} by this process, back in {@code newState} as if it had not
+   * been tried: nothing reached the server, so the attempt is not counted and the daily cap does
+   * not count it either.
+   */
+  public SendRecord notHandedOver(SendState newState, String newDetail, Optional<Instant> next) {
+    return new SendRecord(
+        id,
+        enrollmentId,
+        cadence,
+        leadId,
+        step,
+        visit,
+        newState,
+        dueAt,
+        Math.max(attempts - 1, 0),
+        next,
+        sender,
+        recipient,
+        messageId,
+        newDetail,
+        Optional.empty(),
+        Optional.empty());
+  }
+
   public SendRecord finished(Instant at) {
     return new SendRecord(
         id,

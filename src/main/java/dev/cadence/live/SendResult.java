@@ -16,7 +16,9 @@ public sealed interface SendResult {
    * @param affectsAllSends the cause is not this message but the server or the set-up (unreachable
    *     or silent server, TLS or authentication failure, sender refused, 421): the following sends
    *     would fail alike, so the caller should stop sending until the next tick instead of trying
-   *     each one
+   *     each one. Such a failure is not the lead's: it does not count as one of the send's
+   *     attempts, so a server that is down or a wrong setting never makes a lead's email fail for
+   *     good
    */
   record Retry(String reason, boolean affectsAllSends) implements SendResult {
     /** A retry that concerns this message only (e.g. a 4xx reply to its RCPT). */

@@ -37,6 +37,7 @@ final class SendResults {
   private final Clock clock;
   private final OutcomeSink log;
   private int retriesInARow;
+  private int doubtsInARow;
 
   /** Results of the current batch, committed together by {@link #commit}. */
   private final List<Consumer<StateStore.Tx>> results = new ArrayList<>();
@@ -78,7 +79,7 @@ final class SendResults {
                   .refusal()
                   .ifPresent(
                       r ->
-                          report.problems.add(
+                          report.strand(
                               "lead "
                                   + e.leadId()
                                   + " in "
@@ -94,7 +95,7 @@ final class SendResults {
                 NextDue.of(cadence.engine(), state, tx.sendsOf(e.id())),
                 LeadStatus.of(cadence.engine(), state),
                 now);
-            Handoffs.follow(tx, cadences, e, state, now).ifPresent(report.problems::add);
+            Handoffs.follow(tx, cadences, e, state, now).ifPresent(report::strand);
             OutcomeEvent event =
                 new OutcomeEvent(
                     now,
@@ -111,8 +112,11 @@ final class SendResults {
           });
       report.sent++;
       retriesInARow = 0;
+      doubtsInARow = 0;
     } else if (result instanceof SendResult.Retry retry) {
-      boolean giveUp = sending.attempts() >= TickOptions.MAX_ATTEMPTS;
+      // The server or the set-up failed, not this lead's message: the attempt is not counted.
+      boolean notTheLeads = retry.affectsAllSends();
+      boolean giveUp = !notTheLeads && sending.attempts() >= TickOptions.MAX_ATTEMPTS;
       outcome = giveUp ? Outcome.FAILED : Outcome.RETRY;
       Instant next = now.plus(backoff(sending.attempts()));
       finish(
@@ -121,9 +125,11 @@ final class SendResults {
               ? sending.with(
                   SendState.FAILED,
                   "gave up after " + sending.attempts() + " attempts: " + retry.reason())
-              : sending
-                  .with(SendState.RETRY, retry.reason())
-                  .withAttempt(sending.attempts(), Optional.of(next)),
+              : notTheLeads
+                  ? sending.notHandedOver(SendState.RETRY, retry.reason(), Optional.of(next))
+                  : sending
+                      .with(SendState.RETRY, retry.reason())
+                      .withAttempt(sending.attempts(), Optional.of(next)),
           now,
           false);
       if (giveUp) {
@@ -138,8 +144,13 @@ final class SendResults {
               + sending.step()
               + ": "
               + retry.reason()
-              + (giveUp ? " (given up)" : "; retried after " + next));
+              + (giveUp
+                  ? " (given up)"
+                  : "; retried after "
+                      + next
+                      + (notTheLeads ? " (not counted against the lead)" : "")));
       retriesInARow++;
+      doubtsInARow = 0;
       if (retry.affectsAllSends() || retriesInARow >= TickOptions.STOP_AFTER_RETRIES) {
         report.stoppedSending = true;
         report.problems.add(
@@ -166,6 +177,7 @@ final class SendResults {
                   ? "; address " + sending.recipient() + " suppressed"
                   : ""));
       retriesInARow = 0;
+      doubtsInARow = 0;
     } else {
       SendResult.InDoubt doubt = (SendResult.InDoubt) result;
       outcome = Outcome.IN_DOUBT;
@@ -180,6 +192,16 @@ final class SendResults {
               + doubt.reason()
               + "); not resent: settle it with `cadence resolve`");
       retriesInARow = 0;
+      doubtsInARow++;
+      if (doubtsInARow >= TickOptions.STOP_AFTER_DOUBTS && !report.stoppedSending) {
+        report.stoppedSending = true;
+        report.problems.add(
+            "stopped sending: "
+                + doubtsInARow
+                + " sends in a row got no answer after their body (the server may be taking"
+                + " messages without confirming them); the rest waits for the next tick; check the"
+                + " server, then settle those with `cadence resolve --all-in-doubt --dry-run`");
+      }
     }
     report.lines.add(
         new TickReport.Line(

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,19 +34,39 @@ public interface StateStore extends AutoCloseable {
     return write(work);
   }
 
+  /**
+   * Makes the main store hold every commit so far, as far as readers let it (SQLite: a passive
+   * checkpoint of the write-ahead log into the database file, synced). A tick calls it after each
+   * durable {@code sending} commit: should the log beside the store be lost after a crash, the
+   * marks that prevent a second send are in the store itself.
+   */
+  default void checkpoint() {}
+
   /** Runs {@code work} over a consistent snapshot; it must not write. */
   <T> T read(Function<Tx, T> work);
 
   /**
    * The lock that keeps a second tick off this store while one runs, or empty when another tick
    * holds it. Readers and other writers ({@code record}, {@code enroll}) are not held back by it.
+   * It locks the store itself, whatever path or link named it; {@code me} is left beside it for
+   * {@link #runLockHolder}.
    */
-  Optional<RunLock> tryLockRuns();
+  Optional<RunLock> tryLockRuns(RunHolder me);
+
+  /** Who holds the run lock, when that can be told, for the "in progress" message. */
+  Optional<RunHolder> runLockHolder();
 
   /**
-   * Who holds the run lock (a process id), when that can be told, for the "in progress" message.
+   * The highest send id that a tick holding the run lock marked {@code sending}, as it noted it
+   * outside the store ({@link #noteSendMark}); a store whose sends stop below it has lost commits.
    */
-  Optional<String> runLockHolder();
+  OptionalLong sendMark();
+
+  /**
+   * Notes {@code id} as the highest send marked {@code sending}, outside the store (it must survive
+   * the loss of the store's latest commits); only while this store holds the run lock.
+   */
+  void noteSendMark(long id);
 
   /** The operations inside a transaction. */
   interface Tx {
@@ -93,6 +114,9 @@ public interface StateStore extends AutoCloseable {
         long enrollmentId, String step, int visit, SendState state, Instant dueAt, Instant now);
 
     void updateSend(SendRecord send, Instant now);
+
+    /** The highest send id in the store (0 when there is none). */
+    long highestSendId();
 
     /** Sends from {@code sender} marked sending at or after {@code since} (for the daily cap). */
     int sendsStartedSince(String sender, Instant since);
@@ -143,6 +167,12 @@ public interface StateStore extends AutoCloseable {
 
     /** Closes the open reply tasks of an enrollment; returns how many were open. */
     int closeInboxTasks(long enrollmentId, Instant at);
+
+    /** True when an imported row with this key (content and occurrence) was recorded. */
+    boolean imported(String key);
+
+    /** Remembers an imported row as recorded, in the transaction that recorded it. */
+    void markImported(String key, Instant at);
 
     /**
      * True if this very event (lead, cadence, step, event, instant) is already stored: a

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -59,7 +60,9 @@ public final class Tick {
 
   /** Runs the tick; {@code refused} names the cadences that could not be loaded, with why. */
   public TickReport run(Map<String, String> refused) {
+    delivery.sendMark(notBehind());
     TickTally report = new TickTally(refused);
+    TickDeadline deadline = new TickDeadline(options.maxDuration());
     Instant now = clock.instant();
     recover(report);
     refreshChangedCadences();
@@ -111,22 +114,41 @@ public final class Tick {
         } else {
           batch.add(new Delivery.Item(cadence, e, due.get()));
           if (batch.size() >= batchSize) {
-            capLeft -= delivery.deliver(List.copyOf(batch), report);
+            capLeft -= delivery.deliver(List.copyOf(batch), report, deadline);
             batch.clear();
             // Small batches first: a crash or a failing server costs little; more only while
             // sends go well.
             batchSize = report.partial() ? 1 : Math.min(batchSize * 2, MAX_BATCH);
           }
         }
-        if (report.stoppedSending) {
+        if (deadline.stop(report)) {
           break;
         }
       }
     }
-    if (!batch.isEmpty() && !report.stoppedSending) {
-      delivery.deliver(List.copyOf(batch), report);
+    if (!batch.isEmpty() && !deadline.stop(report)) {
+      delivery.deliver(List.copyOf(batch), report, deadline);
     }
+    store.checkpoint(); // the results too, while nothing else is waiting on the store
     return report.report();
+  }
+
+  /**
+   * The send mark noted beside the store by earlier ticks (0 when none), after checking that the
+   * store still holds that send.
+   *
+   * @throws StoreBehindException when it does not: commits were lost
+   */
+  private long notBehind() {
+    OptionalLong mark = store.sendMark();
+    if (mark.isEmpty()) {
+      return 0;
+    }
+    long highest = store.read(StateStore.Tx::highestSendId);
+    if (highest < mark.getAsLong()) {
+      throw new StoreBehindException(mark.getAsLong(), highest);
+    }
+    return mark.getAsLong();
   }
 
   /**
@@ -141,7 +163,7 @@ public final class Tick {
     try {
       due = TickDecision.firstDue(engine, e.state(), sends, now);
     } catch (IllegalArgumentException x) {
-      report.problems.add(
+      report.strand(
           "lead "
               + e.leadId()
               + " in "
@@ -201,6 +223,12 @@ public final class Tick {
           }
           return null;
         });
+    if (report.recoveredInDoubt > 0) {
+      report.problems.add(
+          report.recoveredInDoubt
+              + " send(s) interrupted by a tick that stopped while handing them over are now in"
+              + " doubt (never resent): see `cadence status`, settle them with `cadence resolve`");
+    }
   }
 
   /**

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param recoveredInDoubt sends found interrupted by a crashed tick and now reported in doubt
  * @param recoveredClaims claims of a crashed tick made before anything was handed over: released,
  *     sent again normally
+ * @param stranded enrollments that cannot go on by themselves (at a step their cadence no longer
+ *     has, a handoff to a cadence not found, a step the engine refused to complete)
  * @param stoppedSending the tick stopped sending because the server kept failing
  * @param refusedCadences cadences whose enrollments were not worked on, with why
  * @param lines one line per send decision, for --verbose and --dry-run
@@ -28,6 +30,7 @@ public record TickReport(
     int suppressed,
     int recoveredInDoubt,
     int recoveredClaims,
+    int stranded,
     boolean stoppedSending,
     Map<String, String> refusedCadences,
     List<String> problems,
@@ -43,9 +46,17 @@ public record TickReport(
   }
 
   /**
-   * True when the tick left work that only a later tick or a person can finish (exit 3 for cron).
+   * True when the tick left work that only a later tick or a person can finish (exit 3 for cron,
+   * with a warning on stderr even under {@code --quiet}): a retry, a send in doubt (new, or found
+   * interrupted by a stopped tick), a held message, a stranded enrollment, a tick that stopped
+   * sending.
    */
   public boolean partial() {
-    return retried > 0 || inDoubt > 0 || stoppedSending;
+    return retried > 0
+        || inDoubt > 0
+        || recoveredInDoubt > 0
+        || held > 0
+        || stranded > 0
+        || stoppedSending;
   }
 }

@@ -21,6 +21,7 @@ final class TickTally {
   int suppressed;
   int recoveredInDoubt;
   int recoveredClaims;
+  int stranded;
   boolean stoppedSending;
   final Map<String, String> refusedCadences = new LinkedHashMap<>();
   final List<String> problems = new ArrayList<>();
@@ -28,6 +29,12 @@ final class TickTally {
 
   TickTally(Map<String, String> refused) {
     refusedCadences.putAll(refused);
+  }
+
+  /** An enrollment that cannot go on by itself (a person must look): counted and reported. */
+  void strand(String problem) {
+    stranded++;
+    problems.add(problem);
   }
 
   void line(StoredEnrollment e, String step, String what) {
@@ -52,6 +59,7 @@ final class TickTally {
         suppressed,
         recoveredInDoubt,
         recoveredClaims,
+        stranded,
         stoppedSending,
         refusedCadences,
         problems,

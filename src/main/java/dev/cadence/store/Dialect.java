@@ -1,9 +1,11 @@
 package dev.cadence.store;
 
+import dev.cadence.live.RunHolder;
 import dev.cadence.live.RunLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What differs between the databases behind {@link JdbcStore}: how transactions start, how much a
@@ -38,9 +40,27 @@ sealed interface Dialect permits SqliteDialect {
    */
   StoreException translate(String what, SQLException e);
 
+  /**
+   * The refusal for a store with a row no cadence writes ({@code row} names it): damaged, to be
+   * restored or repaired, never worked around.
+   */
+  StoreException damaged(String row);
+
   /** See {@code StateStore.tryLockRuns}. */
-  Optional<RunLock> tryLockRuns();
+  Optional<RunLock> tryLockRuns(RunHolder me);
 
   /** See {@code StateStore.runLockHolder}. */
-  Optional<String> runLockHolder();
+  Optional<RunHolder> runLockHolder();
+
+  /** See {@code StateStore.checkpoint}. */
+  void checkpoint(Connection c) throws SQLException;
+
+  /** See {@code StateStore.sendMark}. */
+  OptionalLong sendMark();
+
+  /** See {@code StateStore.noteSendMark}. */
+  void noteSendMark(long id);
+
+  /** Releases what the dialect holds beside the connection, once the connection is closed. */
+  void close();
 }

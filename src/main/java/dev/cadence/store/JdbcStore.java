@@ -1,11 +1,13 @@
 package dev.cadence.store;
 
+import dev.cadence.live.RunHolder;
 import dev.cadence.live.RunLock;
 import dev.cadence.live.StateStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -47,12 +49,31 @@ final class JdbcStore implements StateStore {
   }
 
   @Override
-  public Optional<RunLock> tryLockRuns() {
-    return dialect.tryLockRuns();
+  public void checkpoint() {
+    try {
+      dialect.checkpoint(connection);
+    } catch (SQLException e) {
+      throw dialect.translate("cannot checkpoint", e);
+    }
   }
 
   @Override
-  public Optional<String> runLockHolder() {
+  public OptionalLong sendMark() {
+    return dialect.sendMark();
+  }
+
+  @Override
+  public void noteSendMark(long id) {
+    dialect.noteSendMark(id);
+  }
+
+  @Override
+  public Optional<RunLock> tryLockRuns(RunHolder me) {
+    return dialect.tryLockRuns(me);
+  }
+
+  @Override
+  public Optional<RunHolder> runLockHolder() {
     return dialect.runLockHolder();
   }
 
@@ -92,6 +113,8 @@ final class JdbcStore implements StateStore {
       connection.close();
     } catch (SQLException e) {
       throw dialect.translate("cannot close", e);
+    } finally {
+      dialect.close(); // after the connection: see OpenDatabases
     }
   }
 }

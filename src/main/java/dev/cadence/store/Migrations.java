@@ -114,6 +114,14 @@ final class Migrations {
           CREATE INDEX inbox_tasks_open ON inbox_tasks (enrollment_id) WHERE done_at IS NULL;
           CREATE INDEX sends_message_id ON sends (message_id);
           CREATE INDEX sends_recipient ON sends (lower(recipient));
+          """,
+          // 3: the rows of outcome files already recorded (by content and occurrence), so that
+          // importing a file again, whole or after an interrupted import, records nothing twice.
+          """
+          CREATE TABLE imported_rows (
+            key TEXT PRIMARY KEY,
+            at ${INT64} NOT NULL
+          );
           """);
 
   private Migrations() {}

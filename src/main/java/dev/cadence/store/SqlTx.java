@@ -171,9 +171,22 @@ final class SqlTx implements StateStore.Tx {
   private static StoredEnrollment enrollment(ResultSet r) throws SQLException {
     String cadence = r.getString(2);
     String leadId = r.getString(3);
-    Lead lead = EnrollmentCodec.decodeLead(leadId, r.getString(4));
-    Enrollment state = EnrollmentCodec.decode(leadId, cadence, r.getString(5));
-    return new StoredEnrollment(r.getLong(1), lead, state, instant(r, 6), r.getString(7));
+    try {
+      Lead lead = EnrollmentCodec.decodeLead(leadId, r.getString(4));
+      Enrollment state = EnrollmentCodec.decode(leadId, cadence, r.getString(5));
+      return new StoredEnrollment(r.getLong(1), lead, state, instant(r, 6), r.getString(7));
+    } catch (IllegalStateException e) {
+      throw new DamagedRow(
+          "enrollment "
+              + r.getLong(1)
+              + " (lead "
+              + leadId
+              + ", cadence "
+              + cadence
+              + ") cannot be read ("
+              + e.getMessage()
+              + ")");
+    }
   }
 
   @Override
@@ -223,7 +236,7 @@ final class SqlTx implements StateStore.Tx {
         r.getString(4),
         r.getString(5),
         r.getInt(6),
-        SendState.fromId(r.getString(7)),
+        sendState(r),
         Instant.ofEpochMilli(r.getLong(8)),
         r.getInt(9),
         instant(r, 10),
@@ -233,6 +246,26 @@ final class SqlTx implements StateStore.Tx {
         r.getString(14),
         instant(r, 15),
         instant(r, 16));
+  }
+
+  private static SendState sendState(ResultSet r) throws SQLException {
+    String id = r.getString(7);
+    try {
+      return SendState.fromId(id);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new DamagedRow(
+          "send "
+              + r.getLong(1)
+              + " (lead "
+              + r.getString(4)
+              + ", cadence "
+              + r.getString(3)
+              + ", step "
+              + r.getString(5)
+              + ") has the state `"
+              + id
+              + "`, which cadence never writes");
+    }
   }
 
   @Override
@@ -271,6 +304,12 @@ final class SqlTx implements StateStore.Tx {
           p.setLong(10, now.toEpochMilli());
           p.setLong(11, s.id());
         });
+  }
+
+  @Override
+  public long highestSendId() {
+    return sql.one("SELECT max(id) FROM sends", StatementCache.Binder.NONE, r -> r.getLong(1))
+        .orElse(0L);
   }
 
   @Override
@@ -395,6 +434,22 @@ final class SqlTx implements StateStore.Tx {
   public boolean inboxSeen(String key) {
     return sql.one("SELECT 1 FROM inbox_seen WHERE key = ?", p -> p.setString(1, key), r -> true)
         .isPresent();
+  }
+
+  @Override
+  public boolean imported(String key) {
+    return sql.one("SELECT 1 FROM imported_rows WHERE key = ?", p -> p.setString(1, key), r -> true)
+        .isPresent();
+  }
+
+  @Override
+  public void markImported(String key, Instant at) {
+    sql.update(
+        "INSERT INTO imported_rows (key, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        p -> {
+          p.setString(1, key);
+          p.setLong(2, at.toEpochMilli());
+        });
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.cadence.store;
 
+import dev.cadence.live.RunHolder;
 import dev.cadence.live.RunLock;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -21,14 +23,23 @@ import org.sqlite.SQLiteOpenMode;
 /**
  * The embedded default store: one SQLite file in WAL mode (readers never block the tick, a crash
  * loses nothing committed), with a busy timeout so that a {@code record} running beside a tick
- * waits its turn instead of failing, full fsync on commit, and an OS file lock beside it that keeps
- * ticks apart.
+ * waits its turn instead of failing, full fsync on commit, and an OS lock on the file itself that
+ * keeps ticks apart ({@link StoreLock}).
  */
 final class SqliteDialect implements Dialect {
   private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   static final int BUSY_TIMEOUT_MS = 30_000;
 
   private final Path file;
+
+  /** The database file's shared channel: its header, the run lock (see OpenDatabases). */
+  private OpenDatabases.Handle handle;
+
+  /** What this store wrote beside itself while it holds the run lock; null when it does not. */
+  private Map<String, String> lockInfo;
+
+  /** The key, in DB.lock, of the highest send id a tick marked {@code sending}. */
+  static final String SEND_MARK = "sends";
 
   private SqliteDialect(Path file) {
     this.file = file;
@@ -47,8 +58,9 @@ final class SqliteDialect implements Dialect {
               + file
               + "; run `cadence enroll` first (it creates one), or point --db at yours");
     }
+    OpenDatabases.Handle handle = null;
     if (exists) {
-      checkHeader(file);
+      handle = checkHeader(file);
     } else {
       Path dir = file.toAbsolutePath().getParent();
       if (dir == null || !Files.isDirectory(dir)) {
@@ -58,6 +70,7 @@ final class SqliteDialect implements Dialect {
       }
     }
     SqliteDialect dialect = new SqliteDialect(file);
+    dialect.handle = handle;
     SQLiteConfig config = new SQLiteConfig();
     config.setOpenMode(SQLiteOpenMode.READWRITE);
     if (!create) {
@@ -72,10 +85,14 @@ final class SqliteDialect implements Dialect {
           DriverManager.getConnection(
               "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     } catch (SQLException e) {
+      dialect.close();
       throw dialect.translate("cannot open", e);
     }
     try {
       dialect.prepare(c, create);
+      if (dialect.handle == null) {
+        dialect.handle = share(file); // created just now
+      }
       return new JdbcStore(c, dialect);
     } catch (RuntimeException e) {
       try {
@@ -83,30 +100,48 @@ final class SqliteDialect implements Dialect {
       } catch (SQLException ignored) {
         // the first failure is the one to report
       }
+      dialect.close();
       throw e;
     }
   }
 
-  /** A file that is not SQLite at all is refused before SQLite sees it. */
-  private static void checkHeader(Path file) {
+  private static OpenDatabases.Handle share(Path file) {
+    try {
+      return OpenDatabases.open(file);
+    } catch (IOException e) {
+      throw new StoreException(
+          StoreException.Kind.IO, "cannot read the state store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A file that is not SQLite at all is refused before SQLite sees it; read through the shared
+   * channel, which the caller then keeps.
+   */
+  private static OpenDatabases.Handle checkHeader(Path file) {
     if (Files.isDirectory(file)) {
       throw new StoreException(
           StoreException.Kind.CORRUPT,
           file + " is a folder, not a state store; point --db at the store file");
     }
+    OpenDatabases.Handle handle = share(file);
     byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(MAGIC.length);
+    try {
+      head = handle.head(MAGIC.length);
     } catch (IOException e) {
+      handle.close();
       throw new StoreException(
           StoreException.Kind.IO, "cannot read the state store " + file + ": " + e.getMessage(), e);
     }
     if (head.length == 0) {
+      handle.close();
       throw corrupt(file, "it is empty");
     }
     if (!Arrays.equals(head, MAGIC)) {
+      handle.close();
       throw corrupt(file, "it is not a SQLite database");
     }
+    return handle;
   }
 
   static StoreException corrupt(Path file, String why) {
@@ -216,12 +251,81 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public Optional<RunLock> tryLockRuns() {
-    return FileRunLock.tryAcquire(file);
+  public StoreException damaged(String row) {
+    return new StoreException(
+        StoreException.Kind.CORRUPT,
+        "the state store "
+            + file
+            + " is damaged: "
+            + row
+            + "; nothing was changed. Restore the store from a backup (see the backups section"
+            + " of docs/operations.md) or repair that row");
   }
 
   @Override
-  public Optional<String> runLockHolder() {
-    return FileRunLock.holder(file);
+  public Optional<RunLock> tryLockRuns(RunHolder me) {
+    Optional<RunLock> lock = StoreLock.tryAcquire(handle);
+    if (lock.isPresent()) {
+      Path info = StoreLock.infoFile(handle.realPath());
+      Map<String, String> pairs = LockInfo.read(info);
+      LockInfo.putHolder(pairs, me);
+      try {
+        LockInfo.write(info, pairs);
+      } catch (StoreException e) {
+        lock.get().close();
+        throw e;
+      }
+      RunLock held = lock.get();
+      lockInfo = pairs;
+      return Optional.of(
+          () -> {
+            lockInfo = null;
+            held.close();
+          });
+    }
+    return lock;
+  }
+
+  /**
+   * PASSIVE: copies what no reader still needs from the WAL into the database file and syncs it,
+   * without waiting for anyone; a reader's old snapshot only holds back the frames after it.
+   */
+  @Override
+  public void checkpoint(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    }
+  }
+
+  @Override
+  public OptionalLong sendMark() {
+    String mark = LockInfo.read(StoreLock.infoFile(handle.realPath())).get(SEND_MARK);
+    try {
+      return mark == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(mark));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  @Override
+  public void noteSendMark(long id) {
+    if (lockInfo == null) {
+      return; // only the holder of the run lock writes beside the store
+    }
+    lockInfo.put(SEND_MARK, Long.toString(id));
+    LockInfo.write(StoreLock.infoFile(handle.realPath()), lockInfo);
+  }
+
+  @Override
+  public Optional<RunHolder> runLockHolder() {
+    return LockInfo.holder(LockInfo.read(StoreLock.infoFile(handle.realPath())));
+  }
+
+  @Override
+  public void close() {
+    if (handle != null) {
+      handle.close();
+      handle = null;
+    }
   }
 }

@@ -55,6 +55,8 @@ final class StatementCache implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw fail(e);
+    } catch (DamagedRow e) {
+      throw dialect.damaged(e.getMessage());
     }
   }
 
@@ -119,6 +121,8 @@ final class StatementCache implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw fail(e);
+    } catch (DamagedRow e) {
+      throw dialect.damaged(e.getMessage());
     }
   }
 

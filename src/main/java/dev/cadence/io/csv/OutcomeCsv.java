@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * The outcomes of a CSV for {@code record --csv}: columns {@code lead_id} (or {@code lead}), {@code
  * step}, {@code outcome} (or {@code event}), and optionally {@code cadence}, {@code timestamp} (or
  * {@code at}) and any field a step requires; an outcome log's own columns work too. Each row is an
- * outcome located at {@code NAME:LINE}.
+ * outcome located at {@code NAME:LINE}, keyed by {@link RowKey}: importing the file again records
+ * none of the rows already recorded, with or without timestamps.
  */
 public final class OutcomeCsv implements OutcomeSource {
   /** Columns that are not fields. */
@@ -106,16 +107,17 @@ public final class OutcomeCsv implements OutcomeSource {
         sink.accept(new Unreadable(location, e.getMessage()));
         continue;
       }
+      Optional<Instant> stated = at == null || at.isEmpty() ? Optional.empty() : Optional.of(when);
+      Recorder.Request request =
+          new Recorder.Request(
+              get(row, leadCol),
+              Optional.ofNullable(get(row, cadenceCol)).filter(s -> !s.isEmpty()),
+              get(row, stepCol),
+              Optional.ofNullable(get(row, outcomeCol)),
+              fields,
+              when);
       sink.accept(
-          new Outcome(
-              location,
-              new Recorder.Request(
-                  get(row, leadCol),
-                  Optional.ofNullable(get(row, cadenceCol)).filter(s -> !s.isEmpty()),
-                  get(row, stepCol),
-                  Optional.ofNullable(get(row, outcomeCol)),
-                  fields,
-                  when)));
+          new Outcome(location, request, Optional.of(RowKey.of(RowKey.content(request, stated)))));
     }
   }
 

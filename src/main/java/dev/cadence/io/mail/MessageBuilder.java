@@ -21,24 +21,38 @@ import java.util.Date;
 final class MessageBuilder {
   private MessageBuilder() {}
 
-  /** Why the message cannot be built; {@code address} when it is the recipient that is unusable. */
-  static final class Unsafe extends Exception {
-    final boolean address;
+  /** Whose the fault is when a message cannot be built. */
+  enum Fault {
+    /** The lead's address is unusable: suppress it. */
+    RECIPIENT,
+    /** This message (its subject, its text) cannot go out; the address may be fine. */
+    MESSAGE,
+    /** How the tool is set up (the sender, the unsubscribe target): no lead is to blame. */
+    CONFIGURATION
+  }
 
-    Unsafe(String message, boolean address) {
+  /** Why the message cannot be built, and whose fault it is. */
+  static final class Unsafe extends Exception {
+    final Fault fault;
+
+    Unsafe(String message, Fault fault) {
       super(message);
-      this.address = address;
+      this.fault = fault;
     }
   }
 
   static MimeMessage build(Session session, OutgoingEmail email, Instant now) throws Unsafe {
     var problem = EmailHeaders.recipientProblem(email.to());
     if (problem.isPresent()) {
-      throw new Unsafe(problem.get(), true);
+      throw new Unsafe(problem.get(), Fault.RECIPIENT);
+    }
+    problem = EmailHeaders.configurationProblem(email);
+    if (problem.isPresent()) {
+      throw new Unsafe(problem.get(), Fault.CONFIGURATION);
     }
     problem = EmailHeaders.problem(email);
     if (problem.isPresent()) {
-      throw new Unsafe(problem.get(), false);
+      throw new Unsafe(problem.get(), Fault.MESSAGE);
     }
     InternetAddress to = recipient(email.to());
     InternetAddress from = sender(email.from());
@@ -67,7 +81,7 @@ final class MessageBuilder {
       message.saveChanges();
       return message;
     } catch (MessagingException e) {
-      throw new Unsafe("the message cannot be built: " + e.getMessage(), false);
+      throw new Unsafe("the message cannot be built: " + e.getMessage(), Fault.MESSAGE);
     }
   }
 
@@ -77,19 +91,9 @@ final class MessageBuilder {
    */
   private static InternetAddress sender(String text) throws Unsafe {
     try {
-      InternetAddress parsed = new InternetAddress(text, true); // exactly one address, or it throws
-      return parsed.getPersonal() == null
-          ? new InternetAddress(parsed.getAddress(), true)
-          : new InternetAddress(
-              parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
-    } catch (AddressException | java.io.UnsupportedEncodingException e) {
-      throw new Unsafe(
-          "the sender `"
-              + text
-              + "` is not one address ("
-              + e.getMessage()
-              + "); write e.g. \"Ada Lovelace\" <ada@example.com>",
-          false);
+      return SenderAddress.parse(text);
+    } catch (SenderAddress.Invalid e) {
+      throw new Unsafe(e.getMessage(), Fault.CONFIGURATION);
     }
   }
 
@@ -106,20 +110,21 @@ final class MessageBuilder {
               + address
               + "` has non-ASCII characters before the @, which needs"
               + " SMTPUTF8; not supported",
-          true);
+          Fault.RECIPIENT);
     }
     String domain;
     try {
       domain = IDN.toASCII(address.substring(at + 1), IDN.USE_STD3_ASCII_RULES);
     } catch (IllegalArgumentException e) {
       throw new Unsafe(
-          "the recipient's domain in `" + address + "` is not a valid host name", true);
+          "the recipient's domain in `" + address + "` is not a valid host name", Fault.RECIPIENT);
     }
     try {
       return new InternetAddress(local + "@" + domain, true);
     } catch (AddressException e) {
       throw new Unsafe(
-          "the recipient `" + address + "` is not a valid address: " + e.getMessage(), true);
+          "the recipient `" + address + "` is not a valid address: " + e.getMessage(),
+          Fault.RECIPIENT);
     }
   }
 

@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The {@link EmailSender} for {@code run}: Jakarta Mail (Eclipse Angus) over one SMTP connection
@@ -35,6 +36,7 @@ public final class SmtpEmailSender implements EmailSender {
 
   private final SmtpSettings settings;
   private final Clock clock;
+  private final ExchangeDeadline deadline = new ExchangeDeadline();
   private final Session session;
   private final boolean implicitTls;
   private StagedTransport transport;
@@ -51,7 +53,7 @@ public final class SmtpEmailSender implements EmailSender {
     this.settings = settings;
     this.clock = clock;
     this.implicitTls = settings.security() == SmtpSettings.Security.SMTPS;
-    this.session = Session.getInstance(properties(settings));
+    this.session = Session.getInstance(properties(settings, deadline));
   }
 
   /**
@@ -68,17 +70,48 @@ public final class SmtpEmailSender implements EmailSender {
     try {
       message = MessageBuilder.build(session, email, clock.instant());
     } catch (MessageBuilder.Unsafe e) {
-      return new SendResult.Failed("not sent: " + e.getMessage(), e.address);
+      return switch (e.fault) {
+        case RECIPIENT -> new SendResult.Failed("not sent: " + e.getMessage(), true);
+        case MESSAGE -> new SendResult.Failed("not sent: " + e.getMessage(), false);
+        // Nothing was handed over, and every message would fail alike: stop, blame no lead.
+        case CONFIGURATION -> new SendResult.Retry("not sent: " + e.getMessage(), true);
+      };
     }
     boolean reused = transport != null;
-    SendResult result = attempt(message, email);
-    if (reused && staleConnection) {
-      // The kept connection had gone (servers drop idle ones) before MAIL FROM was answered:
-      // nothing
-      // reached the server, so one attempt on a fresh connection is safe.
+    SendResult result;
+    boolean late;
+    deadline.arm(settings.exchangeDeadline());
+    try {
       result = attempt(message, email);
+      if (reused && staleConnection) {
+        // The kept connection had gone (servers drop idle ones) before MAIL FROM was answered:
+        // nothing reached the server, so one attempt on a fresh connection is safe.
+        result = attempt(message, email);
+      }
+    } finally {
+      late = deadline.disarm();
     }
-    return result;
+    return late ? overDeadline(result) : result;
+  }
+
+  /** The result of an exchange cut at its deadline, in words that say so. */
+  private SendResult overDeadline(SendResult result) {
+    String limit = settings.exchangeDeadline().toMillis() + " ms";
+    if (result instanceof SendResult.Retry) {
+      return new SendResult.Retry(
+          where()
+              + " took longer than the "
+              + limit
+              + " deadline for one message (replies too slow or dribbled); nothing was delivered",
+          true);
+    }
+    if (result instanceof SendResult.InDoubt) {
+      return new SendResult.InDoubt(
+          "no final reply within the "
+              + limit
+              + " deadline after the message body was sent; the server may have accepted it");
+    }
+    return result; // the answer came just in time
   }
 
   /**
@@ -155,7 +188,7 @@ public final class SmtpEmailSender implements EmailSender {
     }
   }
 
-  private static Properties properties(SmtpSettings s) {
+  private static Properties properties(SmtpSettings s, ExchangeDeadline deadline) {
     String p = s.security() == SmtpSettings.Security.SMTPS ? "mail.smtps." : "mail.smtp.";
     Properties props = new Properties();
     props.put(p + "connectiontimeout", Long.toString(s.connectTimeout().toMillis()));
@@ -181,11 +214,21 @@ public final class SmtpEmailSender implements EmailSender {
       }
       default -> {}
     }
-    s.trust().ifPresent(pem -> props.put(p + "ssl.socketFactory", trust(pem)));
+    // Every socket is made through the deadline's factories, so that it can be closed in time.
+    if (security == SmtpSettings.Security.SMTPS) {
+      SSLSocketFactory tls =
+          s.trust().isPresent()
+              ? trust(s.trust().get())
+              : (SSLSocketFactory) SSLSocketFactory.getDefault();
+      props.put(p + "ssl.socketFactory", deadline.tlsOver(tls));
+    } else {
+      props.put(p + "socketFactory", deadline.plainSockets());
+      s.trust().ifPresent(pem -> props.put(p + "ssl.socketFactory", trust(pem)));
+    }
     return props;
   }
 
-  private static Object trust(java.nio.file.Path pem) {
+  private static SSLSocketFactory trust(java.nio.file.Path pem) {
     try {
       return TrustFiles.socketFactory(pem);
     } catch (ServerUrl.Invalid e) {

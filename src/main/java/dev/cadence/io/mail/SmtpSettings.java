@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * {@code @}). Other parameters: {@code trust=PATH} (PEM certificates to trust instead of the JDK's
  * CAs, for a relay with a private CA; the host name is still checked), {@code connect_timeout},
  * {@code timeout} (each server reply) and {@code write_timeout} as {@code 500ms}, {@code 30s} or
- * {@code 2m}, and {@code helo=NAME} (the EHLO name; by default the domain of the sender address).
- * Nothing ever trusts every certificate.
+ * {@code 2m}, {@code deadline} (the most one message may take, connection included, however the
+ * server dribbles its replies; by default 5 times {@code timeout}, at most 2 minutes unless {@code
+ * timeout} is longer), and {@code helo=NAME} (the EHLO name; by default the domain of the sender
+ * address). Nothing ever trusts every certificate.
  *
  * <p>{@link #toString()} and every error message leave the password out.
  */
@@ -32,6 +34,7 @@ public record SmtpSettings(
     Duration connectTimeout,
     Duration readTimeout,
     Duration writeTimeout,
+    Optional<Duration> deadline,
     Optional<String> helo) {
 
   /** How the connection is protected. */
@@ -84,6 +87,7 @@ public record SmtpSettings(
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_READ_TIMEOUT,
         DEFAULT_WRITE_TIMEOUT,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -99,6 +103,7 @@ public record SmtpSettings(
         connectTimeout,
         readTimeout,
         writeTimeout,
+        deadline,
         helo);
   }
 
@@ -114,13 +119,14 @@ public record SmtpSettings(
         connectTimeout,
         readTimeout,
         writeTimeout,
+        deadline,
         helo);
   }
 
   /** A copy with other timeouts (for tests and tuning). */
   public SmtpSettings withTimeouts(Duration connect, Duration read, Duration write) {
     return new SmtpSettings(
-        security, host, port, user, password, trust, connect, read, write, helo);
+        security, host, port, user, password, trust, connect, read, write, deadline, helo);
   }
 
   /**
@@ -158,6 +164,7 @@ public record SmtpSettings(
     Duration connect;
     Duration read;
     Duration write;
+    Optional<Duration> deadline;
     try {
       connect =
           ServerUrl.duration(
@@ -165,6 +172,11 @@ public record SmtpSettings(
       read = ServerUrl.duration(query.remove("timeout"), DEFAULT_READ_TIMEOUT, "timeout");
       write =
           ServerUrl.duration(query.remove("write_timeout"), DEFAULT_WRITE_TIMEOUT, "write_timeout");
+      String given = query.remove("deadline");
+      deadline =
+          given == null
+              ? Optional.empty()
+              : Optional.of(ServerUrl.duration(given, DEFAULT_READ_TIMEOUT, "deadline"));
     } catch (ServerUrl.Invalid e) {
       throw new InvalidSmtpUrl(e.getMessage());
     }
@@ -178,10 +190,51 @@ public record SmtpSettings(
               + query.keySet().iterator().next()
               + "` in `"
               + redact(url)
-              + "`; known: starttls, trust, connect_timeout, timeout, write_timeout, helo");
+              + "`; known: starttls, trust, connect_timeout, timeout, write_timeout, deadline,"
+              + " helo");
     }
     return new SmtpSettings(
-        security, u.host(), port, u.user(), u.password(), trust, connect, read, write, helo);
+        security,
+        u.host(),
+        port,
+        u.user(),
+        u.password(),
+        trust,
+        connect,
+        read,
+        write,
+        deadline,
+        helo);
+  }
+
+  /**
+   * The most one message may take, connecting included: the {@code deadline} parameter, else 5
+   * times the reply timeout, at most 2 minutes (or the reply timeout, when that is longer).
+   */
+  public Duration exchangeDeadline() {
+    if (deadline.isPresent()) {
+      return deadline.get();
+    }
+    Duration fivefold = readTimeout.multipliedBy(5);
+    Duration cap = Duration.ofMinutes(2);
+    Duration capped = fivefold.compareTo(cap) > 0 ? cap : fivefold;
+    return capped.compareTo(readTimeout) < 0 ? readTimeout : capped;
+  }
+
+  /** A copy with this overall deadline per message (for tests and tuning). */
+  public SmtpSettings withDeadline(Duration limit) {
+    return new SmtpSettings(
+        security,
+        host,
+        port,
+        user,
+        password,
+        trust,
+        connectTimeout,
+        readTimeout,
+        writeTimeout,
+        Optional.of(limit),
+        helo);
   }
 
   /** The URL as it may be shown: the password, if any, replaced by {@code ***}. */

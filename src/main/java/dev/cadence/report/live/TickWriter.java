@@ -55,6 +55,9 @@ public final class TickWriter {
                 ? "; "
                     + r.recoveredInDoubt()
                     + " interrupted send(s) now in doubt: see `cadence status`"
+                : "")
+            + (r.stranded() > 0
+                ? "; " + r.stranded() + " enrollment(s) cannot go on: see the warnings"
                 : ""));
   }
 
@@ -84,6 +87,8 @@ public final class TickWriter {
             + r.suppressed()
             + ", \"recovered_in_doubt\": "
             + r.recoveredInDoubt()
+            + ", \"stranded\": "
+            + r.stranded()
             + ", \"stopped_sending\": "
             + r.stoppedSending()
             + ", \"refused_cadences\": "

@@ -3,6 +3,7 @@ package dev.cadence.io.mail;
 import static dev.cadence.io.mail.SmtpEmailSenderTest.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cadence.io.mail.MessageBuilder.Fault;
 import dev.cadence.live.EmailHeaders;
 import dev.cadence.live.OutgoingEmail;
 import dev.cadence.live.SendResult;
@@ -43,64 +44,71 @@ class HeaderInjectionTest {
         Arguments.of(
             "subject CRLF + Bcc",
             with(OK, "subject", "Hi\r\nBcc: victim@example.net"),
-            false,
+            Fault.MESSAGE,
             "carriage return"),
-        Arguments.of("subject LF", with(OK, "subject", "Hi\nX-Evil: 1"), false, "line feed"),
-        Arguments.of("subject NUL", with(OK, "subject", "Hi\u0000there"), false, "U+0000"),
-        Arguments.of("subject U+2028", with(OK, "subject", "Hi\u2028there"), false, "U+2028"),
+        Arguments.of(
+            "subject LF", with(OK, "subject", "Hi\nX-Evil: 1"), Fault.MESSAGE, "line feed"),
+        Arguments.of("subject NUL", with(OK, "subject", "Hi\u0000there"), Fault.MESSAGE, "U+0000"),
+        Arguments.of(
+            "subject U+2028", with(OK, "subject", "Hi\u2028there"), Fault.MESSAGE, "U+2028"),
         Arguments.of(
             "recipient CRLF",
             with(OK, "to", "lead@example.org\r\nBcc: victim@example.net"),
-            true,
+            Fault.RECIPIENT,
             "carriage return"),
         Arguments.of(
             "recipient list",
             with(OK, "to", "lead@example.org,victim@example.net"),
-            true,
+            Fault.RECIPIENT,
             "not one plain address"),
         Arguments.of(
             "recipient with a name",
             with(OK, "to", "Lead <lead@example.org>"),
-            true,
+            Fault.RECIPIENT,
             "not one plain address"),
         Arguments.of(
             "recipient comma local part",
             with(OK, "to", "a,b@example.org"),
-            true,
+            Fault.RECIPIENT,
             "not one plain address"),
         Arguments.of(
             "sender LF",
             with(OK, "from", "ada@example.com\nBcc: x@example.net"),
-            false,
+            Fault.CONFIGURATION,
             "line feed"),
         Arguments.of(
             "sender list",
             with(OK, "from", "ada@example.com, eve@example.net"),
-            false,
+            Fault.CONFIGURATION,
             "not one address"),
         Arguments.of(
             "unsubscribe CRLF",
             with(OK, "unsub", "https://example.com/u\r\nBcc: x@example.net"),
-            false,
+            Fault.CONFIGURATION,
             "carriage return"),
         Arguments.of(
             "unsubscribe angle",
             with(OK, "unsub", "https://example.com/u>, <https://evil.example"),
-            false,
+            Fault.CONFIGURATION,
             "characters a URL may not hold"),
         Arguments.of(
             "unsubscribe javascript",
             with(OK, "unsub", "javascript:alert(1)"),
-            false,
+            Fault.CONFIGURATION,
             "https:// URL or a mailto:"),
-        Arguments.of("message id CRLF", with(OK, "id", "m1@x\r\nBcc: y@z"), false, "Message-ID"),
-        Arguments.of("message id brackets", with(OK, "id", "<m1@x>"), false, "Message-ID"));
+        Arguments.of(
+            "message id CRLF",
+            with(OK, "id", "m1@x\r\nBcc: y@z"),
+            Fault.CONFIGURATION,
+            "Message-ID"),
+        Arguments.of(
+            "message id brackets", with(OK, "id", "<m1@x>"), Fault.CONFIGURATION, "Message-ID"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostile")
-  void isRefusedBeforeConnecting(
-      String name, OutgoingEmail email, boolean addressRefused, String why) {
+  void isRefusedBeforeConnectingAndBlamesOnlyWhoIsAtFault(
+      String name, OutgoingEmail email, MessageBuilder.Fault fault, String why) {
     if (!name.equals(
         "sender list")) { // --from is the operator's, checked as an address by the adapter only
       assertThat(EmailHeaders.problem(email))
@@ -113,10 +121,21 @@ class HeaderInjectionTest {
       r = sender.send(email);
       assertThat(sender.connections()).isZero();
     }
-    assertThat(r).as(r.toString()).isInstanceOf(SendResult.Failed.class);
-    SendResult.Failed f = (SendResult.Failed) r;
-    assertThat(f.addressRefused()).as(r.toString()).isEqualTo(addressRefused);
-    assertThat(f.reason())
+    String reason;
+    if (fault == MessageBuilder.Fault.CONFIGURATION) {
+      // The set-up is wrong, not the lead: a retry for every send, never a failure of this one.
+      assertThat(r).as(r.toString()).isInstanceOf(SendResult.Retry.class);
+      assertThat(((SendResult.Retry) r).affectsAllSends()).as(r.toString()).isTrue();
+      reason = ((SendResult.Retry) r).reason();
+    } else {
+      assertThat(r).as(r.toString()).isInstanceOf(SendResult.Failed.class);
+      SendResult.Failed f = (SendResult.Failed) r;
+      assertThat(f.addressRefused())
+          .as(r.toString())
+          .isEqualTo(fault == MessageBuilder.Fault.RECIPIENT);
+      reason = f.reason();
+    }
+    assertThat(reason)
         .contains(why)
         .startsWith("not sent: ")
         .doesNotContain("\r")

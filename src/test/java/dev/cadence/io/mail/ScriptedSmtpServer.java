@@ -23,11 +23,17 @@ import javax.net.ssl.SSLSocket;
 /**
  * A tiny SMTP server on loopback whose replies a test scripts, for what GreenMail cannot do: stay
  * silent or hang up at a chosen point, refuse a recipient with 4xx or 5xx, offer STARTTLS. Each
- * step answers with a reply line, {@link #SILENT} (read on, never answer) or {@link #DROP} (close).
+ * step answers with a reply line, {@link #SILENT} (read on, never answer) or {@link #DROP} (close);
+ * a reply after {@link #trickle} goes out one byte at a time.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
   static final String SILENT = "<silent>";
   static final String DROP = "<drop>";
+
+  /** {@code trickle(500) + "250 ok"}: the reply one byte every 500 ms, as a tarpit does. */
+  static String trickle(int millis) {
+    return "<trickle:" + millis + ">";
+  }
 
   /** The points at which the server answers. */
   enum Step {
@@ -204,6 +210,21 @@ final class ScriptedSmtpServer implements AutoCloseable {
     if (reply.equals(DROP)) {
       out.close();
       return false;
+    }
+    if (reply.startsWith("<trickle:")) {
+      int end = reply.indexOf('>');
+      long millis = Long.parseLong(reply.substring("<trickle:".length(), end));
+      for (byte b : (reply.substring(end + 1) + "\r\n").getBytes(StandardCharsets.US_ASCII)) {
+        out.write(b);
+        out.flush();
+        try {
+          Thread.sleep(millis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
     }
     write(out, reply);
     return true;
