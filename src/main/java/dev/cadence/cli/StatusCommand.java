@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -19,10 +20,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Per cadence and step: enrollments, leads waiting, touches performed, sends by state;"
-            + " the sends in doubt, failed or held are listed.")
+            + " the sends in doubt, failed or held are listed; --now counts the pauses (out of"
+            + " office) that still hold at that time.")
 final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @ParentCommand CadenceCommand parent;
   @Mixin OutputOptions output;
+  @Mixin NowOption now;
   @Mixin DbOption db;
 
   @Option(
@@ -36,7 +40,8 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     try (StateStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
-      StatusReport report = StatusReport.of(store, loaded.cadences(), loaded.refused());
+      StatusReport report =
+          StatusReport.of(store, loaded.cadences(), loaded.refused(), now.resolve(parent.clock()));
       if (format == LiveFormat.JSON) {
         StatusWriter.json(report, spec.commandLine().getOut());
       } else {

@@ -20,7 +20,11 @@ import java.util.TreeMap;
  */
 public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attention) {
 
-  /** One cadence. {@code refused} says why its file could not be loaded, if it could not. */
+  /**
+   * One cadence. {@code refused} says why its file could not be loaded, if it could not; {@code
+   * paused} counts the active enrollments whose pause (an out-of-office) still holds at the time
+   * asked about.
+   */
   public record CadenceStatus(
       String id,
       String path,
@@ -29,7 +33,8 @@ public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attent
       int active,
       Map<String, Integer> ended,
       Map<String, Integer> leadStatuses,
-      List<StepStatus> steps) {}
+      List<StepStatus> steps,
+      int paused) {}
 
   /**
    * One step.
@@ -46,9 +51,15 @@ public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attent
       int performed,
       Map<SendState, Integer> sends) {}
 
-  /** Reads the whole store (status is not on the tick's hot path). */
+  /**
+   * Reads the whole store (status is not on the tick's hot path) as it stands at {@code now}: only
+   * which pauses still hold depends on the time.
+   */
   public static StatusReport of(
-      StateStore store, Map<String, LiveCadence> cadences, Map<String, String> refused) {
+      StateStore store,
+      Map<String, LiveCadence> cadences,
+      Map<String, String> refused,
+      java.time.Instant now) {
     return store.read(
         tx -> {
           Map<String, Builder> byId = new LinkedHashMap<>();
@@ -73,6 +84,9 @@ public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attent
                 b.enrollments++;
                 if (e.state().isActive()) {
                   b.active++;
+                  if (e.state().isPausedAt(now)) {
+                    b.paused++;
+                  }
                   for (Pending p : e.state().pending()) {
                     StepCounts s = b.step(p.step(), "");
                     if (p.isAwaitingOutcome()) {
@@ -125,6 +139,7 @@ public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attent
     final Optional<String> refused;
     int enrollments;
     int active;
+    int paused;
     final Map<String, Integer> ended = new TreeMap<>();
     final Map<String, Integer> statuses = new TreeMap<>();
     final Map<String, StepCounts> steps = new LinkedHashMap<>();
@@ -150,7 +165,7 @@ public record StatusReport(List<CadenceStatus> cadences, List<SendRecord> attent
                   new StepStatus(
                       id, s.channel, s.waiting, s.awaiting, s.performed, Map.copyOf(s.sends))));
       return new CadenceStatus(
-          ref.id(), ref.path(), refused, enrollments, active, ended, statuses, list);
+          ref.id(), ref.path(), refused, enrollments, active, ended, statuses, list, paused);
     }
   }
 }

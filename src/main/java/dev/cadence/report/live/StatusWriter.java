@@ -27,6 +27,7 @@ public final class StatusWriter {
               + c.enrollments()
               + ", active "
               + c.active()
+              + (c.paused() > 0 ? " (" + c.paused() + " paused)" : "")
               + (c.ended().isEmpty() ? "" : ", ended: " + join(c.ended())));
       if (!c.leadStatuses().isEmpty()) {
         out.println("  lead status: " + join(c.leadStatuses()));
@@ -97,6 +98,7 @@ public final class StatusWriter {
         }
         g.writeNumberField("enrollments", c.enrollments());
         g.writeNumberField("active", c.active());
+        g.writeNumberField("paused", c.paused());
         counts(g, "ended", c.ended());
         counts(g, "lead_status", c.leadStatuses());
         g.writeArrayFieldStart("steps");
