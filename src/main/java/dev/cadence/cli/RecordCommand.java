@@ -7,6 +7,8 @@ import dev.cadence.live.OutcomeSink;
 import dev.cadence.live.Recorder;
 import dev.cadence.live.StateStore;
 import dev.cadence.model.OutcomeEvent;
+import dev.cadence.report.live.LiveFormat;
+import dev.cadence.report.live.RecordWriter;
 import dev.cadence.validate.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,6 +87,13 @@ final class RecordCommand implements Callable<Integer> {
       description = "The outcome log to append the recorded events to.")
   Path log;
 
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json (default: text).")
+  LiveFormat format;
+
   @Override
   public Integer call() {
     if ((csv == null) == (lead == null || step == null)) {
@@ -114,13 +123,23 @@ final class RecordCommand implements Callable<Integer> {
                     Optional.ofNullable(outcome),
                     parseFields(fields),
                     at));
+        if (format == LiveFormat.JSON) {
+          RecordWriter.one(
+              lead,
+              step,
+              outcome == null ? "done" : outcome,
+              applied.refusal().isPresent()
+                  ? RecordWriter.Row.refused("", applied.refusal().get())
+                  : RecordWriter.Row.recorded("", applied),
+              out);
+        }
         if (applied.refusal().isPresent()) {
           err.println("error: refused: " + applied.refusal().get());
           return ExitCodes.FINDINGS;
         }
         append(appender, applied.events());
         applied.notes().forEach(n -> err.println("warning: " + n));
-        if (!output.quiet) {
+        if (!output.quiet && format == LiveFormat.TEXT) {
           out.println(
               "recorded "
                   + (outcome == null ? "done" : outcome)
@@ -147,6 +166,7 @@ final class RecordCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err) {
     OutcomeImport.Counts counts;
+    RecordWriter.Rows handled = new RecordWriter.Rows();
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       OutcomeCsv rows;
       try {
@@ -162,11 +182,13 @@ final class RecordCommand implements Callable<Integer> {
               new OutcomeImport.Listener() {
                 @Override
                 public void recorded(String location, Recorder.Applied applied) {
+                  handled.add(RecordWriter.Row.recorded(location, applied));
                   applied.notes().forEach(n -> err.println(location + ": warning: " + n));
                 }
 
                 @Override
                 public void refused(String location, String reason) {
+                  handled.add(RecordWriter.Row.refused(location, reason));
                   err.println(location + ": refused: " + Diagnostic.oneLine(reason));
                 }
               });
@@ -175,7 +197,10 @@ final class RecordCommand implements Callable<Integer> {
           ExitCodes.RUNTIME, "cannot read " + csv + ": " + e.getMessage(), e);
     }
     int recorded = counts.recorded() + counts.unchanged();
-    if (!output.quiet) {
+    if (format == LiveFormat.JSON) {
+      RecordWriter.csv(
+          csv.toString(), counts.recorded(), counts.unchanged(), counts.refused(), handled, out);
+    } else if (!output.quiet) {
       out.println(
           "recorded "
               + recorded

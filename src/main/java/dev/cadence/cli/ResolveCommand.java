@@ -3,6 +3,8 @@ package dev.cadence.cli;
 import dev.cadence.io.log.OutcomeLogAppender;
 import dev.cadence.live.Resolver;
 import dev.cadence.live.StateStore;
+import dev.cadence.report.live.LiveFormat;
+import dev.cadence.report.live.ResolveWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -55,6 +57,13 @@ final class ResolveCommand implements Callable<Integer> {
       description = "The outcome log to append the `sent` event to.")
   Path log;
 
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json (default: text).")
+  LiveFormat format;
+
   @Override
   public Integer call() {
     Resolver.Verdict v =
@@ -70,6 +79,15 @@ final class ResolveCommand implements Callable<Integer> {
       Resolver.Resolved r =
           new Resolver(store, loaded.cadences())
               .resolve(lead, Optional.ofNullable(cadence), step, v, now.resolve(parent.clock()));
+      if (format == LiveFormat.JSON) {
+        ResolveWriter.json(
+            lead,
+            step,
+            r.send().map(s -> s.cadence()).or(() -> Optional.ofNullable(cadence)),
+            verdict,
+            r.refusal(),
+            spec.commandLine().getOut());
+      }
       if (r.refusal().isPresent()) {
         spec.commandLine().getErr().println("error: " + r.refusal().get());
         return ExitCodes.FINDINGS;
@@ -79,7 +97,7 @@ final class ResolveCommand implements Callable<Integer> {
           appender.append(r.events());
         }
       }
-      if (!output.quiet) {
+      if (!output.quiet && format == LiveFormat.TEXT) {
         spec.commandLine()
             .getOut()
             .println(

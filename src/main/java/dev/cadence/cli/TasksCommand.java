@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "The reps' list: calls, tasks, meetings, approvals and social touches of active enrollments, by due time"
-            + " (text, csv, or ics with a reminder each). They stay listed until `cadence record` completes them.")
+            + " (text, csv, json, or ics with a reminder each). They stay listed until `cadence record` completes them.")
 final class TasksCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand CadenceCommand parent;
@@ -46,7 +46,7 @@ final class TasksCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "text",
       paramLabel = "FORMAT",
-      description = "text, csv or ics (default: text).")
+      description = "text, csv, ics or json (default: text).")
   TasksFormat format;
 
   @Override

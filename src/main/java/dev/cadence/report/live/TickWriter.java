@@ -88,6 +88,35 @@ public final class TickWriter {
             + r.stoppedSending()
             + ", \"refused_cadences\": "
             + r.refusedCadences().size()
+            + (dry ? ", \"emails\": " + emails(r) : "")
             + "}");
+  }
+
+  /**
+   * A dry run's decisions, one object per email due: what would be done ({@code action}: send,
+   * hold, wait_for_window, defer_daily_cap, defer_lead_served, suppressed, report_in_doubt), to
+   * whom, with which subject (null when none would be sent), and the same in words.
+   */
+  private static String emails(TickReport r) {
+    StringBuilder list = new StringBuilder("[");
+    for (TickReport.Line l : r.lines()) {
+      list.append(list.length() == 1 ? "\n" : ",\n")
+          .append("{\"cadence\": ")
+          .append(Json.string(l.cadence()))
+          .append(", \"lead_id\": ")
+          .append(Json.string(l.leadId()))
+          .append(", \"step\": ")
+          .append(Json.string(l.step()))
+          .append(", \"action\": ")
+          .append(Json.string(l.action()))
+          .append(", \"to\": ")
+          .append(l.to().isEmpty() ? "null" : Json.string(l.to()))
+          .append(", \"subject\": ")
+          .append(l.subject().isEmpty() ? "null" : Json.string(l.subject()))
+          .append(", \"detail\": ")
+          .append(Json.string(l.what()))
+          .append('}');
+    }
+    return list.append(list.length() == 1 ? "]" : "\n]").toString();
   }
 }
