@@ -66,6 +66,14 @@ final class CadenceCommand implements Runnable {
     return context;
   }
 
+  /**
+   * The standard input of the command line {@code spec} belongs to: the context's, so that tests
+   * give their own; the process's for a command built on its own.
+   */
+  static java.io.InputStream stdin(CommandSpec spec) {
+    return spec.root().userObject() instanceof CadenceCommand c ? c.context.stdin() : System.in;
+  }
+
   @Override
   public void run() {
     throw new ParameterException(

@@ -64,7 +64,7 @@ final class EnrollCommand implements Callable<Integer> {
     Instant nowInstant = now.resolve(parent.clock());
     Optional<LocalDate> startDay = start.day();
     Cadence cadence = PlanCommand.loadCadence(cadenceFile, spec);
-    leads.checkHeader();
+    leads.checkHeader(spec);
     Engine engine = new Engine(cadence);
     Path absolute = cadenceFile.toAbsolutePath().normalize();
     try (StateStore store = db.openOrCreate()) {

@@ -78,7 +78,7 @@ final class PlanCommand implements Callable<Integer> {
     Instant nowInstant = now.resolve(parent.clock());
     LocalDate startDay = start.day().orElse(null);
     Cadence cadence = loadCadence(cadenceFile, spec);
-    leads.checkHeader();
+    leads.checkHeader(spec);
     Engine engine = new Engine(cadence);
     PrintWriter out = spec.commandLine().getOut();
     // The start of --start in each lead's zone, worked out once per zone rather than per lead.

@@ -184,7 +184,7 @@ final class SimulateCommand implements Callable<Integer> {
    * Streams the leads through the simulator into the log; commits the log unless --strict fails.
    */
   private Run simulate(LeadSimulator simulator, PrintWriter err) throws IOException {
-    Progress progress = Progress.forTerminal(leads.leads, err);
+    Progress progress = Progress.forTerminal(leads.file(spec), err);
     try (AtomicOutput log = AtomicOutput.open(out);
         Simulation simulation =
             new Simulation(
@@ -229,13 +229,10 @@ final class SimulateCommand implements Callable<Integer> {
     if (model != null) {
       Reachable.check(model);
     }
-    Reachable.check(leads.leads);
     if (model != null && !Files.isRegularFile(model)) {
       throw new CadenceException(ExitCodes.USAGE, "no such response model: " + model);
     }
-    if (!Files.isRegularFile(leads.leads)) {
-      throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads.leads);
-    }
+    leads.check(spec);
     if (maxTouches < 1) {
       throw new CadenceException(
           ExitCodes.USAGE, "--max-touches must be at least 1, not " + maxTouches);
