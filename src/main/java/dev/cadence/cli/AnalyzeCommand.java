@@ -90,7 +90,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    inputs.check();
+    inputs.check(spec);
     Recommender.Settings settings = tests.settings();
     checkArguments();
     // Tablesaw's first table scans the class path (~0.5 s): let that overlap the scan of the logs.

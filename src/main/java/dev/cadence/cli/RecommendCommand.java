@@ -97,7 +97,7 @@ final class RecommendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    inputs.check();
+    inputs.check(spec);
     Recommender.Settings settings = tests.settings();
     checkArguments();
     PrintWriter err = spec.commandLine().getErr();

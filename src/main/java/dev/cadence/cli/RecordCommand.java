@@ -1,5 +1,6 @@
 package dev.cadence.cli;
 
+import dev.cadence.io.InputFile;
 import dev.cadence.io.csv.OutcomeCsv;
 import dev.cadence.io.log.OutcomeLogAppender;
 import dev.cadence.live.OutcomeImport;
@@ -77,7 +78,10 @@ final class RecordCommand implements Callable<Integer> {
       description = "The cadence, when the lead is in several with that step.")
   String cadence;
 
-  @Option(names = "--csv", paramLabel = "FILE", description = "Record every row of this CSV.")
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description = "Record every row of this CSV (- reads standard input).")
   Path csv;
 
   @Option(
@@ -100,10 +104,13 @@ final class RecordCommand implements Callable<Integer> {
       throw new CadenceException(
           ExitCodes.USAGE, "give either --lead and --step (with --outcome), or --csv FILE");
     }
-    if (csv != null) {
+    boolean stdin = csv != null && InputFile.isStdin(csv);
+    if (csv != null && !stdin) {
       Reachable.check(csv);
     }
-    if (csv != null && !Files.isRegularFile(csv)) {
+    // A pipe (<(...)) is read like a file: it is streamed once, and only a missing path or a
+    // folder is refused.
+    if (csv != null && !stdin && (!Files.exists(csv) || Files.isDirectory(csv))) {
       throw new CadenceException(ExitCodes.USAGE, "no such file: " + csv);
     }
     Instant at = now.resolve(parent.clock());
@@ -167,7 +174,12 @@ final class RecordCommand implements Callable<Integer> {
       PrintWriter err) {
     OutcomeImport.Counts counts;
     RecordWriter.Rows handled = new RecordWriter.Rows();
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+    try (Reader in =
+        InputFile.isStdin(csv)
+            ? new java.io.BufferedReader(
+                new java.io.InputStreamReader(
+                    CadenceCommand.stdin(spec), StandardCharsets.UTF_8.newDecoder()))
+            : Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       OutcomeCsv rows;
       try {
         rows = OutcomeCsv.open(in, csv.toString(), at);

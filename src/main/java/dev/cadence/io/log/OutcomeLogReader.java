@@ -86,6 +86,17 @@ public final class OutcomeLogReader {
     for (Path f : files) {
       sources.add(f.toString());
     }
+    return read(files, sources);
+  }
+
+  /**
+   * As {@link #read(List)}, each file named in findings and problems by the name at the same index
+   * of {@code sources}: a file read may be a copy of standard input or of a pipe.
+   */
+  public Result read(List<Path> files, List<String> sources) {
+    if (files.size() != sources.size()) {
+      throw new IllegalArgumentException("one name per file");
+    }
     List<FileProblem> problems = new ArrayList<>();
     List<List<Chunk>> perFile = new ArrayList<>();
     LeadDictionaries leads = new LeadDictionaries(expectedLeads(files));
