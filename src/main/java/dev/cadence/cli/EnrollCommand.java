@@ -6,6 +6,7 @@ import dev.cadence.live.Enroller;
 import dev.cadence.live.StateStore;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.Lead;
+import dev.cadence.report.Count;
 import dev.cadence.report.Json;
 import dev.cadence.report.live.LiveFormat;
 import java.io.IOException;
@@ -159,17 +160,17 @@ final class EnrollCommand implements Callable<Integer> {
     } else {
       out.println(
           "enrolled "
-              + s.enrolled
-              + " lead"
-              + (s.enrolled == 1 ? "" : "s")
+              + Count.of(s.enrolled, "lead")
               + " in "
               + cadence
-              + (s.already > 0 ? "; " + s.already + " already enrolled (unchanged)" : "")
+              + (s.already > 0 ? "; " + Count.of(s.already) + " already enrolled (unchanged)" : "")
               + (s.suppressed > 0
-                  ? "; " + s.suppressed + " not to be contacted (do_not_contact or suppressed)"
+                  ? "; "
+                      + Count.of(s.suppressed)
+                      + " not to be contacted (do_not_contact or suppressed)"
                   : "")
               + (s.endedByDoNotContact > 0
-                  ? "; " + s.endedByDoNotContact + " ended now: marked do_not_contact"
+                  ? "; " + Count.of(s.endedByDoNotContact) + " ended now: marked do_not_contact"
                   : "")
               + " (state in "
               + dbFile
@@ -181,7 +182,7 @@ final class EnrollCommand implements Callable<Integer> {
                     ", ",
                     s.alreadyIds.stream().map(dev.cadence.validate.Diagnostic::oneLine).toList())
                 + (s.already > s.alreadyIds.size()
-                    ? " and " + (s.already - s.alreadyIds.size()) + " more"
+                    ? " and " + Count.of(s.already - s.alreadyIds.size()) + " more"
                     : ""));
       }
     }

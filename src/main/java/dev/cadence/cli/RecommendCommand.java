@@ -8,6 +8,7 @@ import dev.cadence.io.CadenceFileWriter;
 import dev.cadence.io.CadenceWorkspace;
 import dev.cadence.io.log.OutcomeLogReader;
 import dev.cadence.model.Cadence;
+import dev.cadence.report.Count;
 import dev.cadence.report.recommend.RecommendFormat;
 import dev.cadence.report.recommend.RecommendReport;
 import dev.cadence.validate.Diagnostic;
@@ -229,9 +230,7 @@ final class RecommendCommand implements Callable<Integer> {
                                     + d.message())));
     err.println(
         error(
-            errors
-                + " error"
-                + (errors == 1 ? "" : "s")
+            Count.of(errors, "error")
                 + " in the --cadence files (see `cadence validate`);"
                 + " fix them first: a change must be checked against a valid cadence"));
     err.flush();

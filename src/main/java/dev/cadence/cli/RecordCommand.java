@@ -8,6 +8,7 @@ import dev.cadence.live.OutcomeSink;
 import dev.cadence.live.Recorder;
 import dev.cadence.live.StateStore;
 import dev.cadence.model.OutcomeEvent;
+import dev.cadence.report.Count;
 import dev.cadence.report.live.LiveFormat;
 import dev.cadence.report.live.RecordWriter;
 import dev.cadence.validate.Diagnostic;
@@ -215,10 +216,8 @@ final class RecordCommand implements Callable<Integer> {
     } else if (!output.quiet) {
       out.println(
           "recorded "
-              + recorded
-              + " outcome"
-              + (recorded == 1 ? "" : "s")
-              + (counts.refused() > 0 ? ", refused " + counts.refused() : ""));
+              + Count.of(recorded, "outcome")
+              + (counts.refused() > 0 ? ", refused " + Count.of(counts.refused()) : ""));
     }
     return counts.refused() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
   }

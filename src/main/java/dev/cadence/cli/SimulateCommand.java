@@ -4,6 +4,7 @@ import dev.cadence.io.CadenceWorkspace;
 import dev.cadence.io.log.AtomicOutput;
 import dev.cadence.io.log.LogEncoder;
 import dev.cadence.io.log.OutcomeLog;
+import dev.cadence.report.Count;
 import dev.cadence.report.simulate.SimulationReport;
 import dev.cadence.report.simulate.SummaryFormat;
 import dev.cadence.simulate.LeadSimulator;
@@ -154,9 +155,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (code != ExitCodes.OK) { // --strict and rows rejected: the log was not written
       err.println(
           error(
-              rejected
-                  + " lead row"
-                  + (rejected == 1 ? " was" : "s were")
+              Count.of(rejected, "lead row")
+                  + (rejected == 1 ? " was" : " were")
                   + " rejected (--strict); "
                   + out
                   + " not written"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cadence.live.SendRecord;
 import dev.cadence.live.SendState;
 import dev.cadence.live.StatusReport;
+import dev.cadence.report.Count;
 import dev.cadence.validate.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,10 +25,10 @@ public final class StatusWriter {
           c.id() + " (" + c.path() + ")" + c.refused().map(x -> "  NOT RUNNING: " + x).orElse(""));
       out.println(
           "  enrollments "
-              + c.enrollments()
+              + Count.of(c.enrollments())
               + ", active "
-              + c.active()
-              + (c.paused() > 0 ? " (" + c.paused() + " paused)" : "")
+              + Count.of(c.active())
+              + (c.paused() > 0 ? " (" + Count.of(c.paused()) + " paused)" : "")
               + (c.ended().isEmpty() ? "" : ", ended: " + join(c.ended())));
       if (!c.leadStatuses().isEmpty()) {
         out.println("  lead status: " + join(c.leadStatuses()));
@@ -41,18 +42,28 @@ public final class StatusWriter {
         for (SendState st : SendState.values()) {
           Integer n = s.sends().get(st);
           if (n != null) {
-            sends.append(sends.length() == 0 ? "" : ", ").append(st.id()).append(' ').append(n);
+            sends
+                .append(sends.length() == 0 ? "" : ", ")
+                .append(st.id())
+                .append(' ')
+                .append(Count.of(n));
           }
         }
         out.println(
             String.format(
-                "  %-24s %-9s %8d %8d %9d  %s",
-                s.step(), s.channel(), s.waiting(), s.awaitingOutcome(), s.performed(), sends));
+                java.util.Locale.ROOT,
+                "  %-24s %-9s %,8d %,8d %,9d  %s",
+                s.step(),
+                s.channel(),
+                s.waiting(),
+                s.awaitingOutcome(),
+                s.performed(),
+                sends));
       }
     }
     if (!r.attention().isEmpty()) {
       out.println();
-      out.println("sends that need a person (" + r.attention().size() + "):");
+      out.println("sends that need a person (" + Count.of(r.attention().size()) + "):");
       for (SendRecord s : r.attention()) {
         out.println(
             "  "
@@ -78,7 +89,8 @@ public final class StatusWriter {
 
   private static String join(Map<String, Integer> counts) {
     StringBuilder b = new StringBuilder();
-    counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+    counts.forEach(
+        (k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(Count.of(v)));
     return b.toString();
   }
 

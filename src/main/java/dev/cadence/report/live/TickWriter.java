@@ -1,6 +1,7 @@
 package dev.cadence.report.live;
 
 import dev.cadence.live.TickReport;
+import dev.cadence.report.Count;
 import dev.cadence.report.Json;
 import dev.cadence.validate.Diagnostic;
 import java.io.PrintWriter;
@@ -36,24 +37,24 @@ public final class TickWriter {
             + at
             + ": "
             + (dry ? "would send " : "sent ")
-            + r.sent()
+            + Count.of(r.sent())
             + ", retry "
-            + r.retried()
+            + Count.of(r.retried())
             + ", failed "
-            + r.failed()
+            + Count.of(r.failed())
             + ", in doubt "
-            + r.inDoubt()
+            + Count.of(r.inDoubt())
             + ", held "
-            + r.held()
+            + Count.of(r.held())
             + ", deferred by the daily cap "
-            + r.deferredByCap()
+            + Count.of(r.deferredByCap())
             + ", waiting for their window "
-            + r.outsideWindow()
+            + Count.of(r.outsideWindow())
             + ", suppressed "
-            + r.suppressed()
+            + Count.of(r.suppressed())
             + (r.recoveredInDoubt() > 0
                 ? "; "
-                    + r.recoveredInDoubt()
+                    + Count.of(r.recoveredInDoubt())
                     + " interrupted send(s) now in doubt: see `cadence status`"
                 : ""));
   }
