@@ -171,7 +171,7 @@ public enum Code {
   BAD_TEMPLATE(
       "bad-template",
       "a template without front matter or subject, or with broken placeholders",
-      "an email template without front matter, front matter not closed by `---`, no or empty `subject`, front matter that is not `key: value` lines, a placeholder that is not a field name (`{{first name}}`), a `{{` not closed on its line",
+      "an email template without front matter, front matter not closed by `---`, no or empty `subject`, front matter that is not `key: value` lines, a placeholder that is not a field name (`{{first name}}`), a `{{` not closed on its line, sections nested more than 100 deep",
       "fix the template at the line given (lines are the template's)"),
   UNKNOWN_OUTCOME(
       "unknown-outcome",
