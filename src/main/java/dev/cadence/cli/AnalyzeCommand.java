@@ -98,7 +98,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    OutcomeLogReader.Result read = inputs.read();
+    OutcomeLogReader.Result read =
+        inputs.read(Progress.of(output.quiet, err, inputs.bytes(), Progress.Unit.BYTES));
     long t1 = System.nanoTime();
     List<String> problems = new ArrayList<>();
     boolean ioProblem = false;

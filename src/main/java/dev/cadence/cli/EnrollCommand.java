@@ -81,10 +81,12 @@ final class EnrollCommand implements Callable<Integer> {
                       .orElse(nowInstant),
               nowInstant);
       LeadOptions.Outcome read;
+      Progress progress =
+          Progress.forLeads(leads.file(spec), output.quiet, spec.commandLine().getErr());
       if (leads.strict) {
         // All or nothing under --strict: read the whole list before enrolling anyone.
         List<Lead> all = new ArrayList<>();
-        read = leads.read(spec, all::add);
+        read = leads.read(spec, progress.counting(all::add), progress);
         if (read.summary().rejected() > 0) {
           int code = read.exitCode(output.quiet);
           spec.commandLine()
@@ -94,7 +96,7 @@ final class EnrollCommand implements Callable<Integer> {
         }
         all.forEach(enroller);
       } else {
-        read = leads.read(spec, enroller);
+        read = leads.read(spec, progress.counting(enroller), progress);
       }
       enroller.close();
       print(cadence.id(), enroller.summary(), db.file());

@@ -117,6 +117,14 @@ final class LeadOptions {
    * rejects CSV. The copy of standard input or a pipe is gone afterwards.
    */
   Outcome read(CommandSpec spec, Consumer<Lead> sink) {
+    return read(spec, sink, Progress.none(spec.commandLine().getErr()));
+  }
+
+  /**
+   * As {@link #read(CommandSpec, Consumer)}, with a progress line on stderr that is cleared before
+   * each rejected row is listed there (the caller counts what it wants on it).
+   */
+  Outcome read(CommandSpec spec, Consumer<Lead> sink, Progress progress) {
     InputFile in = input(spec);
     PrintWriter err = spec.commandLine().getErr();
     List<RejectedRow> rejected = new ArrayList<>();
@@ -130,6 +138,7 @@ final class LeadOptions {
               sink,
               row -> {
                 rejected.add(row);
+                progress.done();
                 // One line per row, whatever the row holds (quoted newlines, terminal escapes).
                 err.println(
                     in.label()
@@ -141,6 +150,7 @@ final class LeadOptions {
     } catch (LeadFileException e) {
       throw new CadenceException(e.exitCode(), e.getMessage(), e);
     } finally {
+      progress.done();
       in.close();
     }
     String written = "";

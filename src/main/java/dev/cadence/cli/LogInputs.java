@@ -102,14 +102,34 @@ final class LogInputs {
 
   /** Reads every log as one; the copies of standard input and pipes are gone afterwards. */
   OutcomeLogReader.Result read() {
+    return read(Progress.none(null));
+  }
+
+  /** As {@link #read()}, the bytes scanned shown on {@code progress}. */
+  OutcomeLogReader.Result read(Progress progress) {
     try {
       return new OutcomeLogReader(mapping, threads)
+          .withProgress(progress::update)
           .read(
               inputs.stream().map(InputFile::path).toList(),
               inputs.stream().map(InputFile::label).toList());
     } finally {
+      progress.done();
       close();
     }
+  }
+
+  /** The bytes the logs hold, once they are checked: the whole of the progress bar. */
+  long bytes() {
+    long total = 0;
+    for (InputFile in : inputs) {
+      try {
+        total += Files.size(in.path());
+      } catch (java.io.IOException e) {
+        // the reader reports it
+      }
+    }
+    return total;
   }
 
   private void close() {

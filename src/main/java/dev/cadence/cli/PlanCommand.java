@@ -84,6 +84,12 @@ final class PlanCommand implements Callable<Integer> {
     // The start of --start in each lead's zone, worked out once per zone rather than per lead.
     Map<ZoneId, Instant> startByZone = new ConcurrentHashMap<>();
     LeadOptions.Outcome read;
+    // Plans stream to stdout: on a terminal they are their own progress; a bar is for a file.
+    Progress progress =
+        Progress.forLeads(
+            leads.file(spec),
+            output.quiet || Terminal.stdoutIsTerminal(),
+            spec.commandLine().getErr());
     try (PlanWriter writer = format.writer(out, by.equals("day"), nowInstant);
         var planner =
             InOrderBatches.<Lead, Rendered>perItem(
@@ -98,7 +104,9 @@ final class PlanCommand implements Callable<Integer> {
                   return new Rendered(plan, writer.render(plan));
                 },
                 r -> writer.write(r.plan(), r.text()))) {
-      read = leads.read(spec, planner);
+      read = leads.read(spec, progress.counting(planner), progress);
+    } finally {
+      progress.done();
     }
     return read.exitCode(output.quiet);
   }

@@ -144,9 +144,11 @@ final class RunCommand implements Callable<Integer> {
       }
       TickReport report;
       try (EmailSender sender =
-              new LazySender(
-                  () -> parent.context().senders().open(smtp, from, clock),
-                  blank(smtp) || blank(from));
+              new ProgressSender(
+                  new LazySender(
+                      () -> parent.context().senders().open(smtp, from, clock),
+                      blank(smtp) || blank(from)),
+                  Progress.of(output.quiet, err, 0, Progress.Unit.EMAILS));
           OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
         Tick tick =
             new Tick(

@@ -184,7 +184,7 @@ final class SimulateCommand implements Callable<Integer> {
    * Streams the leads through the simulator into the log; commits the log unless --strict fails.
    */
   private Run simulate(LeadSimulator simulator, PrintWriter err) throws IOException {
-    Progress progress = Progress.forTerminal(leads.file(spec), err);
+    Progress progress = Progress.forLeads(leads.file(spec), output.quiet, err);
     try (AtomicOutput log = AtomicOutput.open(out);
         Simulation simulation =
             new Simulation(
@@ -193,11 +193,11 @@ final class SimulateCommand implements Callable<Integer> {
                 log::write,
                 Math.max(1, threads),
                 CHUNK,
-                progress::leadsDone)) {
+                progress::update)) {
       log.write((OutcomeLog.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
       LeadOptions.Outcome read;
       try {
-        read = leads.read(spec, simulation);
+        read = leads.read(spec, simulation, progress);
       } finally {
         progress.done();
       }
