@@ -17,6 +17,7 @@ public final class Cli {
   private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
   static {
+    COMMANDS.put("init", InitCommand::new);
     COMMANDS.put("validate", () -> new ValidateCommand().spec());
     COMMANDS.put("schema", SchemaCommand::new);
     COMMANDS.put("plan", PlanCommand::new);
