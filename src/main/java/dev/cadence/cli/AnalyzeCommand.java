@@ -33,6 +33,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # the sample log: tables, with a bar per rate on a terminal",
+      "  cadence analyze samples/outcome-log.csv",
+      "  cadence analyze samples/outcome-log.csv --format html --out report.html",
+      "  # a compressed log, one cadence, as JSON",
+      "  cadence analyze <(zcat log.csv.gz) --where cadence=first-touch --format json",
+    },
     description = {
       "Open rates by region and template, response rates by gap and by position and channel, the step"
           + " funnel, each rate with its 95%% Wilson interval; and what in the logs could not be counted.",

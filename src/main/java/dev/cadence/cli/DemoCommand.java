@@ -33,6 +33,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # the whole loop on the samples, in a temporary folder",
+      "  cadence demo",
+      "  # more leads, another seed, the files kept",
+      "  cadence demo --leads 2000 --seed 7 --dir demo"
+    },
     description = {
       "The whole loop on the bundled samples: validate the sample cadences, simulate an A/B test of a cadence"
           + " (should the third email be a call?), analyze the outcome logs, and recommend the change with its evidence"

@@ -33,6 +33,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "enroll",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # the sample leads, starting on a given day",
+      "  cadence enroll cadences/outbound-lead-qualification.yaml \\",
+      "      --leads samples/leads-small.csv --start 2026-12-01",
+      "  # a CRM export into a store elsewhere; all or nothing if a row is bad",
+      "  cadence enroll cadence.yaml --leads crm.csv --map email=E-mail \\",
+      "      --db /srv/sales/cadence.db --strict"
+    },
     description = {
       "Add the leads of a list to a cadence in the live state store (created if it does not exist).",
       "Idempotent: a lead already in the cadence is reported and left as it is. Leads marked do_not_contact,"

@@ -31,6 +31,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "log",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # the outcome log again from the store, replacing the file whole",
+      "  cadence log --rebuild --out outcomes.csv",
+      "  cadence log --rebuild | gzip > outcomes.csv.gz",
+      "  # the events up to New Year, as JSON",
+      "  cadence log --rebuild --format json --now 2027-01-01T00:00:00Z"
+    },
     description = {
       "Write the outcome log again from the state store (every event, in the order it was committed):"
           + " after a crash between a commit and the log append, or to start a fresh copy.",

@@ -31,6 +31,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # when each sample lead is touched, from a start date",
+      "  cadence plan cadences/outbound-lead-qualification.yaml \\",
+      "      --leads samples/leads-small.csv --start 2026-12-01",
+      "  # a day-by-day agenda, and a calendar file",
+      "  cadence plan cadence.yaml --leads leads.csv --by day",
+      "  cadence plan cadence.yaml --leads leads.csv --format ics > touches.ics",
+      "  # a CRM export whose columns have other names, from standard input",
+      "  zcat crm.csv.gz | cadence plan cadence.yaml --leads - --map id=\"Record ID\""
+    },
     description = "Show, per lead, which step falls due when (the default path: no responses).")
 final class PlanCommand implements Callable<Integer> {
   /** A cadence that loops on its default path stops being planned after this many touches. */

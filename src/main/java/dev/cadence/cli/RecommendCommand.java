@@ -38,6 +38,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "recommend",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # what the sample log says to change",
+      "  cadence recommend samples/outcome-log.csv",
+      "  # the change to the cadence file as a diff, then written",
+      "  cadence recommend samples/outcome-log.csv \\",
+      "      --cadence cadences/outbound-lead-qualification.yaml --dry-run",
+      "  cadence recommend log.csv --cadence cadence.yaml --apply"
+    },
     description = {
       "Recommendations from outcome logs, each with its evidence (rates, 95%% Wilson intervals, touches,"
           + " one-sided two-proportion z-test): swap a step's channel at its position, the best gap before a step,"

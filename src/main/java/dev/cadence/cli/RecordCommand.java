@@ -40,6 +40,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "record",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # a call that connected, and one that needs the fields the step requires",
+      "  cadence record --lead L-0001 --step check-call --outcome connected",
+      "  cadence record --lead L-0001 --step qualify-call --outcome done \\",
+      "      --field budget=10k --field decision_date=2027-01-15",
+      "  # a whole export of call results, logged",
+      "  cadence record --csv calls.csv --log outcomes.csv"
+    },
     description = {
       "Record an outcome: --lead L --step S --outcome O [--field name=value]..., or a CSV of them (--csv FILE with columns"
           + " lead_id, step, outcome, and optionally cadence, timestamp and any field; an outcome log's columns work too).",

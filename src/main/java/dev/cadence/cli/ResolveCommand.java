@@ -19,6 +19,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "resolve",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # the mail server's log shows it went out: record it",
+      "  cadence resolve --lead L-0007 --step intro-email --as sent",
+      "  # it did not: the next tick sends it",
+      "  cadence resolve --lead L-0007 --step intro-email --as not-sent"
+    },
     description = {
       "Settle a send that `cadence status` lists in doubt: --as sent records it as sent (check the mail server's log"
           + " or the sent folder for its Message-ID first); --as not-sent puts it back for the next tick to send.",

@@ -30,6 +30,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # what a tick would send now, in words or one entry per email",
+      "  cadence run --dry-run",
+      "  cadence run --dry-run --format json",
+      "  # the crontab's tick, every 5 minutes (SMTP from CADENCE_SMTP_URL)",
+      "  cadence run --db /srv/sales/cadence.db --log outcomes.csv --daily-cap 400 -q"
+    },
     description = {
       "One scheduler tick, for cron (e.g. */5 * * * *): send the emails that are due, record them, append to the"
           + " outcome log, exit. A tick already in progress makes this one exit 0 at once.",

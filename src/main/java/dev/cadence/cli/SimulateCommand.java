@@ -38,6 +38,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # rehearse a sample cadence with the built-in response model",
+      "  cadence simulate cadences/outbound-lead-qualification.yaml \\",
+      "      --leads samples/leads-small.csv --start 2026-03-02 --out log.csv",
+      "  # your own model and seed; the second cadence takes the handoffs",
+      "  cadence simulate staged.yaml recontact.yaml --leads leads.csv \\",
+      "      --model model.yaml --seed 7 --format json --out log.csv"
+    },
     description = {
       "Play every lead through the cadence (the first one given; the others are handoff targets) against a"
           + " response model, and write the outcome log (CSV) that `analyze` reads.",

@@ -18,6 +18,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  cadence status",
+      "  # the sends that need a person, for a script",
+      "  cadence status --format json | jq '.attention'",
+      "  # which out-of-office pauses still hold on Monday",
+      "  cadence status --now 2027-01-04T09:00:00Z"
+    },
     description =
         "Per cadence and step: enrollments, leads waiting, touches performed, sends by state;"
             + " the sends in doubt, failed or held are listed; --now counts the pauses (out of"

@@ -45,7 +45,15 @@ final class ValidateCommand implements Callable<Integer> {
     spec.name("validate");
     spec.usageMessage()
         .description(
-            "Lint cadence files (files or folders, recursive *.yaml/*.yml), including references across files.");
+            "Lint cadence files (files or folders, recursive *.yaml/*.yml), including references across files.")
+        .footerHeading("%nExamples:%n")
+        .footer(
+            "  # every cadence under a folder, with the templates they use",
+            "  cadence validate cadences/",
+            "  # in CI: warnings fail too, findings annotate the pull request",
+            "  cadence validate --strict --format github cadences/",
+            "  # a cadence from standard input, e.g. as committed",
+            "  git show HEAD:cadences/refund-process.yaml | cadence validate -");
     spec.addPositional(paths);
     spec.addOption(format);
     spec.addOption(strict);
