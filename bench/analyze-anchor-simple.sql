@@ -1,4 +1,4 @@
--- The issue's anchor, as it describes it: one read_csv, a group-by to touches, a window for
+-- The simple anchor, as the performance target describes it: one read_csv, a group-by to touches, a window for
 -- position and gap, three aggregates. It is what one would write first in SQL, and the fastest
 -- here: bench/analyze.sh times `cadence analyze` against it.
 --

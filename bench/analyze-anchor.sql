@@ -1,4 +1,4 @@
--- The anchor of `cadence analyze`: the contract metrics (section 5), the step funnel and the
+-- The anchor of `cadence analyze`: the metrics of docs/analytics.md, the step funnel and the
 -- response-attribution findings, computed by DuckDB from the same logs with the definitions of
 -- docs/analytics.md. The tests (AnalyzeAnchorTest) and bench/analyze.sh run this very file and
 -- require analyze's counts to agree exactly.

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Benchmark of `cadence analyze` against DuckDB (2 threads, in memory, JDBC) over the same outcome
 # log, timed as whole processes (/usr/bin/time: wall, CPU, peak RSS), alternating, in one run:
-#   simple:  bench/analyze-anchor-simple.sql, the issue's anchor (one read_csv, a group-by to
+#   simple:  bench/analyze-anchor-simple.sql, the simple anchor (one read_csv, a group-by to
 #            touches, a window for position and gap, the aggregates): the one to beat;
 #   full:    bench/analyze-anchor.sql, every rule of docs/analytics.md (duplicates, attribution by
 #            ASOF joins, findings), as the agreement tests run it. FULL=0 skips it (it is slow).
@@ -79,10 +79,10 @@ compare() { # anchor label, anchor lines, analyze lines
     exit 1
   fi
 }
-# The simple anchor computes the four contract tables only.
+# The simple anchor computes the four metric tables only.
 grep -E '^(open_rate_by_region|open_rate_by_region_template|response_rate_by_gap|response_rate_by_position_channel) ' \
-  "$WORK/analyze.txt" >"$WORK/analyze-contract.txt" || true
-compare "duckdb-simple" "$WORK/simple.txt" "$WORK/analyze-contract.txt"
+  "$WORK/analyze.txt" >"$WORK/analyze-metrics.txt" || true
+compare "duckdb-simple" "$WORK/simple.txt" "$WORK/analyze-metrics.txt"
 if [ "$FULL" = 1 ]; then compare "duckdb-full" "$WORK/duckdb.txt" "$WORK/analyze.txt"; fi
 awk '{w[$1] = w[$1] " " $2; m[$1] = (m[$1] > $3 ? m[$1] : $3)}
   END {

@@ -33,6 +33,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # the sample log: tables, with a bar per rate on a terminal",
+      "  cadence analyze samples/outcome-log.csv",
+      "  cadence analyze samples/outcome-log.csv --format html --out report.html",
+      "  # a compressed log, one cadence, as JSON",
+      "  cadence analyze <(zcat log.csv.gz) --where cadence=first-touch --format json",
+    },
     description = {
       "Open rates by region and template, response rates by gap and by position and channel, the step"
           + " funnel, each rate with its 95%% Wilson interval; and what in the logs could not be counted.",
@@ -90,7 +98,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    inputs.check();
+    inputs.check(spec);
     Recommender.Settings settings = tests.settings();
     checkArguments();
     // Tablesaw's first table scans the class path (docs/benchmarks.md, analyze): let that overlap
@@ -99,7 +107,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    OutcomeLogReader.Result read = inputs.read();
+    OutcomeLogReader.Result read =
+        inputs.read(Progress.of(output.quiet, err, inputs.bytes(), Progress.Unit.BYTES));
     long t1 = System.nanoTime();
     List<String> problems = new ArrayList<>();
     boolean ioProblem = false;

@@ -30,7 +30,16 @@ final class CadenceCommand implements Runnable {
                 "0:success",
                 "1:the input has findings (invalid cadence, rejected rows under --strict)",
                 "2:usage error (bad flag, missing argument, path that names nothing)",
-                "3:runtime failure (I/O, database, SMTP)"));
+                "3:runtime failure (I/O, database, SMTP)"))
+        .footerHeading("%nExamples:%n")
+        .footer(
+            "  # a starter project, checked and planned",
+            "  cadence init sales-cadences && cd sales-cadences",
+            "  cadence validate --strict cadences/",
+            "  cadence plan cadences/first-touch.yaml --leads leads.csv",
+            "  # the whole loop on the samples, and help on one command",
+            "  cadence demo",
+            "  cadence help plan");
     standardHelpOptions(spec);
   }
 
@@ -64,6 +73,14 @@ final class CadenceCommand implements Runnable {
   /** Everything the commands take from outside (clock, mail, standard input). */
   CommandContext context() {
     return context;
+  }
+
+  /**
+   * The standard input of the command line {@code spec} belongs to: the context's, so that tests
+   * give their own; the process's for a command built on its own.
+   */
+  static java.io.InputStream stdin(CommandSpec spec) {
+    return spec.root().userObject() instanceof CadenceCommand c ? c.context.stdin() : System.in;
   }
 
   @Override

@@ -17,6 +17,7 @@ public final class Cli {
   private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
   static {
+    COMMANDS.put("init", InitCommand::new);
     COMMANDS.put("validate", () -> new ValidateCommand().spec());
     COMMANDS.put("schema", SchemaCommand::new);
     COMMANDS.put("plan", PlanCommand::new);
@@ -138,9 +139,20 @@ public final class Cli {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
     Optional<String> dashed = DashedPath.message(args, cmd.getCommandSpec());
-    err.println(cmd.getColorScheme().errorText("error: " + dashed.orElse(e.getMessage())));
+    // A mistyped option is the cause whatever picocli met first (a required option then seems
+    // missing): it is reported, with the closest option the command takes.
+    Optional<OptionTypos.Typo> typo =
+        dashed.isPresent() ? Optional.empty() : OptionTypos.find(args, cmd.getCommandSpec());
+    List<String> typoLines = typo.map(t -> t.lines(cmd.getCommandSpec())).orElse(List.of());
+    err.println(
+        cmd.getColorScheme()
+            .errorText(
+                "error: "
+                    + dashed.orElse(typoLines.isEmpty() ? e.getMessage() : typoLines.get(0))));
     if (dashed.isPresent()) {
       // the one line says it all
+    } else if (typoLines.size() > 1) {
+      err.println(typoLines.get(1));
     } else if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
       err.println(
           "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");

@@ -33,6 +33,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # the whole loop on the samples, in a temporary folder",
+      "  cadence demo",
+      "  # more leads, another seed, the files kept",
+      "  cadence demo --leads 2000 --seed 7 --dir demo"
+    },
     description = {
       "The whole loop on the bundled samples: validate the sample cadences, simulate an A/B test of a cadence"
           + " (should the third email be a call?), analyze the outcome logs, and recommend the change with its evidence"
@@ -85,20 +92,20 @@ final class DemoCommand implements Callable<Integer> {
     out.println("cadence demo: the whole loop on the bundled samples, in " + home);
     out.println("(the files stay there: cd into it to run the commands below yourself)");
 
-    heading(1, "Validate the sample cadences (one per example of the seed)");
+    heading(1, "Validate the sample cadences (one per kind of sales cadence)");
     BundledSamples.copyCadences(home.resolve("cadences"));
     if (run("validate", "cadences") != ExitCodes.OK) {
       return failed("the sample cadences do not validate");
     }
 
-    heading(2, "An A/B test of the seed's question: should the third email be a phone call?");
+    heading(2, "An A/B test: should the third email be a phone call?");
     String textA = Files.readString(home.resolve(a));
     String textB = variantB(textA);
     copyFolderFiles("templates", "variant-b");
     copyFolderFiles("scripts", "variant-b");
     Files.writeString(home.resolve(b), textB);
     say(
-        "The seed: \"if a third follow-up email does not establish contact while a phone call does, replace the"
+        "A rule of thumb says: \"if a third follow-up email does not establish contact while a phone call does, replace the"
             + " third email with a phone call.\" Version A is "
             + a
             + " as written: an intro email on day 1, a follow-up email on day 5, calls in"

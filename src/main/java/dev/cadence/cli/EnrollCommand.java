@@ -6,6 +6,7 @@ import dev.cadence.live.Enroller;
 import dev.cadence.live.StateStore;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.Lead;
+import dev.cadence.report.Count;
 import dev.cadence.report.Json;
 import dev.cadence.report.live.LiveFormat;
 import java.io.IOException;
@@ -32,6 +33,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "enroll",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # the sample leads, starting on a given day",
+      "  cadence enroll cadences/outbound-lead-qualification.yaml \\",
+      "      --leads samples/leads-small.csv --start 2026-12-01",
+      "  # a CRM export into a store elsewhere; all or nothing if a row is bad",
+      "  cadence enroll cadence.yaml --leads crm.csv --map email=E-mail \\",
+      "      --db /srv/sales/cadence.db --strict"
+    },
     description = {
       "Add the leads of a list to a cadence in the live state store (created if it does not exist).",
       "Idempotent: a lead already in the cadence is reported and left as it is. Leads marked do_not_contact,"
@@ -64,7 +74,7 @@ final class EnrollCommand implements Callable<Integer> {
     Instant nowInstant = now.resolve(parent.clock());
     Optional<LocalDate> startDay = start.day();
     Cadence cadence = PlanCommand.loadCadence(cadenceFile, spec);
-    leads.checkHeader();
+    leads.checkHeader(spec);
     Engine engine = new Engine(cadence);
     Path absolute = cadenceFile.toAbsolutePath().normalize();
     try (StateStore store = db.openOrCreate()) {
@@ -80,10 +90,12 @@ final class EnrollCommand implements Callable<Integer> {
                       .orElse(nowInstant),
               nowInstant);
       LeadOptions.Outcome read;
+      Progress progress =
+          Progress.forLeads(leads.file(spec), output.quiet, spec.commandLine().getErr());
       if (leads.strict) {
         // All or nothing under --strict: read the whole list before enrolling anyone.
         List<Lead> all = new ArrayList<>();
-        read = leads.read(spec, all::add);
+        read = leads.read(spec, progress.counting(all::add), progress);
         if (read.summary().rejected() > 0) {
           int code = read.exitCode(output.quiet);
           spec.commandLine()
@@ -93,7 +105,7 @@ final class EnrollCommand implements Callable<Integer> {
         }
         all.forEach(enroller);
       } else {
-        read = leads.read(spec, enroller);
+        read = leads.read(spec, progress.counting(enroller), progress);
       }
       enroller.close();
       print(cadence.id(), enroller.summary(), db.file());
@@ -159,17 +171,17 @@ final class EnrollCommand implements Callable<Integer> {
     } else {
       out.println(
           "enrolled "
-              + s.enrolled
-              + " lead"
-              + (s.enrolled == 1 ? "" : "s")
+              + Count.of(s.enrolled, "lead")
               + " in "
               + cadence
-              + (s.already > 0 ? "; " + s.already + " already enrolled (unchanged)" : "")
+              + (s.already > 0 ? "; " + Count.of(s.already) + " already enrolled (unchanged)" : "")
               + (s.suppressed > 0
-                  ? "; " + s.suppressed + " not to be contacted (do_not_contact or suppressed)"
+                  ? "; "
+                      + Count.of(s.suppressed)
+                      + " not to be contacted (do_not_contact or suppressed)"
                   : "")
               + (s.endedByDoNotContact > 0
-                  ? "; " + s.endedByDoNotContact + " ended now: marked do_not_contact"
+                  ? "; " + Count.of(s.endedByDoNotContact) + " ended now: marked do_not_contact"
                   : "")
               + " (state in "
               + dbFile
@@ -181,7 +193,7 @@ final class EnrollCommand implements Callable<Integer> {
                     ", ",
                     s.alreadyIds.stream().map(dev.cadence.validate.Diagnostic::oneLine).toList())
                 + (s.already > s.alreadyIds.size()
-                    ? " and " + (s.already - s.alreadyIds.size()) + " more"
+                    ? " and " + Count.of(s.already - s.alreadyIds.size()) + " more"
                     : ""));
       }
     }

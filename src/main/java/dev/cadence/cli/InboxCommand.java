@@ -46,6 +46,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inbox",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # judge what came back, change nothing",
+      "  cadence inbox --dry-run Maildir/",
+      "  # read an IMAP folder, file what was handled, log the events",
+      "  cadence inbox --imap imaps://sales@imap.example.com/INBOX \\",
+      "      --move-to Processed --log outcomes.csv",
+      "  # one message from the mail server's pipe",
+      "  cadence inbox --db /srv/sales/cadence.db -"
+    },
     description = {
       "Read what came back (replies, bounces, out-of-office, complaints, unsubscribes) and act on"
           + " it: from IMAP folders (--imap, repeatable; default env CADENCE_IMAP_URL) or from"

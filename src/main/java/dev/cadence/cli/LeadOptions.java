@@ -1,14 +1,16 @@
 package dev.cadence.cli;
 
+import dev.cadence.io.InputFile;
 import dev.cadence.io.csv.LeadFileException;
 import dev.cadence.io.csv.LeadMapping;
 import dev.cadence.io.csv.LeadReadSummary;
 import dev.cadence.io.csv.LeadReader;
 import dev.cadence.io.csv.RejectedRow;
-import dev.cadence.io.csv.RejectsWriter;
 import dev.cadence.model.Lead;
+import dev.cadence.report.Count;
 import dev.cadence.validate.Diagnostic;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ final class LeadOptions {
       names = "--leads",
       required = true,
       paramLabel = "LEADS.csv",
-      description = "The lead list (CSV with a header row).")
+      description = "The lead list (CSV with a header row); - reads standard input.")
   Path leads;
 
   @Option(
@@ -38,22 +40,26 @@ final class LeadOptions {
       paramLabel = "PATH",
       converter = OutputFile.class,
       description =
-          "Where to write rejected rows (default: LEADS with .rejects.csv, only when rows are rejected).")
+          "Where to write rejected rows (default: LEADS.rejects.csv in the current folder, or in the"
+              + " temporary folder when that one is read-only; only when rows are rejected).")
   Path rejects;
 
   @Option(names = "--strict", description = "Exit 1 if any row is rejected.")
   boolean strict;
 
-  /** What reading the list gave. */
-  record Outcome(LeadReadSummary summary, Path rejectsFile, boolean strict, PrintWriter err) {
+  /** The list as read: the file itself, or a copy of standard input or a pipe. */
+  private InputFile input;
+
+  /** What reading the list gave; {@code rejectsFile} is where the rejected rows went, if any. */
+  record Outcome(LeadReadSummary summary, String rejectsFile, boolean strict, PrintWriter err) {
     int exitCode(boolean quiet) {
       if (summary.rejected() > 0 && !quiet) {
         err.println(
-            summary.rejected()
+            Count.of(summary.rejected())
                 + " of "
-                + summary.rows()
-                + " rows rejected; written to "
-                + rejectsFile);
+                + Count.of(summary.rows(), "row")
+                + " rejected"
+                + (rejectsFile.isEmpty() ? "" : "; written to " + rejectsFile));
         err.flush();
       }
       return strict && summary.rejected() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
@@ -61,15 +67,45 @@ final class LeadOptions {
   }
 
   /**
+   * Checks that the list can be read (standard input and pipes are copied first, once), before any
+   * work: a usage error for a list that does not exist.
+   */
+  void check(CommandSpec spec) {
+    input(spec);
+  }
+
+  /** What is read: the list itself, or its copy (a bar's size estimate reads it). */
+  Path file(CommandSpec spec) {
+    return input(spec).path();
+  }
+
+  private InputFile input(CommandSpec spec) {
+    if (input == null) {
+      if (!InputFile.isStdin(leads)) {
+        Reachable.check(leads);
+      }
+      try {
+        input = InputFile.open(leads, CadenceCommand.stdin(spec));
+      } catch (UncheckedIOException e) {
+        throw new CadenceException(
+            ExitCodes.RUNTIME,
+            "cannot read " + leads + ": " + SimulationInputs.reason(e.getCause()),
+            e);
+      }
+      if (!Files.isRegularFile(input.path())) {
+        throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads);
+      }
+    }
+    return input;
+  }
+
+  /**
    * Checks the file, its header and the --map before any output is written, so that a bad list
    * never leaves an empty-but-complete-looking document behind.
    */
-  void checkHeader() {
-    Reachable.check(leads);
-    if (!Files.isRegularFile(leads)) {
-      throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads);
-    }
-    try (LeadReader reader = LeadReader.open(leads, LeadMapping.parse(map))) {
+  void checkHeader(CommandSpec spec) {
+    InputFile in = input(spec);
+    try (LeadReader reader = LeadReader.open(in.path(), in.label(), LeadMapping.parse(map))) {
       reader.header();
     } catch (LeadFileException e) {
       throw new CadenceException(e.exitCode(), e.getMessage(), e);
@@ -78,41 +114,53 @@ final class LeadOptions {
 
   /**
    * Streams the good leads to {@code sink}; bad rows go to stderr (file:line: reason) and the
-   * rejects CSV.
+   * rejects CSV. The copy of standard input or a pipe is gone afterwards.
    */
   Outcome read(CommandSpec spec, Consumer<Lead> sink) {
-    Reachable.check(leads);
-    if (!Files.isRegularFile(leads)) {
-      throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads);
-    }
+    return read(spec, sink, Progress.none(spec.commandLine().getErr()));
+  }
+
+  /**
+   * As {@link #read(CommandSpec, Consumer)}, with a progress line on stderr that is cleared before
+   * each rejected row is listed there (the caller counts what it wants on it).
+   */
+  Outcome read(CommandSpec spec, Consumer<Lead> sink, Progress progress) {
+    InputFile in = input(spec);
     PrintWriter err = spec.commandLine().getErr();
     List<RejectedRow> rejected = new ArrayList<>();
     LeadReadSummary summary;
     try {
       summary =
           LeadReader.stream(
-              leads,
+              in.path(),
+              in.label(),
               LeadMapping.parse(map),
               sink,
               row -> {
                 rejected.add(row);
+                progress.done();
                 // One line per row, whatever the row holds (quoted newlines, terminal escapes).
                 err.println(
-                    leads + ":" + row.line() + ": rejected: " + Diagnostic.oneLine(row.reason()));
+                    in.label()
+                        + ":"
+                        + row.line()
+                        + ": rejected: "
+                        + Diagnostic.oneLine(row.reason()));
               });
     } catch (LeadFileException e) {
       throw new CadenceException(e.exitCode(), e.getMessage(), e);
+    } finally {
+      progress.done();
+      in.close();
     }
-    Path target = rejects != null ? rejects : defaultRejectsPath();
+    String written = "";
     if (!rejected.isEmpty()) {
-      RejectsWriter.write(target, summary.header(), rejected);
+      written =
+          rejects != null
+              ? Rejects.write(rejects, summary.header(), rejected)
+              : Rejects.writeSomewhere(Rejects.defaultName(leads), summary.header(), rejected, err);
     }
     err.flush();
-    return new Outcome(summary, target, strict, err);
-  }
-
-  private Path defaultRejectsPath() {
-    String name = leads.getFileName().toString().replaceFirst("\\.csv$", "");
-    return leads.resolveSibling(name + ".rejects.csv");
+    return new Outcome(summary, written, strict, err);
   }
 }

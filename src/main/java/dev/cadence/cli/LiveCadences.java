@@ -6,6 +6,7 @@ import dev.cadence.live.CadenceRef;
 import dev.cadence.live.LiveCadence;
 import dev.cadence.live.StateStore;
 import dev.cadence.model.Cadence;
+import dev.cadence.report.Count;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class LiveCadences {
       CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(List.of(file));
       if (!prepared.result().valid() || prepared.cadences().isEmpty()) {
         long errors = prepared.result().count(dev.cadence.validate.Severity.ERROR);
-        String counted = errors + " error" + (errors == 1 ? "" : "s");
+        String counted = Count.of(errors, "error");
         refused.put(
             ref.id(),
             prepared

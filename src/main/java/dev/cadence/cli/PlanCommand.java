@@ -31,6 +31,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # when each sample lead is touched, from a start date",
+      "  cadence plan cadences/outbound-lead-qualification.yaml \\",
+      "      --leads samples/leads-small.csv --start 2026-12-01",
+      "  # a day-by-day agenda, and a calendar file",
+      "  cadence plan cadence.yaml --leads leads.csv --by day",
+      "  cadence plan cadence.yaml --leads leads.csv --format ics > touches.ics",
+      "  # a CRM export whose columns have other names, from standard input",
+      "  zcat crm.csv.gz | cadence plan cadence.yaml --leads - --map id=\"Record ID\""
+    },
     description = "Show, per lead, which step falls due when (the default path: no responses).")
 final class PlanCommand implements Callable<Integer> {
   /** A cadence that loops on its default path stops being planned after this many touches. */
@@ -78,12 +89,18 @@ final class PlanCommand implements Callable<Integer> {
     Instant nowInstant = now.resolve(parent.clock());
     LocalDate startDay = start.day().orElse(null);
     Cadence cadence = loadCadence(cadenceFile, spec);
-    leads.checkHeader();
+    leads.checkHeader(spec);
     Engine engine = new Engine(cadence);
     PrintWriter out = spec.commandLine().getOut();
     // The start of --start in each lead's zone, worked out once per zone rather than per lead.
     Map<ZoneId, Instant> startByZone = new ConcurrentHashMap<>();
     LeadOptions.Outcome read;
+    // Plans stream to stdout: on a terminal they are their own progress; a bar is for a file.
+    Progress progress =
+        Progress.forLeads(
+            leads.file(spec),
+            output.quiet || Terminal.stdoutIsTerminal(),
+            spec.commandLine().getErr());
     try (PlanWriter writer = format.writer(out, by.equals("day"), nowInstant);
         var planner =
             InOrderBatches.<Lead, Rendered>perItem(
@@ -98,7 +115,9 @@ final class PlanCommand implements Callable<Integer> {
                   return new Rendered(plan, writer.render(plan));
                 },
                 r -> writer.write(r.plan(), r.text()))) {
-      read = leads.read(spec, planner);
+      read = leads.read(spec, progress.counting(planner), progress);
+    } finally {
+      progress.done();
     }
     return read.exitCode(output.quiet);
   }

@@ -8,6 +8,7 @@ import dev.cadence.io.CadenceFileWriter;
 import dev.cadence.io.CadenceWorkspace;
 import dev.cadence.io.log.OutcomeLogReader;
 import dev.cadence.model.Cadence;
+import dev.cadence.report.Count;
 import dev.cadence.report.recommend.RecommendFormat;
 import dev.cadence.report.recommend.RecommendReport;
 import dev.cadence.validate.Diagnostic;
@@ -37,6 +38,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "recommend",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # what the sample log says to change",
+      "  cadence recommend samples/outcome-log.csv",
+      "  # the change to the cadence file as a diff, then written",
+      "  cadence recommend samples/outcome-log.csv \\",
+      "      --cadence cadences/outbound-lead-qualification.yaml --dry-run",
+      "  cadence recommend log.csv --cadence cadence.yaml --apply"
+    },
     description = {
       "Recommendations from outcome logs, each with its evidence (rates, 95%% Wilson intervals, touches,"
           + " one-sided two-proportion z-test): swap a step's channel at its position, the best gap before a step,"
@@ -97,7 +107,7 @@ final class RecommendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    inputs.check();
+    inputs.check(spec);
     Recommender.Settings settings = tests.settings();
     checkArguments();
     PrintWriter err = spec.commandLine().getErr();
@@ -229,9 +239,7 @@ final class RecommendCommand implements Callable<Integer> {
                                     + d.message())));
     err.println(
         error(
-            errors
-                + " error"
-                + (errors == 1 ? "" : "s")
+            Count.of(errors, "error")
                 + " in the --cadence files (see `cadence validate`);"
                 + " fix them first: a change must be checked against a valid cadence"));
     err.flush();

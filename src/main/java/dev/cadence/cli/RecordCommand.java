@@ -1,5 +1,6 @@
 package dev.cadence.cli;
 
+import dev.cadence.io.InputFile;
 import dev.cadence.io.csv.OutcomeCsv;
 import dev.cadence.io.log.OutcomeLogAppender;
 import dev.cadence.live.OutcomeImport;
@@ -7,6 +8,9 @@ import dev.cadence.live.OutcomeSink;
 import dev.cadence.live.Recorder;
 import dev.cadence.live.StateStore;
 import dev.cadence.model.OutcomeEvent;
+import dev.cadence.report.Count;
+import dev.cadence.report.live.LiveFormat;
+import dev.cadence.report.live.RecordWriter;
 import dev.cadence.validate.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,6 +40,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "record",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # a call that connected, and one that needs the fields the step requires",
+      "  cadence record --lead L-0001 --step check-call --outcome connected",
+      "  cadence record --lead L-0001 --step qualify-call --outcome done \\",
+      "      --field budget=10k --field decision_date=2027-01-15",
+      "  # a whole export of call results, logged",
+      "  cadence record --csv calls.csv --log outcomes.csv"
+    },
     description = {
       "Record an outcome: --lead L --step S --outcome O [--field name=value]..., or a CSV of them (--csv FILE with columns"
           + " lead_id, step, outcome, and optionally cadence, timestamp and any field; an outcome log's columns work too).",
@@ -75,7 +88,10 @@ final class RecordCommand implements Callable<Integer> {
       description = "The cadence, when the lead is in several with that step.")
   String cadence;
 
-  @Option(names = "--csv", paramLabel = "FILE", description = "Record every row of this CSV.")
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description = "Record every row of this CSV (- reads standard input).")
   Path csv;
 
   @Option(
@@ -85,16 +101,26 @@ final class RecordCommand implements Callable<Integer> {
       description = "The outcome log to append the recorded events to.")
   Path log;
 
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json (default: text).")
+  LiveFormat format;
+
   @Override
   public Integer call() {
     if ((csv == null) == (lead == null || step == null)) {
       throw new CadenceException(
           ExitCodes.USAGE, "give either --lead and --step (with --outcome), or --csv FILE");
     }
-    if (csv != null) {
+    boolean stdin = csv != null && InputFile.isStdin(csv);
+    if (csv != null && !stdin) {
       Reachable.check(csv);
     }
-    if (csv != null && !Files.isRegularFile(csv)) {
+    // A pipe (<(...)) is read like a file: it is streamed once, and only a missing path or a
+    // folder is refused.
+    if (csv != null && !stdin && (!Files.exists(csv) || Files.isDirectory(csv))) {
       throw new CadenceException(ExitCodes.USAGE, "no such file: " + csv);
     }
     Instant at = now.resolve(parent.clock());
@@ -114,13 +140,23 @@ final class RecordCommand implements Callable<Integer> {
                     Optional.ofNullable(outcome),
                     parseFields(fields),
                     at));
+        if (format == LiveFormat.JSON) {
+          RecordWriter.one(
+              lead,
+              step,
+              outcome == null ? "done" : outcome,
+              applied.refusal().isPresent()
+                  ? RecordWriter.Row.refused("", applied.refusal().get())
+                  : RecordWriter.Row.recorded("", applied),
+              out);
+        }
         if (applied.refusal().isPresent()) {
           err.println("error: refused: " + applied.refusal().get());
           return ExitCodes.FINDINGS;
         }
         append(appender, applied.events());
         applied.notes().forEach(n -> err.println("warning: " + n));
-        if (!output.quiet) {
+        if (!output.quiet && format == LiveFormat.TEXT) {
           out.println(
               "recorded "
                   + (outcome == null ? "done" : outcome)
@@ -147,7 +183,13 @@ final class RecordCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err) {
     OutcomeImport.Counts counts;
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+    RecordWriter.Rows handled = new RecordWriter.Rows();
+    try (Reader in =
+        InputFile.isStdin(csv)
+            ? new java.io.BufferedReader(
+                new java.io.InputStreamReader(
+                    CadenceCommand.stdin(spec), StandardCharsets.UTF_8.newDecoder()))
+            : Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       OutcomeCsv rows;
       try {
         rows = OutcomeCsv.open(in, csv.toString(), at);
@@ -162,11 +204,13 @@ final class RecordCommand implements Callable<Integer> {
               new OutcomeImport.Listener() {
                 @Override
                 public void recorded(String location, Recorder.Applied applied) {
+                  handled.add(RecordWriter.Row.recorded(location, applied));
                   applied.notes().forEach(n -> err.println(location + ": warning: " + n));
                 }
 
                 @Override
                 public void refused(String location, String reason) {
+                  handled.add(RecordWriter.Row.refused(location, reason));
                   err.println(location + ": refused: " + Diagnostic.oneLine(reason));
                 }
               },
@@ -176,16 +220,17 @@ final class RecordCommand implements Callable<Integer> {
           ExitCodes.RUNTIME, "cannot read " + csv + ": " + e.getMessage(), e);
     }
     int recorded = counts.recorded();
-    if (!output.quiet) {
+    if (format == LiveFormat.JSON) {
+      RecordWriter.csv(
+          csv.toString(), counts.recorded(), counts.unchanged(), counts.refused(), handled, out);
+    } else if (!output.quiet) {
       out.println(
           "recorded "
-              + recorded
-              + " outcome"
-              + (recorded == 1 ? "" : "s")
+              + Count.of(recorded, "outcome")
               + (counts.unchanged() > 0
-                  ? ", " + counts.unchanged() + " already recorded (skipped)"
+                  ? ", " + Count.of(counts.unchanged()) + " already recorded (skipped)"
                   : "")
-              + (counts.refused() > 0 ? ", refused " + counts.refused() : ""));
+              + (counts.refused() > 0 ? ", refused " + Count.of(counts.refused()) : ""));
     }
     return counts.refused() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
   }

@@ -5,6 +5,8 @@ import dev.cadence.live.Resolver;
 import dev.cadence.live.SendRecord;
 import dev.cadence.live.StateStore;
 import dev.cadence.model.OutcomeEvent;
+import dev.cadence.report.live.LiveFormat;
+import dev.cadence.report.live.ResolveWriter;
 import dev.cadence.validate.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,6 +27,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "resolve",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # the mail server's log shows it went out: record it",
+      "  cadence resolve --lead L-0007 --step intro-email --as sent",
+      "  # it did not: the next tick sends it",
+      "  cadence resolve --lead L-0007 --step intro-email --as not-sent"
+    },
     description = {
       "Settle a send that `cadence status` lists in doubt: --as sent records it as sent (check the mail server's log"
           + " or the sent folder for its Message-ID first); --as not-sent puts it back for the next tick to send.",
@@ -93,6 +102,13 @@ final class ResolveCommand implements Callable<Integer> {
       description = "The outcome log to append the `sent` event to.")
   Path log;
 
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json (default: text).")
+  LiveFormat format;
+
   @Override
   public Integer call() {
     Resolver.Verdict v =
@@ -128,12 +144,21 @@ final class ResolveCommand implements Callable<Integer> {
 
   private int one(Resolver resolver, Resolver.Verdict v, Instant at) {
     Resolver.Resolved r = resolver.resolve(lead, Optional.ofNullable(cadence), step, v, at);
+    if (format == LiveFormat.JSON) {
+      ResolveWriter.json(
+          lead,
+          step,
+          r.send().map(s -> s.cadence()).or(() -> Optional.ofNullable(cadence)),
+          verdict,
+          r.refusal(),
+          spec.commandLine().getOut());
+    }
     if (r.refusal().isPresent()) {
       spec.commandLine().getErr().println("error: " + r.refusal().get());
       return ExitCodes.FINDINGS;
     }
     append(r.events());
-    if (!output.quiet) {
+    if (!output.quiet && format == LiveFormat.TEXT) {
       spec.commandLine()
           .getOut()
           .println(
@@ -166,7 +191,9 @@ final class ResolveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     bulk.refused().forEach(why -> err.println("error: " + Diagnostic.oneLine(why)));
     String as = v == Resolver.Verdict.SENT ? "sent" : "not sent";
-    if (!output.quiet) {
+    if (format == LiveFormat.JSON) {
+      ResolveWriter.json(bulk.settled(), verdict, dryRun, bulk.refused(), out);
+    } else if (!output.quiet) {
       for (SendRecord s : bulk.settled()) {
         out.println(
             (dryRun ? "would settle: " : "settled: ")

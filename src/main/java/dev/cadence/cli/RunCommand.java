@@ -33,6 +33,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # what a tick would send now, in words or one entry per email",
+      "  cadence run --dry-run",
+      "  cadence run --dry-run --format json",
+      "  # the crontab's tick, every 5 minutes (SMTP from CADENCE_SMTP_URL)",
+      "  cadence run --db /srv/sales/cadence.db --log outcomes.csv --daily-cap 400 -q"
+    },
     description = {
       "One scheduler tick, for cron (e.g. */5 * * * *): send the emails that are due, record them, append to the"
           + " outcome log, exit. A tick already in progress makes this one exit 0 at once.",
@@ -175,12 +183,17 @@ final class RunCommand implements Callable<Integer> {
             "emails are due: give --smtp URL (or CADENCE_SMTP_URL) and --from ADDRESS (or CADENCE_FROM)");
       }
       TickReport report;
-      try (OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
+      // The sender is the tick's (closed by call()); the progress line only counts what it hands
+      // over.
+      try (EmailSender sender =
+              new ProgressSender(
+                  configured::send, Progress.of(output.quiet, err, 0, Progress.Unit.EMAILS));
+          OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
         Tick tick =
             new Tick(
                 store,
                 loaded.cadences(),
-                configured,
+                sender,
                 composer(),
                 clock,
                 options,

@@ -12,6 +12,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "schema",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # for editors: map it to your cadence files",
+      "  cadence schema > cadence.schema.json",
+      "  # the top-level keys of a cadence",
+      "  cadence schema | jq '.properties | keys'"
+    },
     description =
         "Print the JSON Schema (2020-12) of the cadence format, for YAML language servers and CI.")
 final class SchemaCommand implements Callable<Integer> {

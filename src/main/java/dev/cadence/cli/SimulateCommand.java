@@ -4,6 +4,7 @@ import dev.cadence.io.CadenceWorkspace;
 import dev.cadence.io.log.AtomicOutput;
 import dev.cadence.io.log.LogEncoder;
 import dev.cadence.io.log.OutcomeLog;
+import dev.cadence.report.Count;
 import dev.cadence.report.simulate.SimulationReport;
 import dev.cadence.report.simulate.SummaryFormat;
 import dev.cadence.simulate.LeadSimulator;
@@ -37,6 +38,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # rehearse a sample cadence with the built-in response model",
+      "  cadence simulate cadences/outbound-lead-qualification.yaml \\",
+      "      --leads samples/leads-small.csv --start 2026-03-02 --out log.csv",
+      "  # your own model and seed; the second cadence takes the handoffs",
+      "  cadence simulate staged.yaml recontact.yaml --leads leads.csv \\",
+      "      --model model.yaml --seed 7 --format json --out log.csv"
+    },
     description = {
       "Play every lead through the cadence (the first one given; the others are handoff targets) against a"
           + " response model, and write the outcome log (CSV) that `analyze` reads.",
@@ -154,9 +164,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (code != ExitCodes.OK) { // --strict and rows rejected: the log was not written
       err.println(
           error(
-              rejected
-                  + " lead row"
-                  + (rejected == 1 ? " was" : "s were")
+              Count.of(rejected, "lead row")
+                  + (rejected == 1 ? " was" : " were")
                   + " rejected (--strict); "
                   + out
                   + " not written"));
@@ -184,7 +193,7 @@ final class SimulateCommand implements Callable<Integer> {
    * Streams the leads through the simulator into the log; commits the log unless --strict fails.
    */
   private Run simulate(LeadSimulator simulator, PrintWriter err) throws IOException {
-    Progress progress = Progress.forTerminal(leads.leads, err);
+    Progress progress = Progress.forLeads(leads.file(spec), output.quiet, err);
     try (AtomicOutput log = AtomicOutput.open(out);
         Simulation simulation =
             new Simulation(
@@ -193,11 +202,11 @@ final class SimulateCommand implements Callable<Integer> {
                 log::write,
                 Math.max(1, threads),
                 CHUNK,
-                progress::leadsDone)) {
+                progress::update)) {
       log.write((OutcomeLog.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
       LeadOptions.Outcome read;
       try {
-        read = leads.read(spec, simulation);
+        read = leads.read(spec, simulation, progress);
       } finally {
         progress.done();
       }
@@ -229,13 +238,10 @@ final class SimulateCommand implements Callable<Integer> {
     if (model != null) {
       Reachable.check(model);
     }
-    Reachable.check(leads.leads);
     if (model != null && !Files.isRegularFile(model)) {
       throw new CadenceException(ExitCodes.USAGE, "no such response model: " + model);
     }
-    if (!Files.isRegularFile(leads.leads)) {
-      throw new CadenceException(ExitCodes.USAGE, "no such lead file: " + leads.leads);
-    }
+    leads.check(spec);
     if (maxTouches < 1) {
       throw new CadenceException(
           ExitCodes.USAGE, "--max-touches must be at least 1, not " + maxTouches);

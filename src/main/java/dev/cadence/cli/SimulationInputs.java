@@ -2,6 +2,7 @@ package dev.cadence.cli;
 
 import dev.cadence.io.CadenceWorkspace;
 import dev.cadence.io.yaml.ResponseModelReader;
+import dev.cadence.report.Count;
 import dev.cadence.simulate.ResponseModel;
 import dev.cadence.validate.Diagnostic;
 import dev.cadence.validate.FileResult;
@@ -89,9 +90,7 @@ final class SimulationInputs {
     err.println(
         colors.errorText(
             "error: "
-                + errors
-                + " error"
-                + (errors == 1 ? "" : "s")
+                + Count.of(errors, "error")
                 + " in the cadence files (see `cadence validate`); nothing simulated"));
     err.flush();
     return prepared.result().hasIoErrors() ? ExitCodes.RUNTIME : ExitCodes.FINDINGS;

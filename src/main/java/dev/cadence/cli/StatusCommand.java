@@ -18,13 +18,23 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  cadence status",
+      "  # the sends that need a person, for a script",
+      "  cadence status --format json | jq '.attention'",
+      "  # which out-of-office pauses still hold on Monday",
+      "  cadence status --now 2027-01-04T09:00:00Z"
+    },
     description =
         "Per cadence and step: enrollments, leads waiting, touches performed, sends by state;"
-            + " the sends in doubt, failed or held are listed.")
+            + " the sends in doubt, failed or held are listed; --now counts the pauses (out of"
+            + " office) that still hold at that time.")
 final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand CadenceCommand parent;
   @Mixin OutputOptions output;
+  @Mixin NowOption now;
   @Mixin DbOption db;
 
   @Option(
@@ -39,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
     try (StateStore store = db.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       StatusReport report =
-          StatusReport.of(store, loaded.cadences(), loaded.refused(), parent.clock().instant());
+          StatusReport.of(store, loaded.cadences(), loaded.refused(), now.resolve(parent.clock()));
       if (format == LiveFormat.JSON) {
         StatusWriter.json(report, spec.commandLine().getOut());
       } else {

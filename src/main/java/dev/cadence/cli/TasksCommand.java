@@ -19,9 +19,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "tasks",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # a rep's list for today, and as a calendar",
+      "  cadence tasks --owner sophie --due today",
+      "  cadence tasks --owner sophie --format ics > sophie.ics",
+      "  # everything open, for a spreadsheet",
+      "  cadence tasks --format csv > tasks.csv"
+    },
     description =
         "The reps' list: calls, tasks, meetings, approvals and social touches of active enrollments, by due time"
-            + " (text, csv, or ics with a reminder each). They stay listed until `cadence record` completes them.")
+            + " (text, csv, json, or ics with a reminder each). They stay listed until `cadence record` completes them.")
 final class TasksCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand CadenceCommand parent;
@@ -46,7 +54,7 @@ final class TasksCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "text",
       paramLabel = "FORMAT",
-      description = "text, csv or ics (default: text).")
+      description = "text, csv, ics or json (default: text).")
   TasksFormat format;
 
   @Override

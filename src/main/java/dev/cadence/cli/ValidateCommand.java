@@ -38,14 +38,22 @@ final class ValidateCommand implements Callable<Integer> {
           .required(true)
           .type(List.class)
           .auxiliaryTypes(Path.class)
-          .description("Cadence files or folders.")
+          .description("Cadence files or folders; - reads one cadence from standard input.")
           .build();
 
   ValidateCommand() {
     spec.name("validate");
     spec.usageMessage()
         .description(
-            "Lint cadence files (files or folders, recursive *.yaml/*.yml), including references across files.");
+            "Lint cadence files (files or folders, recursive *.yaml/*.yml), including references across files.")
+        .footerHeading("%nExamples:%n")
+        .footer(
+            "  # every cadence under a folder, with the templates they use",
+            "  cadence validate cadences/",
+            "  # in CI: warnings fail too, findings annotate the pull request",
+            "  cadence validate --strict --format github cadences/",
+            "  # a cadence from standard input, e.g. as committed",
+            "  git show HEAD:cadences/refund-process.yaml | cadence validate -");
     spec.addPositional(paths);
     spec.addOption(format);
     spec.addOption(strict);
@@ -78,7 +86,8 @@ final class ValidateCommand implements Callable<Integer> {
         Boolean.TRUE.equals(quiet.getValue()),
         spec.commandLine().getOut(),
         spec.commandLine().getErr(),
-        spec.commandLine().getColorScheme());
+        spec.commandLine().getColorScheme(),
+        CadenceCommand.stdin(spec));
   }
 
   /**
@@ -95,7 +104,20 @@ final class ValidateCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err,
       Help.ColorScheme colors) {
-    CadenceWorkspace.Outcome outcome = CadenceWorkspace.validate(given, isStrict);
+    return validate(given, chosen, isStrict, isQuiet, out, err, colors, System.in);
+  }
+
+  /** As above, {@code -} among the paths reading {@code stdin}. */
+  static int validate(
+      List<Path> given,
+      ValidateFormat chosen,
+      boolean isStrict,
+      boolean isQuiet,
+      PrintWriter out,
+      PrintWriter err,
+      Help.ColorScheme colors,
+      java.io.InputStream stdin) {
+    CadenceWorkspace.Outcome outcome = CadenceWorkspace.validate(given, isStrict, stdin);
     for (String missing : outcome.missingPaths()) {
       Help.ColorScheme scheme = colors != null ? colors : Help.defaultColorScheme(Help.Ansi.AUTO);
       err.println(scheme.errorText("error: no such file or directory: " + missing));

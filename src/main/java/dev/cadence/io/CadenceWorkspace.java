@@ -48,12 +48,27 @@ public final class CadenceWorkspace {
   private CadenceWorkspace() {}
 
   public static Outcome validate(List<Path> paths, boolean strict) {
+    return validate(paths, strict, System.in);
+  }
+
+  /**
+   * As {@link #validate(List, boolean)}, where the path {@code -} is a cadence read from {@code
+   * stdin} (once, however often it is given), labelled {@code -}, its templates in the current
+   * folder's {@code templates/}.
+   */
+  public static Outcome validate(List<Path> paths, boolean strict, java.io.InputStream stdin) {
     List<String> missing = new ArrayList<>();
     List<Path> unreadable = new ArrayList<>();
     Map<Path, Path> files =
         new LinkedHashMap<>(); // by absolute path: one file given twice is checked once
+    Map<Path, byte[]> piped = Map.of();
     for (Path p : paths) {
-      if (PathAccess.denied(p).isPresent()) {
+      if (p.toString().equals("-")) { // a string test: no class to load on the common path
+        if (piped.isEmpty()) {
+          piped = Map.of(p.toAbsolutePath().normalize(), readStdin(stdin));
+        }
+        files.putIfAbsent(p.toAbsolutePath().normalize(), p);
+      } else if (PathAccess.denied(p).isPresent()) {
         unreadable.add(p); // not missing: a folder on its path may not be entered
       } else if (!Files.exists(p)) {
         missing.add(p.toString());
@@ -66,7 +81,7 @@ public final class CadenceWorkspace {
       }
     }
     List<FileResult> results =
-        new ArrayList<>(check(new LinkedHashSet<>(files.values()), Map.of()).results().values());
+        new ArrayList<>(check(new LinkedHashSet<>(files.values()), piped).results().values());
     for (Path p : unreadable) {
       Findings f = new Findings(p.toString());
       f.error(Code.IO_ERROR, Pos.NONE, "cannot read this folder or file; check its permissions");
@@ -330,10 +345,25 @@ public final class CadenceWorkspace {
     return false;
   }
 
+  /**
+   * Standard input, never more than the limit + 1 byte (enough to say it is too large); a failure
+   * to read it is an I/O error of the command.
+   */
+  private static byte[] readStdin(java.io.InputStream stdin) {
+    try {
+      return stdin.readNBytes(SafeYamlReader.MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
+    }
+  }
+
   private static Loaded load(Path file, Map<Path, byte[]> edited) {
     String label = file.toString();
     Findings findings = new Findings(label);
     byte[] bytes = edited.get(file.toAbsolutePath().normalize());
+    if (bytes != null && bytes.length > SafeYamlReader.MAX_BYTES) {
+      return tooLarge(label, findings, "more than " + SafeYamlReader.MAX_BYTES + " bytes");
+    }
     if (bytes != null) {
       return loaded(file, label, findings, bytes);
     }
@@ -344,17 +374,12 @@ public final class CadenceWorkspace {
         bytes = in.readNBytes(SafeYamlReader.MAX_BYTES + 1);
       }
       if (size > SafeYamlReader.MAX_BYTES || bytes.length > SafeYamlReader.MAX_BYTES) {
-        findings.error(
-            Code.FILE_TOO_LARGE,
-            Pos.NONE,
-            "file is "
-                + (size > SafeYamlReader.MAX_BYTES
-                    ? size + " bytes"
-                    : "more than " + SafeYamlReader.MAX_BYTES + " bytes")
-                + ", more than the "
-                + SafeYamlReader.MAX_BYTES
-                + " a cadence may have; split it into several cadences");
-        return new Loaded(label, findings, Optional.empty());
+        return tooLarge(
+            label,
+            findings,
+            size > SafeYamlReader.MAX_BYTES
+                ? size + " bytes"
+                : "more than " + SafeYamlReader.MAX_BYTES + " bytes");
       }
     } catch (NoSuchFileException e) {
       findings.error(Code.IO_ERROR, Pos.NONE, "file disappeared while reading: " + label);
@@ -371,6 +396,18 @@ public final class CadenceWorkspace {
       return new Loaded(label, findings, Optional.empty());
     }
     return loaded(file, label, findings, bytes);
+  }
+
+  private static Loaded tooLarge(String label, Findings findings, String size) {
+    findings.error(
+        Code.FILE_TOO_LARGE,
+        Pos.NONE,
+        "file is "
+            + size
+            + ", more than the "
+            + SafeYamlReader.MAX_BYTES
+            + " a cadence may have; split it into several cadences");
+    return new Loaded(label, findings, Optional.empty());
   }
 
   private static Loaded loaded(Path file, String label, Findings findings, byte[] bytes) {

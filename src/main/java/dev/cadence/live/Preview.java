@@ -39,7 +39,10 @@ public final class Preview {
                     s.cadence(),
                     s.leadId(),
                     s.step(),
-                    "would be reported in doubt (interrupted tick)"));
+                    "would be reported in doubt (interrupted tick)",
+                    "report_in_doubt",
+                    s.recipient(),
+                    ""));
           }
           Instant midnight = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
           int capLeft =
@@ -62,42 +65,68 @@ public final class Preview {
                 TickDecision.decide(calendar, now, capLeft, served, e.leadId());
             if (decision instanceof TickDecision.Decision.WaitForWindow) {
               report.outsideWindow++;
-              report.line(e, step, "would wait for the window");
+              line(report, e, step, "would wait for the window", "wait_for_window", "");
               continue;
             } else if (decision instanceof TickDecision.Decision.DeferByCap) {
               report.deferredByCap++;
-              report.line(e, step, "would defer: daily cap reached");
+              line(report, e, step, "would defer: daily cap reached", "defer_daily_cap", "");
               continue;
             } else if (decision instanceof TickDecision.Decision.LeadServed) {
-              report.line(e, step, "would defer: the lead already gets an email this tick");
+              line(
+                  report,
+                  e,
+                  step,
+                  "would defer: the lead already gets an email this tick",
+                  "defer_lead_served",
+                  "");
               continue;
             }
             Optional<Suppression> listed = tx.suppression(e.leadId(), lead.email());
             if (listed.isPresent()) {
               report.suppressed++;
-              report.line(e, step, "would not send: suppressed (" + listed.get().reason() + ")");
+              line(
+                  report,
+                  e,
+                  step,
+                  "would not send: suppressed (" + listed.get().reason() + ")",
+                  "suppressed",
+                  "");
               continue;
             }
             MessageComposer.Composed composed =
                 TickDecision.compose(composer, c, due.get().step(), lead);
             if (composed instanceof MessageComposer.Held held) {
               report.held++;
-              report.line(e, step, "would hold: " + held.reason());
+              line(report, e, step, "would hold: " + held.reason(), "hold", "");
             } else {
               capLeft--;
               report.sent++;
-              report.line(
+              String subject = ((MessageComposer.Ready) composed).subject();
+              line(
+                  report,
                   e,
                   step,
-                  "would send `"
-                      + ((MessageComposer.Ready) composed).subject()
-                      + "` to "
-                      + lead.email().get());
+                  "would send `" + subject + "` to " + lead.email().get(),
+                  "send",
+                  subject);
             }
           }
           return null;
         });
     return report.report();
+  }
+
+  /** One decision, in words and for scripts: the recipient is the lead's address, if any. */
+  private static void line(
+      TickTally report,
+      StoredEnrollment e,
+      String step,
+      String what,
+      String action,
+      String subject) {
+    report.lines.add(
+        new TickReport.Line(
+            e.cadence(), e.leadId(), step, what, action, e.lead().email().orElse(""), subject));
   }
 
   /**

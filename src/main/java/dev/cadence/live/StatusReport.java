@@ -26,7 +26,11 @@ public record StatusReport(
   /** A lead away (an out-of-office reply): its enrollment waits until {@code until}. */
   public record Paused(String cadence, String leadId, Instant until) {}
 
-  /** One cadence. {@code refused} says why its file could not be loaded, if it could not. */
+  /**
+   * One cadence. {@code refused} says why its file could not be loaded, if it could not; {@code
+   * paused} counts the active enrollments whose pause (an out-of-office) still holds at the time
+   * asked about.
+   */
   public record CadenceStatus(
       String id,
       String path,
@@ -35,7 +39,8 @@ public record StatusReport(
       int active,
       Map<String, Integer> ended,
       Map<String, Integer> leadStatuses,
-      List<StepStatus> steps) {}
+      List<StepStatus> steps,
+      int paused) {}
 
   /**
    * One step.
@@ -53,8 +58,8 @@ public record StatusReport(
       Map<SendState, Integer> sends) {}
 
   /**
-   * Reads the whole store (status is not on the tick's hot path); {@code now} decides which pauses
-   * still hold.
+   * Reads the whole store (status is not on the tick's hot path) as it stands at {@code now}: only
+   * which pauses still hold depends on the time.
    */
   public static StatusReport of(
       StateStore store,
@@ -88,6 +93,7 @@ public record StatusReport(
                   b.active++;
                   if (e.state().isPausedAt(now)) {
                     paused.add(new Paused(e.cadence(), e.leadId(), e.state().pausedUntil().get()));
+                    b.paused++;
                   }
                   for (Pending p : e.state().pending()) {
                     StepCounts s = b.step(p.step(), "");
@@ -142,6 +148,7 @@ public record StatusReport(
     final Optional<String> refused;
     int enrollments;
     int active;
+    int paused;
     final Map<String, Integer> ended = new TreeMap<>();
     final Map<String, Integer> statuses = new TreeMap<>();
     final Map<String, StepCounts> steps = new LinkedHashMap<>();
@@ -167,7 +174,7 @@ public record StatusReport(
                   new StepStatus(
                       id, s.channel, s.waiting, s.awaiting, s.performed, Map.copyOf(s.sends))));
       return new CadenceStatus(
-          ref.id(), ref.path(), refused, enrollments, active, ended, statuses, list);
+          ref.id(), ref.path(), refused, enrollments, active, ended, statuses, list, paused);
     }
   }
 }

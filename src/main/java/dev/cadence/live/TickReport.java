@@ -36,8 +36,24 @@ public record TickReport(
     List<String> problems,
     List<Line> lines) {
 
-  /** One send decision. */
-  public record Line(String cadence, String leadId, String step, String what) {}
+  /**
+   * One send decision: {@code what} in words; for a dry run also {@code action}, a stable word for
+   * scripts ({@code send}, {@code hold}, ...), and the email's recipient and subject where known
+   * (else empty).
+   */
+  public record Line(
+      String cadence,
+      String leadId,
+      String step,
+      String what,
+      String action,
+      String to,
+      String subject) {
+    /** A decision told in words only. */
+    public Line(String cadence, String leadId, String step, String what) {
+      this(cadence, leadId, step, what, "", "", "");
+    }
+  }
 
   public TickReport {
     refusedCadences = Collections.unmodifiableMap(new LinkedHashMap<>(refusedCadences));

@@ -22,6 +22,7 @@ class CliFactoryTest {
             new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "--help");
     assertThat(cli.getSubcommands().keySet())
         .containsExactly(
+            "init",
             "validate",
             "schema",
             "plan",

@@ -65,7 +65,7 @@ class EnrollCommandTest {
         "id,email,first_name,company,timezone\nL-1,a@example.com,A,Acme,Europe/Paris\n"
             + ",b@example.com,B,Beta,Europe/Paris\nL-3,not-an-email,C,Co,Europe/Paris\nL-4,d@example.com,D,Delta,Mars/Olympus\n"
             + "L-1,dup@example.com,E,Dup,Europe/Paris\n");
-    var r = enroll(leads);
+    var r = enroll(leads, "--rejects", dir.resolve("leads.rejects.csv").toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).contains("enrolled 1 lead in emails-only");
     assertThat(r.err())
@@ -85,6 +85,8 @@ class EnrollCommandTest {
             leads.toString(),
             "--db",
             dir.resolve("s.db").toString(),
+            "--rejects",
+            dir.resolve("strict.rejects.csv").toString(),
             "--strict");
     assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(1);
     assertThat(strict.err()).contains("nobody enrolled");

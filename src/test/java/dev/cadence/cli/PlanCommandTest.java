@@ -209,7 +209,9 @@ class PlanCommandTest {
             "--start",
             "2026-12-01",
             "--format",
-            "csv");
+            "csv",
+            "--rejects",
+            dir.resolve("leads.rejects.csv").toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.err())
         .contains(leads + ":3: rejected:")
@@ -220,7 +222,15 @@ class PlanCommandTest {
     assertThat(dir.resolve("leads.rejects.csv")).exists();
     var strict =
         CliHarness.run(
-            "plan", cadence.toString(), "--leads", leads.toString(), "--strict", "--format", "csv");
+            "plan",
+            cadence.toString(),
+            "--leads",
+            leads.toString(),
+            "--strict",
+            "--format",
+            "csv",
+            "--rejects",
+            dir.resolve("strict.rejects.csv").toString());
     assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(1);
   }
 

@@ -2,7 +2,6 @@ package dev.cadence.io.csv;
 
 import dev.cadence.model.Lead;
 import dev.cadence.validate.DidYouMean;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +37,8 @@ record LeadColumns(List<String> header, List<String> fields) {
    * @throws LeadFileException BAD_HEADER for an empty or duplicate column or no {@code id};
    *     BAD_MAPPING for a mapping that names an unknown column or clashes with the header
    */
-  static LeadColumns resolve(Path file, long line, List<String> raw, Map<String, String> mapping) {
+  static LeadColumns resolve(
+      String file, long line, List<String> raw, Map<String, String> mapping) {
     String where = file + ":" + line + ": ";
     List<String> header = new ArrayList<>(raw.size());
     for (String name : raw) {

@@ -46,6 +46,10 @@ public final class LeadReader implements AutoCloseable {
   static final int MAX_QUOTING_ERRORS = 100;
 
   private final Path path;
+
+  /** The list as the user named it, for messages: {@code -} for standard input read via a copy. */
+  private final String name;
+
   private final LeadColumns columns;
   private final long headerLine;
   private Segment segment;
@@ -56,8 +60,14 @@ public final class LeadReader implements AutoCloseable {
   private boolean consumed;
 
   private LeadReader(
-      Path path, Segment segment, LeadColumns columns, long headerLine, long headerEnd) {
+      Path path,
+      String name,
+      Segment segment,
+      LeadColumns columns,
+      long headerLine,
+      long headerEnd) {
     this.path = path;
+    this.name = name;
     this.segment = segment;
     this.columns = columns;
     this.headerLine = headerLine;
@@ -77,7 +87,17 @@ public final class LeadReader implements AutoCloseable {
   /** Streams every data row, in file order, to exactly one of the two consumers. */
   public static LeadReadSummary stream(
       Path path, Map<String, String> mapping, Consumer<Lead> leads, Consumer<RejectedRow> rejects) {
-    try (LeadReader reader = open(path, mapping)) {
+    return stream(path, path.toString(), mapping, leads, rejects);
+  }
+
+  /** As {@link #stream(Path, Map, Consumer, Consumer)}, naming the list {@code name}. */
+  public static LeadReadSummary stream(
+      Path path,
+      String name,
+      Map<String, String> mapping,
+      Consumer<Lead> leads,
+      Consumer<RejectedRow> rejects) {
+    try (LeadReader reader = open(path, name, mapping)) {
       return reader.forEach(leads, rejects);
     }
   }
@@ -89,11 +109,19 @@ public final class LeadReader implements AutoCloseable {
    *     fit
    */
   public static LeadReader open(Path path, Map<String, String> mapping) {
+    return open(path, path.toString(), mapping);
+  }
+
+  /**
+   * As {@link #open(Path, Map)}, naming the list {@code name} in messages: the file read may be a
+   * copy of standard input or of a pipe.
+   */
+  public static LeadReader open(Path path, String name, Map<String, String> mapping) {
     if (Files.isDirectory(path)) {
       throw new LeadFileException(
-          LeadFileException.Kind.MISSING_FILE, path + ": is a directory, not a lead list");
+          LeadFileException.Kind.MISSING_FILE, name + ": is a directory, not a lead list");
     }
-    Segment segment = Segment.open(path, 0, 1, 0);
+    Segment segment = Segment.open(path, name, 0, 1, 0);
     try {
       Iterator<CSVRecord> records = segment.records;
       CSVRecord header;
@@ -101,11 +129,11 @@ public final class LeadReader implements AutoCloseable {
         if (!records.hasNext()) {
           throw new LeadFileException(
               LeadFileException.Kind.BAD_HEADER,
-              path + ": empty file: a lead list needs a header row");
+              name + ": empty file: a lead list needs a header row");
         }
         header = records.next();
       } catch (UncheckedIOException e) {
-        throw csvOrIo(path, e, "the header row cannot be parsed");
+        throw csvOrIo(name, e, "the header row cannot be parsed");
       }
       long end = segment.lineOf(segment.parser.getCurrentLineNumber());
       long start = segment.reader.firstNonEmptyLineAfter(0);
@@ -118,7 +146,7 @@ public final class LeadReader implements AutoCloseable {
                 : "save the file as UTF-8";
         throw new LeadFileException(
             LeadFileException.Kind.BAD_HEADER,
-            path
+            name
                 + ":"
                 + b.line()
                 + ": invalid UTF-8 in the header ("
@@ -128,8 +156,8 @@ public final class LeadReader implements AutoCloseable {
                 + "); "
                 + hint);
       }
-      LeadColumns columns = LeadColumns.resolve(path, start, List.of(header.values()), mapping);
-      return new LeadReader(path, segment, columns, start, end);
+      LeadColumns columns = LeadColumns.resolve(name, start, List.of(header.values()), mapping);
+      return new LeadReader(path, name, segment, columns, start, end);
     } catch (RuntimeException e) {
       segment.closeQuietly();
       throw e;
@@ -149,7 +177,7 @@ public final class LeadReader implements AutoCloseable {
   /** Streams the data rows; may be called once. */
   public LeadReadSummary forEach(Consumer<Lead> leads, Consumer<RejectedRow> rejects) {
     if (consumed) {
-      throw new IllegalStateException("the rows of " + path + " were already read");
+      throw new IllegalStateException("the rows of " + name + " were already read");
     }
     consumed = true;
     long[] counts = new long[2];
@@ -174,12 +202,12 @@ public final class LeadReader implements AutoCloseable {
         record = segment.records.next();
       } catch (UncheckedIOException e) {
         if (!(e.getCause() instanceof CSVException)) {
-          throw csvOrIo(path, e, "");
+          throw csvOrIo(name, e, "");
         }
         if (++quotingErrors > MAX_QUOTING_ERRORS) {
           throw new LeadFileException(
               LeadFileException.Kind.BAD_FILE,
-              path
+              name
                   + ": more than "
                   + MAX_QUOTING_ERRORS
                   + " quoting errors; is it really a comma-separated file with \" as the quote?");
@@ -210,7 +238,7 @@ public final class LeadReader implements AutoCloseable {
     long startByte = segment.reader.byteStartOf(start);
     segment.closeQuietly();
     List<String> fields = rawFields(startByte, start, resume - start);
-    segment = Segment.open(path, startByte, start, resume - start);
+    segment = Segment.open(path, name, startByte, start, resume - start);
     previousEnd = resume - 1;
     String reason =
         unclosed
@@ -245,7 +273,7 @@ public final class LeadReader implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new LeadFileException(
-          LeadFileException.Kind.IO, path + ": cannot read: " + e.getMessage(), e);
+          LeadFileException.Kind.IO, name + ": cannot read: " + e.getMessage(), e);
     }
     String record = text.toString().replaceAll("[\r\n]+$", "");
     try (CSVParser parser = LENIENT.parse(new StringReader(record))) {
@@ -256,15 +284,15 @@ public final class LeadReader implements AutoCloseable {
     }
   }
 
-  private static LeadFileException csvOrIo(Path path, UncheckedIOException e, String what) {
+  private static LeadFileException csvOrIo(String name, UncheckedIOException e, String what) {
     if (e.getCause() instanceof CSVException) {
       return new LeadFileException(
           LeadFileException.Kind.BAD_HEADER,
-          path + ": " + what + ": " + e.getCause().getMessage(),
+          name + ": " + what + ": " + e.getCause().getMessage(),
           e);
     }
     return new LeadFileException(
-        LeadFileException.Kind.IO, path + ": cannot read: " + e.getCause().getMessage(), e);
+        LeadFileException.Kind.IO, name + ": cannot read: " + e.getCause().getMessage(), e);
   }
 
   @Override
@@ -292,7 +320,7 @@ public final class LeadReader implements AutoCloseable {
      * Opens the file at {@code startByte} (the start of {@code startLine}) and skips {@code skip}
      * lines.
      */
-    static Segment open(Path path, long startByte, long startLine, long skip) {
+    static Segment open(Path path, String name, long startByte, long startLine, long skip) {
       InputStream in = null;
       try {
         in = Files.newInputStream(path);
@@ -302,13 +330,13 @@ public final class LeadReader implements AutoCloseable {
         return new Segment(reader, FORMAT.parse(reader), startLine + skip - 1);
       } catch (NoSuchFileException e) {
         throw new LeadFileException(
-            LeadFileException.Kind.MISSING_FILE, path + ": no such file", e);
+            LeadFileException.Kind.MISSING_FILE, name + ": no such file", e);
       } catch (AccessDeniedException e) {
-        throw new LeadFileException(LeadFileException.Kind.IO, path + ": permission denied", e);
+        throw new LeadFileException(LeadFileException.Kind.IO, name + ": permission denied", e);
       } catch (IOException e) {
         closeQuietly(in);
         throw new LeadFileException(
-            LeadFileException.Kind.IO, path + ": cannot read: " + e.getMessage(), e);
+            LeadFileException.Kind.IO, name + ": cannot read: " + e.getMessage(), e);
       }
     }
 

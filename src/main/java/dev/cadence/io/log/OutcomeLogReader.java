@@ -58,6 +58,14 @@ public final class OutcomeLogReader {
   private final int maxRecord;
 
   /**
+   * Hears the bytes scanned so far, over all files, as each chunk is joined (for a progress bar).
+   */
+  private java.util.function.LongConsumer progress = bytes -> {};
+
+  /** Bytes of the files before the one being read, for {@link #progress}. */
+  private long bytesBefore;
+
+  /**
    * @param mapping field to column, from {@link #parseMapping}
    */
   public OutcomeLogReader(Map<String, String> mapping, int threads) {
@@ -69,6 +77,15 @@ public final class OutcomeLogReader {
     this.threads = Math.max(1, threads);
     this.chunkSize = chunkSize;
     this.maxRecord = maxRecord;
+  }
+
+  /**
+   * Reports to {@code bytesScanned} how many bytes of the logs were scanned, as the scan goes;
+   * returns this reader.
+   */
+  public OutcomeLogReader withProgress(java.util.function.LongConsumer bytesScanned) {
+    this.progress = bytesScanned;
+    return this;
   }
 
   /** Checks {@code --map field=Column} specs; throws IllegalArgumentException with the fix. */
@@ -86,6 +103,17 @@ public final class OutcomeLogReader {
     for (Path f : files) {
       sources.add(f.toString());
     }
+    return read(files, sources);
+  }
+
+  /**
+   * As {@link #read(List)}, each file named in findings and problems by the name at the same index
+   * of {@code sources}: a file read may be a copy of standard input or of a pipe.
+   */
+  public Result read(List<Path> files, List<String> sources) {
+    if (files.size() != sources.size()) {
+      throw new IllegalArgumentException("one name per file");
+    }
     List<FileProblem> problems = new ArrayList<>();
     List<List<Chunk>> perFile = new ArrayList<>();
     LeadDictionaries leads = new LeadDictionaries(expectedLeads(files));
@@ -101,6 +129,7 @@ public final class OutcomeLogReader {
       for (int i = 0; i < files.size(); i++) {
         try {
           perFile.add(readFile(i, files.get(i), sources.get(i), pool, leads));
+          bytesBefore += sizeOf(files.get(i));
         } catch (Unusable e) {
           problems.add(new FileProblem(sources.get(i), e.getMessage(), false));
           perFile.add(List.of());
@@ -113,6 +142,14 @@ public final class OutcomeLogReader {
     } finally {
       pool.shutdownNow();
       leads.forgetThisThread(); // the calling thread lives on: its dictionary must not
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return java.nio.file.Files.size(file);
+    } catch (IOException e) {
+      return 0;
     }
   }
 
@@ -191,6 +228,7 @@ public final class OutcomeLogReader {
           c.firstLine = line;
           line += c.parsed.newlines();
           pos = c.parsed.end();
+          progress.accept(bytesBefore + pos);
           continuing = c.parsed.endsInsideLongLine();
         }
       } finally {

@@ -35,7 +35,7 @@ final class TextReport {
     String where = s.where().isEmpty() ? "" : " (where " + String.join(", ", s.where()) + ")";
     return String.format(
         Locale.ROOT,
-        "%,d events from %,d line%s in %d file%s: %,d touches of %,d leads%s",
+        "%,d events from %,d line%s in %,d file%s: %,d touches of %,d leads%s",
         s.events(),
         s.records(),
         s.records() == 1 ? "" : "s",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cadence.live.SendRecord;
 import dev.cadence.live.SendState;
 import dev.cadence.live.StatusReport;
+import dev.cadence.report.Count;
 import dev.cadence.validate.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,9 +25,10 @@ public final class StatusWriter {
           c.id() + " (" + c.path() + ")" + c.refused().map(x -> "  NOT RUNNING: " + x).orElse(""));
       out.println(
           "  enrollments "
-              + c.enrollments()
+              + Count.of(c.enrollments())
               + ", active "
-              + c.active()
+              + Count.of(c.active())
+              + (c.paused() > 0 ? " (" + Count.of(c.paused()) + " paused)" : "")
               + (c.ended().isEmpty() ? "" : ", ended: " + join(c.ended())));
       if (!c.leadStatuses().isEmpty()) {
         out.println("  lead status: " + join(c.leadStatuses()));
@@ -40,13 +42,23 @@ public final class StatusWriter {
         for (SendState st : SendState.values()) {
           Integer n = s.sends().get(st);
           if (n != null) {
-            sends.append(sends.length() == 0 ? "" : ", ").append(st.id()).append(' ').append(n);
+            sends
+                .append(sends.length() == 0 ? "" : ", ")
+                .append(st.id())
+                .append(' ')
+                .append(Count.of(n));
           }
         }
         out.println(
             String.format(
-                "  %-24s %-9s %8d %8d %9d  %s",
-                s.step(), s.channel(), s.waiting(), s.awaitingOutcome(), s.performed(), sends));
+                java.util.Locale.ROOT,
+                "  %-24s %-9s %,8d %,8d %,9d  %s",
+                s.step(),
+                s.channel(),
+                s.waiting(),
+                s.awaitingOutcome(),
+                s.performed(),
+                sends));
       }
     }
     if (!r.paused().isEmpty()) {
@@ -64,7 +76,7 @@ public final class StatusWriter {
     }
     if (!r.attention().isEmpty()) {
       out.println();
-      out.println("sends that need a person (" + r.attention().size() + "):");
+      out.println("sends that need a person (" + Count.of(r.attention().size()) + "):");
       for (SendRecord s : r.attention()) {
         out.println(
             "  "
@@ -90,7 +102,8 @@ public final class StatusWriter {
 
   private static String join(Map<String, Integer> counts) {
     StringBuilder b = new StringBuilder();
-    counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+    counts.forEach(
+        (k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(Count.of(v)));
     return b.toString();
   }
 
@@ -110,6 +123,7 @@ public final class StatusWriter {
         }
         g.writeNumberField("enrollments", c.enrollments());
         g.writeNumberField("active", c.active());
+        g.writeNumberField("paused", c.paused());
         counts(g, "ended", c.ended());
         counts(g, "lead_status", c.leadStatuses());
         g.writeArrayFieldStart("steps");

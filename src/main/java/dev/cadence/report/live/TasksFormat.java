@@ -9,13 +9,15 @@ import java.util.List;
 public enum TasksFormat {
   TEXT,
   CSV,
-  ICS;
+  ICS,
+  JSON;
 
   /** Writes {@code tasks}; {@code stamp} dates the calendar's events (the run's clock). */
   public void write(List<Tasks.Task> tasks, Instant stamp, PrintWriter out) {
     switch (this) {
       case CSV -> TasksWriter.csv(tasks, out);
       case ICS -> TasksWriter.ics(tasks, stamp, out);
+      case JSON -> TasksWriter.json(tasks, out);
       default -> TasksWriter.text(tasks, out);
     }
   }

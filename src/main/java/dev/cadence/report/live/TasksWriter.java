@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code cadence tasks} as a text list, CSV, or an iCalendar file with a reminder per call, task
@@ -116,6 +117,37 @@ public final class TasksWriter {
       out.print(line.append('\n'));
     }
     out.flush();
+  }
+
+  /**
+   * A JSON list, one object per task with the CSV's columns as keys: {@code visit} a number, a
+   * field the lead does not have null.
+   */
+  public static void json(List<Task> tasks, PrintWriter out) {
+    LiveJson.write(
+        out,
+        g -> {
+          g.writeStartArray();
+          for (Task t : tasks) {
+            g.writeStartObject();
+            g.writeStringField("due", IsoTime.format(t.due(), t.zone()));
+            LiveJson.stringOrNull(g, "owner", Optional.of(t.owner()).filter(o -> !o.isEmpty()));
+            g.writeStringField("channel", t.step().channel().yamlName());
+            g.writeStringField("lead_id", t.lead().id());
+            LiveJson.stringOrNull(g, "first_name", t.lead().field("first_name"));
+            LiveJson.stringOrNull(g, "last_name", t.lead().field("last_name"));
+            LiveJson.stringOrNull(g, "company", t.lead().field("company"));
+            LiveJson.stringOrNull(g, "phone", t.lead().phone());
+            LiveJson.stringOrNull(g, "email", t.lead().email());
+            g.writeStringField("cadence", t.cadence());
+            g.writeStringField("step", t.step().id());
+            g.writeNumberField("visit", t.visit());
+            LiveJson.stringOrNull(g, "script", t.step().script());
+            g.writeStringField("state", t.awaitingOutcome() ? "started" : "due");
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        });
   }
 
   public static void ics(List<Task> tasks, Instant stamp, PrintWriter out) {

@@ -1,6 +1,7 @@
 package dev.cadence.report.live;
 
 import dev.cadence.live.TickReport;
+import dev.cadence.report.Count;
 import dev.cadence.report.Json;
 import dev.cadence.validate.Diagnostic;
 import java.io.PrintWriter;
@@ -36,24 +37,24 @@ public final class TickWriter {
             + at
             + ": "
             + (dry ? "would send " : "sent ")
-            + r.sent()
+            + Count.of(r.sent())
             + ", retry "
-            + r.retried()
+            + Count.of(r.retried())
             + ", failed "
-            + r.failed()
+            + Count.of(r.failed())
             + ", in doubt "
-            + r.inDoubt()
+            + Count.of(r.inDoubt())
             + ", held "
-            + r.held()
+            + Count.of(r.held())
             + ", deferred by the daily cap "
-            + r.deferredByCap()
+            + Count.of(r.deferredByCap())
             + ", waiting for their window "
-            + r.outsideWindow()
+            + Count.of(r.outsideWindow())
             + ", suppressed "
-            + r.suppressed()
+            + Count.of(r.suppressed())
             + (r.recoveredInDoubt() > 0
                 ? "; "
-                    + r.recoveredInDoubt()
+                    + Count.of(r.recoveredInDoubt())
                     + " interrupted send(s) now in doubt: see `cadence status`"
                 : "")
             + (r.stranded() > 0
@@ -93,6 +94,35 @@ public final class TickWriter {
             + r.stoppedSending()
             + ", \"refused_cadences\": "
             + r.refusedCadences().size()
+            + (dry ? ", \"emails\": " + emails(r) : "")
             + "}");
+  }
+
+  /**
+   * A dry run's decisions, one object per email due: what would be done ({@code action}: send,
+   * hold, wait_for_window, defer_daily_cap, defer_lead_served, suppressed, report_in_doubt), to
+   * whom, with which subject (null when none would be sent), and the same in words.
+   */
+  private static String emails(TickReport r) {
+    StringBuilder list = new StringBuilder("[");
+    for (TickReport.Line l : r.lines()) {
+      list.append(list.length() == 1 ? "\n" : ",\n")
+          .append("{\"cadence\": ")
+          .append(Json.string(l.cadence()))
+          .append(", \"lead_id\": ")
+          .append(Json.string(l.leadId()))
+          .append(", \"step\": ")
+          .append(Json.string(l.step()))
+          .append(", \"action\": ")
+          .append(Json.string(l.action()))
+          .append(", \"to\": ")
+          .append(l.to().isEmpty() ? "null" : Json.string(l.to()))
+          .append(", \"subject\": ")
+          .append(l.subject().isEmpty() ? "null" : Json.string(l.subject()))
+          .append(", \"detail\": ")
+          .append(Json.string(l.what()))
+          .append('}');
+    }
+    return list.append(list.length() == 1 ? "]" : "\n]").toString();
   }
 }

@@ -98,8 +98,8 @@ final class AgendaPlanWriter implements PlanWriter {
         (day, items) -> {
           s.append(DAY.format(LocalDate.ofEpochDay(day)))
               .append("  (")
-              .append(items.size())
-              .append(items.size() == 1 ? " touch)" : " touches)")
+              .append(dev.cadence.report.Count.of(items.size(), "touch"))
+              .append(')')
               .append(NL);
           // Stable: touches at the same instant keep the order in which the plan performs them.
           items.sort(Comparator.comparing(Item::at));

@@ -2,6 +2,7 @@ package dev.cadence.report.simulate;
 
 import dev.cadence.model.Cadence;
 import dev.cadence.model.Step;
+import dev.cadence.report.Count;
 import dev.cadence.simulate.SimulationStats;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -15,9 +16,7 @@ final class TextSummary {
     SimulationStats s = r.stats();
     out.println(
         "simulated "
-            + s.leads()
-            + " lead"
-            + plural(s.leads())
+            + Count.of(s.leads(), "lead")
             + " (seed "
             + r.seed()
             + ", model "
@@ -25,15 +24,13 @@ final class TextSummary {
             + ", start "
             + r.start()
             + "): "
-            + s.events()
-            + " event"
-            + plural(s.events())
+            + Count.of(s.events(), "event")
             + " written to "
             + r.log());
     for (Cadence c : r.cadences()) {
       long enrolled = s.enrollments().getOrDefault(c.id(), 0L);
       out.println();
-      out.println(c.id() + ": " + enrolled + " enrollment" + plural(enrolled));
+      out.println(c.id() + ": " + Count.of(enrolled, "enrollment"));
       int width = Math.max(4, c.steps().stream().mapToInt(x -> x.id().length()).max().orElse(4));
       out.println(
           String.format(
@@ -50,7 +47,7 @@ final class TextSummary {
         out.println(
             String.format(
                 Locale.ROOT,
-                "  %-" + width + "s  %-8s  %8d  %9d  %6s  %6d",
+                "  %-" + width + "s  %-8s  %,8d  %,9d  %6s  %,6d",
                 step.id(),
                 step.channel().yamlName(),
                 n.touches(),
@@ -65,7 +62,7 @@ final class TextSummary {
       out.println(
           String.format(
               Locale.ROOT,
-              "  %8d  %s: %s",
+              "  %,8d  %s: %s",
               e.getValue(),
               e.getKey().cadence(),
               SimulationReport.describe(e.getKey())));
@@ -73,35 +70,31 @@ final class TextSummary {
     if (s.capped() > 0) {
       out.println(
           String.format(
-              Locale.ROOT, "  %8d  stopped at the touch limit (--max-touches)", s.capped()));
+              Locale.ROOT, "  %,8d  stopped at the touch limit (--max-touches)", s.capped()));
     }
     if (s.waiting() > 0) {
       out.println(
           String.format(
               Locale.ROOT,
-              "  %8d  still open, nothing left due (an unanswered approval, a refused step)",
+              "  %,8d  still open, nothing left due (an unanswered approval, a refused step)",
               s.waiting()));
     }
-    out.println("refused outcomes: " + s.refusedTotal());
+    out.println("refused outcomes: " + Count.of(s.refusedTotal()));
     for (Map.Entry<SimulationStats.RefusalKey, Long> e : r.refusals()) {
       out.println(
           String.format(
               Locale.ROOT,
-              "  %8d  %s/%s: %s",
+              "  %,8d  %s/%s: %s",
               e.getValue(),
               e.getKey().cadence(),
               e.getKey().step(),
               e.getKey().reason()));
     }
-    out.println("leads rejected: " + r.rejected());
+    out.println("leads rejected: " + Count.of(r.rejected()));
     out.flush();
   }
 
   static String rate(long part, long whole) {
     return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
-  }
-
-  private static String plural(long n) {
-    return n == 1 ? "" : "s";
   }
 }

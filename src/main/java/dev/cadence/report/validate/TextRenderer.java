@@ -1,5 +1,6 @@
 package dev.cadence.report.validate;
 
+import dev.cadence.report.Count;
 import dev.cadence.validate.Diagnostic;
 import dev.cadence.validate.FileResult;
 import dev.cadence.validate.Severity;
@@ -34,17 +35,11 @@ final class TextRenderer implements ValidationRenderer {
       int files = result.files().size();
       // Concatenation, not String.format: the formatter loads locale data, a cost at every start.
       String summary =
-          files
-              + " file"
-              + plural(files)
+          Count.of(files, "file")
               + " checked: "
-              + errors
-              + " error"
-              + plural(errors)
+              + Count.of(errors, "error")
               + ", "
-              + warnings
-              + " warning"
-              + plural(warnings)
+              + Count.of(warnings, "warning")
               + (result.strict() && warnings > 0 ? " (warnings fail under --strict)" : "");
       out.println(paint(result.valid() ? GREEN : RED, summary));
     }
