@@ -20,6 +20,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # behind an HTTPS proxy that forwards /unsubscribe/ here (CADENCE_SECRET set)",
+      "  cadence serve --listen 127.0.0.1:8080 --log outcomes.csv",
+      "  # the links run puts in each email",
+      "  cadence run --list-unsubscribe 'https://acme.example/unsubscribe/{token}'"
+    },
     description = {
       "Answer one-click unsubscribes (RFC 8058) for the links `run --list-unsubscribe"
           + " https://HOST/unsubscribe/{token}` put in every email: a POST with a token that"

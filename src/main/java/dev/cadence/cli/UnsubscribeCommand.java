@@ -20,6 +20,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "unsubscribe",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # the token of a link a lead forwarded to you (CADENCE_SECRET set)",
+      "  cadence unsubscribe --token TOKEN --log outcomes.csv",
+      "  # a token that does not verify changes nothing (exit 1)",
+      "  cadence unsubscribe --token TOKEN --db /srv/sales/cadence.db"
+    },
     description = {
       "Unsubscribe the lead of a token from an email's List-Unsubscribe link (checked with"
           + " CADENCE_SECRET): the lead and its address are suppressed, its enrollments end, and"
