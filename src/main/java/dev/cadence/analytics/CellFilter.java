@@ -1,5 +1,6 @@
 package dev.cadence.analytics;
 
+import dev.cadence.validate.DidYouMean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class CellFilter {
                 + String.join(", ", FIELDS.keySet())
                 + (eq < 0
                     ? ""
-                    : dev.cadence.validate.DidYouMean.closest(field, FIELDS.keySet())
+                    : DidYouMean.closest(field, FIELDS.keySet())
                         .map(c -> "; did you mean `" + c + "`?")
                         .orElse("")));
       }

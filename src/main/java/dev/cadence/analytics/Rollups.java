@@ -3,6 +3,8 @@ package dev.cadence.analytics;
 import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -155,12 +157,12 @@ public final class Rollups {
     static void addTo(Table t) {
       for (String code : COLUMNS) {
         StringColumn text = t.stringColumn(code.substring(0, code.length() - 1));
-        java.util.TreeMap<String, Integer> rank = new java.util.TreeMap<>();
+        TreeMap<String, Integer> rank = new TreeMap<>();
         for (int r = 0; r < text.size(); r++) {
           rank.put(text.get(r), 0);
         }
         int next = 0;
-        for (java.util.Map.Entry<String, Integer> e : rank.entrySet()) {
+        for (Map.Entry<String, Integer> e : rank.entrySet()) {
           e.setValue(next++);
         }
         IntColumn codes = IntColumn.create(code, text.size());

@@ -1,6 +1,7 @@
 package dev.cadence.analytics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -78,6 +79,6 @@ public final class TouchCube {
         kept.add(cells.get(i));
       }
     }
-    return new TouchCube(kept, java.util.Arrays.copyOf(keptExits, kept.size()), quality, totals);
+    return new TouchCube(kept, Arrays.copyOf(keptExits, kept.size()), quality, totals);
   }
 }

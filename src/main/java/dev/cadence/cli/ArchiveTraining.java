@@ -141,11 +141,11 @@ public final class ArchiveTraining {
     return Files.isRegularFile(usual) ? Optional.of(usual) : firstCadence(samples);
   }
 
-  private static java.util.Optional<Path> firstCadence(Path samples) {
+  private static Optional<Path> firstCadence(Path samples) {
     try (Stream<Path> files = Files.list(samples)) {
       return files.filter(p -> p.toString().endsWith(".yaml")).sorted().findFirst();
     } catch (IOException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

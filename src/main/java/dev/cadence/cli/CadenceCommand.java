@@ -1,5 +1,6 @@
 package dev.cadence.cli;
 
+import java.io.InputStream;
 import java.time.Clock;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -79,7 +80,7 @@ final class CadenceCommand implements Runnable {
    * The standard input of the command line {@code spec} belongs to: the context's, so that tests
    * give their own; the process's for a command built on its own.
    */
-  static java.io.InputStream stdin(CommandSpec spec) {
+  static InputStream stdin(CommandSpec spec) {
     return spec.root().userObject() instanceof CadenceCommand c ? c.context.stdin() : System.in;
   }
 

@@ -1,5 +1,6 @@
 package dev.cadence.cli;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -57,7 +58,7 @@ final class CompletionCommand implements Callable<Integer> {
   /** The candidates that completion itself offers for SHELL. */
   static final class Shells implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
+    public Iterator<String> iterator() {
       return SHELLS.iterator();
     }
   }

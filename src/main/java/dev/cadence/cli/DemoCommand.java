@@ -2,8 +2,10 @@ package dev.cadence.cli;
 
 import dev.cadence.io.BundledSamples;
 import dev.cadence.io.yaml.CadenceEditor;
+import dev.cadence.report.Words;
 import dev.cadence.report.recommend.UnifiedDiff;
 import dev.cadence.simulate.SyntheticLeads;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -228,7 +230,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter e = new PrintWriter(errors)) {
       code = Cli.create(parent.context(), o, e, args[0]).execute(resolved.toArray(String[]::new));
     }
-    String prefix = home + java.io.File.separator;
+    String prefix = home + File.separator;
     indent(text.toString().replace(prefix, ""));
     indent(errors.toString().replace(prefix, ""));
     return code;
@@ -246,7 +248,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void say(String text) {
-    for (String line : dev.cadence.report.Words.wrap(text, 96)) {
+    for (String line : Words.wrap(text, 96)) {
       out.println("  " + line);
     }
   }

@@ -9,6 +9,7 @@ import dev.cadence.model.Lead;
 import dev.cadence.report.Count;
 import dev.cadence.report.Json;
 import dev.cadence.report.live.LiveFormat;
+import dev.cadence.validate.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -189,9 +190,7 @@ final class EnrollCommand implements Callable<Integer> {
       if (!s.alreadyIds.isEmpty()) {
         out.println(
             "already enrolled: "
-                + String.join(
-                    ", ",
-                    s.alreadyIds.stream().map(dev.cadence.validate.Diagnostic::oneLine).toList())
+                + String.join(", ", s.alreadyIds.stream().map(Diagnostic::oneLine).toList())
                 + (s.already > s.alreadyIds.size()
                     ? " and " + Count.of(s.already - s.alreadyIds.size()) + " more"
                     : ""));

@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Help;
 
 /**
@@ -85,7 +86,7 @@ final class FastValidate {
   /** The format named exactly as lower or upper case; null for anything else (picocli decides). */
   private static ValidateFormat format(String name) {
     for (ValidateFormat f : ValidateFormat.values()) {
-      if (f.name().equals(name) || f.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+      if (f.name().equals(name) || f.name().toLowerCase(Locale.ROOT).equals(name)) {
         return f;
       }
     }

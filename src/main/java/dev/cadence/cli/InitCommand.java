@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ final class InitCommand implements Callable<Integer> {
     }
     List<String> taken = new ArrayList<>();
     for (String target : FILES.values()) {
-      if (Files.exists(dir.resolve(target), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(dir.resolve(target), LinkOption.NOFOLLOW_LINKS)) {
         taken.add(target);
       }
     }

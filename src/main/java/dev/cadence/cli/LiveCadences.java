@@ -6,17 +6,27 @@ import dev.cadence.live.CadenceRef;
 import dev.cadence.live.LiveCadence;
 import dev.cadence.live.StateStore;
 import dev.cadence.model.Cadence;
+import dev.cadence.model.Step;
+import dev.cadence.model.Transition;
 import dev.cadence.report.Count;
+import dev.cadence.validate.FileResult;
+import dev.cadence.validate.Severity;
+import dev.cadence.validate.ValidationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The cadences of the store, reloaded from their files as they are now. A file that is gone, no
@@ -42,7 +52,7 @@ final class LiveCadences {
       }
       CadenceWorkspace.Prepared prepared = CadenceWorkspace.prepare(List.of(file));
       if (!prepared.result().valid() || prepared.cadences().isEmpty()) {
-        long errors = prepared.result().count(dev.cadence.validate.Severity.ERROR);
+        long errors = prepared.result().count(Severity.ERROR);
         String counted = Count.of(errors, "error");
         refused.put(
             ref.id(),
@@ -92,7 +102,7 @@ final class LiveCadences {
    * cannot be found is reported by the handoff itself.
    */
   private static void addHandoffTargets(Map<String, LiveCadence> cadences) {
-    Map<Path, CadenceWorkspace.Prepared> folders = new java.util.HashMap<>();
+    Map<Path, CadenceWorkspace.Prepared> folders = new HashMap<>();
     boolean added = true;
     while (added) { // a target may hand over in turn
       added = false;
@@ -103,7 +113,7 @@ final class LiveCadences {
           }
           CadenceWorkspace.Prepared folder =
               folders.computeIfAbsent(c.dir(), LiveCadences::prepareFolder);
-          for (dev.cadence.validate.FileResult r : folder.result().files()) {
+          for (FileResult r : folder.result().files()) {
             boolean valid = r.diagnostics().stream().noneMatch(d -> d.isError());
             Optional<Cadence> candidate =
                 folder.cadences().stream().filter(x -> x.id().equals(target)).findFirst();
@@ -123,7 +133,7 @@ final class LiveCadences {
 
   /** Every cadence file of a folder, validated together once. */
   private static CadenceWorkspace.Prepared prepareFolder(Path dir) {
-    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.list(dir)) {
       List<Path> all =
           files
               .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
@@ -131,18 +141,17 @@ final class LiveCadences {
               .toList();
       return CadenceWorkspace.prepare(all);
     } catch (IOException e) {
-      return new CadenceWorkspace.Prepared(
-          List.of(), new dev.cadence.validate.ValidationResult(List.of(), false));
+      return new CadenceWorkspace.Prepared(List.of(), new ValidationResult(List.of(), false));
     }
   }
 
-  private static java.util.Set<String> handoffTargets(Cadence cadence) {
-    java.util.Set<String> targets = new java.util.TreeSet<>();
-    for (dev.cadence.model.Step s : cadence.steps()) {
-      List<dev.cadence.model.Transition> all = new java.util.ArrayList<>(s.on().values());
+  private static Set<String> handoffTargets(Cadence cadence) {
+    Set<String> targets = new TreeSet<>();
+    for (Step s : cadence.steps()) {
+      List<Transition> all = new ArrayList<>(s.on().values());
       s.next().ifPresent(all::add);
-      for (dev.cadence.model.Transition t : all) {
-        if (t instanceof dev.cadence.model.Transition.Handoff h) {
+      for (Transition t : all) {
+        if (t instanceof Transition.Handoff h) {
           targets.add(h.cadence());
         }
       }

@@ -5,6 +5,7 @@ import dev.cadence.analytics.DataQuality;
 import dev.cadence.analytics.TouchCell;
 import dev.cadence.io.InputFile;
 import dev.cadence.io.log.OutcomeLogReader;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ final class LogInputs {
     for (InputFile in : inputs) {
       try {
         total += Files.size(in.path());
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // the reader reports it
       }
     }

@@ -1,5 +1,6 @@
 package dev.cadence.cli;
 
+import dev.cadence.analytics.Issue;
 import dev.cadence.analytics.TouchCell;
 import dev.cadence.analytics.TouchCube;
 import dev.cadence.analytics.recommend.Recommender;
@@ -12,6 +13,7 @@ import dev.cadence.report.Count;
 import dev.cadence.report.recommend.RecommendFormat;
 import dev.cadence.report.recommend.RecommendReport;
 import dev.cadence.validate.Diagnostic;
+import dev.cadence.validate.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -142,8 +144,8 @@ final class RecommendCommand implements Callable<Integer> {
     }
     TouchCube cube = TouchCube.build(read.events(), inputs.threads);
     long uncounted = 0;
-    for (dev.cadence.analytics.Issue issue : dev.cadence.analytics.Issue.values()) {
-      if (issue.effect() == dev.cadence.analytics.Issue.Effect.SKIPPED) {
+    for (Issue issue : Issue.values()) {
+      if (issue.effect() == Issue.Effect.SKIPPED) {
         uncounted += read.quality().total(issue) + cube.quality().total(issue);
       }
     }
@@ -214,7 +216,7 @@ final class RecommendCommand implements Callable<Integer> {
   }
 
   private int refuseInvalid(CadenceWorkspace.Prepared prepared, PrintWriter err) {
-    long errors = prepared.result().count(dev.cadence.validate.Severity.ERROR);
+    long errors = prepared.result().count(Severity.ERROR);
     if (errors == 0) {
       return ExitCodes.OK;
     }

@@ -12,7 +12,9 @@ import dev.cadence.report.Count;
 import dev.cadence.report.live.LiveFormat;
 import dev.cadence.report.live.RecordWriter;
 import dev.cadence.validate.Diagnostic;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -186,8 +188,8 @@ final class RecordCommand implements Callable<Integer> {
     RecordWriter.Rows handled = new RecordWriter.Rows();
     try (Reader in =
         InputFile.isStdin(csv)
-            ? new java.io.BufferedReader(
-                new java.io.InputStreamReader(
+            ? new BufferedReader(
+                new InputStreamReader(
                     CadenceCommand.stdin(spec), StandardCharsets.UTF_8.newDecoder()))
             : Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       OutcomeCsv rows;

@@ -4,6 +4,7 @@ import dev.cadence.io.log.OutcomeLogAppender;
 import dev.cadence.io.template.TemplateComposer;
 import dev.cadence.live.EmailSender;
 import dev.cadence.live.MessageComposer;
+import dev.cadence.live.OutcomeSink;
 import dev.cadence.live.Preview;
 import dev.cadence.live.RunHolder;
 import dev.cadence.live.RunLock;
@@ -197,7 +198,7 @@ final class RunCommand implements Callable<Integer> {
                 composer(),
                 clock,
                 options,
-                appender == null ? dev.cadence.live.OutcomeSink.NONE : appender,
+                appender == null ? OutcomeSink.NONE : appender,
                 parent.context().crashPoints());
         report = tick.run(loaded.refused());
       }

@@ -3,6 +3,7 @@ package dev.cadence.cli;
 import dev.cadence.io.CadenceWorkspace;
 import dev.cadence.report.validate.ValidateFormat;
 import dev.cadence.validate.ValidationResult;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -116,7 +117,7 @@ final class ValidateCommand implements Callable<Integer> {
       PrintWriter out,
       PrintWriter err,
       Help.ColorScheme colors,
-      java.io.InputStream stdin) {
+      InputStream stdin) {
     CadenceWorkspace.Outcome outcome = CadenceWorkspace.validate(given, isStrict, stdin);
     for (String missing : outcome.missingPaths()) {
       Help.ColorScheme scheme = colors != null ? colors : Help.defaultColorScheme(Help.Ansi.AUTO);

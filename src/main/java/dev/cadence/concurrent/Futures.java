@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -64,7 +65,7 @@ public final class Futures {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      } catch (ExecutionException | CancellationException e) {
         // the caller reports why it gave up; a task's own failure adds nothing
       }
     }

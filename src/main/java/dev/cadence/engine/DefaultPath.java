@@ -3,6 +3,7 @@ package dev.cadence.engine;
 import dev.cadence.model.Lead;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public final class DefaultPath {
     if (due.step().requires().isEmpty()) {
       return Map.of();
     }
-    Map<String, String> fields = new java.util.HashMap<>();
+    Map<String, String> fields = new HashMap<>();
     due.step().requires().forEach(f -> fields.put(f, "(recorded)"));
     return fields;
   }

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The cadence state machine: given an enrollment and an event, the next enrollment. Deterministic
@@ -34,7 +35,7 @@ public final class Engine {
   private static final Comparator<Due> EARLIEST_FIRST =
       Comparator.comparing(Due::at).thenComparing(d -> d.step().id());
 
-  private final Map<ZoneId, Calendar> calendars = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<ZoneId, Calendar> calendars = new ConcurrentHashMap<>();
 
   public Engine(Cadence cadence) {
     this.cadence = cadence;

@@ -1,5 +1,7 @@
 package dev.cadence.inbox;
 
+import java.util.Locale;
+
 /** Whose problem a failed delivery is, as the contract defines it. */
 public enum BounceClass {
   /** The address or its domain does not exist, or the mailbox has moved: suppress the address. */
@@ -11,6 +13,6 @@ public enum BounceClass {
 
   /** The word the JSON output uses. */
   public String word() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -3,6 +3,7 @@ package dev.cadence.inbox;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -161,8 +162,7 @@ final class BounceSigns {
     if (phrase.isPresent()) {
       return phrase;
     }
-    java.util.regex.Matcher m =
-        NOT_DELIVERED.matcher(text.length() > 4000 ? text.substring(0, 4000) : text);
+    Matcher m = NOT_DELIVERED.matcher(text.length() > 4000 ? text.substring(0, 4000) : text);
     return m.find() ? Optional.of("text \"" + Reasons.oneLine(m.group()) + "\"") : Optional.empty();
   }
 

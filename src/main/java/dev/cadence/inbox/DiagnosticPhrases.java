@@ -28,7 +28,10 @@ import static dev.cadence.inbox.BounceCause.VIRUS_DETECTED;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * What the diagnostic texts of the common mail servers say, per cause: the replies Postfix,
@@ -388,19 +391,18 @@ final class DiagnosticPhrases {
     }
   }
 
-  private static final java.util.Map<String, java.util.regex.Pattern> WILDCARDS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Pattern> WILDCARDS = new ConcurrentHashMap<>();
 
-  private static java.util.regex.Pattern wildcard(String phrase) {
+  private static Pattern wildcard(String phrase) {
     StringBuilder regex = new StringBuilder("(?<![\\p{L}\\d])");
     String[] pieces = phrase.split("\\*", -1);
     for (int i = 0; i < pieces.length; i++) {
       if (i > 0) {
         regex.append("[^\\n]{1,80}?");
       }
-      regex.append(java.util.regex.Pattern.quote(pieces[i]));
+      regex.append(Pattern.quote(pieces[i]));
     }
-    return java.util.regex.Pattern.compile(regex.append("(?![\\p{L}\\d])").toString());
+    return Pattern.compile(regex.append("(?![\\p{L}\\d])").toString());
   }
 
   private static boolean isAsciiWord(char c) {

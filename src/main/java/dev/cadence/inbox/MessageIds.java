@@ -1,6 +1,7 @@
 package dev.cadence.inbox;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ final class MessageIds {
     return ordered;
   }
 
-  private static void addAngled(String value, java.util.Collection<String> into) {
+  private static void addAngled(String value, Collection<String> into) {
     Matcher m = ANGLED.matcher(value);
     while (m.find()) {
       into.add(m.group(1));

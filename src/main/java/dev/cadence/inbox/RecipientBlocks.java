@@ -1,6 +1,7 @@
 package dev.cadence.inbox;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 
 /** The stretch of a bounce's text that speaks of one recipient. */
 final class RecipientBlocks {
@@ -40,7 +41,7 @@ final class RecipientBlocks {
   }
 
   private static boolean startsWithOtherAddress(String line, String address) {
-    java.util.regex.Matcher m = Addresses.ADDRESS.matcher(line);
+    Matcher m = Addresses.ADDRESS.matcher(line);
     return m.find()
         && line.substring(0, m.start()).replaceAll("[\\s<\"'(\\[]", "").isEmpty()
         && !Addresses.normalise(m.group()).equals(address);

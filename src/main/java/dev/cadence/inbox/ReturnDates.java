@@ -3,6 +3,7 @@ package dev.cadence.inbox;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,7 +148,7 @@ final class ReturnDates {
   }
 
   private static Map<String, Integer> months() {
-    Map<String, Integer> months = new java.util.HashMap<>();
+    Map<String, Integer> months = new HashMap<>();
     String[][] names = {
       {"january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene"},
       {"february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero"},

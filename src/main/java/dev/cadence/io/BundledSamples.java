@@ -9,6 +9,7 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -61,7 +62,7 @@ public final class BundledSamples {
   private static List<Path> copyTree(Path from, Path target) throws IOException {
     try (Stream<Path> all = Files.walk(from)) {
       List<Path> sources = all.sorted().toList();
-      List<Path> copied = new java.util.ArrayList<>();
+      List<Path> copied = new ArrayList<>();
       for (Path source : sources) {
         // Relative names as text: the jar's paths and the disk's belong to different file systems.
         Path to = target.resolve(from.relativize(source).toString());

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class CadenceChanges {
   public record Plan(
       Map<Recommendation, Location> locations, List<Outcome> outcomes, List<FileEdit> files) {
     public Plan {
-      locations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(locations));
+      locations = Collections.unmodifiableMap(new LinkedHashMap<>(locations));
       outcomes = List.copyOf(outcomes);
       files = List.copyOf(files);
     }

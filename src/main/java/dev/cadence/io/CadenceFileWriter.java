@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -187,10 +190,10 @@ public final class CadenceFileWriter {
   }
 
   private static String reason(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
+    if (e instanceof NoSuchFileException) {
       return "no such file";
     }
-    if (e instanceof java.nio.file.AccessDeniedException a) {
+    if (e instanceof AccessDeniedException a) {
       return "permission denied"
           + (a.getFile() != null && a.getFile().endsWith(SUFFIX)
               ? " in its folder (a new version is written beside the file, then moved over it)"
@@ -231,7 +234,7 @@ public final class CadenceFileWriter {
         if (lock != null) { // no writer holds it: its process is gone
           Files.deleteIfExists(p);
         }
-      } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+      } catch (IOException | OverlappingFileLockException e) {
         // gone already, or held by a rewrite in this process
       }
     }

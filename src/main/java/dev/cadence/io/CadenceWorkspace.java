@@ -14,8 +14,12 @@ import dev.cadence.validate.Diagnostic;
 import dev.cadence.validate.FileResult;
 import dev.cadence.validate.Findings;
 import dev.cadence.validate.ProjectChecks;
+import dev.cadence.validate.Severity;
 import dev.cadence.validate.ValidationResult;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,7 +60,7 @@ public final class CadenceWorkspace {
    * stdin} (once, however often it is given), labelled {@code -}, its templates in the current
    * folder's {@code templates/}.
    */
-  public static Outcome validate(List<Path> paths, boolean strict, java.io.InputStream stdin) {
+  public static Outcome validate(List<Path> paths, boolean strict, InputStream stdin) {
     List<String> missing = new ArrayList<>();
     List<Path> unreadable = new ArrayList<>();
     Map<Path, Path> files =
@@ -121,7 +125,7 @@ public final class CadenceWorkspace {
     public Optional<String> brokenDependencies() {
       List<String> broken = new ArrayList<>();
       for (FileResult r : result.files()) {
-        if (r.count(dev.cadence.validate.Severity.ERROR) == 0) {
+        if (r.count(Severity.ERROR) == 0) {
           continue;
         }
         if (given.contains(r.path())) {
@@ -217,7 +221,7 @@ public final class CadenceWorkspace {
     for (FileResult r : checked.results().values()) {
       if (!kept.contains(r) && needed.contains(r.path()) && !r.diagnostics().isEmpty()) {
         boolean template = r.cadence().isEmpty() && !byLabel.containsKey(r.path());
-        if (template || r.count(dev.cadence.validate.Severity.ERROR) > 0) {
+        if (template || r.count(Severity.ERROR) > 0) {
           kept.add(r); // a sibling cadence counts for its errors, not for its warnings
         }
       }
@@ -349,11 +353,11 @@ public final class CadenceWorkspace {
    * Standard input, never more than the limit + 1 byte (enough to say it is too large); a failure
    * to read it is an I/O error of the command.
    */
-  private static byte[] readStdin(java.io.InputStream stdin) {
+  private static byte[] readStdin(InputStream stdin) {
     try {
       return stdin.readNBytes(SafeYamlReader.MAX_BYTES + 1);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
     }
   }
 
@@ -389,9 +393,7 @@ public final class CadenceWorkspace {
           Code.IO_ERROR,
           Pos.NONE,
           "cannot read file: "
-              + (e instanceof java.nio.file.AccessDeniedException
-                  ? "permission denied"
-                  : e.getMessage())
+              + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage())
               + "; check the file's permissions");
       return new Loaded(label, findings, Optional.empty());
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Changes a step's channel, and with it what the new channel needs: a call gets a script (an
@@ -156,8 +157,7 @@ final class ChannelSwap {
     return List.copyOf(names);
   }
 
-  private static Optional<String> first(
-      List<String> names, java.util.function.Predicate<String> exists) {
+  private static Optional<String> first(List<String> names, Predicate<String> exists) {
     return names.stream().filter(n -> !n.isEmpty()).filter(exists).findFirst();
   }
 }

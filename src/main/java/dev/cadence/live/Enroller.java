@@ -1,5 +1,6 @@
 package dev.cadence.live;
 
+import dev.cadence.engine.Ending;
 import dev.cadence.engine.Engine;
 import dev.cadence.engine.Enrollment;
 import dev.cadence.model.Lead;
@@ -107,10 +108,7 @@ public final class Enroller implements Consumer<Lead>, AutoCloseable {
     if (listed.isPresent()) {
       state = LeadStatus.suppressed(state, "suppressed: " + listed.get().reason(), now);
     }
-    if (state
-        .ending()
-        .filter(x -> x.kind() == dev.cadence.engine.Ending.Kind.SUPPRESSED)
-        .isPresent()) {
+    if (state.ending().filter(x -> x.kind() == Ending.Kind.SUPPRESSED).isPresent()) {
       summary.suppressed++;
     } else {
       summary.enrolled++;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,7 +67,7 @@ public final class InboxPlanner {
               "the server refused our sending to "
                   + r.address()
                   + " ("
-                  + r.cause().name().toLowerCase(java.util.Locale.ROOT)
+                  + r.cause().name().toLowerCase(Locale.ROOT)
                   + "): check the sending set-up; the lead is not blamed");
           continue;
         }

@@ -11,6 +11,7 @@ import dev.cadence.model.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -251,7 +252,7 @@ public final class Recorder {
               + (e.isActive()
                   ? ""
                   : " (the enrollment ended: "
-                      + e.ending().get().kind().name().toLowerCase(java.util.Locale.ROOT)
+                      + e.ending().get().kind().name().toLowerCase(Locale.ROOT)
                       + (e.ending().get().name().isEmpty() ? "" : " " + e.ending().get().name())
                       + ")"));
     } else if (step.channel() == Channel.EMAIL) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -208,7 +209,7 @@ final class SendResults {
             sending.cadence(),
             sending.leadId(),
             sending.step(),
-            outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+            outcome.name().toLowerCase(Locale.ROOT).replace('_', '-')));
     return outcome;
   }
 

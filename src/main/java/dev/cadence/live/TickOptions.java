@@ -1,6 +1,7 @@
 package dev.cadence.live;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public record TickOptions(
 
   /** A duration as people write it: 90s, 10m, 1h30m. */
   public static String words(Duration d) {
-    return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT).replace(".0s", "s");
+    return d.toString().substring(2).toLowerCase(Locale.ROOT).replace(".0s", "s");
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.cadence.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,7 @@ public record Cadence(
 
   public Cadence {
     exitOn = List.copyOf(exitOn);
-    exits = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exits));
+    exits = Collections.unmodifiableMap(new LinkedHashMap<>(exits));
     statuses = List.copyOf(statuses);
     steps = List.copyOf(steps);
   }

@@ -2,11 +2,13 @@ package dev.cadence.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The steps of a cadence as a graph: which step can follow which, and which transitions end it.
@@ -28,7 +30,7 @@ public final class CadenceGraph {
   private final Map<Step, Integer> index = new IdentityHashMap<>();
   // The implicit successor of each step, computed once: the engine asks for it at every step.
   private final Map<Step, Optional<Transition>> implicit = new IdentityHashMap<>();
-  private final java.util.Set<String> forked = new java.util.HashSet<>();
+  private final Set<String> forked = new HashSet<>();
 
   public CadenceGraph(Cadence cadence) {
     this.cadence = cadence;

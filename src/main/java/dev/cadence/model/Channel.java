@@ -1,6 +1,8 @@
 package dev.cadence.model;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +22,7 @@ public enum Channel {
   Channel(String touchEvent, Set<String> responses) {
     this.touchEvent = touchEvent;
     this.responses = responses;
-    this.yamlName = name().toLowerCase(java.util.Locale.ROOT);
+    this.yamlName = name().toLowerCase(Locale.ROOT);
   }
 
   /** The name used in cadence files and logs ("email", "call", ...). */
@@ -53,7 +55,7 @@ public enum Channel {
   }
 
   public static List<String> yamlNames() {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (Channel c : values()) {
       names.add(c.yamlName());
     }

@@ -1,6 +1,7 @@
 package dev.cadence.model;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +16,8 @@ import java.util.Optional;
 public record Lead(
     String id, Map<String, String> fields, Optional<ZoneId> zone, boolean doNotContact, long line) {
   /** The columns the contract names; every other column is a template variable. */
-  public static final java.util.List<String> KNOWN_COLUMNS =
-      java.util.List.of(
+  public static final List<String> KNOWN_COLUMNS =
+      List.of(
           "id",
           "email",
           "first_name",

@@ -1,6 +1,8 @@
 package dev.cadence.model;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +38,7 @@ public record Step(
 
   public Step {
     variants = Map.copyOf(variants);
-    on = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(on));
+    on = Collections.unmodifiableMap(new LinkedHashMap<>(on));
     requires = List.copyOf(requires);
     checklist = List.copyOf(checklist);
     after = List.copyOf(after);

@@ -1,11 +1,13 @@
 package dev.cadence.schedule;
 
 import dev.cadence.model.Schedule;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -29,7 +31,7 @@ public final class Calendar {
   private final Set<LocalDate> holidays;
 
   /** An EnumSet: this is asked for every due time, and a Set.copyOf probes by hash. */
-  private final Set<java.time.DayOfWeek> businessDays;
+  private final Set<DayOfWeek> businessDays;
 
   private final long windowStart;
   private final long windowEnd;
@@ -49,7 +51,7 @@ public final class Calendar {
     this.zone = zone;
     this.offsets = ZoneOffsets.of(zone);
     this.holidays = Set.copyOf(schedule.holidays());
-    this.businessDays = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+    this.businessDays = EnumSet.noneOf(DayOfWeek.class);
     this.businessDays.addAll(schedule.businessDays());
     this.windowStart = schedule.window().start().toNanoOfDay();
     this.windowEnd = schedule.window().end().toNanoOfDay();

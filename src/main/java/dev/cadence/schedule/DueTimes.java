@@ -2,8 +2,10 @@ package dev.cadence.schedule;
 
 import dev.cadence.model.Schedule;
 import dev.cadence.model.Timing;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -49,7 +51,7 @@ public final class DueTimes {
    * Whole days of a wait are calendar days in the lead's zone (a weekly 09:00 review stays at 09:00
    * across a DST change); hours and minutes are elapsed time.
    */
-  static Instant after(Instant from, java.time.Duration wait, java.time.ZoneId zone) {
+  static Instant after(Instant from, Duration wait, ZoneId zone) {
     long days = wait.toDays();
     if (days == 0) {
       return from.plus(wait); // elapsed time only: no zone conversion (min_gap: 2h, wait: 90m)

@@ -1,5 +1,7 @@
 package dev.cadence.simulate;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,7 @@ public record ChannelModel(
   public ChannelModel {
     // Outcomes keep the file's order: it decides which share of a draw each one gets.
     events = Map.copyOf(events);
-    outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));
+    outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
     delays = Map.copyOf(delays);
     events.forEach(ChannelModel::checkProbability);
     outcomes.forEach(ChannelModel::checkProbability);

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +38,7 @@ public final class LeadSimulator {
   private final long seed;
   private final Start start;
   private final int maxTouches;
-  private final Map<ZoneId, Instant> startByZone = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<ZoneId, Instant> startByZone = new ConcurrentHashMap<>();
 
   /**
    * @param cadences the cadence leads are enrolled in first, then the ones handoffs may lead to

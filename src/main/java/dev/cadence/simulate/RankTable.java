@@ -1,5 +1,6 @@
 package dev.cadence.simulate;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ public record RankTable(Map<Integer, Factors> exact, NavigableMap<Integer, Facto
 
   public RankTable {
     exact = Map.copyOf(exact);
-    orMore = java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(orMore));
+    orMore = Collections.unmodifiableNavigableMap(new TreeMap<>(orMore));
   }
 
   public Factors at(int value) {

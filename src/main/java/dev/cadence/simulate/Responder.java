@@ -3,8 +3,10 @@ package dev.cadence.simulate;
 import dev.cadence.model.Channel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,8 +50,8 @@ public final class Responder {
     // and equals (method handles) showed in profiles.
     @Override
     public int hashCode() {
-      return (((java.util.Objects.hashCode(channel) * 31 + java.util.Objects.hashCode(region)) * 31
-                          + java.util.Objects.hashCode(template))
+      return (((Objects.hashCode(channel) * 31 + Objects.hashCode(region)) * 31
+                          + Objects.hashCode(template))
                       * 31
                   + position)
               * 31
@@ -62,8 +64,8 @@ public final class Responder {
           && t.channel == channel
           && t.position == position
           && t.gapDays == gapDays
-          && java.util.Objects.equals(t.region, region)
-          && java.util.Objects.equals(t.template, template);
+          && Objects.equals(t.region, region)
+          && Objects.equals(t.template, template);
     }
   }
 
@@ -116,7 +118,7 @@ public final class Responder {
       }
     }
     if (out.size() > 1) {
-      out.sort(java.util.Comparator.comparing(Drawn::after)); // stable: ties keep the order drawn
+      out.sort(Comparator.comparing(Drawn::after)); // stable: ties keep the order drawn
     }
     return out;
   }

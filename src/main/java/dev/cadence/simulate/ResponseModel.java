@@ -1,6 +1,7 @@
 package dev.cadence.simulate;
 
 import dev.cadence.model.Channel;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ public record ResponseModel(Map<Channel, ChannelModel> channels, Multipliers mul
   public ResponseModel {
     EnumMap<Channel, ChannelModel> copy = new EnumMap<>(Channel.class);
     copy.putAll(channels);
-    channels = java.util.Collections.unmodifiableMap(copy);
+    channels = Collections.unmodifiableMap(copy);
   }
 
   public ChannelModel channel(Channel channel) {

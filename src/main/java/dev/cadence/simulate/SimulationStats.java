@@ -1,6 +1,10 @@
 package dev.cadence.simulate;
 
 import dev.cadence.engine.Ending;
+import dev.cadence.model.Step;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +42,7 @@ public final class SimulationStats {
     long exits;
 
     /** By event; a long[1] counter so that counting an event allocates nothing. */
-    final Map<String, long[]> events = new java.util.HashMap<>();
+    final Map<String, long[]> events = new HashMap<>();
 
     public long touches() {
       return touches;
@@ -88,7 +92,7 @@ public final class SimulationStats {
   private long waiting;
 
   /** By step object: the hot path looks a step up by identity, without hashing its ids. */
-  private final Map<dev.cadence.model.Step, StepCounts> byStep = new java.util.IdentityHashMap<>();
+  private final Map<Step, StepCounts> byStep = new IdentityHashMap<>();
 
   StepCounts step(String cadence, String step) {
     return steps
@@ -96,7 +100,7 @@ public final class SimulationStats {
         .computeIfAbsent(step, s -> new StepCounts());
   }
 
-  StepCounts step(String cadence, dev.cadence.model.Step step) {
+  StepCounts step(String cadence, Step step) {
     StepCounts c = byStep.get(step);
     if (c == null) {
       c = step(cadence, step.id());
@@ -161,11 +165,11 @@ public final class SimulationStats {
   public Map<EndingKey, Long> endings() {
     Map<EndingKey, Long> counts = new LinkedHashMap<>();
     endings.forEach((k, v) -> counts.put(k, v[0]));
-    return java.util.Collections.unmodifiableMap(counts);
+    return Collections.unmodifiableMap(counts);
   }
 
   public Map<RefusalKey, Long> refusals() {
-    return java.util.Collections.unmodifiableMap(refusals);
+    return Collections.unmodifiableMap(refusals);
   }
 
   public long refusedTotal() {
@@ -176,7 +180,7 @@ public final class SimulationStats {
   public Map<String, Long> enrollments() {
     Map<String, Long> counts = new LinkedHashMap<>();
     enrollments.forEach((k, v) -> counts.put(k, v[0]));
-    return java.util.Collections.unmodifiableMap(counts);
+    return Collections.unmodifiableMap(counts);
   }
 
   public long leads() {

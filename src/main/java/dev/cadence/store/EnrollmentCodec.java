@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The engine's {@link Enrollment} and a {@link Lead} as compact JSON columns.
@@ -185,7 +186,7 @@ final class EnrollmentCodec {
         g.writeBooleanField("dnc", true);
       }
       g.writeObjectFieldStart("fields");
-      for (var f : new java.util.TreeMap<>(lead.fields()).entrySet()) {
+      for (var f : new TreeMap<>(lead.fields()).entrySet()) {
         g.writeStringField(f.getKey(), f.getValue());
       }
       g.writeEndObject();

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code DB.lock}, beside the store: lines of {@code key value} that the tick holding the run lock
@@ -77,7 +78,7 @@ final class LockInfo {
             parse(pairs.get("limit"), Duration::parse)));
   }
 
-  private static <T> Optional<T> parse(String text, java.util.function.Function<String, T> f) {
+  private static <T> Optional<T> parse(String text, Function<String, T> f) {
     if (text == null) {
       return Optional.empty();
     }

@@ -3,6 +3,7 @@ package dev.cadence.validate;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.CadenceGraph;
 import dev.cadence.model.CadenceGraph.Edge;
+import dev.cadence.model.ExitState;
 import dev.cadence.model.Step;
 import dev.cadence.model.StepRef;
 import dev.cadence.model.Timing;
@@ -11,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -242,7 +244,7 @@ final class FlowChecks {
   }
 
   private void unusedExits() {
-    Set<String> used = new java.util.HashSet<>();
+    Set<String> used = new HashSet<>();
     for (Step step : cadence.steps()) {
       for (Edge e : graph.edges(step)) {
         if (e.transition() instanceof Transition.Exit x) {
@@ -250,7 +252,7 @@ final class FlowChecks {
         }
       }
     }
-    for (dev.cadence.model.ExitState e : cadence.exits().values()) {
+    for (ExitState e : cadence.exits().values()) {
       if (!used.contains(e.name())) {
         findings.warning(
             Code.UNUSED_EXIT,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Checks across all the cadences validated together: unique ids, handoffs that resolve. */
 public final class ProjectChecks {
@@ -60,8 +61,7 @@ public final class ProjectChecks {
     return out;
   }
 
-  private static Diagnostic unknownCadence(
-      String file, Transition.Handoff h, java.util.Set<String> known) {
+  private static Diagnostic unknownCadence(String file, Transition.Handoff h, Set<String> known) {
     return new Diagnostic(
         file,
         h.pos().line(),

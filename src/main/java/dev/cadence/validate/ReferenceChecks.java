@@ -3,6 +3,7 @@ package dev.cadence.validate;
 import dev.cadence.model.Cadence;
 import dev.cadence.model.CadenceGraph;
 import dev.cadence.model.Channel;
+import dev.cadence.model.ExitState;
 import dev.cadence.model.Outcomes;
 import dev.cadence.model.Pos;
 import dev.cadence.model.Step;
@@ -10,10 +11,12 @@ import dev.cadence.model.StepRef;
 import dev.cadence.model.Timing;
 import dev.cadence.model.Transition;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks of one cadence that look up names: steps, exits, outcomes, templates, statuses, days.
@@ -36,7 +39,7 @@ final class ReferenceChecks {
     this.stepsWithoutChannel = stepsWithoutChannel;
     this.library = library;
     this.findings = findings;
-    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    Set<String> ids = new LinkedHashSet<>();
     for (Step step : cadence.steps()) {
       ids.add(step.id());
     }
@@ -60,7 +63,7 @@ final class ReferenceChecks {
         status(step.status().get(), step.where().at("status"));
       }
     }
-    for (dev.cadence.model.ExitState e : cadence.exits().values()) {
+    for (ExitState e : cadence.exits().values()) {
       if (e.status().isPresent()) {
         status(e.status().get(), e.where().at("status"));
       }
@@ -148,7 +151,7 @@ final class ReferenceChecks {
   }
 
   private static List<String> producible(Channel channel) {
-    Set<String> all = new java.util.TreeSet<>(channel.responses());
+    Set<String> all = new TreeSet<>(channel.responses());
     all.addAll(Outcomes.GENERAL);
     return List.copyOf(all);
   }

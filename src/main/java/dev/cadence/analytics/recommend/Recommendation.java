@@ -1,5 +1,6 @@
 package dev.cadence.analytics.recommend;
 
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -115,7 +116,7 @@ public sealed interface Recommendation {
     LOG;
 
     public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 }

@@ -114,7 +114,7 @@ final class ChunkParser {
     boolean adjacent = count > 0 && last - first + 1 == count;
     spanFirst = adjacent ? first : -1;
     spanLast = adjacent ? last : -1;
-    java.util.Arrays.fill(spanValue, UNRESOLVED_SPAN);
+    Arrays.fill(spanValue, UNRESOLVED_SPAN);
     int cap = Math.max(16, expectedRows);
     this.leads = leads;
     micros = new long[cap];

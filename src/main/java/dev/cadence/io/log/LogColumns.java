@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outcome log's fields (contract section 4) and where a file's header puts them. A field is
@@ -82,12 +83,12 @@ final class LogColumns {
    * The column a user most likely meant for {@code field}: one that names it in other words ("Lead
    * ID", "lead", "event_type"), else one a typo away.
    */
-  static java.util.Optional<String> near(String field, List<String> header) {
+  static Optional<String> near(String field, List<String> header) {
     String f = field.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     for (String h : header) {
       String n = h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
       if (n.length() >= 3 && (f.startsWith(n) || n.startsWith(f))) {
-        return java.util.Optional.of(h);
+        return Optional.of(h);
       }
     }
     return DidYouMean.closest(field, header);

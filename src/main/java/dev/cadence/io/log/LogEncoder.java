@@ -2,6 +2,7 @@ package dev.cadence.io.log;
 
 import dev.cadence.model.OutcomeEvent;
 import dev.cadence.simulate.Simulation;
+import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
@@ -39,7 +40,7 @@ public final class LogEncoder implements Simulation.ChunkEncoder {
   }
 
   @Override
-  public void writeTo(Simulation.Output out) throws java.io.IOException {
+  public void writeTo(Simulation.Output out) throws IOException {
     lines.writeTo(out);
     if (pool != null) {
       lines.setSize(0);

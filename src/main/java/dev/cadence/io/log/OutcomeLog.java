@@ -2,6 +2,7 @@ package dev.cadence.io.log;
 
 import dev.cadence.model.Channel;
 import dev.cadence.model.OutcomeEvent;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The outcome log's CSV form (contract section 4): its header and one line per event. A value that
@@ -18,7 +19,7 @@ public final class OutcomeLog {
 
   static {
     for (Channel c : Channel.values()) {
-      CHANNELS[c.ordinal()] = c.yamlName().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      CHANNELS[c.ordinal()] = c.yamlName().getBytes(StandardCharsets.US_ASCII);
     }
   }
 

@@ -6,13 +6,19 @@ import dev.cadence.analytics.Issue;
 import dev.cadence.analytics.RawEvents;
 import dev.cadence.analytics.Signature;
 import dev.cadence.concurrent.Futures;
+import dev.cadence.model.Channel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 
 /**
  * Reads outcome logs (contract section 4) into {@link RawEvents}: the raw scan of {@code analyze}.
@@ -60,7 +67,7 @@ public final class OutcomeLogReader {
   /**
    * Hears the bytes scanned so far, over all files, as each chunk is joined (for a progress bar).
    */
-  private java.util.function.LongConsumer progress = bytes -> {};
+  private LongConsumer progress = bytes -> {};
 
   /** Bytes of the files before the one being read, for {@link #progress}. */
   private long bytesBefore;
@@ -83,7 +90,7 @@ public final class OutcomeLogReader {
    * Reports to {@code bytesScanned} how many bytes of the logs were scanned, as the scan goes;
    * returns this reader.
    */
-  public OutcomeLogReader withProgress(java.util.function.LongConsumer bytesScanned) {
+  public OutcomeLogReader withProgress(LongConsumer bytesScanned) {
     this.progress = bytesScanned;
     return this;
   }
@@ -147,7 +154,7 @@ public final class OutcomeLogReader {
 
   private static long sizeOf(Path file) {
     try {
-      return java.nio.file.Files.size(file);
+      return Files.size(file);
     } catch (IOException e) {
       return 0;
     }
@@ -155,10 +162,10 @@ public final class OutcomeLogReader {
 
   /** Why reading failed, in a user's words. */
   static String reason(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
+    if (e instanceof NoSuchFileException) {
       return "no such file";
     }
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
     return String.valueOf(e.getMessage());
@@ -245,7 +252,7 @@ public final class OutcomeLogReader {
   private static ChunkParser get(Future<ChunkParser> f) throws IOException {
     try {
       return Futures.get(f);
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }
@@ -379,7 +386,7 @@ public final class OutcomeLogReader {
    */
   private static int compact(int[] lead, int n, int ids) {
     int[] renumbered = new int[ids];
-    java.util.Arrays.fill(renumbered, -1);
+    Arrays.fill(renumbered, -1);
     int next = 0;
     for (int r = 0; r < n; r++) {
       int id = renumbered[lead[r]];
@@ -408,7 +415,7 @@ public final class OutcomeLogReader {
     long bytes = 0;
     for (Path f : files) {
       try {
-        bytes += java.nio.file.Files.size(f);
+        bytes += Files.size(f);
       } catch (IOException e) {
         // reported when the file is read
       }
@@ -511,7 +518,7 @@ public final class OutcomeLogReader {
       if (f == 0) {
         String channel = signatures.get(sig[r]).channel();
         f =
-            dev.cadence.model.Channel.fromYaml(channel).isEmpty()
+            Channel.fromYaml(channel).isEmpty()
                 ? (byte) 2
                 : EventCodes.fits(channel, event[r]) ? (byte) 1 : (byte) 3;
         fit[k] = f;
@@ -623,7 +630,7 @@ public final class OutcomeLogReader {
 
     void add(byte c) {
       if (n == b.length) {
-        b = java.util.Arrays.copyOf(b, n * 2);
+        b = Arrays.copyOf(b, n * 2);
       }
       b[n++] = c;
     }

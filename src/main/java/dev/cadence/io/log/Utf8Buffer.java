@@ -1,5 +1,7 @@
 package dev.cadence.io.log;
 
+import dev.cadence.simulate.Simulation;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -112,7 +114,7 @@ final class Utf8Buffer {
     this.size = size;
   }
 
-  void writeTo(dev.cadence.simulate.Simulation.Output out) throws java.io.IOException {
+  void writeTo(Simulation.Output out) throws IOException {
     out.write(bytes, 0, size);
   }
 

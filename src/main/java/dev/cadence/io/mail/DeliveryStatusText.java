@@ -3,6 +3,7 @@ package dev.cadence.io.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
@@ -27,7 +28,7 @@ final class DeliveryStatusText {
         block(status.getRecipientDSN(i), out);
       }
       return status.getRecipientDSNCount() == 0 ? text : out.toString();
-    } catch (MessagingException | java.io.IOException | RuntimeException e) {
+    } catch (MessagingException | IOException | RuntimeException e) {
       return text;
     }
   }

@@ -1,6 +1,7 @@
 package dev.cadence.io.mail;
 
 import dev.cadence.inbox.Header;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +135,7 @@ final class HeaderBlock {
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(raw, from, to - from))
+          .decode(ByteBuffer.wrap(raw, from, to - from))
           .toString();
     } catch (CharacterCodingException e) {
       return new String(raw, from, to - from, Charsets.fallback());

@@ -9,6 +9,7 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.iap.Response;
@@ -158,7 +159,7 @@ public final class ImapMailbox implements AutoCloseable {
                   }
                 }
               }
-              fetched.sort(java.util.Comparator.comparingLong(Fetched::uid));
+              fetched.sort(Comparator.comparingLong(Fetched::uid));
               return fetched;
             });
     @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * An mbox file: messages separated by {@code From } lines at the start of the file or after a blank
@@ -105,6 +106,6 @@ final class Mbox {
         && bytes[end - 3] == '\n') {
       end -= 2;
     }
-    return java.util.Arrays.copyOf(bytes, end);
+    return Arrays.copyOf(bytes, end);
   }
 }

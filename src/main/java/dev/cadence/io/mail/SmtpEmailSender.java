@@ -8,6 +8,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
@@ -228,7 +229,7 @@ public final class SmtpEmailSender implements EmailSender {
     return props;
   }
 
-  private static SSLSocketFactory trust(java.nio.file.Path pem) {
+  private static SSLSocketFactory trust(Path pem) {
     try {
       return TrustFiles.socketFactory(pem);
     } catch (ServerUrl.Invalid e) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -68,8 +69,8 @@ public record SmtpSettings(
   private static final String FORM = "smtp[s]://[user:password@]host[:port][?starttls=true]";
 
   public SmtpSettings {
-    java.util.Objects.requireNonNull(security, "security");
-    java.util.Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(host, "host");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is outside 1-65535");
     }

@@ -1,6 +1,7 @@
 package dev.cadence.io.mail;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Content-Transfer-Encoding decoders (RFC 2045) that never fail: a base64 decoder that skips
@@ -11,7 +12,7 @@ final class TransferDecoding {
   private static final byte[] BASE64 = new byte[256];
 
   static {
-    java.util.Arrays.fill(BASE64, (byte) -1);
+    Arrays.fill(BASE64, (byte) -1);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     for (int i = 0; i < alphabet.length(); i++) {
       BASE64[alphabet.charAt(i)] = (byte) i;
@@ -51,7 +52,7 @@ final class TransferDecoding {
       out[n++] = (byte) (bits >> 10);
       out[n++] = (byte) (bits >> 2);
     }
-    return java.util.Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n);
   }
 
   /**

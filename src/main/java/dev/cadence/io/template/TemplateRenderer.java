@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -122,12 +123,12 @@ public final class TemplateRenderer {
    * Why one part of a template (its subject or its body) cannot be rendered, by the very rules
    * {@link #render} applies; empty when it can. For {@code validate}: what validates also renders.
    */
-  public static java.util.Optional<String> problem(String text) {
+  public static Optional<String> problem(String text) {
     try {
       compile("", text);
-      return java.util.Optional.empty();
+      return Optional.empty();
     } catch (BadTemplateException e) {
-      return java.util.Optional.of(e.getMessage());
+      return Optional.of(e.getMessage());
     }
   }
 

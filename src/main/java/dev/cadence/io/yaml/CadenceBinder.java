@@ -9,6 +9,7 @@ import dev.cadence.model.ExitState;
 import dev.cadence.model.Guard;
 import dev.cadence.model.Pos;
 import dev.cadence.model.SalesModel;
+import dev.cadence.model.Schedule;
 import dev.cadence.model.SourceMap;
 import dev.cadence.model.Step;
 import dev.cadence.model.StepRef;
@@ -115,9 +116,7 @@ public final class CadenceBinder {
     Optional<SalesModel> model = modelNode == null ? Optional.empty() : salesModel(modelNode);
     YNode scheduleNode = map.get("schedule");
     var schedule =
-        scheduleNode == null
-            ? dev.cadence.model.Schedule.DEFAULT
-            : ScheduleBinder.bind(scheduleNode, read);
+        scheduleNode == null ? Schedule.DEFAULT : ScheduleBinder.bind(scheduleNode, read);
     YNode exitOnNode = map.get("exit_on");
     List<String> exitOn = exitOnNode == null ? List.of() : read.texts(exitOnNode, "exit_on");
     YNode exitsNode = map.get("exits");

@@ -11,6 +11,7 @@ import dev.cadence.validate.Findings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -84,7 +85,7 @@ final class NodeReader {
             + " (lower-case letters, digits"
             + (pattern == CadenceBinder.CADENCE_ID ? " and -" : ", - and _")
             + "); e.g. `"
-            + text.toLowerCase(java.util.Locale.ROOT)
+            + text.toLowerCase(Locale.ROOT)
                 .replaceAll(
                     pattern == CadenceBinder.CADENCE_ID ? "[^a-z0-9-]+" : "[^a-z0-9_-]+", "-")
                 .replaceAll("^-+|-+$", "")

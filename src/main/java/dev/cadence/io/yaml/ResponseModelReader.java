@@ -14,7 +14,10 @@ import dev.cadence.simulate.RankTable;
 import dev.cadence.simulate.ResponseModel;
 import dev.cadence.validate.Code;
 import dev.cadence.validate.DidYouMean;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +42,7 @@ public final class ResponseModelReader {
       problems =
           problems.stream()
               .sorted(
-                  java.util.Comparator.comparingInt((Problem p) -> p.pos().line())
+                  Comparator.comparingInt((Problem p) -> p.pos().line())
                       .thenComparingInt(p -> p.pos().column()))
               .toList();
     }
@@ -348,10 +351,7 @@ public final class ResponseModelReader {
   }
 
   private static String round(double x) {
-    return java.math.BigDecimal.valueOf(x)
-        .round(new java.math.MathContext(6))
-        .stripTrailingZeros()
-        .toPlainString();
+    return BigDecimal.valueOf(x).round(new MathContext(6)).stripTrailingZeros().toPlainString();
   }
 
   /** File-level problems have no position: they are shown at 1:1, like validate's. */

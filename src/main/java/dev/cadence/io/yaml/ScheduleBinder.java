@@ -11,6 +11,7 @@ import dev.cadence.validate.DidYouMean;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ final class ScheduleBinder {
     try {
       return Optional.of(ZoneId.of(text));
     } catch (DateTimeException e) {
-      List<String> known = new java.util.ArrayList<>(ZoneId.getAvailableZoneIds());
+      List<String> known = new ArrayList<>(ZoneId.getAvailableZoneIds());
       if (leadAllowed) {
         known.add("lead");
       }
@@ -198,7 +199,7 @@ final class ScheduleBinder {
           && month >= 1
           && month <= 12
           && day >= 1
-          && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+          && day <= YearMonth.of(year, month).lengthOfMonth()) {
         return LocalDate.of(year, month, day);
       }
     }

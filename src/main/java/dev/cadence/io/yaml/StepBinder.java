@@ -11,6 +11,7 @@ import dev.cadence.model.Timing;
 import dev.cadence.model.Transition;
 import dev.cadence.validate.Code;
 import dev.cadence.validate.DidYouMean;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,7 +191,7 @@ final class StepBinder {
       }
       return n.isPresent() ? new Timing.OnDay(n.get()) : new Timing.Immediately();
     }
-    Optional<java.time.Duration> delay =
+    Optional<Duration> delay =
         wait == null ? Optional.empty() : CadenceBinder.duration(wait, label + " wait", read);
     return delay.isPresent() ? new Timing.Wait(delay.get()) : new Timing.Immediately();
   }

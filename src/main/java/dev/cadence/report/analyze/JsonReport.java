@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.columns.Column;
 
@@ -127,7 +128,7 @@ final class JsonReport {
     for (DataQuality.Finding f : a.findings()) {
       json.writeStartObject();
       json.writeStringField("code", f.issue().code());
-      json.writeStringField("effect", f.issue().effect().name().toLowerCase(java.util.Locale.ROOT));
+      json.writeStringField("effect", f.issue().effect().name().toLowerCase(Locale.ROOT));
       json.writeStringField("description", f.issue().description());
       json.writeNumberField("count", f.count());
       json.writeArrayFieldStart("examples");

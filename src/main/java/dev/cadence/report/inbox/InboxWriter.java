@@ -8,6 +8,7 @@ import dev.cadence.inbox.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class InboxWriter {
     return verdict instanceof Verdict.Bounce b ? b.recipients() : List.of();
   }
 
-  private static Optional<java.time.LocalDate> until(Verdict verdict) {
+  private static Optional<LocalDate> until(Verdict verdict) {
     return verdict instanceof Verdict.AutoReply a ? a.until() : Optional.empty();
   }
 

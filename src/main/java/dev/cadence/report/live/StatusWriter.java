@@ -10,6 +10,7 @@ import dev.cadence.validate.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code cadence status} as text for people or JSON for scripts. */
@@ -51,7 +52,7 @@ public final class StatusWriter {
         }
         out.println(
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "  %-24s %-9s %,8d %,8d %,9d  %s",
                 s.step(),
                 s.channel(),

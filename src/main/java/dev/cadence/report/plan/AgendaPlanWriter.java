@@ -2,6 +2,7 @@ package dev.cadence.report.plan;
 
 import dev.cadence.engine.DefaultPath.Plan;
 import dev.cadence.engine.Due;
+import dev.cadence.report.Count;
 import dev.cadence.schedule.ZoneOffsets;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -98,7 +99,7 @@ final class AgendaPlanWriter implements PlanWriter {
         (day, items) -> {
           s.append(DAY.format(LocalDate.ofEpochDay(day)))
               .append("  (")
-              .append(dev.cadence.report.Count.of(items.size(), "touch"))
+              .append(Count.of(items.size(), "touch"))
               .append(')')
               .append(NL);
           // Stable: touches at the same instant keep the order in which the plan performs them.

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * ISO-8601 with offset and seconds ({@code 2026-12-01T09:00:00+01:00}), as
@@ -25,8 +26,7 @@ public final class IsoTime {
     int year = t.getYear();
     if (year < 1000 || year > 9999 || instant.getNano() != 0) {
       return s.append(
-          java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-              instant.atZone(zone).toOffsetDateTime()));
+          DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime()));
     }
     s.append(year).append('-');
     Padding.twoDigits(s, t.getMonthValue()).append('-');

@@ -7,6 +7,7 @@ import dev.cadence.io.CadenceChanges;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * {@code recommend --format json}: {@code {"alpha", "min_n", "tests", "touches", "logs",
@@ -57,7 +58,7 @@ final class JsonRecommendations {
       json.writeEndArray();
       json.writeArrayFieldStart("files");
       for (CadenceChanges.FileEdit edit :
-          report.plan().map(CadenceChanges.Plan::changedFiles).orElse(java.util.List.of())) {
+          report.plan().map(CadenceChanges.Plan::changedFiles).orElse(List.of())) {
         json.writeStartObject();
         json.writeStringField("file", edit.file().toString());
         json.writeBooleanField("written", report.mode() == RecommendReport.Mode.APPLY);

@@ -6,6 +6,7 @@ import dev.cadence.report.Words;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code recommend}'s report for people: numbered recommendations, each with its evidence and
@@ -76,7 +77,7 @@ final class TextRecommendations {
   }
 
   /** "Change (planned): ..." or "Refused: ..." for a recommendation with a file to change. */
-  static java.util.Optional<String> change(RecommendReport report, Recommendation r) {
+  static Optional<String> change(RecommendReport report, Recommendation r) {
     return report
         .outcome(r)
         .map(
@@ -92,16 +93,16 @@ final class TextRecommendations {
   }
 
   /** What was written, or how to write it. */
-  static java.util.Optional<String> footer(RecommendReport report) {
+  static Optional<String> footer(RecommendReport report) {
     if (report.plan().isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     List<CadenceChanges.FileEdit> changed = report.plan().get().changedFiles();
     if (changed.isEmpty()) {
-      return java.util.Optional.of("No change to the cadence files.");
+      return Optional.of("No change to the cadence files.");
     }
     List<String> names = changed.stream().map(e -> e.file().toString()).toList();
-    return java.util.Optional.of(
+    return Optional.of(
         switch (report.mode()) {
           case APPLY -> "Wrote " + String.join(", ", names) + ".";
           case DRY_RUN -> "Nothing written (--dry-run); --apply writes these changes.";

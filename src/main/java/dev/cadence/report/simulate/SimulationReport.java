@@ -7,6 +7,7 @@ import dev.cadence.simulate.SimulationStats.EndingKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,7 +58,7 @@ public record SimulationReport(
 
   /** "exit", "event", "handoff", "completed", "suppressed": the kind as written in JSON. */
   static String kind(Ending.Kind kind) {
-    return kind.name().toLowerCase(java.util.Locale.ROOT);
+    return kind.name().toLowerCase(Locale.ROOT);
   }
 
   /** How an ending reads in text. */
