@@ -21,7 +21,6 @@ import dev.cadence.report.inbox.InboxWriter;
 import dev.cadence.report.live.LiveFormat;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,12 +102,7 @@ final class InboxCommand implements Callable<Integer> {
       description = "Move the IMAP messages handled to this folder (created when missing).")
   String moveTo;
 
-  @Option(
-      names = "--log",
-      paramLabel = "LOG.csv",
-      converter = OutputFile.class,
-      description = "The outcome log to append the recorded events to.")
-  Path log;
+  @Mixin LogOption log;
 
   @Option(
       names = "--unsubscribe-address",
@@ -160,7 +154,7 @@ final class InboxCommand implements Callable<Integer> {
       return judgeOnly(mailboxes, context);
     }
     try (StateStore store = db.open();
-        OutcomeLogAppender appender = log == null || dryRun ? null : new OutcomeLogAppender(log)) {
+        OutcomeLogAppender appender = dryRun ? null : log.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       InboxPlanner planner =
           new InboxPlanner(

@@ -96,12 +96,7 @@ final class RecordCommand implements Callable<Integer> {
       description = "Record every row of this CSV (- reads standard input).")
   Path csv;
 
-  @Option(
-      names = "--log",
-      paramLabel = "LOG.csv",
-      converter = OutputFile.class,
-      description = "The outcome log to append the recorded events to.")
-  Path log;
+  @Mixin LogOption log;
 
   @Option(
       names = "--format",
@@ -129,7 +124,7 @@ final class RecordCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (StateStore store = db.open();
-        OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
+        OutcomeLogAppender appender = log.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       Recorder recorder = new Recorder(store, loaded.cadences(), loaded.refused());
       if (csv == null) {

@@ -9,7 +9,6 @@ import dev.cadence.report.live.LiveFormat;
 import dev.cadence.report.live.ResolveWriter;
 import dev.cadence.validate.Diagnostic;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -95,12 +94,7 @@ final class ResolveCommand implements Callable<Integer> {
       description = "List the sends that would be settled; change nothing.")
   boolean dryRun;
 
-  @Option(
-      names = "--log",
-      paramLabel = "LOG.csv",
-      converter = OutputFile.class,
-      description = "The outcome log to append the `sent` event to.")
-  Path log;
+  @Mixin LogOption log;
 
   @Option(
       names = "--format",
@@ -224,8 +218,8 @@ final class ResolveCommand implements Callable<Integer> {
   }
 
   private void append(List<OutcomeEvent> events) {
-    if (log != null && !events.isEmpty()) {
-      try (OutcomeLogAppender appender = new OutcomeLogAppender(log)) {
+    if (log.file != null && !events.isEmpty()) {
+      try (OutcomeLogAppender appender = log.open()) {
         appender.append(events);
       }
     }

@@ -16,7 +16,6 @@ import dev.cadence.live.UnsubscribeLink;
 import dev.cadence.report.live.LiveFormat;
 import dev.cadence.report.live.TickWriter;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,12 +114,7 @@ final class RunCommand implements Callable<Integer> {
           "The List-Unsubscribe target of every email (https URL or mailto:), with one-click List-Unsubscribe-Post.")
   String listUnsubscribe;
 
-  @Option(
-      names = "--log",
-      paramLabel = "LOG.csv",
-      converter = OutputFile.class,
-      description = "The outcome log to append to (created with its header).")
-  Path log;
+  @Mixin LogOption log;
 
   @Option(
       names = "--format",
@@ -189,7 +183,7 @@ final class RunCommand implements Callable<Integer> {
       try (EmailSender sender =
               new ProgressSender(
                   configured::send, Progress.of(output.quiet, err, 0, Progress.Unit.EMAILS));
-          OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
+          OutcomeLogAppender appender = log.open()) {
         Tick tick =
             new Tick(
                 store,

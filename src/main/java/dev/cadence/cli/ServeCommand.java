@@ -6,7 +6,6 @@ import dev.cadence.live.StateStore;
 import dev.cadence.live.UnsubscribeTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -47,12 +46,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "Where to listen (default: ${DEFAULT-VALUE}; port 0 picks a free one).")
   String listen;
 
-  @Option(
-      names = "--log",
-      paramLabel = "LOG.csv",
-      converter = OutputFile.class,
-      description = "The outcome log to append the unsubscribed events to.")
-  Path log;
+  @Mixin LogOption log;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -60,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
     UnsubscribeTokens tokens = Secrets.requireUnsubscribeTokens(parent.context());
     CountDownLatch stopped = new CountDownLatch(1);
     try (StateStore store = db.open();
-        OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log);
+        OutcomeLogAppender appender = log.open();
         UnsubscribeServer server =
             UnsubscribeServer.start(
                 address,

@@ -5,7 +5,6 @@ import dev.cadence.live.StateStore;
 import dev.cadence.live.UnsubscribeTokens;
 import dev.cadence.live.Unsubscriber;
 import dev.cadence.validate.Diagnostic;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,12 +42,7 @@ final class UnsubscribeCommand implements Callable<Integer> {
   @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "The token.")
   String token;
 
-  @Option(
-      names = "--log",
-      paramLabel = "LOG.csv",
-      converter = OutputFile.class,
-      description = "The outcome log to append the unsubscribed event to.")
-  Path log;
+  @Mixin LogOption log;
 
   @Override
   public Integer call() {
@@ -62,7 +56,7 @@ final class UnsubscribeCommand implements Callable<Integer> {
     }
     Instant at = now.resolve(parent.clock());
     try (StateStore store = db.open();
-        OutcomeLogAppender appender = log == null ? null : new OutcomeLogAppender(log)) {
+        OutcomeLogAppender appender = log.open()) {
       LiveCadences.Loaded loaded = LiveCadences.load(store);
       Unsubscriber.Done done =
           new Unsubscriber(store, loaded.cadences(), loaded.refused())
