@@ -64,6 +64,27 @@ public final class ArchiveTraining {
       L4,david.lee@hooli.example,David,Lee,Hooli,Buyer,,NA-WEST,America/Los_Angeles,rep4,true
       """;
 
+  /** A hard bounce as a mail server writes it (RFC 3464). */
+  private static final String TRAINING_BOUNCE =
+      """
+      From: MAILER-DAEMON@mx.acme.example
+      To: sales@northwind.example
+      Subject: Undelivered Mail Returned to Sender
+      Message-ID: <training@mx.acme.example>
+      MIME-Version: 1.0
+      Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+      --b
+      Content-Type: message/delivery-status
+
+      Reporting-MTA: dns; mx.acme.example
+
+      Final-Recipient: rfc822; ana.martin@acme.example
+      Action: failed
+      Status: 5.1.1
+      --b--
+      """;
+
   private ArchiveTraining() {}
 
   public static void run(Path samples) {
@@ -119,6 +140,40 @@ public final class ArchiveTraining {
           c ->
               runs.add(
                   new String[] {"plan", c.toString(), "--leads", leads.toString(), "--by", "day"}));
+      // The live commands cron starts every few minutes, on a store of their own: SQLite, the
+      // live side of the engine, reading mail, and the IMAP provider (a refused connection on
+      // loopback loads it without a server). Nothing is sent.
+      Path message = Files.writeString(broken.resolve("bounce.eml"), TRAINING_BOUNCE);
+      String db = broken.resolve("training.db").toString();
+      cadence.ifPresent(
+          c -> {
+            runs.add(
+                new String[] {
+                  "enroll",
+                  c.toString(),
+                  "--leads",
+                  leads.toString(),
+                  "--db",
+                  db,
+                  "--start",
+                  "2026-12-01",
+                  "--now",
+                  "2026-11-30T12:00:00Z"
+                });
+            runs.add(
+                new String[] {"run", "--dry-run", "--db", db, "--now", "2026-12-01T09:30:00Z"});
+            runs.add(new String[] {"status", "--db", db});
+            runs.add(new String[] {"tasks", "--db", db});
+            runs.add(new String[] {"inbox", "--db", db, message.toString()});
+            runs.add(
+                new String[] {
+                  "inbox",
+                  "--db",
+                  db,
+                  "--imap",
+                  "imap://training:none@127.0.0.1:1/INBOX?starttls=false&connect_timeout=200ms"
+                });
+          });
     } catch (IOException e) {
       // No temporary folder: the archive just lacks the diagnostics path; the samples still run.
     }

@@ -17,6 +17,7 @@ import dev.cadence.live.InboxPolicy;
 import dev.cadence.live.OutcomeSink;
 import dev.cadence.live.Recorder;
 import dev.cadence.live.StateStore;
+import dev.cadence.report.Count;
 import dev.cadence.report.inbox.InboxWriter;
 import dev.cadence.report.live.LiveFormat;
 import java.io.PrintWriter;
@@ -256,7 +257,7 @@ final class InboxCommand implements Callable<Integer> {
     } else {
       InboxWriter.text(results, out, output.quiet);
       if (!output.quiet && summary.alreadyRead() > 0) {
-        out.println(summary.alreadyRead() + " already read before: passed over");
+        out.println(Count.of(summary.alreadyRead()) + " already read before: passed over");
       }
     }
     out.flush();

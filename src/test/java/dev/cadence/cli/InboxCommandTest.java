@@ -129,6 +129,12 @@ class InboxCommandTest {
     assertThat(lines.get(1)).startsWith(mbox + "#2  reply");
     assertThat(lines.get(2)).contains("a.eml  auto_reply");
     assertThat(lines.get(4)).isEqualTo("4 messages: bounce 1, auto_reply 1, reply 2");
+
+    // From cron: nothing on standard output when all went well.
+    CliHarness.CliResult quiet =
+        CliHarness.run("inbox", "--dry-run", "-q", "--now", NOW, mbox.toString(), one.toString());
+    assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+    assertThat(quiet.out()).isEmpty();
   }
 
   @Test

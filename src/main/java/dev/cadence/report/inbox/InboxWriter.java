@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cadence.inbox.FailedRecipient;
 import dev.cadence.inbox.InboxResult;
 import dev.cadence.inbox.Verdict;
+import dev.cadence.report.Count;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -62,24 +63,26 @@ public final class InboxWriter {
     out.flush();
   }
 
+  /** One line per message, then the counts; {@code quiet} (for cron) prints nothing. */
   public static void text(List<InboxResult> results, PrintWriter out, boolean quiet) {
-    if (!quiet) {
-      for (InboxResult r : results) {
-        StringBuilder line = new StringBuilder();
-        line.append(r.source()).append("  ").append(r.verdict().kind());
-        for (FailedRecipient f : recipients(r.verdict())) {
-          line.append("  ")
-              .append(f.address())
-              .append(' ')
-              .append(f.status().orElse("-"))
-              .append(' ')
-              .append(f.bounceClass().word());
-        }
-        until(r.verdict()).ifPresent(u -> line.append("  until ").append(u));
-        r.leadId().ifPresent(l -> line.append("  lead ").append(l));
-        line.append("  -> ").append(r.action()).append("  [").append(r.verdict().reason());
-        out.println(line.append(']'));
+    if (quiet) {
+      return;
+    }
+    for (InboxResult r : results) {
+      StringBuilder line = new StringBuilder();
+      line.append(r.source()).append("  ").append(r.verdict().kind());
+      for (FailedRecipient f : recipients(r.verdict())) {
+        line.append("  ")
+            .append(f.address())
+            .append(' ')
+            .append(f.status().orElse("-"))
+            .append(' ')
+            .append(f.bounceClass().word());
       }
+      until(r.verdict()).ifPresent(u -> line.append("  until ").append(u));
+      r.leadId().ifPresent(l -> line.append("  lead ").append(l));
+      line.append("  -> ").append(r.action()).append("  [").append(r.verdict().reason());
+      out.println(line.append(']'));
     }
     out.println(summary(results));
     out.flush();
@@ -91,11 +94,11 @@ public final class InboxWriter {
     KINDS.forEach(k -> counts.put(k, 0));
     results.forEach(r -> counts.merge(r.verdict().kind(), 1, Integer::sum));
     StringBuilder s = new StringBuilder();
-    s.append(results.size()).append(results.size() == 1 ? " message" : " messages");
+    s.append(Count.of(results.size(), "message"));
     String sep = ": ";
     for (Map.Entry<String, Integer> e : counts.entrySet()) {
       if (e.getValue() > 0) {
-        s.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+        s.append(sep).append(e.getKey()).append(' ').append(Count.of(e.getValue()));
         sep = ", ";
       }
     }
