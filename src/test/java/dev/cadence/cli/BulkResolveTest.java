@@ -2,7 +2,6 @@ package dev.cadence.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadence.live.LiveFixture;
 import dev.cadence.live.OutgoingEmail;
 import dev.cadence.live.ScriptedSender;
 import dev.cadence.live.SendResult;
@@ -31,25 +30,7 @@ class BulkResolveTest {
   @BeforeEach
   void enrolled() throws Exception {
     db = dir.resolve("c.db");
-    Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    List<String> rows = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      rows.add("L-" + i + ",l" + i + "@example.com,N" + i + ",Co,Europe/Paris,s,");
-    }
-    var r =
-        CliHarness.run(
-            context,
-            "enroll",
-            cadence.toString(),
-            "--leads",
-            LiveFixture.leads(dir, "l.csv", rows).toString(),
-            "--db",
-            db.toString(),
-            "--start",
-            "2026-03-02",
-            "--now",
-            "2026-03-01T12:00:00Z");
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    EnrolledStore.emailsOnly(dir, db, 50);
   }
 
   private CliHarness.CliResult tick(String now) {

@@ -2,7 +2,6 @@ package dev.cadence.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadence.live.LiveFixture;
 import dev.cadence.live.ScriptedSender;
 import dev.cadence.live.TickOptions;
 import java.nio.file.Path;
@@ -22,27 +21,9 @@ class DefaultDailyCapTest {
   void withoutDailyCapAFloodOfDueEmailsIsHeldToTheDefault() throws Exception {
     int leads = TickOptions.DEFAULT_DAILY_CAP + 50;
     Path db = dir.resolve("c.db");
-    Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    List<String> rows = new ArrayList<>();
-    for (int i = 0; i < leads; i++) {
-      rows.add("L-" + i + ",l" + i + "@example.com,N" + i + ",Co,Europe/Paris,s,");
-    }
     ScriptedSender sender = new ScriptedSender();
     CommandContext context = CommandContext.system().withSenders((s, f, c) -> sender);
-    var enrolled =
-        CliHarness.run(
-            context,
-            "enroll",
-            cadence.toString(),
-            "--leads",
-            LiveFixture.leads(dir, "l.csv", rows).toString(),
-            "--db",
-            db.toString(),
-            "--start",
-            "2026-03-02",
-            "--now",
-            "2026-03-01T12:00:00Z");
-    assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
+    EnrolledStore.emailsOnly(dir, db, leads);
 
     var first = tick(context, db, "2026-03-02T08:05:00Z");
     assertThat(first.exitCode()).as(first.toString()).isZero();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.cadence.live.LiveFixture;
 import dev.cadence.live.SendState;
 import dev.cadence.live.StateStore;
 import dev.cadence.store.Stores;
@@ -42,24 +41,7 @@ class LostWalTest {
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
     db = dir.resolve("state.db");
-    Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    List<String> rows = new ArrayList<>();
-    for (int i = 0; i < LEADS; i++) {
-      rows.add("L-" + i + ",l" + i + "@example.com,N" + i + ",Co,Europe/Paris,s,");
-    }
-    var r =
-        CliHarness.run(
-            "enroll",
-            cadence.toString(),
-            "--leads",
-            LiveFixture.leads(dir, "l.csv", rows).toString(),
-            "--db",
-            db.toString(),
-            "--start",
-            "2026-03-02",
-            "--now",
-            "2026-03-01T12:00:00Z");
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    EnrolledStore.emailsOnly(dir, db, LEADS);
   }
 
   @AfterEach

@@ -2,14 +2,12 @@ package dev.cadence.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cadence.live.LiveFixture;
 import dev.cadence.live.ScriptedSender;
 import dev.cadence.live.StateStore;
 import dev.cadence.store.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,24 +28,7 @@ class RecordReimportTest {
   @BeforeEach
   void sent() throws Exception {
     db = dir.resolve("c.db");
-    Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    List<String> rows = new ArrayList<>();
-    for (int i = 0; i < LEADS; i++) {
-      rows.add("L-" + i + ",l" + i + "@example.com,N" + i + ",Co,Europe/Paris,s,");
-    }
-    var enrolled =
-        CliHarness.run(
-            "enroll",
-            cadence.toString(),
-            "--leads",
-            LiveFixture.leads(dir, "l.csv", rows).toString(),
-            "--db",
-            db.toString(),
-            "--start",
-            "2026-03-02",
-            "--now",
-            "2026-03-01T12:00:00Z");
-    assertThat(enrolled.exitCode()).as(enrolled.toString()).isZero();
+    EnrolledStore.emailsOnly(dir, db, LEADS);
     ScriptedSender sender = new ScriptedSender();
     var run =
         CliHarness.run(

@@ -8,9 +8,7 @@ import dev.cadence.live.SendState;
 import dev.cadence.live.StateStore;
 import dev.cadence.store.Stores;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,24 +31,8 @@ class RunConfigurationTest {
   @BeforeEach
   void enrolled() throws Exception {
     db = dir.resolve("c.db");
-    Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    List<String> rows = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      rows.add("L-" + i + ",l" + i + "@example.com,N" + i + ",Co,Europe/Paris,sophie,");
-    }
-    var r =
-        CliHarness.run(
-            "enroll",
-            cadence.toString(),
-            "--leads",
-            LiveFixture.leads(dir, "l.csv", rows).toString(),
-            "--db",
-            db.toString(),
-            "--start",
-            "2026-03-02",
-            "--now",
-            "2026-03-01T12:00:00Z");
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    EnrolledStore.enroll(
+        dir, LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY), db, 5, "sophie");
   }
 
   private CliHarness.CliResult run(CommandContext context, String smtp, String from) {

@@ -3,6 +3,7 @@ package dev.cadence.live;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Cadence files, templates and lead lists on disk for the live tests. */
@@ -84,6 +85,18 @@ public final class LiveFixture {
     Path file = dir.resolve(name + ".yaml");
     Files.writeString(file, yaml);
     return file;
+  }
+
+  /**
+   * Rows for {@link #leads}: L-0 (l0@example.com, N0, Co, Europe/Paris) up to L-(n-1), each owned
+   * by {@code owner}.
+   */
+  public static List<String> numberedLeads(int n, String owner) {
+    List<String> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      rows.add("L-" + i + ",l" + i + "@example.com,N" + i + ",Co,Europe/Paris," + owner + ",");
+    }
+    return rows;
   }
 
   /** A lead list: rows of id,email,first_name,company,timezone,owner,do_not_contact. */

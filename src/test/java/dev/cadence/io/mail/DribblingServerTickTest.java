@@ -3,11 +3,9 @@ package dev.cadence.io.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cadence.cli.CliHarness;
+import dev.cadence.cli.EnrolledStore;
 import dev.cadence.io.mail.ScriptedSmtpServer.Step;
-import dev.cadence.live.LiveFixture;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,24 +25,7 @@ class DribblingServerTickTest {
   void setUp() throws Exception {
     server = ScriptedSmtpServer.start();
     db = dir.resolve("c.db");
-    Path cadence = LiveFixture.cadence(dir, "c", LiveFixture.EMAILS_ONLY);
-    List<String> rows = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      rows.add("L-" + i + ",l" + i + "@example.com,N" + i + ",Co,Europe/Paris,s,");
-    }
-    var r =
-        CliHarness.run(
-            "enroll",
-            cadence.toString(),
-            "--leads",
-            LiveFixture.leads(dir, "l.csv", rows).toString(),
-            "--db",
-            db.toString(),
-            "--start",
-            "2026-03-02",
-            "--now",
-            "2026-03-01T12:00:00Z");
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    EnrolledStore.emailsOnly(dir, db, 10);
   }
 
   @AfterEach
